@@ -1,0 +1,5 @@
+"""Allow ``python -m kbtimeline``."""
+
+from kbtimeline.cli import main
+
+main()

@@ -1,0 +1,230 @@
+"""The event record and the calendar arithmetic it rests on.
+
+Python's ``datetime.date`` stops at year 1, but history does not: a battle in
+490 BC is year -489 in astronomical numbering. So calendar days here are plain
+``Day`` tuples (year, month, day) that compare chronologically, print as ISO
+(``-0489-09-12``) and convert to a day number for arithmetic.
+
+The JSON field names of ``Event`` are a public contract: other tools read
+``events.json``, so they are written and validated in exactly one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
+MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
+SECTIONS = ("narrative", "notes")
+
+# Coarser granularities sort after finer ones that start on the same day.
+GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
+
+
+class KbTimelineError(ValueError):
+    """Any error kbtimeline reports to a user as one line (not a bug)."""
+
+
+class SchemaError(KbTimelineError):
+    """An events file whose content does not follow the event schema."""
+
+
+def is_leap(year: int) -> bool:
+    """Proleptic Gregorian leap year, valid for astronomical years (0 is leap)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def month_length(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+class Day(NamedTuple):
+    """A proleptic Gregorian calendar day with an astronomical year."""
+
+    year: int
+    month: int
+    day: int
+
+    def iso(self) -> str:
+        sign = "-" if self.year < 0 else ""
+        return f"{sign}{abs(self.year):04d}-{self.month:02d}-{self.day:02d}"
+
+    def number(self) -> int:
+        """Days since 1970-01-01 (negative before), for day arithmetic."""
+        year, month = self.year - (self.month <= 2), self.month
+        era = (year if year >= 0 else year - 399) // 400
+        year_of_era = year - era * 400
+        day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + self.day - 1
+        day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+        return era * 146097 + day_of_era - 719468
+
+    @classmethod
+    def from_number(cls, number: int) -> Day:
+        number += 719468
+        era = (number if number >= 0 else number - 146096) // 146097
+        day_of_era = number - era * 146097
+        year_of_era = (
+            day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096
+        ) // 365
+        day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+        shifted_month = (5 * day_of_year + 2) // 153
+        day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+        month = shifted_month + (3 if shifted_month < 10 else -9)
+        return cls(year_of_era + era * 400 + (month <= 2), month, day)
+
+    def plus_days(self, days: int) -> Day:
+        return Day.from_number(self.number() + days)
+
+    @classmethod
+    def first_of(cls, year: int, month: int = 1) -> Day:
+        return cls(year, month, 1)
+
+    @classmethod
+    def last_of(cls, year: int, month: int = 12) -> Day:
+        return cls(year, month, month_length(year, month))
+
+
+_ISO_DAY = re.compile(r"(-?)(\d{4,})-(\d{2})-(\d{2})")
+
+
+def parse_day(value: object) -> Day:
+    """Read an ISO day as written in events.json (``1992-05-08``, ``-0489-01-01``)."""
+    match = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        raise SchemaError(f"not an ISO day (YYYY-MM-DD): {value!r}")
+    sign, year, month, day = match.groups()
+    parsed = Day(-int(year) if sign else int(year), int(month), int(day))
+    if not 1 <= parsed.month <= 12 or not 1 <= parsed.day <= month_length(parsed.year, parsed.month):
+        raise SchemaError(f"no such calendar day: {value!r}")
+    return parsed
+
+
+@dataclass(frozen=True)
+class Part:
+    """One end of a range such as "25–26 February": where it is and what it means."""
+
+    date_span: tuple[int, int]
+    start: Day
+    end: Day
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date_span": list(self.date_span), "start": self.start.iso(), "end": self.end.iso()}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated statement: a calendar interval tied to the sentence it dates."""
+
+    id: str
+    source: str
+    start: Day
+    end: Day
+    granularity: str
+    modifier: str | None
+    time: str | None
+    when: str
+    date_text: str
+    date_span: tuple[int, int]
+    text: str
+    span: tuple[int, int]
+    title: str
+    section: str = "narrative"
+    anchored: bool = False
+    parts: tuple[Part, ...] = field(default=())
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Chronological; at the same start finer granularity first, then source order."""
+        return (self.start, GRANULARITY_RANK[self.granularity], self.end, self.source, self.date_span)
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "start": self.start.iso(),
+            "end": self.end.iso(),
+            "granularity": self.granularity,
+            "modifier": self.modifier,
+            "time": self.time,
+            "when": self.when,
+            "date_text": self.date_text,
+            "date_span": list(self.date_span),
+            "text": self.text,
+            "span": list(self.span),
+            "title": self.title,
+            "section": self.section,
+            "anchored": self.anchored,
+        }
+        if self.parts:
+            record["parts"] = [part.to_dict() for part in self.parts]
+        return record
+
+    @classmethod
+    def from_dict(cls, record: object) -> Event:
+        """Validate one JSON record; a SchemaError names the offending field."""
+        if not isinstance(record, dict):
+            raise SchemaError(f"an event must be a JSON object, not {type(record).__name__}")
+        try:
+            granularity = record["granularity"]
+            if granularity not in GRANULARITIES:
+                raise SchemaError(f"unknown granularity {granularity!r}")
+            modifier = record.get("modifier")
+            if modifier is not None and modifier not in MODIFIERS:
+                raise SchemaError(f"unknown modifier {modifier!r}")
+            start, end = parse_day(record["start"]), parse_day(record["end"])
+            if end < start:
+                raise SchemaError(f"end {record['end']} is before start {record['start']}")
+            return cls(
+                id=_string(record, "id"),
+                source=_string(record, "source"),
+                start=start,
+                end=end,
+                granularity=granularity,
+                modifier=modifier,
+                time=record.get("time"),
+                when=_string(record, "when"),
+                date_text=_string(record, "date_text"),
+                date_span=_offsets(record, "date_span"),
+                text=_string(record, "text"),
+                span=_offsets(record, "span"),
+                title=_string(record, "title"),
+                section=record.get("section", "narrative"),
+                anchored=bool(record.get("anchored", False)),
+                parts=tuple(
+                    Part(_offsets(part, "date_span"), parse_day(part["start"]), parse_day(part["end"]))
+                    for part in record.get("parts") or ()
+                ),
+            )
+        except KeyError as missing:
+            raise SchemaError(f"missing field {missing.args[0]!r}") from None
+        except TypeError as wrong:
+            raise SchemaError(f"malformed event: {wrong}") from None
+
+
+def _string(record: dict[str, Any], name: str) -> str:
+    value = record[name]
+    if not isinstance(value, str):
+        raise SchemaError(f"field {name!r} must be a string")
+    return value
+
+
+def _offsets(record: dict[str, Any], name: str) -> tuple[int, int]:
+    value = record[name]
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(offset, int) for offset in value)
+        or value[0] > value[1]
+    ):
+        raise SchemaError(f"field {name!r} must be [start, end] character offsets")
+    return value[0], value[1]
+
+
+def event_id(source: str, date_span: tuple[int, int]) -> str:
+    """A short id that stays the same when the same input is extracted again."""
+    digest = hashlib.blake2b(f"{source}\0{date_span[0]}\0{date_span[1]}".encode(), digest_size=5)
+    return digest.hexdigest()
