@@ -1,0 +1,461 @@
+"""Find date phrases in text and read what their words say, before any context.
+
+A ``Phrase`` records only what is written: "8 May" has a day and a month and no
+year. Filling the year in is the resolver's job (``resolve.py``), which knows
+the narrative around it. Nothing here guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from kbtimeline.extract import grammar
+from kbtimeline.extract.lexicon import (
+    BOUNDARY_MODIFIERS,
+    COUNTED_NOUNS,
+    DIRECTION_WORDS,
+    IDENTIFIER_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A date phrase as written.
+
+    kind: date | season | decade | century | part | range | anaphoric | deictic.
+    For anaphoric and deictic phrases ``unit`` is what moves (day, month, year,
+    or a season name) and ``offset`` how far (+1 next, -1 previous, 0 same).
+    """
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    number: int | None = None
+    unit: str | None = None
+    offset: int | None = None
+    modifier: str | None = None
+    time: str | None = None
+    parts: tuple[Phrase, Phrase] | None = None
+
+
+class NotADate(Exception):
+    """Raised inside the reader when a match turns out not to be a date."""
+
+
+def find_phrases(text: str) -> Iterator[Phrase]:
+    """Every date phrase in ``text``, left to right, never overlapping."""
+    position = 0
+    while True:
+        match = grammar.SCANNER.search(text, position)
+        if match is None:
+            return
+        phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
+        if phrase is None:
+            position = match.start() + 1
+            continue
+        yield _with_boundary_modifier(text, phrase)
+        position = phrase.end
+
+
+def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:
+    """Try the rules in order from the one the scanner chose; the first reading wins."""
+    names = [rule.name for rule in grammar.RULES]
+    for name in names[names.index(first_rule) if first_rule else 0 :]:
+        match = grammar.PARSERS[name].match(text, start)
+        if match is None or match.end() == start:
+            continue
+        try:
+            return _READERS[name](text, match)
+        except NotADate:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------- reading values
+
+def _year(token: str | None) -> int | None:
+    """"1992" -> 1992; "490 BC" -> -489 (astronomical); "AD 9" -> 9."""
+    if token is None:
+        return None
+    digits = int(re.search(r"\d+", token)[0])
+    if re.search(r"B\.?C", token):
+        if digits == 0:
+            raise NotADate
+        return 1 - digits
+    return digits
+
+
+def _day(token: str | None) -> int | None:
+    return None if token is None else int(re.match(r"\d+", token)[0])
+
+
+def _month(token: str | None) -> int | None:
+    return None if token is None else MONTHS[token.lower()]
+
+
+def _narrower(token: str | None) -> str | None:
+    """"early", "mid-", "the end of" -> early | mid | late (| approx for "the turn of")."""
+    if not token:
+        return None
+    lowered = token.lower()
+    for word, modifier in (
+        ("early", "early"), ("beginning", "early"), ("start", "early"), ("first", "early"),
+        ("mid", "mid"), ("middle", "mid"),
+        ("late", "late"), ("end", "late"), ("close", "late"), ("last", "late"),
+        ("turn", "approx"),
+    ):  # fmt: skip
+        if word in lowered:
+            return modifier
+    return None
+
+
+def _time(token: str | None) -> str | None:
+    """"12:01 AM" -> "00:01"; "2:45 pm" -> "14:45"; "5 a.m." -> "05:00"."""
+    if token is None:
+        return None
+    hour, minute = re.match(r"(\d{1,2})(?::(\d\d))?", token).groups()
+    hours, minutes = int(hour), int(minute or 0)
+    meridiem = re.search(r"([AaPp])\.?[Mm]", token)
+    if meridiem:
+        hours = hours % 12 + (12 if meridiem[1].lower() == "p" else 0)
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
+    """Read the groups of ``grammar._simple`` into a date phrase."""
+
+    def get(name: str) -> str | None:
+        return match.group(prefix + name)
+
+    if get("iso"):
+        year, month, day = (int(part) for part in get("iso").split("-"))
+        return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
+    year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
+    month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
+    day = _day(get("dmy_d") or get("mdy_d"))
+    return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
+
+
+def _checked(phrase: Phrase) -> Phrase:
+    """Refuse impossible days ("31 April"); 29 February waits for its year."""
+    if phrase.day is not None and phrase.month is not None:
+        longest = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[phrase.month - 1]
+        if phrase.day > longest:
+            raise NotADate
+    return phrase
+
+
+# ---------------------------------------------------------------- one reader per rule
+
+def _read_plain(text: str, match: re.Match[str]) -> Phrase:
+    phrase = _simple(match, "", match.start(), match.end())
+    modifier = _narrower(match.group("narrow"))
+    if match.group("m") and not modifier and not _month_alone_is_date(text, match):
+        raise NotADate
+    if match.group("y") and not _year_alone_is_date(text, match.start("y"), match.end("y")):
+        raise NotADate
+    return replace(phrase, modifier=modifier)
+
+
+def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
+    phrase = _simple(match, "t_", match.start(), match.end())
+    if phrase.day is None:
+        raise NotADate
+    return replace(phrase, time=_time(match.group("time")))
+
+
+def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
+    phrase = _simple(match, "o_", match.start(), match.end())
+    if phrase.day is None and phrase.month is None:
+        raise NotADate
+    return phrase
+
+
+def _read_season_range(text: str, match: re.Match[str]) -> Phrase:
+    first = _year(match.group("y1") or match.group("y1b"))
+    second_token = match.group("y2") or match.group("y2b")
+    second = _expand_short_year(first, second_token)
+    if second != first + 1:
+        raise NotADate
+    season = (match.group("season") or match.group("seasonb")).lower()
+    if season != "winter":
+        raise NotADate
+    return Phrase(
+        match.start(), match.end(), "season", year=first, season=season,
+        modifier=_narrower(match.group("narrow")),
+    )  # fmt: skip
+
+
+def _expand_short_year(first: int, token: str) -> int:
+    """The second year of "1992–94" or "1992–1994"."""
+    value = int(token)
+    if len(token) == 2:
+        value = first - first % 100 + value
+        if value <= first:
+            value += 100
+    return value
+
+
+def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
+    if match.group("q"):
+        label = match.group("q")
+        part = "quarter" if label[0] == "Q" else "half"
+        return Phrase(
+            match.start(), match.end(), "part", year=int(match.group("qyear")),
+            unit=part, number=int(label[1]),
+        )  # fmt: skip
+    ordinal = match.group("ordinal").lower()
+    number = ORDINAL_WORDS.get(ordinal) or int(ordinal[0])
+    part = match.group("part").lower()
+    if part == "half":
+        number = min(number, 2) if ordinal not in ("last", "final") else 2
+    year = _year(match.group("year"))
+    kind = "part"
+    if match.group("anaphor"):
+        kind, year = "part_anaphoric", None
+    return Phrase(match.start(), match.end(), kind, year=year, unit=part, number=number)
+
+
+def _read_range(text: str, match: re.Match[str]) -> Phrase:
+    connector = match.group("conn").strip()
+    if connector == "and" and not re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()]):
+        raise NotADate
+    left = _range_end(match, "l_", match.start("left"), match.end("left"))
+    right = _range_end(match, "r_", match.start("right"), match.end("right"))
+    left, right = _complete_range_ends(left, right)
+    if not _is_forward(left, right):
+        raise NotADate
+    if left.year is None and right.year is None and left.month is None and right.month is None:
+        raise NotADate
+    if connector in ("-", "–", "—") and (left.day is None) != (right.day is None):
+        raise NotADate
+    if right.year is not None and right.month is None and left.month is not None and left.year is None:
+        raise NotADate  # "May–1992" is not a phrase
+    return Phrase(match.start(), match.end(), "range", parts=(left, right))
+
+
+def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
+    if match.group(prefix + "day"):
+        return Phrase(start, end, "date", day=_day(match.group(prefix + "day")))
+    if match.group(prefix + "yy") if prefix == "r_" else False:
+        return Phrase(start, end, "date", number=int(match.group(prefix + "yy")))
+    phrase = _simple(match, prefix, start, end)
+    return replace(phrase, modifier=_narrower(match.group(prefix + "narrow")))
+
+
+def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
+    """Share what one end says with the other: "25–26 February 1992", "1992–94"."""
+    if right.number is not None:  # a two-digit year
+        if left.year is None or left.month is not None or left.year < 100:
+            raise NotADate
+        right = replace(right, year=_expand_short_year(left.year, f"{right.number:02d}"), number=None)
+    if left.day is not None and left.month is None:
+        if right.month is None:
+            raise NotADate
+        left = replace(left, month=right.month)
+    if right.day is not None and right.month is None:
+        if left.month is None:
+            raise NotADate
+        right = replace(right, month=left.month)
+    if left.month is not None and right.month is None and right.year is None:
+        raise NotADate
+    if left.year is None and right.year is not None and left.month is not None:
+        left = replace(left, year=right.year - (left.month > (right.month or 12)))
+    if right.year is None and left.year is not None and right.month is not None:
+        right = replace(right, year=left.year + (right.month < (left.month or 1)))
+    if left.year is not None and right.year is not None and left.year > 0 > right.year:
+        raise NotADate
+    if left.year is not None and left.year > 0 and right.year is not None and right.year <= 0:
+        left = replace(left, year=1 - left.year)  # "480–479 BC": the era covers both
+    return _checked(left), _checked(right)
+
+
+def _is_forward(left: Phrase, right: Phrase) -> bool:
+    def key(phrase: Phrase) -> tuple[int, int, int]:
+        return (phrase.year or 0, phrase.month or 0, phrase.day or 0)
+
+    if (left.year is None) != (right.year is None):
+        return False
+    return key(left) < key(right)
+
+
+def _read_decade(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(
+        match.start(), match.end(), "decade", number=int(match.group("decade")),
+        modifier=_narrower(match.group("narrow")),
+    )  # fmt: skip
+
+
+def _read_century(text: str, match: re.Match[str]) -> Phrase:
+    token = match.group("ordinal").lower()
+    number = ORDINAL_WORDS.get(token) or int(re.match(r"\d+", token)[0])
+    if number < 1 or number > 22:
+        raise NotADate
+    era = match.group("era")
+    return Phrase(
+        match.start(), match.end(), "century", number=-number if era and "B" in era else number,
+        modifier=_narrower(match.group("narrow")),
+    )  # fmt: skip
+
+
+def _read_season(text: str, match: re.Match[str]) -> Phrase:
+    season = (match.group("season") or match.group("season_b")).lower()
+    year = _year(match.group("year") or match.group("year_first"))
+    modifier = _narrower(match.group("narrow"))
+    word_start = match.start("season") if match.group("season") else match.start("season_b")
+    if year is None:
+        if season == "fall" or not _season_alone_is_date(text, match.start(), word_start):
+            raise NotADate
+        if match.group("anaphor"):
+            return Phrase(
+                match.start(), match.end(), "anaphoric", season=season, unit="year",
+                offset=_direction(match.group("anaphor")), modifier=modifier,
+            )  # fmt: skip
+        return Phrase(match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier)
+    return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
+
+
+def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
+    """"the winter", "As winter approached" are dates; "Winter War", "summer camp" are not."""
+    word = text[word_start : word_start + 6]
+    if word[0].isupper() and not _sentence_initial(text, start):
+        return False
+    following = text[word_start:].split(None, 2)
+    if len(following) > 1 and following[1][:1].isupper():
+        return False
+    return following[1:2] != ["offensive"] if len(following) > 1 else True
+
+
+def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
+    start, end = match.start(), match.end()
+    if match.group("of_dir"):
+        offset = _direction(match.group("of_dir"))
+        month = _month(match.group("month"))
+        season = match.group("season").lower() if match.group("season") else None
+        return Phrase(start, end, "anaphoric", month=month, season=season, unit="year", offset=offset)
+    if match.group("dir"):
+        return Phrase(
+            start, end, "anaphoric", unit=_unit(match.group("noun")),
+            offset=_direction(match.group("dir")),
+        )  # fmt: skip
+    if match.group("that"):
+        return Phrase(start, end, "anaphoric", unit=_unit(match.group("that_noun")), offset=0)
+    if match.group("count"):
+        count = _count(match.group("count"))
+        sign = 1 if match.group("way").lower() == "later" else -1
+        unit = _unit(match.group("unit"))
+        if unit == "decade":
+            unit, count = "year", count * 10
+        return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
+    if match.group("day_dir"):
+        return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
+    modifier = _narrower(match.group("edge"))
+    return Phrase(start, end, "anaphoric", unit=match.group("edge_noun"), offset=0, modifier=modifier)
+
+
+def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
+    start, end = match.start(), match.end()
+    if match.group("word"):
+        word = match.group("word").lower()
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return Phrase(start, end, "deictic", unit="day", offset=offset)
+    if match.group("rel"):
+        offset = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group("rel").lower()]
+        return Phrase(start, end, "deictic", unit=_unit(match.group("noun")), offset=offset)
+    unit = _unit(match.group("unit"))
+    return Phrase(start, end, "deictic", unit=unit, offset=-_count(match.group("count")))
+
+
+def _direction(words: str) -> int:
+    return DIRECTION_WORDS[words.split()[-1].lower()]
+
+
+def _unit(noun: str) -> str:
+    noun = noun.lower().rstrip("s")
+    return "day" if noun in ("morning", "afternoon", "evening", "night") else noun
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
+
+
+_READERS = {
+    "time_day": _read_time_day,
+    "offset_date": _read_offset_date,
+    "season_range": _read_season_range,
+    "part_of_year": _read_part_of_year,
+    "range": _read_range,
+    "decade": _read_decade,
+    "century": _read_century,
+    "season": _read_season,
+    "anaphoric": _read_anaphoric,
+    "deictic": _read_deictic,
+    "plain": _read_plain,
+}
+
+
+# ---------------------------------------------------------------- telling dates from numbers
+
+_WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
+_MONTH_CONTEXT = frozenset(
+    "in of by since until till from to during early late mid before after through between "
+    "and or that this next last following same each every throughout".split()
+)
+
+
+def _previous_word(text: str, position: int) -> str:
+    found = _WORD_BEFORE.search(text[max(0, position - 24) : position])
+    return found.group(1).lower() if found else ""
+
+
+def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
+    """A bare month name is a date only where a preposition says so ("In May", not "may")."""
+    return _previous_word(text, match.start()) in _MONTH_CONTEXT
+
+
+def _year_alone_is_date(text: str, start: int, end: int) -> bool:
+    """"In 1992" is a year; "Resolution 1416", "1500 soldiers", "p. 1991" are not."""
+    token = text[start:end]
+    if not token[0].isdigit():
+        return True
+    if re.search(r"[A-Za-z]\s*$", token):
+        return True  # "490 BC": the era says it is a year
+    before = _previous_word(text, start)
+    if before in IDENTIFIER_WORDS or before.endswith(("-", "/", "$")):
+        return False
+    after = text[end : end + 24]
+    if re.match(r"[-/]\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
+        return False
+    next_word = re.match(r"\s+([A-Za-z]+)", after)
+    return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    return re.search(r"(?:^|[.!?]\s+|[\"“(]\s*)$", text[max(0, position - 4) : position]) is not None
+
+
+# ---------------------------------------------------------------- words just before a phrase
+
+_BOUNDARY = re.compile(
+    r"\b(" + "|".join(re.escape(word) for word in sorted(BOUNDARY_MODIFIERS, key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_boundary_modifier(text: str, phrase: Phrase) -> Phrase:
+    """"By 3 April" is before; "after May 1994" after; "around 1992" approximate."""
+    if phrase.modifier is not None or phrase.kind in ("anaphoric", "deictic"):
+        return phrase
+    found = _BOUNDARY.search(text[max(0, phrase.start - 16) : phrase.start])
+    if not found:
+        return phrase
+    return replace(phrase, modifier=BOUNDARY_MODIFIERS[found.group(1).lower()])

@@ -1,0 +1,208 @@
+"""Turn phrases into calendar intervals, reading them in context as a careful reader would.
+
+The resolver walks the phrases in text order and keeps one piece of state, the
+*anchor*: the interval of the last phrase it resolved. "On 8 May" takes its
+year from the anchor, "the next day" counts from it, "December" after "the
+1992–1993 winter" is the December inside that winter. Phrases that speak of
+the time of writing ("last year") need a reference date passed in; without
+one they are left out, never resolved against today's clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kbtimeline.extract.lexicon import SEASONS
+from kbtimeline.extract.phrases import Phrase
+from kbtimeline.model import GRANULARITY_RANK, Day, month_length
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: Day
+    end: Day
+    granularity: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A phrase with its calendar value; ``parts`` are the two ends of a range."""
+
+    phrase: Phrase
+    interval: Interval
+    anchored: bool
+    parts: tuple[Interval, Interval] | None = None
+
+
+def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
+    """Resolve phrases in text order; phrases with no calendar value are skipped."""
+    anchor: Interval | None = None
+    for phrase in phrases:
+        resolved = resolve(phrase, anchor, reference_date)
+        if resolved is None:
+            continue
+        yield resolved
+        anchor = resolved.interval
+
+
+def resolve(phrase: Phrase, anchor: Interval | None, reference_date: Day | None) -> Resolved | None:
+    kind = phrase.kind
+    if kind == "range":
+        left_phrase, right_phrase = phrase.parts
+        left = _date(left_phrase, anchor)
+        right = _date(right_phrase, left or anchor)
+        if left is None or right is None or right.end < left.start:
+            return None
+        coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
+        anchored = left_phrase.year is None or right_phrase.year is None
+        return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+    if kind == "deictic":
+        if reference_date is None:
+            return None
+        now = Interval(reference_date, reference_date, "day")
+        interval = _shift(now, phrase.unit, phrase.offset)
+        return None if interval is None else Resolved(phrase, interval, True)
+    interval = _RESOLVERS[kind](phrase, anchor)
+    if interval is None:
+        return None
+    anchored = kind in ("anaphoric", "season_anaphoric", "part_anaphoric") or (
+        kind == "date" and phrase.year is None
+    )
+    return Resolved(phrase, interval, anchored)
+
+
+# ---------------------------------------------------------------- explicit and partial dates
+
+def _date(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+    year, month, day = phrase.year, phrase.month, phrase.day
+    if year is None:
+        if anchor is None or month is None:
+            return None
+        year = _year_for_month(month, anchor)
+    if month is None:
+        return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if day is None:
+        return Interval(Day.first_of(year, month), Day.last_of(year, month), "month")
+    if day > month_length(year, month):
+        return None
+    return Interval(Day(year, month, day), Day(year, month, day), "day")
+
+
+def _year_for_month(month: int, anchor: Interval) -> int:
+    """Which year a month named without one belongs to, given where the narrative stands.
+
+    The month inside the anchor if there is one ("December" after "the 1992–1993
+    winter" is December 1992); otherwise the anchor's year, moving on to the next
+    year when a narrative at the end of a year names a month from its start.
+    """
+    for year in range(anchor.start.year, anchor.end.year + 1):
+        if Day.first_of(year, month) <= anchor.end and Day.last_of(year, month) >= anchor.start:
+            return year
+    year = anchor.end.year
+    if GRANULARITY_RANK[anchor.granularity] <= GRANULARITY_RANK["month"] and anchor.end.month - month >= 8:
+        return year + 1
+    return year
+
+
+def _season(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+    return _season_of(phrase.season, phrase.year)
+
+
+def _season_of(season: str, year: int) -> Interval:
+    first_month, length = SEASONS[season]
+    last_month = (first_month + length - 2) % 12 + 1
+    last_year = year + (last_month < first_month)
+    return Interval(Day.first_of(year, first_month), Day.last_of(last_year, last_month), "season")
+
+
+def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+    """"the winter" after "10 January 1994" is the winter of 1993–94."""
+    if anchor is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
+        return None
+    year = anchor.start.year
+    if phrase.season == "winter" and anchor.granularity != "year" and anchor.start.month <= 2:
+        year -= 1
+    return _season_of(phrase.season, year)
+
+
+def _decade(phrase: Phrase, anchor: Interval | None) -> Interval:
+    return Interval(Day.first_of(phrase.number), Day.last_of(phrase.number + 9), "decade")
+
+
+def _century(phrase: Phrase, anchor: Interval | None) -> Interval:
+    number = phrase.number
+    if number > 0:
+        first = (number - 1) * 100
+        return Interval(Day.first_of(first), Day.last_of(first + 99), "century")
+    first = 1 + number * 100  # the 5th century BC: 500 BC (-499) to 401 BC (-400)
+    return Interval(Day.first_of(first), Day.last_of(first + 99), "century")
+
+
+def _part(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+    year = phrase.year
+    if year is None:
+        if anchor is None:
+            return None
+        year = anchor.start.year
+    months = 3 if phrase.unit == "quarter" else 6
+    first_month = (phrase.number - 1) * months + 1
+    last_month = first_month + months - 1
+    return Interval(Day.first_of(year, first_month), Day.last_of(year, last_month), phrase.unit)
+
+
+# ---------------------------------------------------------------- relative to the anchor
+
+def _anaphoric(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+    if anchor is None:
+        return None
+    if phrase.month is not None or phrase.season is not None:
+        base = anchor.start.year if phrase.offset <= 0 else anchor.end.year
+        year = base + phrase.offset
+        if phrase.month is not None:
+            return Interval(Day.first_of(year, phrase.month), Day.last_of(year, phrase.month), "month")
+        return _season_of(phrase.season, year)
+    if phrase.unit in SEASONS:
+        return _season_from_anchor(Phrase(0, 0, "season", season=phrase.unit), _shift_year(anchor, phrase.offset))
+    return _shift(anchor, phrase.unit, phrase.offset)
+
+
+def _shift_year(anchor: Interval, offset: int) -> Interval:
+    if offset == 0:
+        return anchor
+    year = (anchor.end if offset > 0 else anchor.start).year + offset
+    return Interval(Day.first_of(year), Day.last_of(year), "year")
+
+
+def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
+    """Move from the anchor by ``offset`` units; forward from its end, backward from its start."""
+    base = anchor.end if offset > 0 else anchor.start
+    if unit == "day":
+        if anchor.granularity != "day":
+            return None
+        day = base.plus_days(offset)
+        return Interval(day, day, "day")
+    if unit == "month":
+        if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["month"]:
+            return None
+        index = base.year * 12 + base.month - 1 + offset
+        year, month = divmod(index, 12)
+        return Interval(Day.first_of(year, month + 1), Day.last_of(year, month + 1), "month")
+    if unit == "year":
+        if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"] and offset == 0:
+            return None
+        year = base.year + offset
+        return Interval(Day.first_of(year), Day.last_of(year), "year")
+    return None
+
+
+_RESOLVERS = {
+    "date": _date,
+    "season": _season,
+    "season_anaphoric": _season_from_anchor,
+    "decade": _decade,
+    "century": _century,
+    "part": _part,
+    "part_anaphoric": _part,
+    "anaphoric": _anaphoric,
+}

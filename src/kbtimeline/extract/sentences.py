@@ -1,0 +1,86 @@
+"""Sentence boundaries, and which sentences are citation apparatus rather than narrative.
+
+A period ends a sentence only when what follows looks like a new sentence and
+what precedes is not an abbreviation, an initial ("George H. W. Bush"), a page
+reference ("p. 145") or a number ("No. 10", "4.5 million").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st mt ft jr sr gen lt col capt maj sgt cpl adm cmdr gov sen rep pres prof rev
+    hon no nos vol vols p pp ed eds op cit ibid al etc vs cf ca c approx fig figs est dept
+    inc ltd co corp univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n u.s.s.r e.g i.e a.m p.m b.c a.d
+""".split())
+
+# An end of sentence: punctuation, closing quotes or brackets, bracketed notes
+# such as "[full citation needed]" or "[12]", then space and a capital, digit or quote.
+_END = re.compile(
+    r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*(?=\s+[\"“'‘(\[]?[A-Z0-9À-ÖØ-Þ])"
+)
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    citation: bool
+
+
+def split_sentences(text: str) -> Iterator[Sentence]:
+    """Sentences with their offsets; leading and trailing white space is left out."""
+    start = 0
+    for match in _END.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        yield from _sentence(text, start, end)
+        start = end
+    yield from _sentence(text, start, len(text))
+
+
+def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield Sentence(start, end, is_citation(text[start:end]))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    found = _WORD_BEFORE_DOT.search(text[max(0, dot - 12) : dot + 1])
+    if not found:
+        return False
+    word = found.group(1)
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "H. W. Bush"
+    return word.lower() in ABBREVIATIONS
+
+
+# "de Waal", "Cooley", "HRW", "Croissant and Smith": capitalised names and particles only.
+_AUTHORS = r"(?:de |van |von |al-)?[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|de|van|von|and|&|et al\.)){0,3}"
+
+# Signals of reference metadata: access and archive dates, identifiers, page
+# ranges, "Author (date). Title" and "Author 2003, p. 316" shapes.
+_CITATION = re.compile(
+    r"\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
+    r"|\bISBN\b|\bISSN\b|\bdoi:|\bOCLC\b|https?://|\bAccessed\b|\bAccess date\b"
+    r"|^[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
+    rf"|^{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
+    r"|\bpp?\.\s\d+(?:[–-]\d+)?\.?$"
+    r"|\(PDF\)|\b(?:University Press|Publishers|Publishing)\b"
+)
+
+
+def is_citation(sentence: str) -> bool:
+    """True for reference metadata ("Retrieved 12 January 2021", "de Waal 2003, p. 316")."""
+    return _CITATION.search(sentence) is not None
