@@ -23,9 +23,11 @@ MONTH = (
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR4 = r"(?<![\d,.$£€/-])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|'?s\b|-\d)"
+# A year, not a part of a number ("1,500", "4.1992"), a decade ("1990s", "1990's") or a code.
+YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
 ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])"
 ERA_YEAR = rf"(?:(?<![\d,.])\d{{1,4}}\s?{ERA_AFTER}|(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d))"
+HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve))"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
@@ -74,10 +76,13 @@ def _simple(group: Group, prefix: str) -> str:
         + r",?\s+(?:of\s+)?"
         + group(f"{p}my_y", f"{ERA_YEAR}|{YEAR4}")
         + "|"
+        + group(f"{p}holiday", HOLIDAY)
+        + r"(?:,?\s+"
+        + group(f"{p}holiday_y", YEAR4)
+        + ")?|"
         + group(f"{p}y", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group(f"{p}m", MONTH)
-        + "(?!-)"
         + ")"
     )
 
@@ -136,6 +141,11 @@ def _time_day(group: Group) -> str:
     )
 
 
+def _clock(group: Group) -> str:
+    """A time of day on its own ("at 5:34 AM"): it falls on the day the narrative is at."""
+    return group("time", r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)|(?:1[0-2]|0?[1-9])\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")
+
+
 def _offset_date(group: Group) -> str:
     """ "One month prior, on 26 November": the date itself carries the value."""
     return (
@@ -148,7 +158,7 @@ def _offset_date(group: Group) -> str:
 def _part_of_year(group: Group) -> str:
     return (
         r"(?:[Tt]he\s+)?"
-        + group("ordinal", r"first|second|third|fourth|last|final|1st|2nd|3rd|4th")
+        + group("ordinal", r"first|second|third|fourth|last|final|latter|former|1st|2nd|3rd|4th")
         + r"\s+"
         + group("part", r"half|quarter")
         + r"\s+of\s+(?:"
@@ -219,7 +229,7 @@ def _anaphoric(group: Group) -> str:
         + r"\s+"
         + group("noun", noun)
         + r"\b|"
-        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+that|[Tt]hat")
+        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|this)|[Tt]hat|(?<!\bto\s)[Tt]his")
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)
         + r"\b(?!-)|"
@@ -243,7 +253,7 @@ def _deictic(group: Group) -> str:
     return (
         group("word", r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow")
         + r"\b(?!-)|"
-        + group("rel", r"[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast")
+        + group("rel", r"[Ll]ast|[Nn]ext|[Pp]ast")
         + r"\s+"
         + group("noun", r"year|month|week|spring|summer|autumn|fall|winter")
         + r"\b|"
@@ -275,6 +285,7 @@ RULES = (
     Rule("season", _season),
     Rule("anaphoric", _anaphoric),
     Rule("deictic", _deictic),
+    Rule("clock", _clock),
     Rule("plain", _plain),
 )
 

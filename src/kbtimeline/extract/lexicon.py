@@ -47,7 +47,7 @@ ORDINAL_WORDS = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "last": 4, "final": 4,
+    "twenty-first": 21, "last": 4, "final": 4, "former": 1, "latter": 2,
 }  # fmt: skip
 
 # Relative phrases: which way they move from the anchor, in units of their noun.
@@ -64,7 +64,7 @@ COUNTED_NOUNS = frozenset("""
     vehicles aircraft planes helicopters guns rifles rockets missiles shells tons tonnes
     km km2 sq mi miles metres meters feet ft kg kilometres kilometers hectares acres
     votes voters families homes houses villages residents inhabitants ethnic armenians
-    azerbaijanis units copies pages dollars rubles euros manat
+    azerbaijanis units copies pages dollars rubles euros manat victims ships men-of-war
 """.split())
 
 # Words right before a number that make it an identifier or a quantity, not a year.
@@ -74,3 +74,9 @@ IDENTIFIER_WORDS = frozenset("""
     flight route highway model type version us$ $ £ € ¥ # some nearly almost
     estimated total totaling totalling
 """.split())
+
+# Days named rather than numbered: (month, day).
+HOLIDAYS = {
+    "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31),
+}  # fmt: skip

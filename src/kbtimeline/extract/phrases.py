@@ -15,6 +15,7 @@ from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
+    HOLIDAYS,
     DIRECTION_WORDS,
     IDENTIFIER_WORDS,
     MONTHS,
@@ -139,6 +140,9 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     if get("iso"):
         year, month, day = (int(part) for part in get("iso").split("-"))
         return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
+    if get("holiday"):
+        month, day = HOLIDAYS[re.sub(r"\s+", " ", get("holiday"))]
+        return Phrase(start, end, "date", year=_year(get("holiday_y")), month=month, day=day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))
@@ -180,6 +184,10 @@ def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
     return phrase
 
 
+def _read_clock(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0, time=_time(match.group("time")))
+
+
 def _read_season_range(text: str, match: re.Match[str]) -> Phrase:
     first = _year(match.group("y1") or match.group("y1b"))
     second_token = match.group("y2") or match.group("y2b")
@@ -215,6 +223,8 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
         )  # fmt: skip
     ordinal = match.group("ordinal").lower()
     number = ORDINAL_WORDS.get(ordinal) or int(ordinal[0])
+    if ordinal == "latter":
+        number = 4 if match.group("part").lower() == "quarter" else 2
     part = match.group("part").lower()
     if part == "half":
         number = min(number, 2) if ordinal not in ("last", "final") else 2
@@ -254,8 +264,8 @@ def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phras
 
 def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
     """Share what one end says with the other: "25–26 February 1992", "1992–94"."""
-    if right.number is not None:  # a two-digit year
-        if left.year is None or left.month is not None or left.year < 100:
+    if right.number is not None:  # a two-digit year: "1992–94"
+        if left.year is None or left.month is not None or left.year < 100 or right.number <= left.year % 100:
             raise NotADate
         right = replace(right, year=_expand_short_year(left.year, f"{right.number:02d}"), number=None)
     if left.day is not None and left.month is None:
@@ -325,14 +335,11 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
-    """"the winter", "As winter approached" are dates; "Winter War", "summer camp" are not."""
-    word = text[word_start : word_start + 6]
-    if word[0].isupper() and not _sentence_initial(text, start):
+    """"the winter", "As winter approached" are dates; "a brutal winter", "summer camp" are not."""
+    if start == word_start and _previous_word(text, start) not in _SEASON_CONTEXT:
         return False
     following = text[word_start:].split(None, 2)
-    if len(following) > 1 and following[1][:1].isupper():
-        return False
-    return following[1:2] != ["offensive"] if len(following) > 1 else True
+    return len(following) < 2 or following[1] not in _SEASON_AS_ADJECTIVE
 
 
 def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
@@ -399,6 +406,7 @@ _READERS = {
     "season": _read_season,
     "anaphoric": _read_anaphoric,
     "deictic": _read_deictic,
+    "clock": _read_clock,
     "plain": _read_plain,
 }
 
@@ -415,6 +423,11 @@ _MONTH_CONTEXT = frozenset(
 def _previous_word(text: str, position: int) -> str:
     found = _WORD_BEFORE.search(text[max(0, position - 24) : position])
     return found.group(1).lower() if found else ""
+
+
+_SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
+_SEASON_AS_ADJECTIVE = frozenset("camp camps school schools holiday holidays vacation clothing uniforms "
+                                 "palace residence house home olympics games solstice equinox".split())
 
 
 def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
@@ -437,10 +450,6 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
         return False
     next_word = re.match(r"\s+([A-Za-z]+)", after)
     return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
-
-
-def _sentence_initial(text: str, position: int) -> bool:
-    return re.search(r"(?:^|[.!?]\s+|[\"“(]\s*)$", text[max(0, position - 4) : position]) is not None
 
 
 # ---------------------------------------------------------------- words just before a phrase

@@ -18,6 +18,9 @@ from kbtimeline.extract.phrases import Phrase
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 
+_BACKWARD_STEP_COST = 2
+
+
 @dataclass(frozen=True)
 class Interval:
     start: Day
@@ -35,23 +38,57 @@ class Resolved:
     parts: tuple[Interval, Interval] | None = None
 
 
+@dataclass(frozen=True)
+class Narrative:
+    """Where the story stands: the last date it moved to, and the last one precise to a month.
+
+    A decade or a century mentioned in passing ("the 1990s") says nothing about
+    which May "in May" is; the last precise date does.
+    """
+
+    latest: Interval | None = None
+    precise: Interval | None = None
+
+    def moved_to(self, interval: Interval) -> Narrative:
+        precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["year"] else self.precise
+        return Narrative(interval, precise)
+
+    def anchor(self) -> Interval | None:
+        """The anchor against which to read a month or a day named without its year."""
+        return self.precise or self.latest
+
+
 def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
     """Resolve phrases in text order; phrases with no calendar value are skipped."""
-    anchor: Interval | None = None
+    narrative = Narrative()
+    if reference_date is not None:
+        narrative = narrative.moved_to(Interval(reference_date, reference_date, "day"))
     for phrase in phrases:
-        resolved = resolve(phrase, anchor, reference_date)
+        resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
             continue
         yield resolved
-        anchor = resolved.interval
+        if _moves_narrative(phrase):
+            narrative = narrative.moved_to(resolved.interval)
 
 
-def resolve(phrase: Phrase, anchor: Interval | None, reference_date: Day | None) -> Resolved | None:
+def _moves_narrative(phrase: Phrase) -> bool:
+    """Whether the narrative now stands at this phrase's date.
+
+    "the previous year" and "three years earlier" glance back, and "last year"
+    speaks from the time of writing: after them the story goes on where it was.
+    """
+    if phrase.kind == "deictic":
+        return False
+    return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
     kind = phrase.kind
     if kind == "range":
         left_phrase, right_phrase = phrase.parts
-        left = _date(left_phrase, anchor)
-        right = _date(right_phrase, left or anchor)
+        left = _date(left_phrase, narrative)
+        right = _date(right_phrase, narrative.moved_to(left) if left else narrative)
         if left is None or right is None or right.end < left.start:
             return None
         coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
@@ -63,7 +100,7 @@ def resolve(phrase: Phrase, anchor: Interval | None, reference_date: Day | None)
         now = Interval(reference_date, reference_date, "day")
         interval = _shift(now, phrase.unit, phrase.offset)
         return None if interval is None else Resolved(phrase, interval, True)
-    interval = _RESOLVERS[kind](phrase, anchor)
+    interval = _RESOLVERS[kind](phrase, narrative)
     if interval is None:
         return None
     anchored = kind in ("anaphoric", "season_anaphoric", "part_anaphoric") or (
@@ -74,9 +111,10 @@ def resolve(phrase: Phrase, anchor: Interval | None, reference_date: Day | None)
 
 # ---------------------------------------------------------------- explicit and partial dates
 
-def _date(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
     if year is None:
+        anchor = narrative.anchor()
         if anchor is None or month is None:
             return None
         year = _year_for_month(month, anchor)
@@ -93,19 +131,26 @@ def _year_for_month(month: int, anchor: Interval) -> int:
     """Which year a month named without one belongs to, given where the narrative stands.
 
     The month inside the anchor if there is one ("December" after "the 1992–1993
-    winter" is December 1992); otherwise the anchor's year, moving on to the next
-    year when a narrative at the end of a year names a month from its start.
+    winter" is December 1992). Otherwise the nearest one, counting a step back
+    as twice a step forward, because narratives mostly move on: "January" after
+    "27 December 1991" is January 1992, but "by December" after "February 1993"
+    is December 1992 and "October" after "the winter of 1993–94" is October 1993.
     """
-    for year in range(anchor.start.year, anchor.end.year + 1):
-        if Day.first_of(year, month) <= anchor.end and Day.last_of(year, month) >= anchor.start:
-            return year
-    year = anchor.end.year
-    if GRANULARITY_RANK[anchor.granularity] <= GRANULARITY_RANK["month"] and anchor.end.month - month >= 8:
-        return year + 1
-    return year
+    first = anchor.start.year * 12 + anchor.start.month - 1
+    last = anchor.end.year * 12 + anchor.end.month - 1
+
+    def cost(year: int) -> int:
+        index = year * 12 + month - 1
+        if index > last:
+            return index - last
+        if index < first:
+            return _BACKWARD_STEP_COST * (first - index) + 1
+        return 0
+
+    return min(range(anchor.start.year - 1, anchor.end.year + 2), key=cost)
 
 
-def _season(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+def _season(phrase: Phrase, narrative: Narrative) -> Interval | None:
     return _season_of(phrase.season, phrase.year)
 
 
@@ -114,6 +159,10 @@ def _season_of(season: str, year: int) -> Interval:
     last_month = (first_month + length - 2) % 12 + 1
     last_year = year + (last_month < first_month)
     return Interval(Day.first_of(year, first_month), Day.last_of(last_year, last_month), "season")
+
+
+def _season_from_narrative(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    return _season_from_anchor(phrase, narrative.latest)
 
 
 def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | None:
@@ -126,11 +175,11 @@ def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | N
     return _season_of(phrase.season, year)
 
 
-def _decade(phrase: Phrase, anchor: Interval | None) -> Interval:
+def _decade(phrase: Phrase, narrative: Narrative) -> Interval:
     return Interval(Day.first_of(phrase.number), Day.last_of(phrase.number + 9), "decade")
 
 
-def _century(phrase: Phrase, anchor: Interval | None) -> Interval:
+def _century(phrase: Phrase, narrative: Narrative) -> Interval:
     number = phrase.number
     if number > 0:
         first = (number - 1) * 100
@@ -139,12 +188,12 @@ def _century(phrase: Phrase, anchor: Interval | None) -> Interval:
     return Interval(Day.first_of(first), Day.last_of(first + 99), "century")
 
 
-def _part(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year = phrase.year
     if year is None:
-        if anchor is None:
+        if narrative.latest is None:
             return None
-        year = anchor.start.year
+        year = narrative.latest.start.year
     months = 3 if phrase.unit == "quarter" else 6
     first_month = (phrase.number - 1) * months + 1
     last_month = first_month + months - 1
@@ -153,7 +202,8 @@ def _part(phrase: Phrase, anchor: Interval | None) -> Interval | None:
 
 # ---------------------------------------------------------------- relative to the anchor
 
-def _anaphoric(phrase: Phrase, anchor: Interval | None) -> Interval | None:
+def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    anchor = narrative.anchor()
     if anchor is None:
         return None
     if phrase.month is not None or phrase.season is not None:
@@ -199,7 +249,7 @@ def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
 _RESOLVERS = {
     "date": _date,
     "season": _season,
-    "season_anaphoric": _season_from_anchor,
+    "season_anaphoric": _season_from_narrative,
     "decade": _decade,
     "century": _century,
     "part": _part,

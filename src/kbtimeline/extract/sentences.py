@@ -33,16 +33,41 @@ class Sentence:
     citation: bool
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_HEADING_LENGTH = 70
+
+
 def split_sentences(text: str) -> Iterator[Sentence]:
     """Sentences with their offsets; leading and trailing white space is left out."""
-    start = 0
-    for match in _END.finditer(text):
+    block_start = 0
+    for line_break in _LINE_BREAK.finditer(text):
+        if _ends_block(text, line_break):
+            yield from _split_block(text, block_start, line_break.start())
+            block_start = line_break.end()
+    yield from _split_block(text, block_start, len(text))
+
+
+def _ends_block(text: str, line_break: re.Match[str]) -> bool:
+    """A blank line ends a sentence; so does a line break after closing punctuation
+    or after a heading (a short line without it) when a new sentence follows."""
+    if line_break.group().count("\n") > 1:
+        return True
+    following = text[line_break.end() : line_break.end() + 1]
+    if not following or not (following.isupper() or following.isdigit() or following in "\"“("):
+        return False
+    line = text[text.rfind("\n", 0, line_break.start()) + 1 : line_break.start()]
+    if line[-1:] in ".!?:\"”)]":
+        return True
+    return len(line) <= _HEADING_LENGTH and line[-1:] not in ",;"
+
+
+def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
+    for match in _END.finditer(text, start, end):
         if _is_abbreviation(text, match.start()):
             continue
-        end = match.end()
-        yield from _sentence(text, start, end)
-        start = end
-    yield from _sentence(text, start, len(text))
+        yield from _sentence(text, start, match.end())
+        start = match.end()
+    yield from _sentence(text, start, end)
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
