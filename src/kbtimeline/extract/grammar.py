@@ -90,7 +90,10 @@ def _simple(group: Group, prefix: str) -> str:
 def _range_side(group: Group, prefix: str, *, right: bool) -> str:
     """One end of a range: a simple date, or the bare day or short year a range allows."""
     p = prefix
-    short = "|" + group(f"{p}yy", r"(?<![\d,])\d{2}(?![\d,]|\s*%)") if right else ""
+    if right:
+        extra = "|" + group(f"{p}yy", r"(?<![\d,])\d{2}(?![\d,]|\s*%)")
+    else:
+        extra = "|" + group(f"{p}num", r"(?<![\d,.])\d{1,4}(?![\d,.])")
     return (
         "(?:"
         + group(f"{p}narrow", NARROWER)
@@ -98,7 +101,10 @@ def _range_side(group: Group, prefix: str, *, right: bool) -> str:
         + _simple(group, p)
         + "|"
         + group(f"{p}day", DAY)
-        + short
+        + r"(?:,\s+"
+        + group(f"{p}day_y", YEAR4)
+        + ")?"
+        + extra
         + "))"
     )
 
@@ -217,14 +223,18 @@ def _anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
     noun = r"day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|fall|winter"
     return (
-        "(?:"
+        "(?:(?:"
+        + group("day_first", DAY)
+        + r"\s+)?"
         + group("month", MONTH)
-        + r"|"
+        + r"(?:\s+"
+        + group("day_after", DAY)
+        + r")?|"
         + group("season", SEASON)
         + r")\s+of\s+(?:"
         + group("of_dir", r"that|the\s+same|the\s+following|the\s+next|the\s+previous")
         + r")\s+year"
-        + "|(?:[Tt]he\s+|[Tt]hat\s+)?"
+        + r"|(?:[Tt]he\s+|[Tt]hat\s+)?"
         + group("dir", r"[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent")
         + r"\s+"
         + group("noun", noun)

@@ -54,6 +54,32 @@ class NotADate(Exception):
 
 def find_phrases(text: str) -> Iterator[Phrase]:
     """Every date phrase in ``text``, left to right, never overlapping."""
+    pending: Phrase | None = None
+    for phrase in _scan(text):
+        if pending is not None:
+            yield _sharing_year(text, pending, phrase)
+        pending = phrase
+    if pending is not None:
+        yield pending
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|to|,)\s+$")
+
+
+def _sharing_year(text: str, phrase: Phrase, following: Phrase) -> Phrase:
+    """"April and June 1955", "the spring and early summer of 1943": one year for both."""
+    lacks_year = phrase.year is None and (
+        (phrase.kind == "date" and phrase.month is not None) or phrase.kind == "season_anaphoric"
+    )
+    if not lacks_year or following.year is None or following.kind not in ("date", "season"):
+        return phrase
+    if not _COORDINATION.fullmatch(text, phrase.end, following.start):
+        return phrase
+    kind = "season" if phrase.kind == "season_anaphoric" else phrase.kind
+    return replace(phrase, kind=kind, year=following.year)
+
+
+def _scan(text: str) -> Iterator[Phrase]:
     position = 0
     while True:
         match = grammar.SCANNER.search(text, position)
@@ -165,7 +191,7 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     modifier = _narrower(match.group("narrow"))
     if match.group("m") and not modifier and not _month_alone_is_date(text, match):
         raise NotADate
-    if match.group("y") and not _year_alone_is_date(text, match.start("y"), match.end("y")):
+    if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
     return replace(phrase, modifier=modifier)
 
@@ -255,7 +281,9 @@ def _read_range(text: str, match: re.Match[str]) -> Phrase:
 
 def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     if match.group(prefix + "day"):
-        return Phrase(start, end, "date", day=_day(match.group(prefix + "day")))
+        return Phrase(start, end, "date", day=_day(match.group(prefix + "day")), year=_year(match.group(prefix + "day_y")))
+    if match.group(prefix + "num") if prefix == "l_" else False:
+        return Phrase(start, end, "date", number=int(match.group(prefix + "num")))
     if match.group(prefix + "yy") if prefix == "r_" else False:
         return Phrase(start, end, "date", number=int(match.group(prefix + "yy")))
     phrase = _simple(match, prefix, start, end)
@@ -264,6 +292,10 @@ def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phras
 
 def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
     """Share what one end says with the other: "25–26 February 1992", "1992–94"."""
+    if left.number is not None:  # "480–479 BC": a bare number takes the era of the other end
+        if right.year is None or right.year > 0 or right.month is not None:
+            raise NotADate
+        left = replace(left, year=1 - left.number, number=None)
     if right.number is not None:  # a two-digit year: "1992–94"
         if left.year is None or left.month is not None or left.year < 100 or right.number <= left.year % 100:
             raise NotADate
@@ -285,7 +317,7 @@ def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
     if left.year is not None and right.year is not None and left.year > 0 > right.year:
         raise NotADate
     if left.year is not None and left.year > 0 and right.year is not None and right.year <= 0:
-        left = replace(left, year=1 - left.year)  # "480–479 BC": the era covers both
+        left = replace(left, year=1 - left.year)  # "1000–900 BC": the era covers both
     return _checked(left), _checked(right)
 
 
@@ -347,8 +379,11 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     if match.group("of_dir"):
         offset = _direction(match.group("of_dir"))
         month = _month(match.group("month"))
+        day = _day(match.group("day_first") or match.group("day_after"))
         season = match.group("season").lower() if match.group("season") else None
-        return Phrase(start, end, "anaphoric", month=month, season=season, unit="year", offset=offset)
+        return _checked(
+            Phrase(start, end, "anaphoric", month=month, day=day, season=season, unit="year", offset=offset)
+        )
     if match.group("dir"):
         return Phrase(
             start, end, "anaphoric", unit=_unit(match.group("noun")),
@@ -425,6 +460,7 @@ def _previous_word(text: str, position: int) -> str:
     return found.group(1).lower() if found else ""
 
 
+_YEAR_PREPOSITIONS = frozenset("in by since until till during before after from through".split())
 _SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
 _SEASON_AS_ADJECTIVE = frozenset("camp camps school schools holiday holidays vacation clothing uniforms "
                                  "palace residence house home olympics games solstice equinox".split())
@@ -448,6 +484,8 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     after = text[end : end + 24]
     if re.match(r"[-/]\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
         return False
+    if before in _YEAR_PREPOSITIONS:
+        return True  # "In 1991 troops left": a preposition says it is a time
     next_word = re.match(r"\s+([A-Za-z]+)", after)
     return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
 

@@ -20,8 +20,10 @@ ABBREVIATIONS = frozenset("""
 
 # An end of sentence: punctuation, closing quotes or brackets, bracketed notes
 # such as "[full citation needed]" or "[12]", then space and a capital, digit or quote.
+# A name may start with a lowercase particle ("de Waal").
 _END = re.compile(
-    r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*(?=\s+[\"“'‘(\[]?[A-Z0-9À-ÖØ-Þ])"
+    r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
+    r"(?=\s+(?:[\"“'‘(\[]?[A-Z0-9À-ÖØ-Þ]|(?:de|van|von|al|d')[\s-][A-Z]))"
 )
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 
