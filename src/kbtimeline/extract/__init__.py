@@ -10,13 +10,10 @@ citation apparatus) -> phrases -> resolved intervals -> events.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterator
-
 from kbtimeline.extract.labels import make_title, when_label
 from kbtimeline.extract.phrases import find_phrases
 from kbtimeline.extract.resolve import Resolved, resolve_all
-from kbtimeline.extract.sentences import Sentence, split_sentences
+from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation
 from kbtimeline.model import Day, Event, Part, event_id
 
 __all__ = ["extract_events"]
@@ -27,40 +24,30 @@ _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
 
 def extract_events(text: str, source: str = "text", reference_date: Day | None = None) -> list[Event]:
     """Every dated statement in ``text``, in text order."""
-    sentences = list(split_sentences(text))
-    notes_start = _notes_start(sentences)
-    starts = [sentence.start for sentence in sentences]
-
-    def sentence_of(offset: int) -> Sentence | None:
-        index = bisect.bisect_right(starts, offset) - 1
-        if index < 0 or sentences[index].end <= offset:
-            return None
-        return sentences[index]
-
-    phrases = (
-        phrase
+    index = SentenceIndex(text)
+    dated = [
+        (phrase, sentence)
         for phrase in find_phrases(text)
-        if (sentence := sentence_of(phrase.start)) is not None and not sentence.citation
-    )
+        if (sentence := index.holding(phrase.start, phrase.end)) is not None
+    ]
+    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for _, sentence in dated}
+    notes_start = _notes_start(list(citation.items()))
+    sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
+    narrative = (phrase for phrase, sentence in dated if not citation[sentence])
     return [
-        _event(text, source, resolved, sentence_of(resolved.phrase.start), notes_start)
-        for resolved in resolve_all(_within_sentences(phrases, sentence_of), reference_date)
+        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start)
+        for resolved in resolve_all(narrative, reference_date)
     ]
 
 
-def _within_sentences(phrases, sentence_of) -> Iterator:
-    """Drop phrases that a sentence boundary cuts in two (a scanner match across a period)."""
-    for phrase in phrases:
-        sentence = sentence_of(phrase.start)
-        if phrase.end <= sentence.end:
-            yield phrase
+def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:
+    """Where footnotes and references begin: the first citation of a dense run of them.
 
-
-def _notes_start(sentences: list[Sentence]) -> int | None:
-    """Where footnotes and references begin: the first citation of a dense run of them."""
-    for index, sentence in enumerate(sentences):
-        window = sentences[index : index + _NOTES_WINDOW]
-        if sentence.citation and sum(item.citation for item in window) >= _NOTES_MIN_CITATIONS:
+    Only sentences with a date count: reference metadata almost always has one.
+    """
+    for position, (sentence, is_reference) in enumerate(dated_sentences):
+        window = dated_sentences[position : position + _NOTES_WINDOW]
+        if is_reference and sum(flag for _, flag in window) >= _NOTES_MIN_CITATIONS:
             return sentence.start
     return None
 

@@ -308,9 +308,32 @@ def _anonymous(_name: str, pattern: str) -> str:
     return f"(?:{pattern})"
 
 
-# Anchored on a word boundary or a digit so that "1992" inside "A1992b" is not a year.
+# Anchored on a word boundary so that "1992" inside "A1992b" is not a year.
 SCANNER = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{rule.name}>{rule.build(_anonymous)})" for rule in RULES) + ")"
 )
 PARSERS = {rule.name: re.compile(rule.build(_named)) for rule in RULES}
-SIMPLE = re.compile(_simple(_named, ""))
+
+# The words a date phrase can start with. Finding these first and trying the
+# rules only there is ten times faster than trying every rule at every word;
+# a test checks that every phrase the rules find starts at a trigger.
+_AFTER_THE = (
+    r"\d|early|late|mid|middle|very|end|beginning|start|close|turn|latter|former|first|second|third"
+    r"|fourth|last|final|next|following|previous|preceding|same|prior|subsequent|day|years?"
+    r"|spring|summer|autumn|fall|winter|" + ORDINAL_WORD[3:-1]
+)
+# The first characters of all triggers, in front so the regex engine can skip ahead fast.
+_TRIGGER_FIRST = "0-9AaCDEeFfHJLlMmNnOoPpQSsTtVvWwYy"
+TRIGGER = re.compile(
+    rf"(?<!\w)(?=[{_TRIGGER_FIRST}])(?:"
+    r"\d{1,2}(?![\d,.]\d)|\d{4}(?![\d,.]\d)|\d{3}(?=\s?(?:[–—-]\s?\d|B\.?C|A\.?D|CE\b))"
+    r"|" + MONTH[3:-1] + r"|AD\b|A\.D\.|Q[1-4]\b|H[12]\b|Christmas|New\s+Year"
+    r"|[Tt]he(?=\s+(?i:" + _AFTER_THE + r"))"
+    r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|year|spring|summer"
+    r"|autumn|fall|winter)\b)"
+    r"|[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle|[Vv]ery(?=\s)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter"
+    r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow\b|[Ll]ast|[Pp]ast"
+    r"|" + ORDINAL_WORD + r"(?=[\s-]+century|-\s)"
+    r"|" + NUMBER_WORD + r"(?=\s+(?:day|week|month|year|decade)s?\b))"
+)

@@ -81,16 +81,16 @@ def _sharing_year(text: str, phrase: Phrase, following: Phrase) -> Phrase:
 
 def _scan(text: str) -> Iterator[Phrase]:
     position = 0
-    while True:
-        match = grammar.SCANNER.search(text, position)
-        if match is None:
-            return
-        phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
-        if phrase is None:
-            position = match.start() + 1
+    for trigger in grammar.TRIGGER.finditer(text):
+        if trigger.start() < position:
             continue
-        yield _with_boundary_modifier(text, phrase)
-        position = phrase.end
+        match = grammar.SCANNER.match(text, trigger.start())
+        if match is None:
+            continue
+        phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
+        if phrase is not None:
+            yield _with_boundary_modifier(text, phrase)
+            position = phrase.end
 
 
 def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:

@@ -7,6 +7,7 @@ reference ("p. 145") or a number ("No. 10", "4.5 million").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,6 @@ _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 class Sentence:
     start: int
     end: int
-    citation: bool
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
@@ -73,12 +73,26 @@ def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        yield Sentence(start, end, is_citation(text[start:end]))
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        yield Sentence(start, start + len(stripped))
+
+
+class SentenceIndex:
+    """The sentences of a text, and which one holds a given span."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = list(split_sentences(text))
+        self._starts = [sentence.start for sentence in self.sentences]
+
+    def holding(self, start: int, end: int) -> Sentence | None:
+        """The sentence that holds [start, end) whole, if one does."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0 or self.sentences[index].end < end:
+            return None
+        return self.sentences[index]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
