@@ -35,6 +35,7 @@ class Sentence:
     end: int
 
 
+MAX_SENTENCE = 600
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _HEADING_LENGTH = 70
 
@@ -84,15 +85,36 @@ class SentenceIndex:
     """The sentences of a text, and which one holds a given span."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.sentences = list(split_sentences(text))
         self._starts = [sentence.start for sentence in self.sentences]
 
     def holding(self, start: int, end: int) -> Sentence | None:
-        """The sentence that holds [start, end) whole, if one does."""
+        """The sentence that holds [start, end) whole, if one does.
+
+        Text without punctuation (a table flattened to one line, a list of
+        dates) can make one "sentence" of many pages; then the words around
+        the span stand in for it, so each event's text stays readable and
+        extraction stays linear in the size of the input.
+        """
         index = bisect.bisect_right(self._starts, start) - 1
         if index < 0 or self.sentences[index].end < end:
             return None
-        return self.sentences[index]
+        sentence = self.sentences[index]
+        if sentence.end - sentence.start <= MAX_SENTENCE:
+            return sentence
+        return self._window(sentence, start, end)
+
+    def _window(self, sentence: Sentence, start: int, end: int) -> Sentence:
+        reach = MAX_SENTENCE // 2
+        left, right = sentence.start, sentence.end
+        if start - reach > left:
+            space = self.text.find(" ", start - reach, start)
+            left = space + 1 if space >= 0 else start
+        if end + reach < right:
+            space = self.text.rfind(" ", end, end + reach)
+            right = space if space >= 0 else end
+        return Sentence(left, right)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
