@@ -30,7 +30,7 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
         for phrase in find_phrases(text)
         if (sentence := index.holding(phrase.start, phrase.end)) is not None
     ]
-    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for _, sentence in dated}
+    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for sentence in dict.fromkeys(s for _, s in dated)}
     notes_start = _notes_start(list(citation.items()))
     sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
     narrative = (phrase for phrase, sentence in dated if not citation[sentence])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
@@ -24,8 +24,7 @@ from kbtimeline.extract.lexicon import (
 )
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A date phrase as written.
 
     kind: date | season | decade | century | part | range | anaphoric | deictic.
@@ -45,7 +44,7 @@ class Phrase:
     offset: int | None = None
     modifier: str | None = None
     time: str | None = None
-    parts: tuple[Phrase, Phrase] | None = None
+    parts: tuple[Phrase, Phrase] | None = None  # type: ignore[misc]
 
 
 class NotADate(Exception):
@@ -76,7 +75,7 @@ def _sharing_year(text: str, phrase: Phrase, following: Phrase) -> Phrase:
     if not _COORDINATION.fullmatch(text, phrase.end, following.start):
         return phrase
     kind = "season" if phrase.kind == "season_anaphoric" else phrase.kind
-    return replace(phrase, kind=kind, year=following.year)
+    return phrase._replace(kind=kind, year=following.year)
 
 
 def _scan(text: str) -> Iterator[Phrase]:
@@ -109,12 +108,15 @@ def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:
 
 # ---------------------------------------------------------------- reading values
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _year(token: str | None) -> int | None:
     """"1992" -> 1992; "490 BC" -> -489 (astronomical); "AD 9" -> 9."""
     if token is None:
         return None
-    digits = int(re.search(r"\d+", token)[0])
-    if re.search(r"B\.?C", token):
+    digits = int(_DIGITS.search(token)[0])
+    if "B" in token:
         if digits == 0:
             raise NotADate
         return 1 - digits
@@ -122,7 +124,7 @@ def _year(token: str | None) -> int | None:
 
 
 def _day(token: str | None) -> int | None:
-    return None if token is None else int(re.match(r"\d+", token)[0])
+    return None if token is None else int(_DIGITS.match(token)[0])
 
 
 def _month(token: str | None) -> int | None:
@@ -193,14 +195,14 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
-    return replace(phrase, modifier=modifier)
+    return phrase._replace(modifier=modifier)
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
     phrase = _simple(match, "t_", match.start(), match.end())
     if phrase.day is None:
         raise NotADate
-    return replace(phrase, time=_time(match.group("time")))
+    return phrase._replace(time=_time(match.group("time")))
 
 
 def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
@@ -287,7 +289,7 @@ def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phras
     if match.group(prefix + "yy") if prefix == "r_" else False:
         return Phrase(start, end, "date", number=int(match.group(prefix + "yy")))
     phrase = _simple(match, prefix, start, end)
-    return replace(phrase, modifier=_narrower(match.group(prefix + "narrow")))
+    return phrase._replace(modifier=_narrower(match.group(prefix + "narrow")))
 
 
 def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
@@ -295,29 +297,29 @@ def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
     if left.number is not None:  # "480–479 BC": a bare number takes the era of the other end
         if right.year is None or right.year > 0 or right.month is not None:
             raise NotADate
-        left = replace(left, year=1 - left.number, number=None)
+        left = left._replace(year=1 - left.number, number=None)
     if right.number is not None:  # a two-digit year: "1992–94"
         if left.year is None or left.month is not None or left.year < 100 or right.number <= left.year % 100:
             raise NotADate
-        right = replace(right, year=_expand_short_year(left.year, f"{right.number:02d}"), number=None)
+        right = right._replace(year=_expand_short_year(left.year, f"{right.number:02d}"), number=None)
     if left.day is not None and left.month is None:
         if right.month is None:
             raise NotADate
-        left = replace(left, month=right.month)
+        left = left._replace(month=right.month)
     if right.day is not None and right.month is None:
         if left.month is None:
             raise NotADate
-        right = replace(right, month=left.month)
+        right = right._replace(month=left.month)
     if left.month is not None and right.month is None and right.year is None:
         raise NotADate
     if left.year is None and right.year is not None and left.month is not None:
-        left = replace(left, year=right.year - (left.month > (right.month or 12)))
+        left = left._replace(year=right.year - (left.month > (right.month or 12)))
     if right.year is None and left.year is not None and right.month is not None:
-        right = replace(right, year=left.year + (right.month < (left.month or 1)))
+        right = right._replace(year=left.year + (right.month < (left.month or 1)))
     if left.year is not None and right.year is not None and left.year > 0 > right.year:
         raise NotADate
     if left.year is not None and left.year > 0 and right.year is not None and right.year <= 0:
-        left = replace(left, year=1 - left.year)  # "1000–900 BC": the era covers both
+        left = left._replace(year=1 - left.year)  # "1000–900 BC": the era covers both
     return _checked(left), _checked(right)
 
 
@@ -505,4 +507,4 @@ def _with_boundary_modifier(text: str, phrase: Phrase) -> Phrase:
     found = _BOUNDARY.search(text[max(0, phrase.start - 16) : phrase.start])
     if not found:
         return phrase
-    return replace(phrase, modifier=BOUNDARY_MODIFIERS[found.group(1).lower()])
+    return phrase._replace(modifier=BOUNDARY_MODIFIERS[found.group(1).lower()])

@@ -11,7 +11,7 @@ one they are left out, never resolved against today's clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kbtimeline.extract.lexicon import SEASONS
 from kbtimeline.extract.phrases import Phrase
@@ -210,7 +210,7 @@ def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
         base = anchor.start.year if phrase.offset <= 0 else anchor.end.year
         year = base + phrase.offset
         if phrase.month is not None:
-            return _date(replace(phrase, kind="date", year=year), narrative)
+            return _date(phrase._replace(kind="date", year=year), narrative)
         return _season_of(phrase.season, year)
     if phrase.unit in SEASONS:
         return _season_from_anchor(Phrase(0, 0, "season", season=phrase.unit), _shift_year(anchor, phrase.offset))
