@@ -82,15 +82,20 @@ _LEAD_IN = re.compile(
     r"on|in|at|by|from|during|since|until|after|before|of|around|between|to)\b[\s,]*)+",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"[\s,;:–—-]*(?:\b(?:on|in|at|by|from|during|since|until|of|around|between|to|and)\s*)?$",
-                       re.IGNORECASE)
-TITLE_WORDS = 12
+_PREPOSITION_AT_END = re.compile(
+    r"[\s,;:–—-]*\b(?:on|in|at|by|from|during|since|until|of|around|between|to|after|before)\s+$",
+    re.IGNORECASE,
+)
+TITLE_WORDS, TITLE_MIN_WORDS = 14, 6
 
 
 def make_title(sentence: str, date_start: int, date_end: int) -> str:
     """What happened, in a dozen words: the clause holding the date, with the date taken out.
 
-    ``date_start``/``date_end`` are offsets of the date phrase within ``sentence``.
+    The date goes only where a preposition or a comma sets it apart ("On 8 May,",
+    "in early 1993"); a date that is part of the wording ("As winter approached",
+    "The same year saw") stays, or the title would not read. ``date_start`` and
+    ``date_end`` are offsets of the date phrase within ``sentence``.
     """
     clause_start, clause_end = 0, len(sentence)
     for found in _CLAUSE_BREAK.finditer(sentence):
@@ -101,15 +106,28 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
             break
     before = sentence[clause_start:date_start]
     after = sentence[date_end:clause_end]
-    before = _TRAILING.sub("", before)
-    after = re.sub(r"^[\s,]+", "", after)
-    clause = f"{before} {after}" if before and after else before or after
+    stripped = _PREPOSITION_AT_END.sub("", before)
+    set_apart = stripped != before or not before.strip() and after.lstrip().startswith(",")
+    if set_apart:
+        after = re.sub(r"^[\s,]+", "", after)
+        clause = f"{stripped} {after}" if stripped and after else stripped or after
+    else:
+        clause = sentence[clause_start:clause_end]
     clause = _ASIDE.sub("", clause)
     clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
     clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause)).strip(" ,;:.–—-\"'“”")
     if len(clause.split()) < 3:
         clause = re.sub(r"\s+", " ", _ASIDE.sub("", sentence)).strip(" .")
-    words = clause.split()
-    if len(words) > TITLE_WORDS:
-        clause = " ".join(words[:TITLE_WORDS]).rstrip(",;:") + "…"
-    return clause[:1].upper() + clause[1:]
+    return _shortened(clause[:1].upper() + clause[1:])
+
+
+def _shortened(title: str) -> str:
+    """At most a dozen words, cut after a comma when one comes late enough."""
+    words = title.split()
+    if len(words) <= TITLE_WORDS:
+        return title
+    kept = words[:TITLE_WORDS]
+    for index in range(len(kept) - 1, TITLE_MIN_WORDS - 2, -1):
+        if kept[index].endswith(","):
+            return " ".join(kept[: index + 1]).rstrip(",") + "…"
+    return " ".join(kept).rstrip(",;:") + "…"

@@ -124,8 +124,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not found:
         return False
     word = found.group(1)
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "H. W. Bush"
+    if len(word) == 1 and word.isalpha() and word != "I":
+        return True  # an initial: "H. W. Bush" (but "World War I." ends a sentence)
     return word.lower() in ABBREVIATIONS
 
 
