@@ -45,6 +45,7 @@ class Phrase(NamedTuple):
     modifier: str | None = None
     time: str | None = None
     parts: tuple[Phrase, Phrase] | None = None  # type: ignore[misc]
+    passing: bool = False  # a bare year mentioned in passing ("planned for 1976")
 
 
 class NotADate(Exception):
@@ -195,7 +196,8 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
-    return phrase._replace(modifier=modifier)
+    passing = phrase.month is None and not _sets_the_scene(text, match.start())
+    return phrase._replace(modifier=modifier, passing=passing)
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
@@ -466,6 +468,18 @@ _YEAR_PREPOSITIONS = frozenset("in by since until till during before after from 
 _SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
 _SEASON_AS_ADJECTIVE = frozenset("camp camps school schools holiday holidays vacation clothing uniforms "
                                  "palace residence house home olympics games solstice equinox".split())
+
+
+_SCENE_SETTER = re.compile(
+    r"(?:^|[.!?:;]\s+|\n\s*|\b(?:the|his|her|its|their|a|an)\s+)"
+    r"(?:(?:In|By|During|Since|After|From|Until|Throughout|Before|Between|Early\s+in|Late\s+in)\s+)?$"
+)
+
+
+def _sets_the_scene(text: str, start: int) -> bool:
+    """"In 1777, ..." opening a sentence or a heading, or "the 1777 campaign", set the
+    story's year; "... for a campaign planned for 1976." mentions a year in passing."""
+    return _SCENE_SETTER.search(text[max(0, start - 24) : start]) is not None
 
 
 def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:

@@ -42,20 +42,25 @@ class Resolved:
 class Narrative:
     """Where the story stands: the last date it moved to, and the last one precise to a month.
 
-    A decade or a century mentioned in passing ("the 1990s") says nothing about
-    which May "in May" is; the last precise date does.
+    A year mentioned in passing ("a campaign planned for 1976", "the 1990s")
+    does not say which March "on 11 March" is; the last precise date does.
     """
 
     latest: Interval | None = None
     precise: Interval | None = None
+    in_passing: bool = False
 
-    def moved_to(self, interval: Interval) -> Narrative:
-        precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["year"] else self.precise
-        return Narrative(interval, precise)
+    def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
+        precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
+        return Narrative(interval, precise, in_passing)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
-        return self.precise or self.latest
+        if self.precise is not None and (
+            self.in_passing or GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]
+        ):
+            return self.precise
+        return self.latest
 
 
 def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
@@ -69,7 +74,7 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
             continue
         yield resolved
         if _moves_narrative(phrase):
-            narrative = narrative.moved_to(resolved.interval)
+            narrative = narrative.moved_to(resolved.interval, phrase.passing)
 
 
 def _moves_narrative(phrase: Phrase) -> bool:
@@ -203,7 +208,7 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
 # ---------------------------------------------------------------- relative to the anchor
 
 def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
-    anchor = narrative.anchor()
+    anchor = narrative.anchor() if phrase.unit in ("day", "month") else narrative.latest
     if anchor is None:
         return None
     if phrase.month is not None or phrase.season is not None:
