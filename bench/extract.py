@@ -1,0 +1,338 @@
+"""Extraction throughput and quality, side by side with dateparser and datefinder.
+
+Throughput decides whether a whole knowledge base can be re-extracted on every
+change, so it is measured in MB/s (10^6 bytes of UTF-8 input per second) on the
+bundled article and on a corpus --scale times its size, best of --repeat runs.
+Everything runs in this one process, pinned to one core where the OS allows:
+kbtimeline's extract_events is single-threaded pure Python, so one core is what
+it gets in real use, and no competitor may borrow a second one. The competitors
+run in the same process on the same text, so the ratios are not skewed by
+another machine or a busier moment. dateparser is far slower than kbtimeline,
+so the competitors are timed on the 1x text only.
+
+Speed alone would flatter a tool that finds little, so when ../shared/eval is
+present each tool's output on the bundled article is scored against the dev
+gold with its score.py (value and relaxed F1 over characters 0:22817).
+
+    python bench/extract.py [--repeat 3] [--scale 100] [--shared ../shared]
+
+dateparser and datefinder are not kbtimeline dependencies: install them next to
+it for this script only (pip install dateparser datefinder). Without them only
+kbtimeline's rows are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from kbtimeline.extract import extract_events
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "data" / "sources" / "first-nagorno-karabakh-war.txt"
+GOLD_RANGE = "0:22817"  # the extent of the dev gold; the rest of the article is held out
+TARGET_MBPS, TARGET_VS_DATEPARSER = 5.0, 20.0
+WARM_UP_CHARS = 5_000  # enough to load dateparser's language data and compile every regex
+# Both competitors are asked for the first day of a missing month or day instead
+# of today's, so their output does not depend on the day the benchmark runs.
+DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PREFER_DAY_OF_MONTH": "first",
+    "PREFER_MONTH_OF_YEAR": "first",
+}
+DATEFINDER_BASE_DATE = datetime(1, 1, 1)
+INSTALL_HINT = "pip install dateparser datefinder"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A dated mention in score.py's plain shape: character span and inclusive day interval."""
+
+    start: int
+    end: int
+    first: str
+    last: str
+
+    def to_json(self) -> str:
+        record = {"start": self.start, "end": self.end, "from": self.first, "to": self.last}
+        return json.dumps(record)
+
+
+@dataclass(frozen=True)
+class Tool:
+    """One extractor: the call that is timed, and the untimed conversion of what it found."""
+
+    name: str
+    find: Callable[[str], list[Any]]
+    mentions: Callable[[str, list[Any]], list[Mention]]
+    on_large_corpus: bool = False  # dateparser would need minutes per run there
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measurement: a tool's throughput on a corpus, and its quality on the 1x text."""
+
+    tool: str
+    corpus: str
+    mbps: float
+    scores: tuple[float, float] | None = None  # value F1, relaxed F1
+    unplaced: int = 0  # matches whose text could not be found, so went unscored
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """The shared dev gold and its score.py."""
+
+    gold: Path
+    script: Path
+
+    @classmethod
+    def under(cls, shared: Path) -> Scorer | None:
+        scorer = cls(shared / "eval" / "dev-gold.jsonl", shared / "eval" / "score.py")
+        return scorer if scorer.gold.is_file() and scorer.script.is_file() else None
+
+    def f1(self, mentions: list[Mention]) -> tuple[float, float]:
+        """Value and relaxed F1, from score.py run as its authors run it."""
+        with tempfile.TemporaryDirectory() as work:
+            system = Path(work) / "system.jsonl"
+            system.write_text("".join(m.to_json() + "\n" for m in mentions), encoding="utf-8")
+            command = [sys.executable, str(self.script), "--gold", str(self.gold),
+                       "--system", str(system), "--range", GOLD_RANGE]
+            run = subprocess.run(command, capture_output=True, text=True, check=True)
+        result = json.loads(run.stdout)
+        return result["value"]["F1"], result["relaxed"]["F1"]
+
+    def annotates(self, text: str) -> bool:
+        """Whether the gold was annotated on this very text: its offsets are wrong otherwise."""
+        lines = self.gold.read_text(encoding="utf-8").splitlines()
+        items = [json.loads(line) for line in lines if line.strip()]
+        return all(text[item["start"] : item["end"]] == item["text"] for item in items)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best taken)")
+    parser.add_argument("--scale", type=int, default=100, help="copies of the text, large corpus")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="directory holding eval/dev-gold.jsonl and eval/score.py")
+    args = parser.parse_args()
+    if args.repeat < 1 or args.scale < 2:
+        parser.error("--repeat must be at least 1 and --scale at least 2")
+
+    pinned = pin_to_one_core()
+    text = ARTICLE.read_text(encoding="utf-8")
+    large = f"{args.scale}x"
+    # Paragraph breaks between copies keep one copy's last sentence out of the next.
+    corpora = {"1x": text, large: "\n\n".join([text] * args.scale)}
+    tools, missing = available_tools()
+    scorer = Scorer.under(args.shared)
+
+    print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
+          f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, {pinned}; "
+          f"best of {args.repeat} (--repeat)")
+    print(f"text: {ARTICLE.relative_to(ROOT)}, 1x = {size_mb(text):.3f} MB, "
+          f"{large} = {size_mb(corpora[large]):.2f} MB (MB = 10^6 bytes of UTF-8)\n")
+    rows = [row for tool in tools for row in measure(tool, corpora, args.repeat, scorer)]
+    print_table(rows)
+    print_aims(rows, large)
+    print_notes(rows, missing, size_mb(corpora[large]))
+    print_quality_caveats(rows, scorer, args.shared, text)
+    print(f"\npeak RSS of this process: {peak_rss_mb():.0f} MB")
+    print(f"command: {shlex.join([sys.executable, *sys.argv])}")
+
+
+def pin_to_one_core() -> str:
+    """Restrict this process to one CPU, so every tool is measured on one core."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity on this OS)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def available_tools() -> tuple[list[Tool], list[str]]:
+    """kbtimeline, then each competitor that imports; the names of those that do not."""
+    tools = [Tool("kbtimeline", kbtimeline_find, kbtimeline_mentions, on_large_corpus=True)]
+    missing = []
+    for name, load in (("dateparser", dateparser_tool), ("datefinder", datefinder_tool)):
+        try:
+            tools.append(load())
+        except ImportError:
+            missing.append(name)
+    return tools, missing
+
+
+def kbtimeline_find(text: str) -> list[Any]:
+    return extract_events(text, "bench")
+
+
+def kbtimeline_mentions(text: str, events: list[Any]) -> list[Mention]:
+    return [Mention(*event.date_span, event.start.iso(), event.end.iso()) for event in events]
+
+
+def dateparser_tool() -> Tool:
+    """dateparser.search_dates, told the language so it does not try every one it knows."""
+    from dateparser.search import search_dates
+
+    def find(text: str) -> list[Any]:
+        return search_dates(text, languages=["en"], settings=DATEPARSER_SETTINGS) or []
+
+    return Tool("dateparser", find, located)
+
+
+def datefinder_tool() -> Tool:
+    """datefinder.find_dates, its (datetime, string) pairs turned round to dateparser's order.
+
+    Its ``index=True`` offsets are not character offsets (they drift after the first
+    non-ASCII character), so spans come from the matched string, as for dateparser.
+    """
+    import datefinder
+
+    def find(text: str) -> list[Any]:
+        found = datefinder.find_dates(text, source=True, base_date=DATEFINDER_BASE_DATE)
+        return [(matched, when) for when, matched in found]
+
+    return Tool("datefinder", find, located)
+
+
+def located(text: str, found: Iterable[tuple[str, datetime]]) -> list[Mention]:
+    """Character spans for (matched string, datetime) pairs, looked for in text order.
+
+    Both competitors report the text they matched but no usable offsets, and one
+    datetime rather than an interval: that day becomes both ends. They rewrite
+    whitespace (a no-break space comes back as a space), so any run of whitespace
+    matches any other. A string not found after the previous one is left out.
+    """
+    mentions, cursor = [], 0
+    for matched, when in found:
+        words = matched.split()
+        hit = re.compile(r"\s+".join(map(re.escape, words))).search(text, cursor) if words else None
+        if hit:
+            cursor = hit.end()
+            day = when.date().isoformat()
+            mentions.append(Mention(hit.start(), hit.end(), day, day))
+    return mentions
+
+
+def measure(tool: Tool, corpora: dict[str, str], repeat: int, scorer: Scorer | None) -> list[Row]:
+    """Throughput on each corpus the tool runs on; F1 from what it found in the 1x text."""
+    tool.find(corpora["1x"][:WARM_UP_CHARS])  # lazy loading and regex compiling are not throughput
+    rows = []
+    for corpus, text in corpora.items():
+        if corpus != "1x" and not tool.on_large_corpus:
+            continue
+        seconds, found = best_time(tool.find, text, repeat)
+        if corpus == "1x" and scorer:
+            mentions = tool.mentions(text, found)
+            rows.append(Row(tool.name, corpus, size_mb(text) / seconds, scorer.f1(mentions),
+                            len(found) - len(mentions)))
+        else:
+            rows.append(Row(tool.name, corpus, size_mb(text) / seconds))
+    return rows
+
+
+def best_time(find: Callable[[str], list[Any]], text: str, repeat: int) -> tuple[float, list[Any]]:
+    """The fastest of ``repeat`` runs (the least disturbed one) and what the last run found."""
+    best, found = float("inf"), []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        found = find(text)
+        best = min(best, time.perf_counter() - started)
+    return best, found
+
+
+def size_mb(text: str) -> float:
+    return len(text.encode("utf-8")) / 1e6
+
+
+def print_table(rows: list[Row]) -> None:
+    """One line per tool and corpus; the ratio is to kbtimeline on the same corpus."""
+    reference = {row.corpus: row.mbps for row in rows if row.tool == "kbtimeline"}
+    print(f"{'tool':<12} {'corpus':<7} {'MB/s':>8} {'x kbtimeline':>13} "
+          f"{'value F1':>9} {'relaxed F1':>11}")
+    for row in rows:
+        value, relaxed = (f"{f1:.3f}" for f1 in row.scores) if row.scores else ("-", "-")
+        ratio = f"{row.mbps / reference[row.corpus]:.3f}x"
+        print(f"{row.tool:<12} {row.corpus:<7} {row.mbps:>8.3f} {ratio:>13} "
+              f"{value:>9} {relaxed:>11}")
+    print()
+
+
+def print_aims(rows: list[Row], large: str) -> None:
+    """The issue's two targets, met or not, in figures from this run."""
+    speed = {(row.tool, row.corpus): row.mbps for row in rows}
+    mbps = speed[("kbtimeline", large)]
+    print(f"aim >= {TARGET_MBPS:g} MB/s on one core: kbtimeline {mbps:.2f} MB/s on {large} "
+          f"-> {'met' if mbps >= TARGET_MBPS else 'NOT met'}")
+    if ("dateparser", "1x") in speed:
+        ratio = speed[("kbtimeline", "1x")] / speed[("dateparser", "1x")]
+        print(f"aim >= {TARGET_VS_DATEPARSER:g}x dateparser: kbtimeline {ratio:.1f}x as fast "
+              f"on 1x -> {'met' if ratio >= TARGET_VS_DATEPARSER else 'NOT met'}")
+    else:
+        print(f"aim >= {TARGET_VS_DATEPARSER:g}x dateparser: not measured (no dateparser)")
+
+
+def print_notes(rows: list[Row], missing: list[str], large_mb: float) -> None:
+    """How the competitors were called and why they have fewer rows."""
+    print("\nnotes:")
+    print("- kbtimeline's extract_events is single-threaded; every tool ran in this one process.")
+    competitors = {row.tool: row.mbps for row in rows if row.tool != "kbtimeline"}
+    if "dateparser" in competitors:
+        print(f"- dateparser {version('dateparser')}: search_dates(text, languages=['en'],\n"
+              f"    settings={DATEPARSER_SETTINGS})")
+    if "datefinder" in competitors:
+        engine = os.environ.get("DATEFINDER_DEFAULT_ENGINE", "v2")
+        base = DATEFINDER_BASE_DATE
+        print(f"- datefinder {version('datefinder')} (engine {engine}): find_dates(text, "
+              f"source=True, base_date=datetime({base.year}, {base.month}, {base.day}))")
+    if competitors:
+        seconds = large_mb / min(competitors.values())
+        print(f"- competitors timed on 1x only: the slowest would need ~{seconds:.0f} s per run"
+              " on the large corpus.")
+    if missing:
+        print(f"- {' and '.join(missing)} not installed, so not compared: {INSTALL_HINT}")
+
+
+def print_quality_caveats(rows: list[Row], scorer: Scorer | None, shared: Path, text: str) -> None:
+    """What the F1 columns can and cannot say."""
+    if scorer is None:
+        print(f"- quality skipped: no eval/dev-gold.jsonl and eval/score.py under {shared}")
+        return
+    print(f"- F1: score.py on the dev gold, characters {GOLD_RANGE} of the 1x text.")
+    if any(row.tool != "kbtimeline" for row in rows):
+        print("- dateparser and datefinder return one datetime per match, not an interval: scored\n"
+              "    as from = to = that day, so a year or month mention never has the gold's value.")
+    for row in rows:
+        if row.unplaced:
+            print(f"- {row.tool}: {row.unplaced} matched strings not found in the text, unscored")
+    if not scorer.annotates(text):
+        print(f"- WARNING: the dev gold's spans do not fit {ARTICLE.name}: its F1 is meaningless")
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports KiB, macOS bytes)."""
+    import resource  # Unix only, and needed only here
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1e6 if sys.platform == "darwin" else peak * 1024 / 1e6
+
+
+if __name__ == "__main__":
+    main()
