@@ -74,6 +74,9 @@ RANGES = [
      "month day-day, year"),
     ("The Persians came in 480–479 BC.", "480–479 BC", "-0479-01-01", "-0478-12-31", "year", None,
      "era covers both ends"),
+    ("Throughout 1915-17, the British fought.", "1915-17", "1915-01-01", "1917-12-31", "year", None,
+     "short year range before a comma"),
+    ("Carthage fell in 146 B.C", "146 B.C", "-0145-01-01", "-0145-12-31", "year", None, "B.C without its last dot"),
     ("It lasted July until August 2014.", "July until August 2014", "2014-07-01", "2014-08-31", "month", None,
      "until"),
 ]
@@ -118,6 +121,10 @@ IN_CONTEXT = [
      "season", None, "coordinated phrases share a year"),
     ("Attacks came in April and June 1955.", "April", "1955-04-01", "1955-04-30", "month", None,
      "coordinated months share a year"),
+    ("The war began in 1950. Later in the year it ended.", "Later in the year", "1950-01-01", "1950-12-31", "year",
+     "late", "later in the year"),
+    ("It began on 10 March 1975, before a campaign planned for 1976. Hue fell on 11 March.", "11 March",
+     "1975-03-11", "1975-03-11", "day", None, "a year in passing does not move the story"),
     ("It began on 27 September 2020. Azerbaijan mobilised the day after.", "the day after", "2020-09-28",
      "2020-09-28", "day", None, "the day after"),
 ]

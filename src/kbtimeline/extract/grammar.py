@@ -25,7 +25,7 @@ MONTH = (
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 # A year, not a part of a number ("1,500", "4.1992"), a decade ("1990s", "1990's") or a code.
 YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
-ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])"
+ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|B\.C(?![\w.])|AD|A\.D\.|CE)(?![A-Za-z])"
 ERA_YEAR = rf"(?:(?<![\d,.])\d{{1,4}}\s?{ERA_AFTER}|(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d))"
 HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve))"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
@@ -91,9 +91,9 @@ def _range_side(group: Group, prefix: str, *, right: bool) -> str:
     """One end of a range: a simple date, or the bare day or short year a range allows."""
     p = prefix
     if right:
-        extra = "|" + group(f"{p}yy", r"(?<![\d,])\d{2}(?![\d,]|\s*%)")
+        extra = "|" + group(f"{p}yy", r"(?<![\d,])\d{2}(?!\d|,\d|\s*%)")
     else:
-        extra = "|" + group(f"{p}num", r"(?<![\d,.])\d{1,4}(?![\d,.])")
+        extra = "|" + group(f"{p}num", r"(?<![\d,.])\d{1,4}(?!\d|[,.]\d)")
     return (
         "(?:"
         + group(f"{p}narrow", NARROWER)
@@ -251,7 +251,8 @@ def _anaphoric(group: Group) -> str:
         + r"\b|[Tt]he\s+day\s+"
         + group("day_dir", r"after|before")
         + r"(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b)|"
-        + group("edge", r"[Tt]he\s+(?:end|beginning|start|middle)\s+of\s+the")
+        + group("edge", r"[Tt]he\s+(?:end|beginning|start|middle|rest|latter\s+part|early\s+part)\s+of\s+the"
+                r"|(?:[Ll]ater|[Ll]ate|[Ee]arly|[Ee]arlier)\s+in\s+the")
         + r"\s+"
         + group("edge_noun", r"year|month")
         + r"\b"

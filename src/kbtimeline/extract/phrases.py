@@ -300,6 +300,8 @@ def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
         if right.year is None or right.year > 0 or right.month is not None:
             raise NotADate
         left = left._replace(year=1 - left.number, number=None)
+    if right.day is not None and right.month is None and right.year is None and left.month is None:
+        right = right._replace(day=None, number=right.day)  # "1915-17": a short year, not a day
     if right.number is not None:  # a two-digit year: "1992–94"
         if left.year is None or left.month is not None or left.year < 100 or right.number <= left.year % 100:
             raise NotADate
