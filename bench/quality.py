@@ -57,12 +57,11 @@ def score_wikiwars(shared: Path, errors: int) -> None:
             (Path(out_dir) / f"{path.stem}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         command = [sys.executable, str(shared / "eval" / "score_timex.py"), "--gold", str(corpus),
                    "--system", out_dir, "--json"]
-        print(f"  (system files kept in {out_dir})") if errors else None
         result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
         print(f"WikiWars dev (01–16): value F1 {result['value_interval']['f1']:.3f}, "
               f"relaxed F1 {result['relaxed']['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}")
         if errors:
-            command = command[:-1] + ["--show-errors", str(errors)]
+            command = [*command[:-1], "--show-errors", str(errors)]
             print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 

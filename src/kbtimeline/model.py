@@ -57,7 +57,7 @@ class Day(NamedTuple):
     def number(self) -> int:
         """Days since 1970-01-01 (negative before), for day arithmetic."""
         year, month = self.year - (self.month <= 2), self.month
-        era = (year if year >= 0 else year - 399) // 400
+        era = year // 400
         year_of_era = year - era * 400
         day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + self.day - 1
         day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
@@ -66,7 +66,7 @@ class Day(NamedTuple):
     @classmethod
     def from_number(cls, number: int) -> Day:
         number += 719468
-        era = (number if number >= 0 else number - 146096) // 146097
+        era = number // 146097
         day_of_era = number - era * 146097
         year_of_era = (
             day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096

@@ -30,7 +30,8 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
         for phrase in find_phrases(text)
         if (sentence := index.holding(phrase.start, phrase.end)) is not None
     ]
-    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for sentence in dict.fromkeys(s for _, s in dated)}
+    unique_sentences = dict.fromkeys(sentence for _, sentence in dated)
+    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for sentence in unique_sentences}
     notes_start = _notes_start(list(citation.items()))
     sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
     narrative = (phrase for phrase, sentence in dated if not citation[sentence])
@@ -60,7 +61,7 @@ def _event(text: str, source: str, resolved: Resolved, sentence: Sentence, notes
     if resolved.parts:
         parts = tuple(
             Part((part_phrase.start, part_phrase.end), part.start, part.end)
-            for part_phrase, part in zip(phrase.parts, resolved.parts)
+            for part_phrase, part in zip(phrase.parts, resolved.parts, strict=True)
         )
     return Event(
         id=event_id(source, date_span),

@@ -40,10 +40,13 @@ NUMBER_WORD = (
     r"|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|\d{1,3})"
 )
 UNIT = r"(?:day|week|month|year|decade)s?"
-TIME = (
-    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)(?:\s?(?:[AaPp]\.?[Mm]\.?))?(?![\w.]\w)"
+# A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
+CLOCK = (
+    r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)"
     r"|(?:1[0-2]|0?[1-9])\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)"
 )
+# Before a day ("14:45 on 2 April") a 24-hour time is clear enough.
+TIME = rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\w.]\w)|{CLOCK}"
 # "early", "mid-", "the end of", "the first days of": narrows a phrase, kept in its span.
 NARROWER = (
     r"(?:(?:[Tt]he\s+)?(?:[Vv]ery\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id(?:dle)?)(?:\s+part\s+of|\s+in)?[\s-]"
@@ -149,7 +152,7 @@ def _time_day(group: Group) -> str:
 
 def _clock(group: Group) -> str:
     """A time of day on its own ("at 5:34 AM"): it falls on the day the narrative is at."""
-    return group("time", r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)|(?:1[0-2]|0?[1-9])\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")
+    return group("time", CLOCK)
 
 
 def _offset_date(group: Group) -> str:

@@ -107,7 +107,7 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     before = sentence[clause_start:date_start]
     after = sentence[date_end:clause_end]
     stripped = _PREPOSITION_AT_END.sub("", before)
-    set_apart = stripped != before or not before.strip() and after.lstrip().startswith(",")
+    set_apart = stripped != before or (not before.strip() and after.lstrip().startswith(","))
     if set_apart:
         after = re.sub(r"^[\s,]+", "", after)
         clause = f"{stripped} {after}" if stripped and after else stripped or after

@@ -15,8 +15,8 @@ from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
-    HOLIDAYS,
     DIRECTION_WORDS,
+    HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
     NUMBER_WORDS,
@@ -285,7 +285,8 @@ def _read_range(text: str, match: re.Match[str]) -> Phrase:
 
 def _range_end(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     if match.group(prefix + "day"):
-        return Phrase(start, end, "date", day=_day(match.group(prefix + "day")), year=_year(match.group(prefix + "day_y")))
+        day, year = _day(match.group(prefix + "day")), _year(match.group(prefix + "day_y"))
+        return Phrase(start, end, "date", day=day, year=year)
     if match.group(prefix + "num") if prefix == "l_" else False:
         return Phrase(start, end, "date", number=int(match.group(prefix + "num")))
     if match.group(prefix + "yy") if prefix == "r_" else False:
@@ -307,12 +308,12 @@ def _complete_range_ends(left: Phrase, right: Phrase) -> tuple[Phrase, Phrase]:
             raise NotADate
         right = right._replace(year=_expand_short_year(left.year, f"{right.number:02d}"), number=None)
     if left.day is not None and left.month is None:
-        if right.month is None:
-            raise NotADate
+        if right.month is None or right.day is None:
+            raise NotADate  # "25–26 February", never "25 to February"
         left = left._replace(month=right.month)
     if right.day is not None and right.month is None:
-        if left.month is None:
-            raise NotADate
+        if left.month is None or left.day is None:
+            raise NotADate  # "February 25–26", never "May to 8"
         right = right._replace(month=left.month)
     if left.month is not None and right.month is None and right.year is None:
         raise NotADate
@@ -466,6 +467,8 @@ def _previous_word(text: str, position: int) -> str:
     return found.group(1).lower() if found else ""
 
 
+_EARLIEST_BARE_YEAR = 1500
+_BEFORE_OLD_YEAR = frozenset("of the year and or to c. ca. circa around about".split())
 _YEAR_PREPOSITIONS = frozenset("in by since until till during before after from through".split())
 _SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
 _SEASON_AS_ADJECTIVE = frozenset("camp camps school schools holiday holidays vacation clothing uniforms "
@@ -504,6 +507,8 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
         return False
     if before in _YEAR_PREPOSITIONS:
         return True  # "In 1991 troops left": a preposition says it is a time
+    if int(token) < _EARLIEST_BARE_YEAR and before not in _BEFORE_OLD_YEAR:
+        return False  # "Armenians killed 1000": an early year must be introduced as one
     next_word = re.match(r"\s+([A-Za-z]+)", after)
     return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
 

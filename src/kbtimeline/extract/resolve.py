@@ -17,7 +17,6 @@ from kbtimeline.extract.lexicon import SEASONS
 from kbtimeline.extract.phrases import Phrase
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
-
 _BACKWARD_STEP_COST = 2
 
 

@@ -1,0 +1,77 @@
+"""The calendar arithmetic and the event schema."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kbtimeline.model import Day, Event, SchemaError, parse_day
+
+days = st.builds(
+    lambda year, month, day: Day(year, month, min(day, 28)),
+    st.integers(-3000, 3000), st.integers(1, 12), st.integers(1, 31),
+)
+
+
+@given(days)
+def test_day_numbers_round_trip(day):
+    assert Day.from_number(day.number()) == day
+    assert day.plus_days(1).number() == day.number() + 1
+
+
+@given(st.dates())
+def test_day_numbers_agree_with_datetime(date):
+    day = Day(date.year, date.month, date.day)
+    assert day.number() == (date - datetime.date(1970, 1, 1)).days
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("1992-05-08", Day(1992, 5, 8)), ("-0489-09-12", Day(-489, 9, 12)), ("0000-02-29", Day(0, 2, 29))],
+)
+def test_iso_days_round_trip(text, day):
+    assert parse_day(text) == day
+    assert day.iso() == text
+
+
+@pytest.mark.parametrize("bad", ["1992-02-30", "1993-02-29", "92-05-08", "1992/05/08", 19920508, None])
+def test_bad_days_are_schema_errors(bad):
+    with pytest.raises(SchemaError):
+        parse_day(bad)
+
+
+RECORD = {
+    "id": "abc", "source": "s", "start": "1992-05-08", "end": "1992-05-08", "granularity": "day",
+    "modifier": None, "time": None, "when": "8 May 1992", "date_text": "8 May 1992", "date_span": [3, 13],
+    "text": "On 8 May 1992 it fell.", "span": [0, 22], "title": "It fell", "section": "narrative",
+    "anchored": False,
+}  # fmt: skip
+
+
+def test_event_round_trips_through_json_record():
+    assert Event.from_dict(RECORD).to_dict() == RECORD
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"granularity": "week"}, "unknown granularity"),
+        ({"modifier": "sometime"}, "unknown modifier"),
+        ({"start": "1993-01-01"}, "before start"),
+        ({"date_span": [5]}, "date_span"),
+        ({"title": 3}, "title"),
+    ],
+)
+def test_schema_errors_name_the_field(change, message):
+    with pytest.raises(SchemaError, match=message):
+        Event.from_dict({**RECORD, **change})
+
+
+def test_missing_field_is_named():
+    record = dict(RECORD)
+    del record["when"]
+    with pytest.raises(SchemaError, match="'when'"):
+        Event.from_dict(record)
