@@ -11,7 +11,6 @@ The JSON field names of ``Event`` are a public contract: other tools read
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -226,5 +225,7 @@ def _offsets(record: dict[str, Any], name: str) -> tuple[int, int]:
 
 def event_id(source: str, date_span: tuple[int, int]) -> str:
     """A short id that stays the same when the same input is extracted again."""
+    import hashlib  # only extraction makes ids; the query path should not pay for the import
+
     digest = hashlib.blake2b(f"{source}\0{date_span[0]}\0{date_span[1]}".encode(), digest_size=5)
     return digest.hexdigest()

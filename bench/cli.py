@@ -1,0 +1,130 @@
+"""Start-up cost of the query commands, side by side with their floor and with jq.
+
+A query answers in a few milliseconds; what a person waits for is the
+interpreter and Typer starting. So the baseline is ``python -c "import
+typer"``: the least any Typer command can cost. jq, doing the same range
+filter on the same file, shows what a non-Python tool costs.
+
+    python bench/cli.py [--runs 20] [--data PATH]
+
+Without --data it uses data/events.json, or, while that is still empty, a
+synthetic timeline (one event per sentence that names a year of the bundled
+article) cached in bench/.cache/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kbtimeline.model import Day, Event, event_id
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "data" / "sources" / "first-nagorno-karabakh-war.txt"
+TARGET = 1.3  # a query may cost at most this much more than importing Typer
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs per command (median taken)")
+    parser.add_argument("--data", type=Path, help="events file to query")
+    args = parser.parse_args()
+    data = args.data or _bundled_or_synthetic()
+    count = len(json.loads(data.read_text(encoding="utf-8")))
+    print(f"{count} events in {data}; median of {args.runs} runs each\n")
+
+    kbtimeline = [*_kbtimeline(), "--data", str(data)]
+    rows = [
+        ('python -c "import typer"  (floor)', [sys.executable, "-c", "import typer"]),
+        ("kbtimeline range 1991 1994 --json", [*kbtimeline, "range", "1991", "1994", "--json"]),
+        ("kbtimeline search Shusha", [*kbtimeline, "search", "Shusha"]),
+    ]
+    jq = shutil.which("jq")
+    if jq:
+        overlap = '[.[] | select(.start <= "1994-12-31" and .end >= "1991-01-01")]'
+        rows.append(("jq range filter (same file)", [jq, overlap, str(data)]))
+        search = '[.[] | select(.text | test("shusha"; "i"))]'
+        rows.append(("jq search (regex, no aliases)", [jq, search, str(data)]))
+
+    medians = _medians([command for _, command in rows], args.runs)
+    floor = medians[0]
+    print(f"{'command':<38} {'median':>9}  {'x floor':>7}")
+    for (label, _), seconds in zip(rows, medians, strict=True):
+        print(f"{label:<38} {seconds * 1000:>7.1f}ms  {seconds / floor:>6.2f}x")
+    if not jq:
+        print("\njq is not installed: its rows are skipped (apt-get install jq to add them).")
+    print(f"\ntarget: query commands at most {TARGET}x the floor")
+
+
+def _medians(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command; runs interleave, so a busy moment hits all alike."""
+    # An installed wheel has its bytecode compiled by pip; let the warm-up run
+    # write ours even where PYTHONDONTWRITEBYTECODE is set.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    times: list[list[float]] = [[] for _ in commands]
+    for run in range(runs + 1):
+        for command, samples in zip(commands, times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
+            if run:  # the first round only warms caches
+                samples.append(time.perf_counter() - started)
+    return [statistics.median(samples) for samples in times]
+
+
+def _kbtimeline() -> list[str]:
+    """The installed console script next to this interpreter, as a user runs it."""
+    script = shutil.which("kbtimeline", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "kbtimeline"]
+
+
+def _bundled_or_synthetic() -> Path:
+    bundled = ROOT / "data" / "events.json"
+    if json.loads(bundled.read_text(encoding="utf-8")):
+        return bundled
+    cache = ROOT / "bench" / ".cache" / "events.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps([event.to_dict() for event in _synthetic()], ensure_ascii=False))
+    print("data/events.json is empty: using a synthetic timeline")
+    return cache
+
+
+def _synthetic() -> list[Event]:
+    """One year-long event per sentence of the article that names a year."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    events = []
+    for sentence in re.finditer(r"[^.!?\n]+[.!?]", text):
+        year = re.search(r"\b(1[89]\d\d|20[0-2]\d)\b", sentence.group())
+        if not year:
+            continue
+        date_span = (sentence.start() + year.start(), sentence.start() + year.end())
+        number = int(year.group())
+        events.append(
+            Event(
+                id=event_id(ARTICLE.stem, date_span),
+                source=ARTICLE.stem,
+                start=Day.first_of(number),
+                end=Day.last_of(number),
+                granularity="year",
+                modifier=None,
+                time=None,
+                when=year.group(),
+                date_text=year.group(),
+                date_span=date_span,
+                text=sentence.group().strip(),
+                span=sentence.span(),
+                title=sentence.group().strip()[:60],
+            )
+        )
+    return events
+
+
+if __name__ == "__main__":
+    main()

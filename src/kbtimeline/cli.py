@@ -1,0 +1,446 @@
+"""The ``kbtimeline`` command: parse arguments, call the core, hand the text to one ``emit()``.
+
+Expected failures are KbTimelineErrors raised by the core; ``_report`` is the
+one place that turns a failure into a line on stderr and an exit code, and
+``_Group.invoke`` the one place that calls it for every command.
+"""
+
+import os
+import sys
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from kbtimeline import __version__, bounds, query, store
+from kbtimeline.errors import UsageError
+from kbtimeline.model import GRANULARITIES, Day, Event, KbTimelineError
+from kbtimeline.render import FORMATS, Environment, choose_format, render, render_event
+
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
+EXTRACT_FORMATS = ("json", "jsonl")
+
+
+def _report(error: BaseException) -> int:
+    """Say in one line what went wrong and pick the exit code: the only place that does."""
+    if isinstance(error, BrokenPipeError):
+        return EXIT_BROKEN_PIPE  # the reader stopped listening (`| head`); nothing to say
+    if isinstance(error, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(error, KbTimelineError):
+        message, code = str(error), EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR
+    else:
+        message, code = f"internal error: {error!r} (run with --debug to see where)", EXIT_ERROR
+    print(f"kbtimeline: error: {message}", file=sys.stderr)
+    return code
+
+
+class _Group(TyperGroup):
+    """Runs a command and reports whatever it raises, unless --debug asks for the traceback."""
+
+    # Click declares its own Context here, which typer.Context extends; Click
+    # itself is not imported, as Typer may ship its own copy.
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as error:
+            # Click's own usage errors carry an exit code and print themselves.
+            if ctx.params.get("debug") or hasattr(error, "exit_code"):
+                raise
+            raise typer.Exit(_report(error)) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="kbtimeline",
+    rich_markup_mode=None,  # plain Click help: fast, and [brackets] in help text stay literal
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _Session:
+    """What every command shares: where output goes and where the events are."""
+
+    def __init__(self, env: Environment, data: Path | None) -> None:
+        self.env = env
+        self.data = data
+
+    @cached_property
+    def location(self) -> store.Location:
+        return store.locate(self.data)
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return store.load_events(self.location)
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        return store.load_aliases(self.location)
+
+
+def emit(text: str) -> None:
+    """Write a command's whole output to stdout."""
+    sys.stdout.write(text)
+
+
+def _choices(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell completion for an option that takes one of ``values``."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        emit(f"kbtimeline {__version__}\n")
+        raise typer.Exit()
+
+
+# Options shared by the query commands, declared once. The commands declare
+# them for Typer; _select_and_emit reads them back from ctx.params.
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="Only events that end on or after DATE."),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", metavar="DATE", help="Only events that start on or before DATE."),
+]
+GranularityOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--granularity",
+        "-g",
+        metavar="UNIT",
+        help=f"Only events dated to UNIT; repeat for several. One of: {', '.join(GRANULARITIES)}.",
+        autocompletion=_choices(GRANULARITIES),
+    ),
+]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option("--source", "-s", metavar="SOURCE", help="Only events from SOURCE; repeatable."),
+]
+SortOption = Annotated[
+    str,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        help="date: chronological, finer dates first at the same start; source: by source, in "
+        "text order; granularity: day-precise events first, then by date.",
+        autocompletion=_choices(tuple(query.SORTS)),
+    ),
+]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", metavar="N", help="Show at most N events.")
+]
+ReverseOption = Annotated[
+    bool, typer.Option("--reverse", "-r", help="Reverse the order (newest first).")
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv otherwise.",
+        autocompletion=_choices(FORMATS),
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+JsonlOption = Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")]
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            envvar="KBTIMELINE_DATA",
+            help="Events file (JSON array or JSON lines) or folder with events.json; "
+            "default: the bundled timeline.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Every dated statement of a text, as a timeline you can query.
+
+    \b
+    Examples:
+      kbtimeline range 1991 1994
+      kbtimeline search Shusha --json
+      kbtimeline list --granularity day -n 10
+    """
+    # Tests pass an Environment as obj to render the terminal form at a fixed width.
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.detect(sys.stdout)
+    ctx.obj = _Session(env, data)
+
+
+@app.command("range")
+def range_command(
+    ctx: typer.Context,
+    start: Annotated[
+        str, typer.Argument(metavar="START", help='First period, e.g. 1991 or "May 1992".')
+    ],
+    end: Annotated[
+        str | None,
+        typer.Argument(metavar="[END]", help="Last period; default: START's.", show_default=False),
+    ] = None,
+    within: Annotated[
+        bool, typer.Option("--within", help="Only events entirely inside the range.")
+    ] = False,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """Events that overlap a period, in chronological order.
+
+    START and END each name a whole period: a START begins on its first day,
+    an END finishes on its last. Accepted: 1992, 1990s, 490 BC, May 1992,
+    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08.
+
+    \b
+    Examples:
+      kbtimeline range 1991 1994
+      kbtimeline range "May 1992" --within --json
+    """
+    first, last = bounds.parse_bounds(start, end or start)
+    _select_and_emit(ctx, first, last, within=within)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help="Words to find; quote words to find a phrase."),
+    ],
+    match_any: Annotated[
+        bool, typer.Option("--any", help="Match events with any term, not all.")
+    ] = False,
+    regex: Annotated[
+        bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")
+    ] = False,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")
+    ] = False,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """Events whose sentence contains every term, ignoring case and accents.
+
+    A term matches the start of a word, and a place name also finds its other
+    spellings (Shusha finds Shushi and Şuşa). Quote words to find them as a
+    phrase.
+
+    \b
+    Examples:
+      kbtimeline search Shusha
+      kbtimeline search "Khojaly massacre" --from 1992
+      kbtimeline search --regex 'Shush[ai]' --exact
+    """
+    session: _Session = ctx.obj
+    first, last = bounds.parse_bounds(date_from, date_to)
+    aliases = {} if exact or regex else session.aliases
+    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
+    if not _select_and_emit(ctx, first, last, search=found) and not regex:
+        suggestions = query.suggest(session.events, terms, aliases)
+        if suggestions:
+            print(f"kbtimeline: no match; did you mean: {', '.join(suggestions)}?", file=sys.stderr)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """All events, in chronological order unless --sort says otherwise.
+
+    \b
+    Examples:
+      kbtimeline list -n 20
+      kbtimeline list --granularity day --from 1992 --jsonl
+    """
+    first, last = bounds.parse_bounds(date_from, date_to)
+    _select_and_emit(ctx, first, last)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An event id, or its first characters.")
+    ],
+) -> None:
+    """One event in full, with the text around it and its date phrase highlighted.
+
+    \b
+    Example:
+      kbtimeline show 3f9a1c2b7e
+    """
+    session: _Session = ctx.obj
+    event = query.find(session.events, event_id)
+    source_text = store.load_source_text(session.location, event.source)
+    emit(render_event(event, source_text, session.env))
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="UTF-8 text files; - is standard input.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="OUT", help="Write to OUT (atomically), not stdout."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json or jsonl; default: jsonl if OUT ends in .jsonl, else json.",
+            autocompletion=_choices(EXTRACT_FORMATS),
+        ),
+    ] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            metavar="YYYY-MM-DD",
+            help='The day the text was written, for "last year" and the like.',
+        ),
+    ] = None,
+) -> None:
+    """Extract every dated statement from text files into an events list.
+
+    Each file is one source, named after the file (stdin: "stdin"). A file
+    that cannot be read is reported and skipped; the others are still written,
+    and the exit code is 1.
+
+    \b
+    Examples:
+      kbtimeline extract article.txt -o events.json
+      cat notes.txt | kbtimeline extract - --format jsonl
+    """
+    from kbtimeline.extract import extract_events  # lazy: its grammar would slow every query
+
+    reference = bounds.parse_reference_day(reference_date) if reference_date else None
+    fmt = output_format or ("jsonl" if output and output.suffix == ".jsonl" else "json")
+    if fmt not in EXTRACT_FORMATS:
+        accepted = ", ".join(EXTRACT_FORMATS)
+        raise UsageError(f"unknown format {fmt!r} for extract; accepted: {accepted}")
+    events: list[Event] = []
+    sources: set[str] = set()
+    failed = False
+    for path in paths:
+        try:
+            source, text = store.read_input(path, sys.stdin.buffer)
+            if source in sources:
+                raise KbTimelineError(f"{path}: source {source!r} was already read; rename it")
+        except KbTimelineError as error:
+            _report(error)
+            failed = True
+            continue
+        sources.add(source)
+        events.extend(extract_events(text, source, reference))
+    if sources and output is None:
+        emit(render(events, fmt))
+    elif sources and output is not None:
+        store.write_atomic(output, render(events, fmt))
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _select_and_emit(
+    ctx: typer.Context,
+    first: Day | None,
+    last: Day | None,
+    *,
+    within: bool = False,
+    search: query.Search | None = None,
+) -> list[Event]:
+    """The tail of every query command: apply the shared options, render, emit.
+
+    Returns the events shown, so a command can comment on an empty result.
+    """
+    session: _Session = ctx.obj
+    options = ctx.params
+    fmt = choose_format(
+        options["output_format"],
+        json=options["as_json"],
+        jsonl=options["as_jsonl"],
+        env=session.env,
+    )
+    criteria = query.Criteria(
+        start=first,
+        end=last,
+        within=within,
+        search=search,
+        granularities=tuple(options["granularity"] or ()),
+        sources=tuple(options["source"] or ()),
+        sort=options["sort"],
+        reverse=options["reverse"],
+        limit=options["limit"],
+    )
+    events = query.select(session.events, criteria)
+    emit(render(events, fmt, session.env, search.spans if search else None))
+    return events
+
+
+def main() -> None:
+    """Console-script entry point for ``kbtimeline`` and ``python -m kbtimeline``."""
+    try:
+        app(prog_name="kbtimeline")
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush now, so that a reader who left early (`| head -1`) costs no "Exception ignored"."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout once more at exit; give that flush somewhere to go.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

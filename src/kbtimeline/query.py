@@ -1,0 +1,221 @@
+"""Events in, events out: the range, search, filter, sort and limit behind every query command.
+
+Pure: no files, no terminal. Search compares *folded* text (accents and case
+removed, a few letters transliterated) so ``Susa`` finds "Şuşa", and it
+widens a place name to its other spellings from the alias table, because the
+article spells the same town several ways.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from kbtimeline.errors import UsageError
+from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, Day, Event, KbTimelineError
+
+# Letters NFKD leaves whole but a reader of the Latin alphabet treats as a
+# plain letter; ə follows the usual Azerbaijani transliteration (Ağdərə ->
+# Agdara).
+TRANSLITERATION = {
+    "\N{LATIN SMALL LETTER DOTLESS I}": "i", "ə": "a", "ø": "o", "đ": "d", "ð": "d",
+    "ł": "l", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th",
+}  # fmt: skip
+
+Spelling = tuple[str, ...]  # a name as its folded words: ("nagorno", "karabakh")
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that works out each character's folding once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        import unicodedata  # lazy: ASCII text, most of it, never gets here
+
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+        folded = "".join(TRANSLITERATION.get(char, char) for char in bare)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form of ``text`` for comparison ("Şuşa" -> "susa")."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``; punctuation and hyphens separate words."""
+    return re.findall(r"\w+", fold(text))
+
+
+class Search(NamedTuple):
+    """A compiled query: one pattern per term; all must match (with ``match_any``, one)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    match_any: bool = False
+    regex: bool = False
+
+    def matches(self, event: Event) -> bool:
+        haystack = event.text if self.regex else fold(event.text)
+        hits = (pattern.search(haystack) for pattern in self.patterns)
+        return any(hits) if self.match_any else all(hits)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the terms occur in ``text`` (original offsets), for highlighting."""
+        if self.regex:
+            found = (m.span() for p in self.patterns for m in p.finditer(text))
+            return [(start, end) for start, end in found if end > start]
+        folded, origins = _fold_with_origins(text)
+        return [
+            (origins[m.start()], origins[m.end() - 1] + 1)
+            for pattern in self.patterns
+            for m in pattern.finditer(folded)
+        ]
+
+
+def compile_search(
+    query: Sequence[str],
+    *,
+    match_any: bool = False,
+    regex: bool = False,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Search:
+    """Each item of ``query`` is one term; the words inside one item must appear together.
+
+    A term matches at the start of a word: "Shusha" finds "Shusha's", but "war"
+    does not find "toward". A term that spells a name in ``aliases`` also
+    matches every other spelling of that name; pass no aliases for exact terms.
+    """
+    if not query or not all(term.strip() for term in query):
+        raise UsageError("empty search query; give at least one word, e.g. search Shusha")
+    if regex:
+        patterns = tuple(_compile_regex(term) for term in query)
+        return Search(patterns, match_any=match_any, regex=True)
+    index = _alias_index(aliases or {})
+    compiled = []
+    for term in query:
+        phrase = tuple(words(term))
+        if not phrase:
+            raise UsageError(f"search term {term!r} has no letters or digits to look for")
+        # Longest spelling first, so a highlight covers "Nagorno-Karabakh", not "Nagorno".
+        spellings = sorted(
+            {phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s)
+        )
+        alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
+        compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
+    return Search(tuple(compiled), match_any=match_any)
+
+
+def suggest(
+    events: Iterable[Event], query: Sequence[str], aliases: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Known words close to the query words that occur nowhere: the "did you mean" list."""
+    import difflib  # lazy: only needed when a search found nothing
+
+    names = [name for canonical, others in aliases.items() for name in (canonical, *others)]
+    vocabulary: dict[str, str] = {}
+    for text in [*(event.text for event in events), *names]:
+        for word in re.findall(r"\w+", text):
+            vocabulary.setdefault(fold(word), word)
+    suggestions: list[str] = []
+    for word in (word for term in query for word in words(term)):
+        if any(known.startswith(word) for known in vocabulary):
+            continue
+        for close in difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75):
+            if vocabulary[close] not in suggestions:
+                suggestions.append(vocabulary[close])
+    return suggestions
+
+
+SORTS: dict[str, Callable[[Event], tuple[Any, ...]]] = {
+    "date": Event.sort_key,
+    "source": lambda event: (event.source, event.date_span),
+    "granularity": lambda event: (GRANULARITY_RANK[event.granularity], *event.sort_key()),
+}
+
+
+class Criteria(NamedTuple):
+    """Everything a query command can ask for; ``select`` checks it makes sense."""
+
+    start: Day | None = None
+    end: Day | None = None
+    within: bool = False
+    search: Search | None = None
+    granularities: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    sort: str = "date"
+    reverse: bool = False
+    limit: int | None = None
+
+
+def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
+    """The events ``criteria`` asks for, sorted, reversed and limited as it says.
+
+    By default an event is in a range when its interval overlaps it: "1992"
+    overlaps a range ending 1992-01-31. ``within`` keeps only events whose
+    whole interval lies inside.
+    """
+    _check_choice("granularity", criteria.granularities, GRANULARITIES)
+    _check_choice("sort", (criteria.sort,), tuple(SORTS))
+    _check_choice("source", criteria.sources, tuple(sorted({event.source for event in events})))
+    if criteria.limit is not None and criteria.limit < 0:
+        raise UsageError(f"limit must be 0 or more, not {criteria.limit}")
+    start, end = criteria.start, criteria.end
+    chosen = [
+        event
+        for event in events
+        if (start is None or (event.start if criteria.within else event.end) >= start)
+        and (end is None or (event.end if criteria.within else event.start) <= end)
+        and (not criteria.granularities or event.granularity in criteria.granularities)
+        and (not criteria.sources or event.source in criteria.sources)
+        and (criteria.search is None or criteria.search.matches(event))
+    ]
+    chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
+    return chosen if criteria.limit is None else chosen[: criteria.limit]
+
+
+def find(events: Iterable[Event], event_id: str) -> Event:
+    """The event with this id, or the one event whose id starts with it (like a git hash)."""
+    candidates = [event for event in events if event.id.startswith(event_id)] if event_id else []
+    exact = [event for event in candidates if event.id == event_id]
+    if exact or len(candidates) == 1:
+        return (exact or candidates)[0]
+    if not candidates:
+        raise KbTimelineError(f"no event with id {event_id!r}; list shows the ids")
+    ids = ", ".join(sorted(event.id for event in candidates)[:5])
+    raise UsageError(f"id {event_id!r} matches {len(candidates)} events ({ids}); type more of it")
+
+
+def _check_choice(what: str, given: Iterable[str], accepted: Sequence[str]) -> None:
+    for value in given:
+        if value not in accepted:
+            raise UsageError(f"unknown {what} {value!r}; accepted: {', '.join(accepted)}")
+
+
+def _compile_regex(term: str) -> re.Pattern[str]:
+    try:
+        return re.compile(term, re.IGNORECASE)
+    except re.error as error:
+        raise UsageError(f"bad regular expression {term!r}: {error}") from None
+
+
+def _alias_index(aliases: Mapping[str, Sequence[str]]) -> dict[Spelling, set[Spelling]]:
+    """Every spelling -> all spellings of the names it belongs to."""
+    index: dict[Spelling, set[Spelling]] = {}
+    for canonical, others in aliases.items():
+        group = {tuple(words(name)) for name in (canonical, *others)} - {()}
+        for spelling in group:
+            index.setdefault(spelling, set()).update(group)
+    return index
+
+
+def _fold_with_origins(text: str) -> tuple[str, list[int]]:
+    """Folded text plus, for each folded character, the index of the character it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces = [(_FOLD[ord(char)], index) for index, char in enumerate(text)]
+    return "".join(piece for piece, _ in pieces), [i for piece, i in pieces for _ in piece]

@@ -1,0 +1,201 @@
+"""Events to text: a table for a person at a terminal, plain formats for everything else.
+
+Whether stdout is a terminal, how wide it is and whether colour is wanted are
+an ``Environment`` value passed in (as httpie does), so a test renders the
+human and the piped form alike, at a fixed width. Only the table and ``show``
+go through rich, imported when needed; json, jsonl, tsv and csv are written
+by the standard library, so rich never reinterprets "[citation needed]".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+from kbtimeline.errors import UsageError
+from kbtimeline.model import Event
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+FORMATS = ("table", "tsv", "csv", "json", "jsonl")
+COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text")
+MATCH_STYLE = "bold yellow"
+DATE_STYLE = "bold reverse"
+CONTEXT_CHARS = 300  # how much source text `show` quotes on each side of the sentence
+DEFAULT_WIDTH = 80
+_ONE_LINE = str.maketrans("\t\n\r", "   ")  # a tsv field must not break the row
+
+# Where search terms occur in a text: (start, end) offsets to highlight.
+Marker = Callable[[str], Iterable[tuple[int, int]]]
+
+
+class Environment(NamedTuple):
+    """Where output goes: a terminal (and how wide) or a pipe, and whether colour is wanted."""
+
+    is_tty: bool = False
+    width: int = DEFAULT_WIDTH
+    no_color: bool = False
+
+    @classmethod
+    def detect(cls, stream: TextIO, environ: Mapping[str, str] = os.environ) -> Environment:
+        is_tty = stream.isatty()
+        width = shutil.get_terminal_size().columns if is_tty else DEFAULT_WIDTH
+        return cls(is_tty=is_tty, width=width, no_color=bool(environ.get("NO_COLOR")))
+
+
+PIPED = Environment()  # not a terminal: what machine formats and tests start from
+
+
+def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment) -> str:
+    """The format --format, --json or --jsonl asks for; else table at a terminal, tsv in a pipe."""
+    flags = ((name, name is not None), ("json", json), ("jsonl", jsonl))
+    asked = {chosen for chosen, given in flags if given}
+    if len(asked) > 1:
+        raise UsageError(f"choose one output format, not {' and '.join(sorted(map(str, asked)))}")
+    chosen = asked.pop() if asked else ("table" if env.is_tty else "tsv")
+    if chosen not in FORMATS:
+        raise UsageError(f"unknown format {chosen!r}; accepted: {', '.join(FORMATS)}")
+    return chosen
+
+
+def render(
+    events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None
+) -> str:
+    """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
+    if fmt == "table":
+        return _table(events, env, mark)
+    if fmt == "json":
+        records = [event.to_dict() for event in events]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(event.to_dict(), ensure_ascii=False) + "\n" for event in events)
+    rows = [COLUMNS, *([_cell(event, column) for column in COLUMNS] for event in events)]
+    if fmt == "tsv":
+        return "".join("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
+    import csv  # lazy: only the csv format needs it
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def render_event(event: Event, source_text: str | None, env: Environment) -> str:
+    """One event in full for ``show``: every field, then the sentence in the text around it."""
+    from rich.text import Text
+
+    out = Text()
+    out.append(f"{event.when}\n", style="bold")
+    for label, value in _fields(event):
+        out.append(f"{label:<12}", style="dim")
+        out.append(f"{value}\n")
+    out.append("\n")
+    out.append_text(_context(event, source_text))
+    return _print(env, out)
+
+
+def _table(events: Sequence[Event], env: Environment, mark: Marker | None) -> str:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    if not events:
+        return _print(env, Text("No matching events.", style="dim"))
+    several_sources = len({event.source for event in events}) > 1
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("When", style="cyan")
+    table.add_column("Event", ratio=1, overflow="fold")
+    if several_sources:
+        table.add_column("Source", overflow="fold")
+    table.add_column("ID", style="dim", no_wrap=True)
+    for event in events:
+        text = Text(event.text)
+        for start, end in mark(event.text) if mark else ():
+            text.stylize(MATCH_STYLE, start, end)
+        source = [Text(event.source)] if several_sources else []
+        table.add_row(Text(event.when), text, *source, Text(event.id))
+    return _print(env, table)
+
+
+def _fields(event: Event) -> list[tuple[str, str]]:
+    start, end = event.span
+    date_start, date_end = event.date_span
+    fields = [
+        ("id", event.id),
+        ("start", event.start.iso()),
+        ("end", event.end.iso()),
+        ("granularity", event.granularity),
+        ("modifier", event.modifier or "-"),
+        ("time", event.time or "-"),
+        ("date text", event.date_text),
+        ("source", f"{event.source}, characters {start}-{end} (date {date_start}-{date_end})"),
+        ("section", event.section),
+        ("anchored", "yes: dated from context" if event.anchored else "no"),
+    ]
+    fields += [("part", f"{part.start.iso()} to {part.end.iso()}") for part in event.parts]
+    return fields
+
+
+def _context(event: Event, source_text: str | None) -> Text:
+    """The sentence in bold inside its surrounding text, the date phrase highlighted.
+
+    Without the source text (or if it no longer matches the offsets), the
+    sentence alone, with the date phrase found through the span offsets.
+    """
+    from rich.text import Text
+
+    date_start, date_end = event.date_span
+    if source_text is not None and source_text[date_start:date_end] == event.date_text:
+        start, end = event.span
+        left = max(0, start - CONTEXT_CHARS)
+        right = min(len(source_text), end + CONTEXT_CHARS)
+        if left > 0:  # begin and end the quote with whole words
+            left = source_text.find(" ", left, start) + 1 or start
+        if right < len(source_text):
+            right = max(source_text.rfind(" ", end, right), end)
+        prefix = "…" if left > 0 else ""
+        suffix = "…" if right < len(source_text) else ""
+        text = Text(prefix + source_text[left:right] + suffix)
+        shift = len(prefix) - left
+        text.stylize("bold", start + shift, end + shift)
+        text.stylize(DATE_STYLE, date_start + shift, date_end + shift)
+        text.rstrip()
+        return text
+    text = Text(event.text)
+    relative = date_start - event.span[0]
+    if event.text[relative : relative + len(event.date_text)] != event.date_text:
+        relative = event.text.find(event.date_text)
+    if relative >= 0:
+        text.stylize(DATE_STYLE, relative, relative + len(event.date_text))
+    text.append("\n(source text not available: showing the sentence alone)", style="dim")
+    return text
+
+
+def _cell(event: Event, column: str) -> str:
+    value = getattr(event, column)
+    return value if isinstance(value, str) else value.iso()
+
+
+def _print(env: Environment, renderable: RenderableType) -> str:
+    """What rich prints for ``renderable`` in this environment, as a string."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(
+        file=buffer,
+        width=env.width,
+        force_terminal=env.is_tty,
+        no_color=env.no_color,
+        color_system="standard" if env.is_tty else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=not env.is_tty,  # piped text keeps its own lines; the reader's tool wraps
+    ).print(renderable)
+    return buffer.getvalue()
