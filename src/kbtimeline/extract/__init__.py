@@ -13,7 +13,7 @@ from __future__ import annotations
 from kbtimeline.extract.labels import make_title, when_label
 from kbtimeline.extract.phrases import find_phrases
 from kbtimeline.extract.resolve import Resolved, resolve_all
-from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation
+from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation, is_reference_like
 from kbtimeline.model import Day, Event, Part, event_id
 
 __all__ = ["extract_events"]
@@ -33,6 +33,10 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
     unique_sentences = dict.fromkeys(sentence for _, sentence in dated)
     citation = {sentence: is_citation(text[sentence.start : sentence.end]) for sentence in unique_sentences}
     notes_start = _notes_start(list(citation.items()))
+    if notes_start is not None:
+        for sentence in unique_sentences:
+            if sentence.start >= notes_start and not citation[sentence]:
+                citation[sentence] = is_reference_like(text[sentence.start : sentence.end])
     sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
     narrative = (phrase for phrase, sentence in dated if not citation[sentence])
     return [

@@ -135,7 +135,7 @@ _AUTHORS = r"(?:de |van |von |al-)?[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|de|van
 # Signals of reference metadata: access and archive dates, identifiers, page
 # ranges, "Author (date). Title" and "Author 2003, p. 316" shapes.
 _CITATION = re.compile(
-    r"\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
+    r"\bArchived\s+\d{1,2}\s+\w+\s+\d{4}\s+at\b|\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
     r"|\bISBN\b|\bISSN\b|\bdoi:|\bOCLC\b|https?://|\bAccessed\b|\bAccess date\b"
     r"|^[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
     rf"|^{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
@@ -147,3 +147,20 @@ _CITATION = re.compile(
 def is_citation(sentence: str) -> bool:
     """True for reference metadata ("Retrieved 12 January 2021", "de Waal 2003, p. 316")."""
     return _CITATION.search(sentence) is not None
+
+
+# Weaker signals, trusted only among the notes: a sentence that is little more
+# than a date ("2 September 2016."), a quoted title followed by its punctuation
+# ('"Tensions Renewed," Jane's Intelligence Review'), a page ("p. A12").
+_REFERENCE_LIKE = re.compile(
+    r"^[\W\d]*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}[\W\d]*$"
+    r"|\"[^\"]{3,200}[,.]?\"[,.]?\s+[A-Z(]|\bpp?\.\s?[A-Z]?\d"
+    r"|\b[A-Z][a-z]+,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s\(|\(\d{4}[a-z]?\)"
+    r"|\([^()]*\d{4}\)\.?$|^[^.]{0,120}:\s.*\d{4}\W*$"
+)
+_MIN_NOTE_WORDS = 6
+
+
+def is_reference_like(sentence: str) -> bool:
+    """True for what, among footnotes and references, is metadata rather than a note."""
+    return _REFERENCE_LIKE.search(sentence) is not None or len(sentence.split()) < _MIN_NOTE_WORDS
