@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -323,6 +323,148 @@ def show(
     emit(render_event(event, source_text, session.env))
 
 
+WidthOption = Annotated[
+    int | None,
+    typer.Option("--width", "-w", metavar="N", help="Draw N columns wide; default: the terminal's, else 80."),
+]
+AsciiOption = Annotated[bool, typer.Option("--ascii", help="Draw with ASCII only, for terminals without Unicode.")]
+UnicodeOption = Annotated[
+    bool, typer.Option("--unicode", help="Draw with Unicode blocks even when not at a terminal.")
+]
+SearchOption = Annotated[
+    list[str] | None,
+    typer.Option("--search", metavar="TERM", help="Only events whose sentence has TERM; repeat for several."),
+]
+StartArgument = Annotated[
+    str | None,
+    typer.Argument(metavar="[START]", help="First period shown, e.g. 1988.", show_default=False),
+]
+EndArgument = Annotated[
+    str | None,
+    typer.Argument(metavar="[END]", help="Last period shown; default: START's.", show_default=False),
+]
+
+
+def _window(ctx: typer.Context, start: str | None, end: str | None) -> tuple[Day | None, Day | None]:
+    """The period a picture covers: START [END] if given, else --from/--to."""
+    options = ctx.params
+    if start is not None:
+        return bounds.parse_bounds(start, end or start)
+    return bounds.parse_bounds(options.get("date_from"), options.get("date_to"))
+
+
+def _searched(ctx: typer.Context) -> query.Search | None:
+    terms = ctx.params.get("search_terms")
+    if not terms:
+        return None
+    return query.compile_search(terms, aliases=ctx.obj.aliases)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    limit: LimitOption = None,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """A vertical timeline: years down the side, points and bars for events.
+
+    Long intervals are bars over the years they cover; runs of empty years
+    fold into one line. Titles are shortened to fit; `show ID` has the rest.
+
+    \b
+    Examples:
+      kbtimeline timeline 1988 1994
+      kbtimeline timeline --search Shusha --width 100
+    """
+    first, last = _window(ctx, start, end)
+    events = _select(ctx, first, last, search=_searched(ctx))
+    emit(_timeline(events, _View.of(ctx.obj.env, width, ascii, unicode), first, last))
+
+
+@app.command()
+def histogram(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", metavar="UNIT", help="decade, year or month.", autocompletion=_choices(("decade", "year", "month"))
+        ),
+    ] = "year",
+    spark: Annotated[bool, typer.Option("--spark", help="One line of sparkline instead of bars.")] = False,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """How many events start in each decade, year or month, as bars.
+
+    An event counts once, where it starts, and only when it is dated at least
+    as finely as the buckets ("1992" is not counted by month).
+
+    \b
+    Examples:
+      kbtimeline histogram --by decade
+      kbtimeline histogram 1988 1994 --by month --spark
+    """
+    from kbtimeline.views import BY, count_buckets, render_histogram, render_sparkline
+
+    if by not in BY:
+        raise UsageError(f"unknown --by {by!r}; accepted: {', '.join(BY)}")
+    first, last = _window(ctx, start, end)
+    events = _select(ctx, first, last, search=_searched(ctx))
+    view = _View.of(ctx.obj.env, width, ascii, unicode)
+    counts = count_buckets(events, by, start=first, end=last)
+    draw = render_sparkline if spark else render_histogram
+    emit(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    as_json: JsonOption = False,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """Events per source and per granularity, the earliest and latest, the busiest year and month.
+
+    \b
+    Examples:
+      kbtimeline stats
+      kbtimeline stats --json
+    """
+    import json
+
+    from kbtimeline.views import compute_stats, render_stats
+
+    first, last = bounds.parse_bounds(date_from, date_to)
+    figures = compute_stats(_select(ctx, first, last))
+    if as_json:
+        emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+        return
+    view = _View.of(ctx.obj.env, width, ascii, unicode)
+    emit(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -413,20 +555,65 @@ def _select_and_emit(
         jsonl=options["as_jsonl"],
         env=session.env,
     )
+    events = _select(ctx, first, last, within=within, search=search)
+    if fmt == "timeline":
+        emit(_timeline(events, _View.of(session.env), first, last))
+    else:
+        emit(render(events, fmt, session.env, search.spans if search else None))
+    return events
+
+
+def _select(
+    ctx: typer.Context,
+    first: Day | None,
+    last: Day | None,
+    *,
+    within: bool = False,
+    search: query.Search | None = None,
+) -> list[Event]:
+    """The events the shared options of the current command ask for."""
+    session: _Session = ctx.obj
+    options = ctx.params
     criteria = query.Criteria(
         start=first,
         end=last,
         within=within,
         search=search,
-        granularities=tuple(options["granularity"] or ()),
-        sources=tuple(options["source"] or ()),
-        sort=options["sort"],
-        reverse=options["reverse"],
-        limit=options["limit"],
+        granularities=tuple(options.get("granularity") or ()),
+        sources=tuple(options.get("source") or ()),
+        sort=options.get("sort", "date"),
+        reverse=options.get("reverse", False),
+        limit=options.get("limit"),
     )
-    events = query.select(session.events, criteria)
-    emit(render(events, fmt, session.env, search.spans if search else None))
-    return events
+    return query.select(session.events, criteria)
+
+
+class _View(NamedTuple):
+    """How a picture is drawn: width, ASCII or Unicode, colour or not."""
+
+    width: int
+    ascii: bool
+    color: bool
+
+    @classmethod
+    def of(cls, env: Environment, width: int | None = None, ascii: bool = False, unicode: bool = False) -> "_View":
+        """At a terminal: its width, Unicode and colour (unless NO_COLOR); in a pipe: 80
+        columns of plain ASCII unless --unicode asks for blocks."""
+        from kbtimeline.views import MIN_WIDTH
+
+        if width is not None and width < MIN_WIDTH:
+            raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
+        return cls(
+            width=width or env.width,
+            ascii=ascii or not (env.is_tty or unicode),
+            color=env.is_tty and not env.no_color,
+        )
+
+
+def _timeline(events: list[Event], view: _View, first: Day | None, last: Day | None) -> str:
+    from kbtimeline.views import render_timeline
+
+    return render_timeline(events, width=view.width, ascii=view.ascii, color=view.color, start=first, end=last) + "\n"
 
 
 def main() -> None:

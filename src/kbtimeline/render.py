@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-FORMATS = ("table", "tsv", "csv", "json", "jsonl")
+FORMATS = ("table", "tsv", "csv", "json", "jsonl", "timeline")
 COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text")
 MATCH_STYLE = "bold yellow"
 DATE_STYLE = "bold reverse"

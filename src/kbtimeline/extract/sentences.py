@@ -135,7 +135,8 @@ _AUTHORS = r"(?:de |van |von |al-)?[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|de|van
 # Signals of reference metadata: access and archive dates, identifiers, page
 # ranges, "Author (date). Title" and "Author 2003, p. 316" shapes.
 _CITATION = re.compile(
-    r"\bArchived\s+\d{1,2}\s+\w+\s+\d{4}\s+at\b|\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
+    r"\bArchived\s+\d{1,2}\s+\w+\s+\d{4}\s+at\b|\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d"
+    r"|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
     r"|\bISBN\b|\bISSN\b|\bdoi:|\bOCLC\b|https?://|\bAccessed\b|\bAccess date\b"
     r"|^[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
     rf"|^{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
