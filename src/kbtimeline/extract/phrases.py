@@ -458,7 +458,7 @@ _READERS = {
 _WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
-    "and or that this next last following same each every throughout".split()
+    "and or that this next last following same each every throughout the".split()
 )
 
 
