@@ -7,9 +7,7 @@ filter on the same file, shows what a non-Python tool costs.
 
     python bench/cli.py [--runs 20] [--data PATH]
 
-Without --data it uses data/events.json, or, while that is still empty, a
-synthetic timeline (one event per sentence that names a year of the bundled
-article) cached in bench/.cache/.
+Without --data it queries data/events.json, the bundled timeline.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -25,10 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from kbtimeline.model import Day, Event, event_id
-
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = ROOT / "data" / "sources" / "first-nagorno-karabakh-war.txt"
 TARGET = 1.3  # a query may cost at most this much more than importing Typer
 
 
@@ -37,7 +31,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="runs per command (median taken)")
     parser.add_argument("--data", type=Path, help="events file to query")
     args = parser.parse_args()
-    data = args.data or _bundled_or_synthetic()
+    data = args.data or ROOT / "data" / "events.json"
     count = len(json.loads(data.read_text(encoding="utf-8")))
     print(f"{count} events in {data}; median of {args.runs} runs each\n")
 
@@ -83,47 +77,6 @@ def _kbtimeline() -> list[str]:
     """The installed console script next to this interpreter, as a user runs it."""
     script = shutil.which("kbtimeline", path=str(Path(sys.executable).parent))
     return [script] if script else [sys.executable, "-m", "kbtimeline"]
-
-
-def _bundled_or_synthetic() -> Path:
-    bundled = ROOT / "data" / "events.json"
-    if json.loads(bundled.read_text(encoding="utf-8")):
-        return bundled
-    cache = ROOT / "bench" / ".cache" / "events.json"
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps([event.to_dict() for event in _synthetic()], ensure_ascii=False))
-    print("data/events.json is empty: using a synthetic timeline")
-    return cache
-
-
-def _synthetic() -> list[Event]:
-    """One year-long event per sentence of the article that names a year."""
-    text = ARTICLE.read_text(encoding="utf-8")
-    events = []
-    for sentence in re.finditer(r"[^.!?\n]+[.!?]", text):
-        year = re.search(r"\b(1[89]\d\d|20[0-2]\d)\b", sentence.group())
-        if not year:
-            continue
-        date_span = (sentence.start() + year.start(), sentence.start() + year.end())
-        number = int(year.group())
-        events.append(
-            Event(
-                id=event_id(ARTICLE.stem, date_span),
-                source=ARTICLE.stem,
-                start=Day.first_of(number),
-                end=Day.last_of(number),
-                granularity="year",
-                modifier=None,
-                time=None,
-                when=year.group(),
-                date_text=year.group(),
-                date_span=date_span,
-                text=sentence.group().strip(),
-                span=sentence.span(),
-                title=sentence.group().strip()[:60],
-            )
-        )
-    return events
 
 
 if __name__ == "__main__":
