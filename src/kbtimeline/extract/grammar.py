@@ -56,6 +56,11 @@ NARROWER = (
 )
 
 
+def _then_year(group: Group, name: str) -> str:
+    """An optional year after a day or a holiday: "8 May[, 1992]", "Christmas[ 1963]"."""
+    return r"(?:,?\s+" + group(name, f"{ERA_YEAR}|{YEAR4}") + ")?"
+
+
 def _simple(group: Group, prefix: str) -> str:
     """A date that stands alone: ISO, day-month(-year), month-day(-year), month-year, year."""
     p = prefix
@@ -66,23 +71,20 @@ def _simple(group: Group, prefix: str) -> str:
         + group(f"{p}dmy_d", DAY)
         + r"\s+(?:of\s+)?"
         + group(f"{p}dmy_m", MONTH)
-        + r"(?:,?\s+"
-        + group(f"{p}dmy_y", f"{ERA_YEAR}|{YEAR4}")
-        + ")?|"
+        + _then_year(group, f"{p}dmy_y")
+        + "|"
         + group(f"{p}mdy_m", MONTH)
         + r"\s+(?:the\s+)?"
         + group(f"{p}mdy_d", DAY)
-        + r"(?:,?\s+"
-        + group(f"{p}mdy_y", f"{ERA_YEAR}|{YEAR4}")
-        + ")?|"
+        + _then_year(group, f"{p}mdy_y")
+        + "|"
         + group(f"{p}my_m", MONTH)
         + r",?\s+(?:of\s+)?"
         + group(f"{p}my_y", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group(f"{p}holiday", HOLIDAY)
-        + r"(?:,?\s+"
-        + group(f"{p}holiday_y", YEAR4)
-        + ")?|"
+        + _then_year(group, f"{p}holiday_y")
+        + "|"
         + group(f"{p}y", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group(f"{p}m", MONTH)
