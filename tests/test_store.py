@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -118,56 +116,54 @@ def test_source_text_is_only_ever_a_file_in_sources(tmp_path: Path) -> None:
     location = store.locate(make_data_dir(tmp_path))
     (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
     assert store.load_source_text(location, "../../secret") is None
+    assert store.load_source_text(location, "sub/../../secret") is None
     assert store.load_source_text(location, "absent") is None
 
 
-def test_read_input_names_the_source_after_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text("On 8 May 1992 the town fell.", encoding="utf-8")
-    assert store.read_input(str(path), io.BytesIO()) == ("article", "On 8 May 1992 the town fell.")
-    assert store.read_input("-", io.BytesIO(b"In 1993.")) == ("stdin", "In 1993.")
+def test_a_source_from_a_folder_has_its_text_at_the_same_path(tmp_path: Path) -> None:
+    location = store.locate(make_data_dir(tmp_path))
+    (tmp_path / "data" / "sources" / "2020").mkdir()
+    (tmp_path / "data" / "sources" / "2020" / "notes.txt").write_text("In 2020.", encoding="utf-8")
+    assert store.load_source_text(location, "2020/notes") == "In 2020."
 
 
-# (content or None for a missing file, part of the message)
-BAD_INPUTS = [
-    (None, "no such file"),
-    (b"", "empty file"),
-    (b" \n\t", "empty file"),
-    (b"caf\xe9", "not UTF-8 text"),
-    (b"\x00\x01", "binary data"),
-]
+def test_json_lines_are_read_as_they_come(tmp_path: Path) -> None:
+    """An index is built from a stream: the first events come before a bad line is even read."""
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps(EVENTS[0].to_dict()) + "\n{oops\n", encoding="utf-8")
+    events = store.iter_events(store.locate(path))
+    assert next(events) == EVENTS[0]
+    with pytest.raises(KbTimelineError, match=r"events\.jsonl:2:2: not valid JSON"):
+        next(events)
 
 
-@pytest.mark.parametrize(("content", "message"), BAD_INPUTS)
-def test_bad_input(tmp_path: Path, content: bytes | None, message: str) -> None:
-    path = tmp_path / "input.txt"
-    if content is not None:
-        path.write_bytes(content)
-    with pytest.raises(KbTimelineError, match=re.escape(f"{path}: {message}")):
-        store.read_input(str(path), io.BytesIO())
+def write_atomic(path: Path, text: str) -> None:
+    with store.Replacement(path) as new:
+        new.path.write_text(text, encoding="utf-8")
+        new.commit()
 
 
-def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:
+def test_replacement_replaces_and_keeps_permissions(tmp_path: Path) -> None:
     path = tmp_path / "events.json"
     path.write_text("old", encoding="utf-8")
     path.chmod(0o640)
-    store.write_atomic(path, "new")
+    write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "new"
     assert path.stat().st_mode & 0o777 == 0o640
     assert os.listdir(tmp_path) == ["events.json"]
 
 
-def test_write_atomic_gives_a_new_file_the_usual_permissions(tmp_path: Path) -> None:
+def test_replacement_gives_a_new_file_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0o022)
     try:
-        store.write_atomic(tmp_path / "new.json", "[]")
+        write_atomic(tmp_path / "new.json", "[]")
     finally:
         os.umask(umask)
     assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_write_atomic_leaves_the_old_file_on_failure(
+def test_replacement_leaves_the_old_file_on_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
     path = tmp_path / "events.json"
@@ -178,11 +174,11 @@ def test_write_atomic_leaves_the_old_file_on_failure(
 
     monkeypatch.setattr(os, "fsync", fail)
     with pytest.raises(KbTimelineError if isinstance(failure, OSError) else KeyboardInterrupt):
-        store.write_atomic(path, "new")
+        write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["events.json"], "no temporary file is left behind"
 
 
-def test_write_atomic_into_a_missing_folder(tmp_path: Path) -> None:
+def test_replacement_into_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(KbTimelineError, match="cannot write"):
-        store.write_atomic(tmp_path / "nope" / "events.json", "[]")
+        write_atomic(tmp_path / "nope" / "events.json", "[]")

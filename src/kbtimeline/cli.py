@@ -7,10 +7,12 @@ one place that turns a failure into a line on stderr and an exit code, and
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -18,10 +20,14 @@ from typer.core import TyperGroup
 from kbtimeline import __version__, bounds, query, store
 from kbtimeline.errors import UsageError
 from kbtimeline.model import GRANULARITIES, Day, Event, KbTimelineError
-from kbtimeline.render import FORMATS, Environment, choose_format, render, render_event
+from kbtimeline.render import FORMATS, STREAMED, Environment, choose_format, render, render_event, render_stream
+
+if TYPE_CHECKING:
+    from kbtimeline.pipeline import Outcome
 
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
 EXTRACT_FORMATS = ("json", "jsonl")
+INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines documents, the rest is text
 
 
 def _report(error: BaseException) -> int:
@@ -73,21 +79,21 @@ class _Session:
         self.data = data
 
     @cached_property
-    def location(self) -> store.Location:
-        return store.locate(self.data)
-
-    @cached_property
-    def events(self) -> list[Event]:
-        return store.load_events(self.location)
+    def events(self) -> store.Events:
+        return store.open_events(store.locate(self.data))
 
     @cached_property
     def aliases(self) -> dict[str, list[str]]:
-        return store.load_aliases(self.location)
+        return self.events.aliases()
 
 
-def emit(text: str) -> None:
-    """Write a command's whole output to stdout."""
-    sys.stdout.write(text)
+def emit(text: str | Iterable[str]) -> None:
+    """Write a command's output to stdout: all at once, or piece by piece as it is made."""
+    if isinstance(text, str):
+        sys.stdout.write(text)
+        return
+    for piece in text:
+        sys.stdout.write(piece)
 
 
 def _choices(values: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -168,8 +174,8 @@ def _root(
             "--data",
             metavar="PATH",
             envvar="KBTIMELINE_DATA",
-            help="Events file (JSON array or JSON lines) or folder with events.json; "
-            "default: the bundled timeline.",
+            help="Events file (JSON array, JSON lines or an index from kbtimeline index) or folder "
+            "with events.json; default: the bundled timeline.",
         ),
     ] = None,
     version: Annotated[
@@ -274,7 +280,7 @@ def search(
     aliases = {} if exact or regex else session.aliases
     found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
     if not _select_and_emit(ctx, first, last, search=found) and not regex:
-        suggestions = query.suggest(session.events, terms, aliases)
+        suggestions = query.suggest(session.events.texts(), terms, aliases)
         if suggestions:
             print(f"kbtimeline: no match; did you mean: {', '.join(suggestions)}?", file=sys.stderr)
 
@@ -318,9 +324,8 @@ def show(
       kbtimeline show 3f9a1c2b7e
     """
     session: _Session = ctx.obj
-    event = query.find(session.events, event_id)
-    source_text = store.load_source_text(session.location, event.source)
-    emit(render_event(event, source_text, session.env))
+    event = session.events.find(event_id)
+    emit(render_event(event, session.events.source_text(event.source), session.env))
 
 
 WidthOption = Annotated[
@@ -386,7 +391,7 @@ def timeline(
       kbtimeline timeline --search Shusha --width 100
     """
     first, last = _window(ctx, start, end)
-    events = _select(ctx, first, last, search=_searched(ctx))
+    events = list(_select(ctx, first, last, search=_searched(ctx)))
     emit(_timeline(events, _View.of(ctx.obj.env, width, ascii, unicode), first, last))
 
 
@@ -426,7 +431,7 @@ def histogram(
     if by not in BY:
         raise UsageError(f"unknown --by {by!r}; accepted: {', '.join(BY)}")
     first, last = _window(ctx, start, end)
-    events = _select(ctx, first, last, search=_searched(ctx))
+    events = list(_select(ctx, first, last, search=_searched(ctx)))
     view = _View.of(ctx.obj.env, width, ascii, unicode)
     counts = count_buckets(events, by, start=first, end=last)
     draw = render_sparkline if spark else render_histogram
@@ -457,7 +462,7 @@ def stats(
     from kbtimeline.views import compute_stats, render_stats
 
     first, last = bounds.parse_bounds(date_from, date_to)
-    figures = compute_stats(_select(ctx, first, last))
+    figures = compute_stats(list(_select(ctx, first, last)))
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
@@ -468,7 +473,11 @@ def stats(
 @app.command()
 def extract(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH...", help="UTF-8 text files; - is standard input.")
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl); - is standard input.",
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -494,45 +503,132 @@ def extract(
             help='The day the text was written, for "last year" and the like.',
         ),
     ] = None,
+    glob: Annotated[
+        str, typer.Option("--glob", metavar="PATTERN", help="In folders, the files to read, by name, at any depth.")
+    ] = "*.txt",
+    input_format: Annotated[
+        str,
+        typer.Option(
+            "--input-format",
+            metavar="FORMAT",
+            help="auto: *.jsonl files hold JSON lines documents, the rest is text; text; jsonl.",
+            autocompletion=_choices(INPUT_FORMATS),
+        ),
+    ] = "auto",
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", help="Extract on N processes; default: one per core.", min=1),
+    ] = None,
+    max_doc_size: Annotated[
+        float,
+        typer.Option("--max-doc-size", metavar="MB", help="Skip, and report, documents larger than MB megabytes."),
+    ] = 50,
 ) -> None:
-    """Extract every dated statement from text files into an events list.
+    """Extract every dated statement from texts into an events list.
 
-    Each file is one source, named after the file (stdin: "stdin"). A file
-    that cannot be read is reported and skipped; the others are still written,
-    and the exit code is 1.
+    Each file is one source, named after the file (stdin: "stdin"); a folder
+    gives one source per file, named by its path inside the folder; a JSON
+    lines document ({"id": ..., "text": ...} per line) is named by its id.
+    Events are written as each document is done, in input order. A document
+    that cannot be read is reported and skipped; the others are still
+    written, and the exit code is 1.
 
     \b
     Examples:
       kbtimeline extract article.txt -o events.json
       cat notes.txt | kbtimeline extract - --format jsonl
+      kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
     """
-    from kbtimeline.extract import extract_events  # lazy: its grammar would slow every query
+    from kbtimeline import corpus  # lazy, as only extract reads documents
+    from kbtimeline.pipeline import Extraction, available_cores  # lazy: the extractor would slow every query
 
     reference = bounds.parse_reference_day(reference_date) if reference_date else None
     fmt = output_format or ("jsonl" if output and output.suffix == ".jsonl" else "json")
-    if fmt not in EXTRACT_FORMATS:
-        accepted = ", ".join(EXTRACT_FORMATS)
-        raise UsageError(f"unknown format {fmt!r} for extract; accepted: {accepted}")
-    events: list[Event] = []
-    sources: set[str] = set()
-    failed = False
-    for path in paths:
-        try:
-            source, text = store.read_input(path, sys.stdin.buffer)
-            if source in sources:
-                raise KbTimelineError(f"{path}: source {source!r} was already read; rename it")
-        except KbTimelineError as error:
-            _report(error)
-            failed = True
-            continue
-        sources.add(source)
-        events.extend(extract_events(text, source, reference))
-    if sources and output is None:
-        emit(render(events, fmt))
-    elif sources and output is not None:
-        store.write_atomic(output, render(events, fmt))
-    if failed:
+    choices = (("format", fmt, EXTRACT_FORMATS), ("input format", input_format, INPUT_FORMATS))
+    for what, value, accepted in choices:
+        if value not in accepted:
+            raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
+    if max_doc_size <= 0:
+        raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
+    documents = corpus.list_documents(
+        paths, glob=glob, input_format=input_format, stdin=sys.stdin.buffer, max_size=int(max_doc_size * corpus.MB)
+    )
+    with _progress(paths, glob) as watch:
+        run = Extraction(
+            documents,
+            fmt=fmt,
+            jobs=jobs or available_cores(),
+            reference_date=reference,
+            report=lambda message: _report(KbTimelineError(message)),
+            watch=watch,
+        )
+        if output is None:
+            emit(run.chunks())
+        else:
+            with store.Replacement(output) as new:
+                with new.path.open("w", encoding="utf-8") as handle:
+                    handle.writelines(run.chunks())
+                if run.read:  # nothing readable: the old output stays
+                    new.commit()
+    if run.failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def _progress(paths: list[str], glob: str) -> Iterator[Callable[["Outcome"], None]]:
+    """A progress bar on stderr for a person at a terminal; nothing for a log or a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda outcome: None
+        return
+    from kbtimeline import corpus
+    from kbtimeline.progress import progress_bar
+
+    with progress_bar(corpus.total_size(paths, glob)) as bar:
+        yield bar
+
+
+@app.command()
+def index(
+    events_files: Annotated[
+        list[Path],
+        typer.Argument(metavar="EVENTS...", help="Events files (JSON array or JSON lines) or folders."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="OUT", help="The SQLite database to write (atomically).")
+    ],
+    aliases_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--aliases",
+            metavar="FILE",
+            help="Alias table to store; default: aliases.json beside the first EVENTS.",
+        ),
+    ] = None,
+) -> None:
+    """Index events into an SQLite database that --data queries without reading every event.
+
+    The database holds the events, their aliases and, when they are beside
+    the events in sources/, the texts they come from: it stands alone. JSON
+    lines are read a line at a time; an existing OUT is replaced in one step.
+
+    \b
+    Examples:
+      kbtimeline index events.jsonl -o kb.sqlite
+      kbtimeline --data kb.sqlite range 1991 1994
+    """
+    from kbtimeline.sqlite_store import build
+
+    locations = [store.locate(path) for path in events_files]
+    aliases = store.read_aliases(aliases_file) if aliases_file else store.load_aliases(locations[0])
+
+    def source_text(source: str) -> str | None:
+        texts = (store.load_source_text(location, source) for location in locations)
+        return next((text for text in texts if text is not None), None)
+
+    events = chain.from_iterable(store.iter_events(location) for location in locations)
+    with store.Replacement(output) as new:
+        build(new.path, events, aliases, source_text)
+        new.commit()
 
 
 def _select_and_emit(
@@ -542,10 +638,12 @@ def _select_and_emit(
     *,
     within: bool = False,
     search: query.Search | None = None,
-) -> list[Event]:
+) -> bool:
     """The tail of every query command: apply the shared options, render, emit.
 
-    Returns the events shown, so a command can comment on an empty result.
+    Machine formats are written as the events come, so the first lines of a
+    large result go out at once (and `| head` ends the query early). Returns
+    whether any event was shown, so a command can comment on an empty result.
     """
     session: _Session = ctx.obj
     options = ctx.params
@@ -555,12 +653,16 @@ def _select_and_emit(
         jsonl=options["as_jsonl"],
         env=session.env,
     )
-    events = _select(ctx, first, last, within=within, search=search)
-    if fmt == "timeline":
-        emit(_timeline(events, _View.of(session.env), first, last))
+    found = _select(ctx, first, last, within=within, search=search)
+    head = next(found, None)
+    events = chain([head], found) if head is not None else iter(())
+    if fmt in STREAMED:
+        emit(render_stream(events, fmt))
+    elif fmt == "timeline":
+        emit(_timeline(list(events), _View.of(session.env), first, last))
     else:
-        emit(render(events, fmt, session.env, search.spans if search else None))
-    return events
+        emit(render(list(events), fmt, session.env, search.spans if search else None))
+    return head is not None
 
 
 def _select(
@@ -570,9 +672,8 @@ def _select(
     *,
     within: bool = False,
     search: query.Search | None = None,
-) -> list[Event]:
-    """The events the shared options of the current command ask for."""
-    session: _Session = ctx.obj
+) -> Iterator[Event]:
+    """The events the shared options of the current command ask for, as they come."""
     options = ctx.params
     criteria = query.Criteria(
         start=first,
@@ -585,7 +686,7 @@ def _select(
         reverse=options.get("reverse", False),
         limit=options.get("limit"),
     )
-    return query.select(session.events, criteria)
+    return iter(ctx.obj.events.select(criteria))
 
 
 class _View(NamedTuple):

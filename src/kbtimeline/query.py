@@ -49,18 +49,33 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``; punctuation and hyphens separate words."""
-    return re.findall(r"\w+", fold(text))
+    return written_words(fold(text))
+
+
+def written_words(text: str) -> list[str]:
+    """The words of ``text`` as written, for a vocabulary that keeps their spelling."""
+    return re.findall(r"\w+", text)
 
 
 class Search(NamedTuple):
-    """A compiled query: one pattern per term; all must match (with ``match_any``, one)."""
+    """A compiled query: one pattern per term; all must match (with ``match_any``, one).
+
+    ``spellings`` keeps, for each term, the folded word sequences its pattern
+    accepts (none for regular expressions), so an index can look them up
+    without reading the patterns back.
+    """
 
     patterns: tuple[re.Pattern[str], ...]
     match_any: bool = False
     regex: bool = False
+    spellings: tuple[tuple[Spelling, ...], ...] = ()
 
     def matches(self, event: Event) -> bool:
-        haystack = event.text if self.regex else fold(event.text)
+        return self.matches_text(event.text)
+
+    def matches_text(self, text: str) -> bool:
+        """The test behind ``matches``, on a sentence alone: what an SQL function can call."""
+        haystack = text if self.regex else fold(text)
         hits = (pattern.search(haystack) for pattern in self.patterns)
         return any(hits) if self.match_any else all(hits)
 
@@ -96,7 +111,7 @@ def compile_search(
         patterns = tuple(_compile_regex(term) for term in query)
         return Search(patterns, match_any=match_any, regex=True)
     index = _alias_index(aliases or {})
-    compiled = []
+    compiled, alternatives_of_terms = [], []
     for term in query:
         phrase = tuple(words(term))
         if not phrase:
@@ -107,19 +122,25 @@ def compile_search(
         )
         alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
         compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
-    return Search(tuple(compiled), match_any=match_any)
+        alternatives_of_terms.append(tuple(spellings))
+    return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms))
 
 
 def suggest(
-    events: Iterable[Event], query: Sequence[str], aliases: Mapping[str, Sequence[str]]
+    texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """Known words close to the query words that occur nowhere: the "did you mean" list."""
+    """Known words close to the query words that occur nowhere: the "did you mean" list.
+
+    ``texts`` are the events' sentences, or any texts holding the same words
+    in the same first-seen order (an index keeps just those words): a word is
+    suggested in the spelling it first had.
+    """
     import difflib  # lazy: only needed when a search found nothing
 
     names = [name for canonical, others in aliases.items() for name in (canonical, *others)]
     vocabulary: dict[str, str] = {}
-    for text in [*(event.text for event in events), *names]:
-        for word in re.findall(r"\w+", text):
+    for text in [*texts, *names]:
+        for word in written_words(text):
             vocabulary.setdefault(fold(word), word)
     suggestions: list[str] = []
     for word in (word for term in query for word in words(term)):
@@ -159,11 +180,7 @@ def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
     overlaps a range ending 1992-01-31. ``within`` keeps only events whose
     whole interval lies inside.
     """
-    _check_choice("granularity", criteria.granularities, GRANULARITIES)
-    _check_choice("sort", (criteria.sort,), tuple(SORTS))
-    _check_choice("source", criteria.sources, tuple(sorted({event.source for event in events})))
-    if criteria.limit is not None and criteria.limit < 0:
-        raise UsageError(f"limit must be 0 or more, not {criteria.limit}")
+    check(criteria, (event.source for event in events))
     start, end = criteria.start, criteria.end
     chosen = [
         event
@@ -176,6 +193,20 @@ def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
     ]
     chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
     return chosen if criteria.limit is None else chosen[: criteria.limit]
+
+
+def check(criteria: Criteria, sources: Iterable[str]) -> None:
+    """Refuse criteria no event list could answer, with the same message whoever keeps the events.
+
+    ``sources`` are the sources of the events (repeats allowed); they are only
+    read when ``criteria`` names some, as listing them can cost a scan.
+    """
+    _check_choice("granularity", criteria.granularities, GRANULARITIES)
+    _check_choice("sort", (criteria.sort,), tuple(SORTS))
+    if criteria.sources:
+        _check_choice("source", criteria.sources, tuple(sorted(set(sources))))
+    if criteria.limit is not None and criteria.limit < 0:
+        raise UsageError(f"limit must be 0 or more, not {criteria.limit}")
 
 
 def find(events: Iterable[Event], event_id: str) -> Event:

@@ -10,10 +10,11 @@ by the standard library, so rich never reinterprets "[citation needed]".
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from kbtimeline.errors import UsageError
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "timeline")
+STREAMED = ("tsv", "csv", "json", "jsonl")  # formats written event by event
 COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text")
 MATCH_STYLE = "bold yellow"
 DATE_STYLE = "bold reverse"
@@ -70,19 +72,58 @@ def render(
     """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
     if fmt == "table":
         return _table(events, env, mark)
+    return "".join(render_stream(events, fmt))
+
+
+def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
+    """``events`` in a machine format (one of ``STREAMED``), piece by piece as they come.
+
+    A query over millions of events can then write its first lines before it
+    has found the last, and ``| head`` stops it early.
+    """
     if fmt == "json":
-        records = [event.to_dict() for event in events]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_array(json_item(event) for event in events)
     if fmt == "jsonl":
-        return "".join(json.dumps(event.to_dict(), ensure_ascii=False) + "\n" for event in events)
-    rows = [COLUMNS, *([_cell(event, column) for column in COLUMNS] for event in events)]
+        return (jsonl_line(event) for event in events)
+    rows = itertools.chain([COLUMNS], ([_cell(event, column) for column in COLUMNS] for event in events))
     if fmt == "tsv":
-        return "".join("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
+        return ("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
+    return _csv_lines(rows)
+
+
+def jsonl_line(event: Event) -> str:
+    """One event as a line of JSON lines."""
+    return json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+
+
+def json_item(event: Event) -> str:
+    """One event as an item of the indented JSON array ``json_array`` writes."""
+    return "  " + json.dumps(event.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def json_array(items: Iterable[str]) -> Iterator[str]:
+    """The items (from ``json_item``) as one JSON array, written as they come.
+
+    Byte for byte what ``json.dumps(records, indent=2)`` writes for the whole
+    list, without ever holding the list.
+    """
+    empty = True
+    for item in items:
+        yield ("[\n" if empty else ",\n") + item
+        empty = False
+    yield "[]\n" if empty else "\n]\n"
+
+
+def _csv_lines(rows: Iterable[Sequence[str]]) -> Iterator[str]:
     import csv  # lazy: only the csv format needs it
 
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 def render_event(event: Event, source_text: str | None, env: Environment) -> str:

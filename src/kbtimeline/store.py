@@ -8,6 +8,10 @@ table ``aliases.json`` and the texts the events were taken from,
 
 Every problem with a file becomes a KbTimelineError that names the file and,
 where it helps, the line or the index of the offending event.
+
+``open_events`` hands the query commands an ``Events`` collection: the events
+of a JSON file in memory, or an SQLite index (``kbtimeline index``), which
+answers the same questions without reading every event.
 """
 
 from __future__ import annotations
@@ -15,9 +19,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, Protocol
 
+from kbtimeline import query
 from kbtimeline.model import Event, KbTimelineError, SchemaError
 
 if TYPE_CHECKING:
@@ -26,7 +35,7 @@ if TYPE_CHECKING:
 EVENTS_FILE = "events.json"
 ALIASES_FILE = "aliases.json"
 SOURCES_FOLDER = "sources"
-STDIN_SOURCE = "stdin"
+SQLITE_HEADER = b"SQLite format 3\0"  # the first 16 bytes of every SQLite database
 
 
 class Location(NamedTuple):
@@ -45,27 +54,99 @@ def locate(data: Path | None) -> Location:
     return Location(data, data.parent)
 
 
+class Events(Protocol):
+    """What the query commands ask of the events, wherever they are kept."""
+
+    def select(self, criteria: query.Criteria) -> Iterable[Event]:
+        """The events ``criteria`` asks for, in its order (as ``query.select``)."""
+
+    def find(self, event_id: str) -> Event:
+        """The event with this id or id prefix (as ``query.find``)."""
+
+    def texts(self) -> Iterable[str]:
+        """Texts holding every word of the events, in first-seen order: "did you mean" reads them."""
+
+    def aliases(self) -> dict[str, list[str]]:
+        """The alias table search widens names with."""
+
+    def source_text(self, source: str) -> str | None:
+        """The text a source's events were taken from, or None."""
+
+
+class EventList:
+    """Events read whole from a JSON file into memory, with the companions beside the file."""
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return load_events(self.location)
+
+    def select(self, criteria: query.Criteria) -> list[Event]:
+        return query.select(self.events, criteria)
+
+    def find(self, event_id: str) -> Event:
+        return query.find(self.events, event_id)
+
+    def texts(self) -> Iterator[str]:
+        return (event.text for event in self.events)
+
+    def aliases(self) -> dict[str, list[str]]:
+        return load_aliases(self.location)
+
+    def source_text(self, source: str) -> str | None:
+        return load_source_text(self.location, source)
+
+
+def open_events(location: Location) -> Events:
+    """The events at ``location``: an SQLite index if the file is one (by its header), else JSON."""
+    if isinstance(location.events, Path) and _starts_with(location.events, SQLITE_HEADER):
+        from kbtimeline.sqlite_store import SqliteEvents  # lazy: sqlite3 costs JSON queries time
+
+        return SqliteEvents(location)
+    return EventList(location)
+
+
 def load_events(location: Location) -> list[Event]:
     """Events from a JSON array or from JSON lines (one event object per line)."""
+    return list(iter_events(location))
+
+
+def iter_events(location: Location) -> Iterator[Event]:
+    """The events of a JSON array or of JSON lines, as they are read.
+
+    JSON lines are read one line at a time, so an index can be built from
+    millions of events in little memory; an array is read whole.
+    """
     name = str(location.events)
-    text = _read_text(location.events, name)
-    if text.lstrip().startswith("["):
-        records = _parse_json(text, name)
-        return [_event(record, f"{name}: event at index {i}") for i, record in enumerate(records)]
-    return [
-        _event(_parse_json(line, name, first_line=number), f"{name}:{number}")
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip()
-    ]
+    with open_binary(location.events, name) as stream:
+        offset, seen = 0, False
+        for number, raw in enumerate(stream, start=1):
+            line = decode(raw, name, offset)
+            offset += len(raw)
+            if not line.strip():
+                continue
+            if not seen and line.lstrip().startswith("["):
+                records = _parse_json(line + decode(stream.read(), name, offset), name, number)
+                yield from (_event(record, f"{name}: event at index {i}") for i, record in enumerate(records))
+                return
+            seen = True
+            yield _event(_parse_json(line, name, first_line=number), f"{name}:{number}")
+    if not seen:
+        raise KbTimelineError(f"{name}: empty file")
 
 
 def load_aliases(location: Location) -> dict[str, list[str]]:
-    """The alias table {"canonical name": ["other spelling", ...]}; empty if there is none."""
+    """The alias table beside the events (aliases.json); empty if there is none."""
     file = location.folder / ALIASES_FILE
-    if not file.is_file():
-        return {}
+    return read_aliases(file) if file.is_file() else {}
+
+
+def read_aliases(file: Traversable) -> dict[str, list[str]]:
+    """The alias table in ``file``: {"canonical name": ["other spelling", ...]}."""
     name = str(file)
-    table = _parse_json(_read_text(file, name), name)
+    table = _parse_json(read_text(file, name), name)
     if not isinstance(table, dict):
         raise KbTimelineError(f'{name}: expected a JSON object {{"name": ["alias", ...]}}')
     for canonical, aliases in table.items():
@@ -75,8 +156,12 @@ def load_aliases(location: Location) -> dict[str, list[str]]:
 
 
 def load_source_text(location: Location, source: str) -> str | None:
-    """The text a source's events were taken from, or None when it is not at hand."""
-    if not re.fullmatch(r"\w[\w.-]*", source):  # a source id, never a path
+    """The text a source's events were taken from, or None when it is not at hand.
+
+    A source extracted from a folder is named by its path there ("2020/notes"),
+    so its text is looked up at the same path under sources/.
+    """
+    if not re.fullmatch(r"\w[\w.-]*(/\w[\w.-]*)*", source):  # a source id, never ".." or absolute
         return None
     try:
         return (location.folder / SOURCES_FOLDER / f"{source}.txt").read_text(encoding="utf-8")
@@ -84,35 +169,91 @@ def load_source_text(location: Location, source: str) -> str | None:
         return None
 
 
-def read_input(path: str, stdin: BinaryIO) -> tuple[str, str]:
-    """(source id, text) of one ``extract`` input: the file's stem, or "stdin" for ``-``."""
-    if path == "-":
-        return STDIN_SOURCE, _decode(stdin.read(), "<stdin>")
-    file = Path(path)
-    return file.stem, _read_text(file, path)
+def read_text(file: Traversable, name: str) -> str:
+    """A whole file as text; missing, unreadable, not UTF-8, binary or blank is a KbTimelineError."""
+    with open_binary(file, name) as stream:
+        return ensure_text(decode(stream.read(), name), name)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` in one step: on any failure, or Ctrl-C, the old file stays."""
-    import tempfile  # lazy: only extract writes files
-
-    temporary: Path | None = None
+def decode(content: bytes, name: str, offset: int = 0) -> str:
+    """UTF-8 ``content`` (found ``offset`` bytes into ``name``) as text; a leading BOM is dropped."""
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            temporary = Path(handle.name)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.chmod(_mode_for(path))
-        os.replace(temporary, path)
-    except BaseException as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        text = content.decode("utf-8-sig" if offset == 0 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise KbTimelineError(f"{name}: not UTF-8 text (bad byte at {offset + error.start})") from None
+    if "\0" in text:
+        raise KbTimelineError(f"{name}: binary data, not text")
+    return text
+
+
+def ensure_text(text: str, name: str, what: str = "file") -> str:
+    """``text`` itself, unless it is binary (a NUL) or blank, which nobody means to read."""
+    if "\0" in text:
+        raise KbTimelineError(f"{name}: binary data, not text")
+    if not text.strip():
+        raise KbTimelineError(f"{name}: empty {what}")
+    return text
+
+
+@contextmanager
+def open_binary(file: Traversable, name: str) -> Iterator[BinaryIO]:
+    """``file`` opened for reading, its failures told as KbTimelineErrors naming it."""
+    try:
+        with file.open("rb") as stream:
+            yield stream
+    except FileNotFoundError:
+        raise KbTimelineError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise KbTimelineError(f"{name}: is a folder, not a file") from None
+    except OSError as error:
+        raise KbTimelineError(f"{name}: cannot read: {error.strerror or error}") from None
+
+
+class Replacement:
+    """A new version of ``target``, written beside it, that takes its place on ``commit()``.
+
+    Until then ``target`` stays as it was; on any failure, or Ctrl-C, the new
+    version is removed. Readers never see a half-written file, and a database
+    being rebuilt keeps answering queries from the old one.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path = target  # the temporary file, once entered
+        self._committed = False
+
+    def __enter__(self) -> Replacement:
+        import tempfile  # lazy: only extract and index write files
+
+        try:
+            descriptor, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.")
+        except OSError as error:
+            raise self._cannot_write(error) from None
+        os.close(descriptor)
+        self.path = Path(name)
+        return self
+
+    def commit(self) -> None:
+        """Make the new version durable, with the old one's permissions, and put it in place."""
+        descriptor = os.open(self.path, os.O_RDWR)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        self.path.chmod(_mode_for(self.target))
+        os.replace(self.path, self.target)
+        self._committed = True
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if not self._committed:
+            self.path.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise KbTimelineError(f"{path}: cannot write: {error.strerror or error}") from None
-        raise
+            raise self._cannot_write(error) from None
+
+    def _cannot_write(self, error: OSError) -> KbTimelineError:
+        return KbTimelineError(f"{self.target}: cannot write: {error.strerror or error}")
 
 
 def _bundled() -> Location:
@@ -131,28 +272,12 @@ def _bundled() -> Location:
     return Location(packaged / EVENTS_FILE, packaged)
 
 
-def _read_text(file: Traversable, name: str) -> str:
+def _starts_with(file: Path, header: bytes) -> bool:
     try:
-        content = file.read_bytes()
-    except FileNotFoundError:
-        raise KbTimelineError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise KbTimelineError(f"{name}: is a folder, not a file") from None
-    except OSError as error:
-        raise KbTimelineError(f"{name}: cannot read: {error.strerror or error}") from None
-    return _decode(content, name)
-
-
-def _decode(content: bytes, name: str) -> str:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise KbTimelineError(f"{name}: not UTF-8 text (bad byte at {error.start})") from None
-    if "\0" in text:
-        raise KbTimelineError(f"{name}: binary data, not text")
-    if not text.strip():
-        raise KbTimelineError(f"{name}: empty file")
-    return text
+        with file.open("rb") as stream:
+            return stream.read(len(header)) == header
+    except OSError:
+        return False  # whoever reads the file next says what is wrong with it
 
 
 def _parse_json(text: str, name: str, first_line: int = 1) -> Any:

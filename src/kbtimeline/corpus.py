@@ -1,0 +1,199 @@
+"""What ``extract`` reads: the documents of a corpus, listed cheaply and read where they are extracted.
+
+A PATH is a text file (one document, named after the file), ``-`` (standard
+input, the document "stdin"), a folder (every file below it whose name
+matches a pattern, in sorted order, each named by its path inside the folder
+without extension: "2020/notes"), or a JSON lines file of documents, one
+``{"id": ..., "text": ..., "reference_date": "YYYY-MM-DD"}`` object per line
+(``reference_date`` optional), named by their ids.
+
+Listing yields light ``Document`` values: a path to read, or the bytes of one
+JSON line. ``read`` turns one into its source id and text in whichever
+process extracts it, so workers read their own files and the lister never
+holds more than the documents in flight. A document that cannot be read
+becomes a KbTimelineError naming it, never the end of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+from kbtimeline import store
+from kbtimeline.model import Day, KbTimelineError, SchemaError, parse_day
+
+STDIN, STDIN_SOURCE = "-", "stdin"
+MB = 1_000_000
+
+
+class Document(NamedTuple):
+    """One document as listed: how to get its text, and what to call it meanwhile."""
+
+    name: str  # what messages call it: the path of a file, "<stdin>", or "docs.jsonl:17"
+    size: int  # bytes, for the progress bar and for batching
+    source: str = ""  # the source id; "" for a JSON document, which carries its own
+    content: bytes | None = None  # standard input or one JSON line; None: the file at ``name``
+    error: str | None = None  # why it cannot be read, found while listing
+
+
+class Text(NamedTuple):
+    """A document read: the source id its events get, its text, and its own "now" if it has one."""
+
+    source: str
+    text: str
+    reference_date: Day | None = None
+
+
+def list_documents(
+    paths: Iterable[str], *, glob: str, input_format: str, stdin: BinaryIO, max_size: int
+) -> Iterator[Document]:
+    """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
+
+    ``input_format`` says how files are read: "jsonl" as JSON lines documents,
+    "text" as text, "auto" by their name (``*.jsonl``: documents).
+    """
+    folder_sources: set[str] = set()
+
+    def is_jsonl(path: str) -> bool:
+        return input_format == "jsonl" or (input_format == "auto" and path.endswith(".jsonl"))
+
+    for path in paths:
+        if path == STDIN:
+            yield from _json_documents(stdin, "<stdin>", max_size) if is_jsonl(path) else [_stdin(stdin, max_size)]
+        elif os.path.isdir(path):
+            for file in map(str, _walk(Path(path), glob)):
+                if is_jsonl(file):
+                    yield from _json_file(file, max_size)
+                else:
+                    relative = Path(file).relative_to(path).with_suffix("").as_posix()
+                    yield _text_file(file, _unique(relative, folder_sources), max_size)
+        elif is_jsonl(path):
+            yield from _json_file(path, max_size)
+        else:
+            yield _text_file(path, Path(path).stem, max_size)
+
+
+def total_size(paths: Iterable[str], glob: str) -> int | None:
+    """How many bytes ``list_documents`` will go through; None when standard input is among them."""
+    total = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        files = _walk(Path(path), glob) if os.path.isdir(path) else [Path(path)]
+        total += sum(_size(str(file)) for file in files)
+    return total
+
+
+def read(document: Document) -> Text:
+    """The text of a listed document; a KbTimelineError names it if it cannot be read."""
+    if document.error is not None:
+        raise KbTimelineError(document.error)
+    if document.content is None:
+        return Text(document.source, store.read_text(Path(document.name), document.name))
+    if not document.source:
+        return _json_text(document.name, document.content)
+    return Text(document.source, store.ensure_text(store.decode(document.content, document.name), document.name))
+
+
+def _text_file(path: str, source: str, max_size: int) -> Document:
+    size = _size(path)
+    return Document(path, size, source=source, error=_too_large(path, size, max_size))
+
+
+def _stdin(stdin: BinaryIO, max_size: int) -> Document:
+    content = stdin.read(max_size + 1)  # no further: a larger input is refused, not held
+    error = _too_large("<stdin>", len(content), max_size)
+    return Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
+
+
+def _json_file(path: str, max_size: int) -> Iterator[Document]:
+    try:
+        with store.open_binary(Path(path), path) as stream:
+            yield from _json_documents(stream, path, max_size)
+    except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
+        yield Document(path, 0, error=str(error))
+
+
+def _json_documents(stream: BinaryIO, name: str, max_size: int) -> Iterator[Document]:
+    """One document per non-blank line; a line longer than ``max_size`` is skipped unread."""
+    number = 0
+    while line := stream.readline(max_size + 1):
+        number += 1
+        where, size = f"{name}:{number}", len(line)
+        if size > max_size and not line.endswith(b"\n"):
+            size += _skip_line(stream)
+            yield Document(where, size, error=_too_large(where, size, max_size))
+        elif line.strip():
+            yield Document(where, size, content=line)
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of the current line, a piece at a time; its length in bytes."""
+    skipped = 0
+    while piece := stream.readline(MB):
+        skipped += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _json_text(name: str, content: bytes) -> Text:
+    """A JSON document's id, text and reference date, each checked."""
+    try:
+        record = json.loads(store.decode(content, name))
+    except json.JSONDecodeError as error:
+        raise KbTimelineError(f"{name}: not valid JSON: {error.msg} (column {error.colno})") from None
+    if not isinstance(record, dict) or "id" not in record or "text" not in record:
+        raise KbTimelineError(f'{name}: expected a JSON object with "id" and "text"')
+    identifier, text, reference = record["id"], record["text"], record.get("reference_date")
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or not str(identifier).strip():
+        raise KbTimelineError(f'{name}: "id" must be a non-empty string or a number')
+    named = f"{name} (id {str(identifier)!r})"
+    if not isinstance(text, str):
+        raise KbTimelineError(f'{named}: "text" must be a string')
+    try:
+        day = None if reference is None else parse_day(reference)
+    except SchemaError:
+        raise KbTimelineError(f"{named}: reference_date {reference!r} is not a day (YYYY-MM-DD)") from None
+    return Text(str(identifier), store.ensure_text(text, named, what="text"), day)
+
+
+def _walk(folder: Path, glob: str) -> Iterator[Path]:
+    """Files below ``folder`` whose name matches ``glob``, depth first in name order: stable across runs."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return  # an unreadable subfolder holds nothing we can read
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), glob)
+        elif entry.is_file() and fnmatchcase(entry.name, glob):
+            yield Path(entry.path)
+
+
+def _unique(source: str, taken: set[str]) -> str:
+    """``source``, or ``source~2``, ``source~3``... if it is taken (notes.txt and notes.md)."""
+    unique, number = source, 1
+    while unique in taken:
+        number += 1
+        unique = f"{source}~{number}"
+    taken.add(unique)
+    return unique
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+def _too_large(name: str, size: int, max_size: int) -> str | None:
+    if size <= max_size:
+        return None
+    shown = f"{size / MB:.1f} MB" if size >= MB / 10 else f"{size:,} bytes"
+    return f"{name}: too large ({shown}; --max-doc-size is {max_size / MB:g} MB)"

@@ -1,0 +1,194 @@
+"""Extract a corpus on N processes, in input order, in bounded memory.
+
+Documents go to worker processes in small batches; each worker reads its
+documents, extracts them and sends back their events already written as
+text, which the parent writes in input order. Only a few batches per worker
+are in flight, so memory stays flat however large the corpus, and the output
+is the same bytes whatever the number of processes: a worker runs exactly
+the code that one process runs alone.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+from typing import NamedTuple
+
+from kbtimeline import corpus
+from kbtimeline.corpus import Document
+from kbtimeline.extract import extract_events
+from kbtimeline.model import Day, KbTimelineError
+from kbtimeline.render import json_array, json_item, jsonl_line
+
+WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per output format
+BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
+IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
+
+Batch = list[Document]
+
+
+class Outcome(NamedTuple):
+    """One document extracted (its events, written) or not (the message that says why)."""
+
+    name: str
+    size: int
+    source: str = ""
+    pieces: tuple[str, ...] = ()
+    error: str | None = None
+
+
+class Extraction:
+    """One run of ``extract``: documents in, the text of their events out, failures told as they come.
+
+    A document that fails, or whose source id was already taken, is passed to
+    ``report`` and left out; ``read`` and ``failed`` count the documents kept
+    and left out.
+    """
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        *,
+        fmt: str,
+        jobs: int,
+        reference_date: Day | None,
+        report: Callable[[str], None],
+        watch: Callable[[Outcome], None] = lambda outcome: None,
+    ) -> None:
+        self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
+        self.report, self.watch = report, watch
+        self.read = self.failed = 0
+
+    def chunks(self) -> Iterator[str]:
+        """The output, piece by piece: a JSON array or JSON lines, in input order."""
+        pieces = self._pieces()
+        return json_array(pieces) if self.fmt == "json" else pieces
+
+    def _pieces(self) -> Iterator[str]:
+        sources: set[str] = set()
+        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
+            self.watch(outcome)
+            error = outcome.error
+            if error is None and outcome.source in sources:
+                error = f"{outcome.name}: source {outcome.source!r} was already read; rename it"
+            if error is not None:
+                self.failed += 1
+                self.report(error)
+                continue
+            sources.add(outcome.source)
+            self.read += 1
+            yield from outcome.pieces
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system tells), at least one."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
+    """The outcome of each document, in input order, extracted on ``jobs`` processes.
+
+    A corpus of one batch is extracted in this process: starting workers
+    would cost more than it saves.
+    """
+    batches = _batches(documents)
+    head = list(islice(batches, 2))
+    if jobs == 1 or len(head) < 2:
+        for batch in chain(head, batches):
+            yield from extract_batch(batch, reference_date, fmt)
+        return
+    workers = _Workers(jobs, reference_date, fmt)
+    try:
+        pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
+        for batch in chain(head, batches):
+            pending.append((batch, workers.submit(batch)))
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield from workers.outcomes(*pending.popleft())
+        while pending:
+            yield from workers.outcomes(*pending.popleft())
+    except BaseException:  # Ctrl-C, or the reader gone: the queued batches are dropped
+        workers.pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    workers.pool.shutdown()
+
+
+def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Outcome]:
+    """Read and extract each document of ``batch``: the work one process does at a time."""
+    write = WRITERS[fmt]
+    outcomes = []
+    for document in batch:
+        try:
+            text = corpus.read(document)
+            events = extract_events(text.text, text.source, text.reference_date or reference_date)
+            outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
+        except KbTimelineError as error:
+            outcomes.append(Outcome(document.name, document.size, error=str(error)))
+        except MemoryError:
+            outcomes.append(Outcome(document.name, document.size, error=f"{document.name}: too large for memory"))
+    return outcomes
+
+
+def _batches(documents: Iterable[Document]) -> Iterator[Batch]:
+    batch: Batch = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += document.size
+        if size >= BATCH_BYTES or len(batch) >= BATCH_DOCUMENTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class _Workers:
+    """A pool of worker processes that survives the death of one.
+
+    A document too large for memory may get its process killed (by the
+    kernel's out-of-memory killer) rather than raise MemoryError. The pool is
+    then broken: it is started again, and each document of the batches it
+    lost is extracted alone in a process of its own, so only the document
+    that kills its process again is reported, and the run goes on.
+    """
+
+    def __init__(self, jobs: int, reference_date: Day | None, fmt: str) -> None:
+        self.jobs, self.arguments = jobs, (reference_date, fmt)
+        self.pool = self._start(jobs)
+
+    def submit(self, batch: Batch) -> Future[list[Outcome]]:
+        try:
+            return self.pool.submit(extract_batch, batch, *self.arguments)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False)
+            self.pool = self._start(self.jobs)
+            return self.pool.submit(extract_batch, batch, *self.arguments)
+
+    def outcomes(self, batch: Batch, future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return [self._alone(document) for document in batch]
+
+    def _alone(self, document: Document) -> Outcome:
+        single = self._start(1)
+        try:
+            return single.submit(extract_batch, [document], *self.arguments).result()[0]
+        except BrokenProcessPool:
+            return Outcome(document.name, document.size, error=f"{document.name}: its process died (out of memory?)")
+        finally:
+            single.shutdown()
+
+    @staticmethod
+    def _start(jobs: int) -> ProcessPoolExecutor:
+        # Workers ignore Ctrl-C: the parent hears it too, drops the queued batches, and the
+        # workers end once their current one is done (small batches: a fraction of a second).
+        # Killing them instead can leave the pool's own thread waiting forever for a result
+        # cut in half, and the process with it.
+        return ProcessPoolExecutor(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))

@@ -1,0 +1,311 @@
+"""Events in an SQLite index: queries answered from indexes instead of reading every event.
+
+``kbtimeline index`` writes the database (``build``); ``--data kb.sqlite``
+queries it through ``SqliteEvents``, which returns exactly what
+``query.select`` returns on the same events as a JSON file. SQL only narrows
+and orders: the range and the filters are plain comparisons, the sort is
+``query.SORTS`` spelled in columns, and a search asks the full-text index
+for candidates, on which the very test the JSON backend runs
+(``Search.matches_text``) then decides.
+
+Layout, schema version 1:
+
+- ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
+  ``schema`` its layout version, ``aliases`` the alias table as JSON,
+  ``longest`` the longest event in days (an overlap query then only looks at
+  events starting at most that long before the range).
+- ``events``: rowid = position in the input; the sort and filter columns.
+- ``records``: the same rowid; ``record``, the event as one line of JSON
+  lines. Apart from ``events`` so that ordering thousands of candidates
+  touches a few narrow pages, not a page or so each.
+- ``words``: FTS5 over each sentence's folded words (``query.words``),
+  joined by spaces and tokenized on spaces only, so its tokens are exactly
+  the words the search patterns see.
+- ``vocabulary``: the spelling each word (folded) first had, in first-seen
+  order; "did you mean" reads it instead of every sentence.
+- ``sources``: each source, with its text when it was at hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kbtimeline import query
+from kbtimeline.model import GRANULARITY_RANK, Event, KbTimelineError
+from kbtimeline.render import jsonl_line
+
+if TYPE_CHECKING:
+    from kbtimeline.store import Location
+
+FORMAT = "kbtimeline-index"
+SCHEMA_VERSION = "1"
+BATCH = 10_000  # events inserted per executemany
+READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    start_key INTEGER NOT NULL,
+    end_key INTEGER NOT NULL,
+    granularity_rank INTEGER NOT NULL,
+    date_start INTEGER NOT NULL,
+    date_end INTEGER NOT NULL
+);
+CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
+CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
+CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
+CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
+"""
+# Built after the rows are in: one sort per index instead of one insertion per row.
+# events_by_date serves ranges too: an overlap query bounds start_key from both
+# sides with meta.longest, so no index on end_key is needed.
+INDEXES = """
+CREATE INDEX events_by_date ON events (start_key, granularity_rank, end_key, source, date_start, date_end);
+CREATE INDEX events_by_source ON events (source, date_start, date_end);
+CREATE INDEX events_by_id ON events (id);
+INSERT INTO words (words) VALUES ('optimize');
+"""
+# Stored granularities are ranks (model.GRANULARITY_RANK): reordering GRANULARITIES changes the schema.
+
+SENTENCE = "json_extract(record, '$.text')"  # an event's sentence, read from its record
+# query.SORTS as columns; a test holds the two to the same order.
+ORDER = {
+    "date": ("start_key", "granularity_rank", "end_key", "source", "date_start", "date_end"),
+    "source": ("source", "date_start", "date_end"),
+    "granularity": ("granularity_rank", "start_key", "end_key", "source", "date_start", "date_end"),
+}
+
+
+def build(
+    path: Path,
+    events: Iterable[Event],
+    aliases: Mapping[str, list[str]],
+    source_text: Callable[[str], str | None],
+) -> int:
+    """Write ``events`` into a new index at ``path`` (an empty file); returns how many there were.
+
+    ``source_text`` gives the text of each source, stored so that ``show``
+    can quote it without the files. The caller makes the file appear
+    atomically; here nothing is synchronised before the end.
+    """
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        connection.execute("BEGIN")
+        figures = _insert_events(connection, events)
+        connection.executemany(
+            "INSERT INTO vocabulary (spelling) VALUES (?)", ((spelling,) for spelling in figures.vocabulary.values())
+        )
+        connection.executemany(
+            "INSERT INTO sources VALUES (?, ?)", ((source, source_text(source)) for source in figures.sources)
+        )
+        meta = {
+            "format": FORMAT,
+            "schema": SCHEMA_VERSION,
+            "aliases": json.dumps(aliases, ensure_ascii=False),
+            "longest": str(figures.longest),
+        }
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        for statement in INDEXES.split(";\n"):  # not executescript: it would commit first
+            connection.execute(statement)
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise KbTimelineError(f"{path}: cannot write the index: {error}") from None
+    finally:
+        connection.close()
+    return figures.count
+
+
+class _Figures:
+    """What building learns while the events stream past: the rest of the database."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.longest = 0
+        self.vocabulary: dict[str, str] = {}
+        self.sources: dict[str, None] = {}
+
+
+def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _Figures:
+    figures = _Figures()
+    spelled: set[str] = set()  # spellings already folded: most words come again and again
+    stream = iter(events)
+    while batch := list(islice(stream, BATCH)):
+        rows, records, words = [], [], []
+        for event in batch:
+            figures.count += 1
+            start, end = event.start.number(), event.end.number()
+            figures.longest = max(figures.longest, end - start)
+            figures.sources.setdefault(event.source)
+            rows.append((
+                figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
+                *event.date_span,
+            ))  # fmt: skip
+            records.append((figures.count, jsonl_line(event)))
+            words.append((figures.count, " ".join(query.words(event.text))))
+            for spelling in query.written_words(event.text):
+                if spelling not in spelled:
+                    spelled.add(spelling)
+                    figures.vocabulary.setdefault(query.fold(spelling), spelling)
+        connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO records VALUES (?, ?)", records)
+        connection.executemany("INSERT INTO words (rowid, folded) VALUES (?, ?)", words)
+    return figures
+
+
+class SqliteEvents:
+    """The events of an index, answering what ``store.Events`` asks without loading them."""
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        self.path = Path(str(location.events))
+        try:
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self._meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                raise self._foreign() from None
+            raise self._unreadable(error) from None
+        except sqlite3.DatabaseError as error:
+            raise self._unreadable(error) from None
+        if self._meta.get("format") != FORMAT:
+            raise self._foreign()
+        if self._meta.get("schema") != SCHEMA_VERSION:
+            raise KbTimelineError(
+                f"{self.path}: index schema {self._meta.get('schema')}, this kbtimeline reads "
+                f"{SCHEMA_VERSION}; run kbtimeline index again"
+            )
+
+    def select(self, criteria: query.Criteria) -> Iterator[Event]:
+        """SQL finds and orders the candidates, by rowid; their events are then read in that order.
+
+        A search is decided by ``Search.matches_text`` on each candidate's
+        sentence, the test the JSON backend runs: the full-text index only
+        keeps the candidates few, and is exact enough that the test runs on
+        the candidates once sorted, as they are read. A regular expression
+        has no words to look up, so SQL runs the test itself, on every event
+        in range. Sorting rowids rather than whole records keeps SQLite's
+        sorter small, and reading lazily lets a page of results (``--limit``,
+        ``| head``) stop the query early.
+        """
+        query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
+        where, parameters = self._where(criteria)
+        descending = " DESC" if criteria.reverse else ""
+        # rowid last and ascending: Python's sort is stable, reversed or not.
+        order = ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", rowid"
+        sql = f"SELECT rowid FROM events WHERE {where} ORDER BY {order}"
+        search = criteria.search
+        if search is None and criteria.limit is not None:
+            sql += f" LIMIT {int(criteria.limit)}"
+        rowids = (rowid for (rowid,) in self._rows(sql, parameters))
+        events = self._read(rowids, None if search is None else search.matches_text)
+        return events if search is None or criteria.limit is None else islice(events, criteria.limit)
+
+    def find(self, event_id: str) -> Event:
+        if not event_id:
+            return query.find([], event_id)
+        upper = _after(event_id)
+        bound = "id >= ?" if upper is None else "id >= ? AND id < ?"
+        parameters = (event_id,) if upper is None else (event_id, upper)
+        sql = f"SELECT rowid FROM events WHERE {bound} ORDER BY rowid"
+        return query.find(self._read(rowid for (rowid,) in self._rows(sql, parameters)), event_id)
+
+    def texts(self) -> Iterator[str]:
+        return (spelling for (spelling,) in self._rows("SELECT spelling FROM vocabulary ORDER BY rowid"))
+
+    def aliases(self) -> dict[str, list[str]]:
+        return json.loads(self._meta["aliases"])  # type: ignore[no-any-return]
+
+    def source_text(self, source: str) -> str | None:
+        from kbtimeline.store import load_source_text  # the files beside the index, if it holds none
+
+        stored = next(self._rows("SELECT text FROM sources WHERE source = ?", (source,)), (None,))[0]
+        return stored if stored is not None else load_source_text(self.location, source)
+
+    def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
+        """The SQL condition for everything but the order, with its parameters."""
+        clauses, parameters = ["1"], []
+        if criteria.start is not None:
+            start = criteria.start.number()
+            if criteria.within:
+                clauses.append("start_key >= ?")
+                parameters.append(start)
+            else:  # an overlapping event starts at most `longest` days before the range
+                clauses += ["end_key >= ?", "start_key >= ?"]
+                parameters += [start, start - int(self._meta["longest"])]
+        if criteria.end is not None:
+            clauses.append("start_key <= ?")
+            parameters.append(criteria.end.number())
+            if criteria.within:
+                clauses.append("end_key <= ?")
+                parameters.append(criteria.end.number())
+        for column, values in (
+            ("granularity_rank", [GRANULARITY_RANK[name] for name in criteria.granularities]),
+            ("source", list(criteria.sources)),
+        ):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                parameters += values
+        search = criteria.search
+        if search is not None and search.regex:
+            self._db.create_function("kb_matches", 1, search.matches_text, deterministic=True)
+            clauses.append(f"(SELECT kb_matches({SENTENCE}) FROM records WHERE rowid = events.rowid)")
+        elif search is not None:
+            clauses.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
+            parameters.append(_match(search))
+        return " AND ".join(clauses), parameters
+
+    def _read(self, rowids: Iterator[int], keep: Callable[[str], bool] | None = None) -> Iterator[Event]:
+        """The events of ``rowids``, in that order, a chunk at a time; with ``keep``, only those
+        whose sentence it keeps (tested before the event is built, which costs more)."""
+        while chunk := list(islice(rowids, READ_CHUNK)):
+            marks = ", ".join("?" * len(chunk))
+            records = dict(self._rows(f"SELECT rowid, record FROM records WHERE rowid IN ({marks})", chunk))
+            for rowid in chunk:
+                record = json.loads(records[rowid])
+                if keep is None or keep(record["text"]):
+                    yield Event.from_dict(record)
+
+    def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query as they come; a database damaged past its header says so here."""
+        try:
+            yield from self._db.execute(sql, tuple(parameters))
+        except sqlite3.ProgrammingError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise self._unreadable(error) from None
+
+    def _foreign(self) -> KbTimelineError:
+        return KbTimelineError(f"{self.path}: an SQLite database, but not a kbtimeline index (see kbtimeline index)")
+
+    def _unreadable(self, error: sqlite3.Error) -> KbTimelineError:
+        return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
+
+
+def _match(search: query.Search) -> str:
+    """The FTS5 query that finds the candidates of a word search: every event it can match.
+
+    Each spelling is a phrase whose last word may go on ("Shush" finds
+    "Shushi"): the same as the search pattern, a term matching the start of
+    a word.
+    """
+    terms = [
+        "(" + " OR ".join('"' + " ".join(spelling) + '"*' for spelling in alternatives) + ")"
+        for alternatives in search.spellings
+    ]
+    return (" OR " if search.match_any else " AND ").join(terms)
+
+
+def _after(prefix: str) -> str:
+    """The least string greater than every string that starts with ``prefix``; None if there is none."""
+    stem = prefix.rstrip(chr(0x10FFFF))
+    return stem[:-1] + chr(ord(stem[-1]) + 1) if stem else None
+

@@ -1,0 +1,155 @@
+"""Every query gives the same output on a JSON file and on its SQLite index (kbtimeline index)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from conftest import ROOT
+from kbtimeline import cli, query, store
+from kbtimeline.model import Day
+from kbtimeline.render import Environment
+from kbtimeline.sqlite_store import ORDER
+from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
+
+SHUSHA = BY_WHEN["May 1992"].id
+
+# (arguments, reason); each runs on both datasets, the small fixture and the bundled article
+QUERIES = [
+    (["range", "1992"], "one year, overlapping"),
+    (["range", "1991", "1994", "--json"], "two periods, as JSON"),
+    (["range", "1992-05-01", "1992-05-15", "--within"], "within: nothing lies inside"),
+    (["range", "May 1992", "--within", "--jsonl"], "within a month"),
+    (["range", "490 BC", "480 BC"], "an empty result"),
+    (["search", "Shusha"], "aliases widen a name"),
+    (["search", "Shusha", "--exact"], "no aliases, and a did-you-mean"),
+    (["search", "susa"], "accents folded"),
+    (["search", "Şuşa"], "accents typed"),
+    (["search", "Khojaly massacre"], "a phrase"),
+    (["search", "Khojaly", "ceasefire", "--any"], "any term"),
+    (["search", "Khojaly", "ceasefire"], "every term"),
+    (["search", "Stepan"], "a term matches the start of a word"),
+    (["search", "war"], "not inside a word (toward)"),
+    (["search", "Nagorno-Karabakh", "--from", "1992", "--to", "1993"], "hyphenated, in a range"),
+    (["search", "Stepanakret"], "did you mean"),
+    (["search", "--regex", "^(In|A) "], "a regular expression"),
+    (["search", "--regex", "Shush[ai]", "--exact", "--to", "1993"], "a regular expression in a range"),
+    (["search", "Ходжалы"], "Cyrillic"),
+    (["search", "1992", "-n", "3", "-r"], "a number, limited and reversed"),
+    (["list"], "everything"),
+    (["list", "-g", "day", "--reverse"], "one granularity, reversed"),
+    (["list", "-g", "day", "-g", "month", "--sort", "granularity"], "two granularities"),
+    (["list", "-n", "1", "-r"], "the latest"),
+    (["list", "-n", "0"], "nothing asked"),
+    (["list", "--sort", "granularity", "--limit", "3"], "by granularity"),
+    (["list", "--sort", "source", "--jsonl"], "by source"),
+    (["list", "--sort", "source", "-r", "--format", "csv"], "by source, reversed"),
+    (["list", "--from", "1993", "--format", "timeline"], "the timeline format"),
+    (["list", "--source", "peace"], "an unknown source"),
+    (["list", "-g", "week"], "an unknown granularity"),
+    (["show", SHUSHA[:5]], "show, quoting the source text"),
+    (["show", "zzz"], "an unknown id"),
+    (["show", ""], "an empty id"),
+    (["stats"], "stats"),
+    (["stats", "--json", "--from", "1992"], "stats as JSON"),
+    (["timeline", "1988", "1994", "--width", "90"], "a timeline"),
+    (["timeline", "--search", "Shusha"], "a timeline of a search"),
+    (["histogram", "1988", "1994", "--by", "month", "--spark"], "a sparkline"),
+]  # fmt: skip
+assert len({tuple(args) for args, _ in QUERIES}) == len(QUERIES), "every query once"
+
+
+@pytest.fixture(scope="module", params=["fixture", "bundled"])
+def backends(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A data folder and its index, built by the CLI, in another folder so nothing is shared."""
+    root = tmp_path_factory.mktemp(request.param)
+    data = make_data_dir(root) if request.param == "fixture" else ROOT / "data"
+    index = root / "elsewhere" / "kb.sqlite"
+    index.parent.mkdir()
+    result = CliRunner().invoke(cli.app, ["index", str(data), "-o", str(index)])
+    assert result.exit_code == 0, result.stderr
+    return data, index
+
+
+def run(data: Path, args: list[str], env: Environment | None = None) -> Result:
+    return CliRunner().invoke(cli.app, ["--data", str(data), *args], obj=env)
+
+
+@pytest.mark.parametrize(("args", "reason"), QUERIES, ids=[" ".join(args) for args, _ in QUERIES])
+def test_same_output_on_both_backends(backends: tuple[Path, Path], args: list[str], reason: str) -> None:
+    data, index = backends
+    on_json, on_index = run(data, args), run(index, args)
+    assert (on_index.exit_code, on_index.stdout, on_index.stderr) == (
+        on_json.exit_code,
+        on_json.stdout,
+        on_json.stderr,
+    ), reason
+
+
+def test_same_table_at_a_terminal(backends: tuple[Path, Path]) -> None:
+    data, index = backends
+    terminal = Environment(is_tty=True, width=100)
+    on_json = run(data, ["search", "Shusha", "Khojaly", "--any"], terminal)
+    assert run(index, ["search", "Shusha", "Khojaly", "--any"], terminal).stdout == on_json.stdout
+
+
+def bundled_words() -> list[str]:
+    """Every 5th distinct word of the bundled events, and the first three letters of each."""
+    events = store.load_events(store.locate(None))
+    spelled = list(dict.fromkeys(word for event in events for word in query.written_words(event.text)))
+    chosen = spelled[::5]
+    return sorted(set(chosen) | {word[:3] for word in chosen})
+
+
+def test_every_word_search_agrees(tmp_path: Path) -> None:
+    """Hundreds of searches, straight through both backends: the full-text index never loses a match."""
+    location = store.locate(None)
+    index = tmp_path / "kb.sqlite"
+    assert CliRunner().invoke(cli.app, ["index", str(location.events), "-o", str(index)]).exit_code == 0
+    on_json, on_index = store.open_events(location), store.open_events(store.locate(index))
+    aliases = on_json.aliases()
+    words = bundled_words()
+    assert len(words) > 300
+    for number, word in enumerate(words):
+        neighbour = words[(number * 7) % len(words)]
+        for terms, match_any in (([word], False), ([word, neighbour], True), ([f"{neighbour} {word}"], False)):
+            criteria = query.Criteria(search=query.compile_search(terms, match_any=match_any, aliases=aliases))
+            assert list(on_index.select(criteria)) == on_json.select(criteria), terms
+
+
+# (start, end, granularity, source, date_span): ties on every key but the last, and a duplicate
+TANGLED = [
+    (Day(1992, 1, 1), Day(1992, 12, 31), "year", "b", (5, 9)),
+    (Day(1992, 1, 1), Day(1992, 1, 31), "month", "b", (5, 9)),
+    (Day(1992, 1, 1), Day(1992, 1, 15), "decade", "b", (7, 8)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "b", (50, 60)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "b", (1, 2)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "a", (50, 60)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "a", (10, 20)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "a", (10, 30)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "a", (15, 16)),
+    (Day(1991, 6, 1), Day(1993, 5, 31), "year", "a", (3, 4)),
+    (Day(1992, 1, 1), Day(1992, 1, 1), "day", "a", (10, 20)),
+    (Day(-489, 9, 12), Day(-489, 9, 12), "day", "c", (0, 1)),
+]
+
+
+def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
+    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not."""
+    events = [
+        dataclasses.replace(EVENTS[0], id=f"e{n}", start=start, end=end, granularity=granularity, source=source,
+                            date_span=span)
+        for n, (start, end, granularity, source, span) in enumerate(TANGLED)
+    ]  # fmt: skip
+    path = write_events(tmp_path / "events.json", events)
+    index = tmp_path / "kb.sqlite"
+    assert CliRunner().invoke(cli.app, ["index", str(path), "-o", str(index)]).exit_code == 0
+    on_json, on_index = store.open_events(store.locate(path)), store.open_events(store.locate(index))
+    assert tuple(ORDER) == tuple(query.SORTS)
+    for sort in query.SORTS:
+        for reverse in (False, True):
+            criteria = query.Criteria(sort=sort, reverse=reverse)
+            assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], sort

@@ -1,0 +1,63 @@
+"""Extracting on several processes: input order kept, and a document that kills its process costs only itself."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from kbtimeline import pipeline
+from kbtimeline.corpus import Document
+from kbtimeline.model import Day, Event
+
+TEXTS = ["On 8 May 1992 the town fell.", "KILL In 1990.", "A ceasefire came in May 1994.", "MEMORY In 1991."] * 3
+real_extract = pipeline.extract_events
+
+
+def fragile(text: str, source: str, reference_date: Day | None) -> list[Event]:
+    """The extractor, except that some texts kill their process or exhaust its memory."""
+    if text.startswith("KILL"):
+        os._exit(9)  # what the kernel's out-of-memory killer leaves behind
+    if text.startswith("MEMORY"):
+        raise MemoryError
+    return real_extract(text, source, reference_date)
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "extract_events", fragile)
+
+
+def outcomes(jobs: int, texts: list[str]) -> list[tuple[str, int, str | None]]:
+    """(name, events, error) of each document."""
+    documents = [
+        Document(f"doc{number}", len(text), source=f"doc{number}", content=text.encode())
+        for number, text in enumerate(texts)
+    ]
+    found = pipeline.extract_all(documents, jobs, None, "jsonl")
+    return [(outcome.name, len(outcome.pieces), outcome.error) for outcome in found]
+
+
+def test_a_memory_error_fails_its_document_only() -> None:
+    survivable = [text for text in TEXTS if not text.startswith("KILL")]
+    assert outcomes(1, survivable) == outcomes(2, survivable)
+    assert [error for _, _, error in outcomes(1, survivable) if error] == [
+        f"doc{number}: too large for memory" for number in (2, 5, 8)
+    ]
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers run the patched extractor only when forked"
+)
+def test_a_killed_worker_costs_only_its_document() -> None:
+    shown = outcomes(2, TEXTS)
+    assert [name for name, _, _ in shown] == [f"doc{number}" for number in range(len(TEXTS))], "input order"
+    errors = [error for _, _, error in shown if error]
+    assert errors == [
+        f"doc{number}: {'its process died (out of memory?)' if number % 4 == 1 else 'too large for memory'}"
+        for number in range(len(TEXTS))
+        if number % 2
+    ]
+    assert [count for _, count, error in shown if error is None] == [1] * 6
