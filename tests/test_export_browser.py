@@ -254,3 +254,21 @@ def test_screenshots_for_a_person(browser: WebDriver, tmp_path: Path, bundled_te
     browser.execute_script("arguments[0].click()", markers(browser, visible_only=True)[0])
     browser.save_screenshot(str(ARTIFACTS / "export-article.png"))
     assert console_errors(browser) == []
+
+
+def test_the_exported_bundled_timeline_opens(browser: WebDriver, tmp_path: Path) -> None:
+    """End to end: `kbtimeline export --html` on the bundled events, opened from a file URL."""
+    from typer.testing import CliRunner
+
+    from kbtimeline import cli, store
+
+    page = tmp_path / "bundled.html"
+    result = CliRunner().invoke(cli.app, ["export", "--html", str(page), "--title", "Bundled"])
+    assert result.exit_code == 0, result.stderr
+    bundled = store.load_events(store.locate(None))
+    browser.get(page.as_uri())
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "kb-count").text)
+    assert len(markers(browser)) == len(bundled) > 100
+    assert browser.find_element(By.ID, "kb-count").text == f"{len(bundled)} of {len(bundled)} events"
+    assert browser.title == "Bundled"
+    assert console_errors(browser) == []

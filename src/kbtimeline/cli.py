@@ -471,6 +471,65 @@ def stats(
 
 
 @app.command()
+def export(
+    ctx: typer.Context,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT."),
+    ] = None,
+    timelinejs: Annotated[
+        Path | None,
+        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT."),
+    ] = None,
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")
+    ] = "Timeline",
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT files that exist.")] = False,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Export events as a timeline page for any browser, or as TimelineJS3 data.
+
+    The HTML page needs no network: zoom and pan the axis, filter as you
+    type, click an event for its sentence. Files are written atomically, and
+    existing ones are kept unless --force.
+
+    \b
+    Examples:
+      kbtimeline export --html war.html --title "The war"
+      kbtimeline export --timelinejs war.json --from 1991 --to 1994
+    """
+    import json
+
+    from kbtimeline.export import render_html, to_timelinejs
+
+    if html is None and timelinejs is None:
+        raise UsageError("nothing to export: give --html OUT, --timelinejs OUT, or both")
+    outputs = [path for path in (html, timelinejs) if path is not None]
+    if not force:
+        for path in outputs:
+            if path.exists():
+                raise KbTimelineError(f"{path}: already exists; add --force to replace it")
+    first, last = bounds.parse_bounds(date_from, date_to)
+    events = list(_select(ctx, first, last, search=_searched(ctx)))
+    if html is not None:
+        _write(html, render_html(events, title))
+    if timelinejs is not None:
+        _write(timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(path: Path, text: str) -> None:
+    """Put ``text`` at ``path`` in one step: the old file, if any, stays whole until then."""
+    with store.Replacement(path) as new:
+        new.path.write_text(text, encoding="utf-8")
+        new.commit()
+
+
+@app.command()
 def extract(
     paths: Annotated[
         list[str],
