@@ -42,6 +42,22 @@ CASES = {
         '     May + * May 1992        May 1992: In May...  0dd39fb065\n'
         '         :   Jun-Dec 1992: 7 empty months\n'
     ),
+    'timeline_limited': (
+        ['timeline', '1992', '--width', '60', '--limit', '1'],
+        None,
+        '1992 Jan +\n'
+        '     Feb + * 26 February 1992  26 February 19...  1791e77202\n'
+        'more events not shown (--limit 1)\n'
+    ),  # the months after the last event shown are not called empty
+    'timeline_limit_not_reached': (
+        ['timeline', '1992', '--width', '60', '--limit', '2'],
+        None,
+        '1992 Jan +\n'
+        '     Feb + * 26 February 1992  26 February 19...  1791e77202\n'
+        '         :   Mar-Apr 1992: 2 empty months\n'
+        '     May + * May 1992        May 1992: In May...  0dd39fb065\n'
+        '         :   Jun-Dec 1992: 7 empty months\n'
+    ),
     'histogram_year': (
         ['histogram', '--by', 'year', '--width', '40'],
         None,

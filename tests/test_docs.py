@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,23 @@ def test_the_exit_codes_are_documented() -> None:
     section = README.split("## Exit codes", 1)[1]
     for code in ("0", "1", "2", "130"):
         assert f"| {code} " in section
+
+
+def shown_examples() -> list[tuple[str, str]]:
+    """Each README code block that starts with ``$ kbtimeline ...``: the command and the output shown."""
+    examples = []
+    for block in README.split("```\n$ ")[1:]:
+        command, _, rest = block.partition("\n")
+        examples.append((command, rest.split("```", 1)[0]))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "shown"), shown_examples())
+def test_the_examples_show_what_kbtimeline_prints(command: str, shown: str) -> None:
+    """Run on the bundled events, as a pipe sees them: the README shows real output."""
+    from typer.testing import CliRunner
+
+    name, *args = shlex.split(command)
+    assert name == "kbtimeline"
+    result = CliRunner().invoke(app, args)
+    assert (result.exit_code, result.stdout) == (0, shown)

@@ -391,8 +391,8 @@ def timeline(
       kbtimeline timeline --search Shusha --width 100
     """
     first, last = _window(ctx, start, end)
-    events = list(_select(ctx, first, last, search=_searched(ctx)))
-    emit(_timeline(events, _View.of(ctx.obj.env, width, ascii, unicode), first, last))
+    picture, _ = _timeline(ctx, _View.of(ctx.obj.env, width, ascii, unicode), first, last, search=_searched(ctx))
+    emit(picture)
 
 
 @app.command()
@@ -712,13 +712,15 @@ def _select_and_emit(
         jsonl=options["as_jsonl"],
         env=session.env,
     )
+    if fmt == "timeline":
+        picture, shown = _timeline(ctx, _View.of(session.env), first, last, within=within, search=search)
+        emit(picture)
+        return shown > 0
     found = _select(ctx, first, last, within=within, search=search)
     head = next(found, None)
     events = chain([head], found) if head is not None else iter(())
     if fmt in STREAMED:
         emit(render_stream(events, fmt))
-    elif fmt == "timeline":
-        emit(_timeline(list(events), _View.of(session.env), first, last))
     else:
         emit(render(list(events), fmt, session.env, search.spans if search else None))
     return head is not None
@@ -731,9 +733,14 @@ def _select(
     *,
     within: bool = False,
     search: query.Search | None = None,
+    one_more: bool = False,
 ) -> Iterator[Event]:
-    """The events the shared options of the current command ask for, as they come."""
+    """The events the shared options of the current command ask for, as they come.
+
+    ``one_more`` asks for one event past --limit, to tell whether it cut anything.
+    """
     options = ctx.params
+    limit = options.get("limit")
     criteria = query.Criteria(
         start=first,
         end=last,
@@ -743,7 +750,7 @@ def _select(
         sources=tuple(options.get("source") or ()),
         sort=options.get("sort", "date"),
         reverse=options.get("reverse", False),
-        limit=options.get("limit"),
+        limit=limit + 1 if limit is not None and one_more else limit,
     )
     return iter(ctx.obj.events.select(criteria))
 
@@ -770,10 +777,38 @@ class _View(NamedTuple):
         )
 
 
-def _timeline(events: list[Event], view: _View, first: Day | None, last: Day | None) -> str:
+def _timeline(
+    ctx: typer.Context,
+    view: _View,
+    first: Day | None,
+    last: Day | None,
+    *,
+    within: bool = False,
+    search: query.Search | None = None,
+) -> tuple[str, int]:
+    """The timeline of the events asked for, and how many it shows.
+
+    When --limit leaves events out, the picture stops where the events shown
+    stop, and says more were left out: drawn to the end of the window, the
+    months after them would pass for empty.
+    """
     from kbtimeline.views import render_timeline
 
-    return render_timeline(events, width=view.width, ascii=view.ascii, color=view.color, start=first, end=last) + "\n"
+    limit = ctx.params.get("limit")
+    events = list(_select(ctx, first, last, within=within, search=search, one_more=True))
+    cut = limit is not None and len(events) > limit
+    if cut:
+        events = events[:limit]
+    if cut and events:  # cut at the side where events were left out: the later ones, unless reversed
+        by_date, reverse = ctx.params.get("sort", "date") == "date", ctx.params.get("reverse", False)
+        if reverse or not by_date:
+            shown_start = min(event.start for event in events)
+            first = shown_start if first is None else max(first, shown_start)
+        if not reverse or not by_date:
+            shown_end = max(event.end for event in events)
+            last = shown_end if last is None else min(last, shown_end)
+    picture = render_timeline(events, width=view.width, ascii=view.ascii, color=view.color, start=first, end=last)
+    return picture + (f"\nmore events not shown (--limit {limit})\n" if cut else "\n"), len(events)
 
 
 def main() -> None:
