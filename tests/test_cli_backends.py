@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import ROOT
 from kbtimeline import cli, query, store
-from kbtimeline.model import Day
+from kbtimeline.model import Day, Event, KbTimelineError
 from kbtimeline.render import Environment
 from kbtimeline.sqlite_store import ORDER
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
@@ -39,6 +40,11 @@ QUERIES = [
     (["search", "--regex", "Shush[ai]", "--exact", "--to", "1993"], "a regular expression in a range"),
     (["search", "Ходжалы"], "Cyrillic"),
     (["search", "1992", "-n", "3", "-r"], "a number, limited and reversed"),
+    (["search", "Shusha", "-r"], "a search reversed"),
+    (["search", "the", "--sort", "source", "-n", "4"], "a search by source, limited"),
+    (["search", "the", "--sort", "granularity", "-r", "--jsonl"], "a search by granularity, reversed"),
+    (["search", "the", "--from", "1992-03", "--to", "1993", "-n", "2"], "a search in a range, limited"),
+    (["search", "the", "-g", "day", "-s", "war"], "a search filtered"),
     (["list"], "everything"),
     (["list", "-g", "day", "--reverse"], "one granularity, reversed"),
     (["list", "-g", "day", "-g", "month", "--sort", "granularity"], "two granularities"),
@@ -137,19 +143,52 @@ TANGLED = [
 ]
 
 
-def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
-    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not."""
-    events = [
-        dataclasses.replace(EVENTS[0], id=f"e{n}", start=start, end=end, granularity=granularity, source=source,
-                            date_span=span)
-        for n, (start, end, granularity, source, span) in enumerate(TANGLED)
-    ]  # fmt: skip
+def both_backends(tmp_path: Path, events: list[Event]) -> tuple[store.Events, store.Events]:
+    """``events`` as a JSON file and as its index."""
     path = write_events(tmp_path / "events.json", events)
     index = tmp_path / "kb.sqlite"
     assert CliRunner().invoke(cli.app, ["index", str(path), "-o", str(index)]).exit_code == 0
-    on_json, on_index = store.open_events(store.locate(path)), store.open_events(store.locate(index))
+    return store.open_events(store.locate(path)), store.open_events(store.locate(index))
+
+
+def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
+    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not.
+
+    The index numbers events in the date order: a search in that order reads
+    rowids, every other order sorts columns; both must come out as Python's.
+    """
+    sentences = [event.text for event in EVENTS[:3]]
+    events = [
+        dataclasses.replace(EVENTS[0], id=f"e{n}", start=start, end=end, granularity=granularity, source=source,
+                            date_span=span, text=sentences[n % 3])
+        for n, (start, end, granularity, source, span) in enumerate(TANGLED)
+    ]  # fmt: skip
+    on_json, on_index = both_backends(tmp_path, events)
     assert tuple(ORDER) == tuple(query.SORTS)
-    for sort in query.SORTS:
-        for reverse in (False, True):
-            criteria = query.Criteria(sort=sort, reverse=reverse)
-            assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], sort
+    searches = [None, query.compile_search(["in"]), query.compile_search(["Shushi", "massacre"], match_any=True)]
+    ranges = [(None, None), (Day(1992, 1, 1), None), (None, Day(1991, 12, 31)), (Day(1992, 1, 2), Day(1993, 1, 1))]
+    for sort, reverse, search, (start, end), within, limit in itertools.product(
+        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3)
+    ):
+        criteria = query.Criteria(start, end, within, search, sort=sort, reverse=reverse, limit=limit)
+        assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], criteria
+
+
+def test_find_agrees_on_repeated_and_shared_ids(tmp_path: Path) -> None:
+    """find reads candidates in input order, not rowid order: of two events with one id, the first in the input."""
+    ids = ["abc2", "abc1", "zz", "abc1", "abd"]
+    events = [
+        dataclasses.replace(EVENTS[0], id=event_id, date_span=(n, n + 1), start=Day(1980 - n, 1, 1))
+        for n, event_id in enumerate(ids)
+    ]
+    on_json, on_index = both_backends(tmp_path, events)
+    for prefix in ("abc1", "abc2", "zz", "z", "abd", "ab", "abc", "q"):
+        assert found(on_index, prefix) == found(on_json, prefix), prefix
+
+
+def found(events: store.Events, prefix: str) -> Event | str:
+    """What find answers: the event, or the error it raises."""
+    try:
+        return events.find(prefix)
+    except KbTimelineError as error:
+        return f"{type(error).__name__}: {error}"

@@ -8,21 +8,26 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 1:
+Layout, schema version 2:
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
   ``longest`` the longest event in days (an overlap query then only looks at
   events starting at most that long before the range).
-- ``events``: rowid = position in the input; the sort and filter columns.
+- ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
+  ties in input order), ``position`` = place in the input; the sort and filter
+  columns. The full-text index yields rowids ascending, so a search sorted by
+  date reads its candidates already in order and its first page costs a few
+  lookups; other orders break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
   lines. Apart from ``events`` so that ordering thousands of candidates
   touches a few narrow pages, not a page or so each.
 - ``words``: FTS5 over each sentence's folded words (``query.words``),
   joined by spaces and tokenized on spaces only, so its tokens are exactly
-  the words the search patterns see.
+  the words the search patterns see; the same rowid.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
-  order; "did you mean" reads it instead of every sentence.
+  order (input order, not rowid order); "did you mean" reads it instead of
+  every sentence.
 - ``sources``: each source, with its text when it was at hand.
 """
 
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
     from kbtimeline.store import Location
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -57,19 +62,36 @@ CREATE TABLE events (
     end_key INTEGER NOT NULL,
     granularity_rank INTEGER NOT NULL,
     date_start INTEGER NOT NULL,
-    date_end INTEGER NOT NULL
+    date_end INTEGER NOT NULL,
+    position INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
 CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
+# The events as they arrive, keyed by input position: their ranks are known once all are in.
+STAGING = """
+CREATE TABLE staging.events (
+    position INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    start_key INTEGER NOT NULL,
+    end_key INTEGER NOT NULL,
+    granularity_rank INTEGER NOT NULL,
+    date_start INTEGER NOT NULL,
+    date_end INTEGER NOT NULL
+);
+CREATE TABLE staging.records (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE staging.words (position INTEGER PRIMARY KEY, folded TEXT NOT NULL);
+"""
 # Built after the rows are in: one sort per index instead of one insertion per row.
 # events_by_date serves ranges too: an overlap query bounds start_key from both
-# sides with meta.longest, so no index on end_key is needed.
+# sides with meta.longest, so no index on end_key is needed. Both end on position,
+# the tie-break, so that they give their order whole, without a sort.
 INDEXES = """
-CREATE INDEX events_by_date ON events (start_key, granularity_rank, end_key, source, date_start, date_end);
-CREATE INDEX events_by_source ON events (source, date_start, date_end);
+CREATE INDEX events_by_date ON events (start_key, granularity_rank, end_key, source, date_start, date_end, position);
+CREATE INDEX events_by_source ON events (source, date_start, date_end, position);
 CREATE INDEX events_by_id ON events (id);
 INSERT INTO words (words) VALUES ('optimize');
 """
@@ -82,6 +104,18 @@ ORDER = {
     "source": ("source", "date_start", "date_end"),
     "granularity": ("granularity_rank", "start_key", "end_key", "source", "date_start", "date_end"),
 }
+# From staging to the layout: events take rowids 1, 2, ... in the date order, ties
+# in input order; records and words follow them in rowid order, so every table is
+# written front to back.
+RANK = f"""
+INSERT INTO main.events
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, position FROM staging.events
+    ORDER BY {", ".join(ORDER["date"])}, position;
+INSERT INTO main.records
+    SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
+INSERT INTO main.words (rowid, folded)
+    SELECT e.rowid, w.folded FROM main.events e JOIN staging.words w ON w.position = e.position ORDER BY e.rowid
+"""
 
 
 def build(
@@ -94,13 +128,20 @@ def build(
 
     ``source_text`` gives the text of each source, stored so that ``show``
     can quote it without the files. The caller makes the file appear
-    atomically; here nothing is synchronised before the end.
+    atomically; here nothing is synchronised before the end. The events wait
+    in a temporary database (in SQLite's temporary directory, about as big as
+    the index) until all are in: only then is their date order, the rowids,
+    known.
     """
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        connection.execute("ATTACH '' AS staging")  # a temporary file, gone with the connection
+        connection.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA staging.journal_mode = OFF;" + SCHEMA + STAGING
+        )
         connection.execute("BEGIN")
         figures = _insert_events(connection, events)
+        _run(connection, RANK)
         connection.executemany(
             "INSERT INTO vocabulary (spelling) VALUES (?)", ((spelling,) for spelling in figures.vocabulary.values())
         )
@@ -114,14 +155,19 @@ def build(
             "longest": str(figures.longest),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        for statement in INDEXES.split(";\n"):  # not executescript: it would commit first
-            connection.execute(statement)
+        _run(connection, INDEXES)
         connection.execute("COMMIT")
     except sqlite3.Error as error:
         raise KbTimelineError(f"{path}: cannot write the index: {error}") from None
     finally:
         connection.close()
     return figures.count
+
+
+def _run(connection: sqlite3.Connection, script: str) -> None:
+    """The statements of ``script`` one by one, inside the open transaction (executescript would commit first)."""
+    for statement in script.split(";\n"):
+        connection.execute(statement)
 
 
 class _Figures:
@@ -135,6 +181,7 @@ class _Figures:
 
 
 def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _Figures:
+    """Stage the events in input order, a batch at a time: memory stays flat however many there are."""
     figures = _Figures()
     spelled: set[str] = set()  # spellings already folded: most words come again and again
     stream = iter(events)
@@ -155,9 +202,9 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
                 if spelling not in spelled:
                     spelled.add(spelling)
                     figures.vocabulary.setdefault(query.fold(spelling), spelling)
-        connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        connection.executemany("INSERT INTO records VALUES (?, ?)", records)
-        connection.executemany("INSERT INTO words (rowid, folded) VALUES (?, ?)", words)
+        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO staging.records VALUES (?, ?)", records)
+        connection.executemany("INSERT INTO staging.words VALUES (?, ?)", words)
     return figures
 
 
@@ -192,17 +239,18 @@ class SqliteEvents:
         keeps the candidates few, and is exact enough that the test runs on
         the candidates once sorted, as they are read. A regular expression
         has no words to look up, so SQL runs the test itself, on every event
-        in range. Sorting rowids rather than whole records keeps SQLite's
-        sorter small, and reading lazily lets a page of results (``--limit``,
+        in range. A word search starts from the full-text index, which yields
+        its candidates by rowid, ascending: in the date order they need no
+        sort. Sorting rowids rather than whole records keeps SQLite's sorter
+        small, and reading lazily lets a page of results (``--limit``,
         ``| head``) stop the query early.
         """
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         where, parameters = self._where(criteria)
-        descending = " DESC" if criteria.reverse else ""
-        # rowid last and ascending: Python's sort is stable, reversed or not.
-        order = ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", rowid"
-        sql = f"SELECT rowid FROM events WHERE {where} ORDER BY {order}"
         search = criteria.search
+        by_words = search is not None and not search.regex
+        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
+        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
         if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
@@ -215,7 +263,7 @@ class SqliteEvents:
         upper = _after(event_id)
         bound = "id >= ?" if upper is None else "id >= ? AND id < ?"
         parameters = (event_id,) if upper is None else (event_id, upper)
-        sql = f"SELECT rowid FROM events WHERE {bound} ORDER BY rowid"
+        sql = f"SELECT rowid FROM events WHERE {bound} ORDER BY position"
         return query.find(self._read(rowid for (rowid,) in self._rows(sql, parameters)), event_id)
 
     def texts(self) -> Iterator[str]:
@@ -258,8 +306,8 @@ class SqliteEvents:
         if search is not None and search.regex:
             self._db.create_function("kb_matches", 1, search.matches_text, deterministic=True)
             clauses.append(f"(SELECT kb_matches({SENTENCE}) FROM records WHERE rowid = events.rowid)")
-        elif search is not None:
-            clauses.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
+        elif search is not None:  # select joins words
+            clauses.append("words MATCH ?")
             parameters.append(_match(search))
         return " AND ".join(clauses), parameters
 
@@ -290,6 +338,22 @@ class SqliteEvents:
         return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
 
 
+def _order(criteria: query.Criteria, by_words: bool) -> str:
+    """The ORDER BY of ``criteria``: its sort's columns, then input position, as Python's stable sort breaks
+    ties, reversed or not.
+
+    A word search in the date order ascending orders by ``words.rowid``
+    instead, the same order (see the layout) but the one the full-text index
+    yields: SQLite then neither sorts the candidates nor reads past the first
+    page. Without words, events_by_date gives the columns' order as fast,
+    and it also applies the range and the filters.
+    """
+    if by_words and criteria.sort == "date" and not criteria.reverse:
+        return "words.rowid"
+    descending = " DESC" if criteria.reverse else ""
+    return ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position"
+
+
 def _match(search: query.Search) -> str:
     """The FTS5 query that finds the candidates of a word search: every event it can match.
 
@@ -308,4 +372,3 @@ def _after(prefix: str) -> str:
     """The least string greater than every string that starts with ``prefix``; None if there is none."""
     stem = prefix.rstrip(chr(0x10FFFF))
     return stem[:-1] + chr(ord(stem[-1]) + 1) if stem else None
-
