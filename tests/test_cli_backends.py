@@ -25,6 +25,8 @@ QUERIES = [
     (["range", "1992-05-01", "1992-05-15", "--within"], "within: nothing lies inside"),
     (["range", "May 1992", "--within", "--jsonl"], "within a month"),
     (["range", "490 BC", "480 BC"], "an empty result"),
+    (["range", "1993", "-g", "month"], "a month-level span from 1988 reaches in: the longest of its granularity"),
+    (["list", "--from", "1993", "-g", "day", "-g", "year"], "two granularities, the longer of their longest"),
     (["search", "Shusha"], "aliases widen a name"),
     (["search", "Shusha", "--exact"], "no aliases, and a did-you-mean"),
     (["search", "susa"], "accents folded"),

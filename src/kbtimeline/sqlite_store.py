@@ -12,8 +12,9 @@ Layout, schema version 2:
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
-  ``longest`` the longest event in days (an overlap query then only looks at
-  events starting at most that long before the range).
+  ``longest`` the longest event of each granularity in days, as JSON (an
+  overlap query then only looks at events starting at most that long
+  before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
   columns. The full-text index yields rowids ascending, so a search sorted by
@@ -152,7 +153,7 @@ def build(
             "format": FORMAT,
             "schema": SCHEMA_VERSION,
             "aliases": json.dumps(aliases, ensure_ascii=False),
-            "longest": str(figures.longest),
+            "longest": json.dumps(figures.longest),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _run(connection, INDEXES)
@@ -175,7 +176,7 @@ class _Figures:
 
     def __init__(self) -> None:
         self.count = 0
-        self.longest = 0
+        self.longest: dict[str, int] = {}  # per granularity
         self.vocabulary: dict[str, str] = {}
         self.sources: dict[str, None] = {}
 
@@ -190,7 +191,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
         for event in batch:
             figures.count += 1
             start, end = event.start.number(), event.end.number()
-            figures.longest = max(figures.longest, end - start)
+            figures.longest[event.granularity] = max(figures.longest.get(event.granularity, 0), end - start)
             figures.sources.setdefault(event.source)
             rows.append((
                 figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
@@ -278,6 +279,11 @@ class SqliteEvents:
         stored = next(self._rows("SELECT text FROM sources WHERE source = ?", (source,)), (None,))[0]
         return stored if stored is not None else load_source_text(self.location, source)
 
+    def _longest(self, granularities: Iterable[str]) -> int:
+        """The longest event, in days, of these granularities (of all when none is named)."""
+        longest: dict[str, int] = json.loads(self._meta["longest"])
+        return max((longest.get(name, 0) for name in granularities or longest), default=0)
+
     def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
         """The SQL condition for everything but the order, with its parameters."""
         clauses, parameters = ["1"], []
@@ -288,7 +294,7 @@ class SqliteEvents:
                 parameters.append(start)
             else:  # an overlapping event starts at most `longest` days before the range
                 clauses += ["end_key >= ?", "start_key >= ?"]
-                parameters += [start, start - int(self._meta["longest"])]
+                parameters += [start, start - self._longest(criteria.granularities)]
         if criteria.end is not None:
             clauses.append("start_key <= ?")
             parameters.append(criteria.end.number())
