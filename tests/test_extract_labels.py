@@ -52,3 +52,27 @@ TITLES = [
 def test_title(sentence, phrase, title, reason):
     start = sentence.index(phrase)
     assert make_title(sentence, start, start + len(phrase)) == title
+
+
+# (text, the date phrase whose event is checked, its title, reason): through the extractor,
+# which tells make_title where the sentence's other dates are
+TITLES_WITH_OTHER_DATES = [
+    ("On 5 May 1994, with Russia as mediator, the parties agreed to a ceasefire that began on 12 May.",
+     "12 May", "With Russia as mediator, the parties agreed to a ceasefire that began", "another date opens it"),
+    ("On 19 December, troops began to withdraw from the region, completing it by 1992.",
+     "1992", "Troops began to withdraw from the region, completing it", "the opening date goes, with its comma"),
+    ("In 1994, a ceasefire ended the war that began in 1988.",
+     "1988", "A ceasefire ended the war that began", "a year as the setting"),
+    ("Fighting that began in 1988 ended on 12 May 1994, with a ceasefire.",
+     "1988", "Fighting that began ended on 12 May 1994, with a ceasefire", "another date inside the clause stays"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "title", "reason"), TITLES_WITH_OTHER_DATES, ids=[row[-1] for row in TITLES_WITH_OTHER_DATES]
+)
+def test_title_leaves_out_another_opening_date(text, phrase, title, reason):
+    from kbtimeline.extract import extract_events
+
+    (event,) = [event for event in extract_events(text) if event.date_text == phrase]
+    assert event.title == title

@@ -38,9 +38,12 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
             if sentence.start >= notes_start and not citation[sentence]:
                 citation[sentence] = is_reference_like(text[sentence.start : sentence.end])
     sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
+    dates_in: dict[Sentence, list[tuple[int, int]]] = {}
+    for phrase, sentence in dated:
+        dates_in.setdefault(sentence, []).append((phrase.start - sentence.start, phrase.end - sentence.start))
     narrative = (phrase for phrase, sentence in dated if not citation[sentence])
     return [
-        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start)
+        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start, dates_in)
         for resolved in resolve_all(narrative, reference_date)
     ]
 
@@ -57,10 +60,19 @@ def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:
     return None
 
 
-def _event(text: str, source: str, resolved: Resolved, sentence: Sentence, notes_start: int | None) -> Event:
+def _event(
+    text: str,
+    source: str,
+    resolved: Resolved,
+    sentence: Sentence,
+    notes_start: int | None,
+    dates_in: dict[Sentence, list[tuple[int, int]]],
+) -> Event:
     phrase, interval = resolved.phrase, resolved.interval
     date_span = (phrase.start, phrase.end)
     sentence_text = text[sentence.start : sentence.end]
+    own = (phrase.start - sentence.start, phrase.end - sentence.start)
+    others = [span for span in dates_in[sentence] if span != own]
     parts = ()
     if resolved.parts:
         parts = tuple(
@@ -80,7 +92,7 @@ def _event(text: str, source: str, resolved: Resolved, sentence: Sentence, notes
         date_span=date_span,
         text=sentence_text,
         span=(sentence.start, sentence.end),
-        title=make_title(sentence_text, phrase.start - sentence.start, phrase.end - sentence.start),
+        title=make_title(sentence_text, *own, others),
         section="notes" if notes_start is not None and phrase.start >= notes_start else "narrative",
         anchored=resolved.anchored,
         parts=parts,

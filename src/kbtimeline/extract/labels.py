@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kbtimeline.extract.lexicon import MONTH_NAMES
 from kbtimeline.model import Day
@@ -89,13 +90,15 @@ _PREPOSITION_AT_END = re.compile(
 TITLE_WORDS, TITLE_MIN_WORDS = 14, 6
 
 
-def make_title(sentence: str, date_start: int, date_end: int) -> str:
+def make_title(sentence: str, date_start: int, date_end: int, others: Iterable[tuple[int, int]] = ()) -> str:
     """What happened, in a dozen words: the clause holding the date, with the date taken out.
 
     The date goes only where a preposition or a comma sets it apart ("On 8 May,",
     "in early 1993"); a date that is part of the wording ("As winter approached",
     "The same year saw") stays, or the title would not read. ``date_start`` and
-    ``date_end`` are offsets of the date phrase within ``sentence``.
+    ``date_end`` are offsets of the date phrase within ``sentence``; ``others``,
+    those of the sentence's other date phrases, which may not open the title
+    ("On 5 May, with Russia acting as mediator, … at 12:01 AM on 12 May").
     """
     clause_start, clause_end = 0, len(sentence)
     for found in _CLAUSE_BREAK.finditer(sentence):
@@ -115,10 +118,20 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
         clause = sentence[clause_start:clause_end]
     clause = _ASIDE.sub("", clause)
     clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
+    clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
     clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause)).strip(" ,;:.–—-\"'“”")
     if len(clause.split()) < 3:
         clause = re.sub(r"\s+", " ", _ASIDE.sub("", sentence)).strip(" .")
     return _shortened(clause[:1].upper() + clause[1:])
+
+
+def _without_leading_date(clause: str, dates: list[str]) -> str:
+    """The clause without another date that opens it set apart by a comma: the setting, not the news."""
+    for date in dates:
+        if clause.startswith(date) and clause[len(date) :].startswith(","):
+            rest = _LEAD_IN.sub("", clause[len(date) :].lstrip(" ,"))
+            return rest if len(rest.split()) >= 3 else clause
+    return clause
 
 
 def _shortened(title: str) -> str:
