@@ -134,20 +134,30 @@ _AUTHORS = r"(?:de |van |von |al-)?[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|de|van
 
 # Signals of reference metadata: access and archive dates, identifiers, page
 # ranges, "Author (date). Title" and "Author 2003, p. 316" shapes.
-_CITATION = re.compile(
+_CITATION_ANYWHERE = re.compile(
     r"\bArchived\s+\d{1,2}\s+\w+\s+\d{4}\s+at\b|\bRetrieved\b(?: on)? \d|\bRetrieved \w+ \d"
     r"|\bArchived\b.{0,40}\b(?:from the original|Wayback Machine)"
     r"|\bISBN\b|\bISSN\b|\bdoi:|\bOCLC\b|https?://|\bAccessed\b|\bAccess date\b"
-    r"|^[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
-    rf"|^{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
     r"|\bpp?\.\s\d+(?:[–-]\d+)?\.?$"
     r"|\(PDF\)|\b(?:University Press|Publishers|Publishing)\b"
+)
+# Every signal above holds one of these words: most sentences have none, and
+# looking for them is far cheaper than trying the pattern at every character.
+_CITATION_WORDS = (
+    "Archived", "Retrieved", "ISBN", "ISSN", "doi:", "OCLC", "http", "Access", "p.", "(PDF)", "Publish",
+    "University Press",
+)  # fmt: skip
+_CITATION_AT_START = re.compile(
+    r"[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
+    rf"|{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
 )
 
 
 def is_citation(sentence: str) -> bool:
     """True for reference metadata ("Retrieved 12 January 2021", "de Waal 2003, p. 316")."""
-    return _CITATION.search(sentence) is not None
+    if _CITATION_AT_START.match(sentence):
+        return True
+    return any(word in sentence for word in _CITATION_WORDS) and _CITATION_ANYWHERE.search(sentence) is not None
 
 
 # Weaker signals, trusted only among the notes: a sentence that is little more
