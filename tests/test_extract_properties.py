@@ -79,6 +79,7 @@ HOSTILE = {
     "months": "May June " * 250,
     "numbers": "25–26 February 1992, " * 100,
     "dots": ". " * 1000,
+    "seasons": "As winter approached, the summer. " * 300,
     "mixed": "the early 1990s and late winter of 1991–1992 by 3 April 12:01 AM " * 30,
 }
 

@@ -377,8 +377,11 @@ def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
     """"the winter", "As winter approached" are dates; "a brutal winter", "summer camp" are not."""
     if start == word_start and _previous_word(text, start) not in _SEASON_CONTEXT:
         return False
-    following = text[word_start:].split(None, 2)
-    return len(following) < 2 or following[1] not in _SEASON_AS_ADJECTIVE
+    following = _NEXT_WORD.match(text, word_start)  # not text[word_start:].split(): that copies the rest
+    return following is None or following.group(1) not in _SEASON_AS_ADJECTIVE
+
+
+_NEXT_WORD = re.compile(r"\S+\s+(\S+)")
 
 
 def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
