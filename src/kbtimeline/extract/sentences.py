@@ -20,11 +20,12 @@ ABBREVIATIONS = frozenset("""
 """.split())
 
 # An end of sentence: punctuation, closing quotes or brackets, bracketed notes
-# such as "[full citation needed]" or "[12]", then space and a capital, digit or quote.
-# A name may start with a lowercase particle ("de Waal").
+# such as "[full citation needed]" or "[12]", then space and, maybe after an
+# opening quote or bracket, the first character of the next sentence
+# (``_NEXT``). A name may start with a lowercase particle ("de Waal").
 _END = re.compile(
     r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
-    r"(?=\s+(?:[\"“'‘(\[]?[A-Z0-9À-ÖØ-Þ]|(?:de|van|von|al|d')[\s-][A-Z]))"
+    r"(?=\s+(?:(?:de|van|von|al|d')[\s-][A-Z]|[\"“'‘(\[]?(?P<next>\w)))"
 )
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 
@@ -66,7 +67,7 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
     for match in _END.finditer(text, start, end):
-        if _is_abbreviation(text, match.start()):
+        if not _opens_sentence(match) or _is_abbreviation(text, match.start()):
             continue
         yield from _sentence(text, start, match.end())
         start = match.end()
@@ -115,6 +116,13 @@ class SentenceIndex:
             space = self.text.rfind(" ", end, end + reach)
             right = space if space >= 0 else end
         return Sentence(left, right)
+
+
+def _opens_sentence(end: re.Match[str]) -> bool:
+    """A capital in any script ("Şuşa", "Отчет", "Ελλάδα") or a digit; the regex cannot
+    tell capitals beyond Latin-1, so ``str.isupper`` does."""
+    following = end.group("next")
+    return following is None or following.isupper() or following.isdigit()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
