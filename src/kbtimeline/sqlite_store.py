@@ -53,17 +53,19 @@ SCHEMA_VERSION = "2"
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE events (
-    rowid INTEGER PRIMARY KEY,
+# An event's columns, in the layout and in staging alike.
+EVENT_COLUMNS = """
     id TEXT NOT NULL,
     source TEXT NOT NULL,
     start_key INTEGER NOT NULL,
     end_key INTEGER NOT NULL,
     granularity_rank INTEGER NOT NULL,
     date_start INTEGER NOT NULL,
-    date_end INTEGER NOT NULL,
+    date_end INTEGER NOT NULL"""
+
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
     position INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
@@ -72,16 +74,8 @@ CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
 # The events as they arrive, keyed by input position: their ranks are known once all are in.
-STAGING = """
-CREATE TABLE staging.events (
-    position INTEGER PRIMARY KEY,
-    id TEXT NOT NULL,
-    source TEXT NOT NULL,
-    start_key INTEGER NOT NULL,
-    end_key INTEGER NOT NULL,
-    granularity_rank INTEGER NOT NULL,
-    date_start INTEGER NOT NULL,
-    date_end INTEGER NOT NULL
+STAGING = f"""
+CREATE TABLE staging.events (position INTEGER PRIMARY KEY,{EVENT_COLUMNS}
 );
 CREATE TABLE staging.records (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE staging.words (position INTEGER PRIMARY KEY, folded TEXT NOT NULL);
