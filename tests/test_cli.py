@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kbtimeline import __version__, cli, query, store
-from kbtimeline.render import Environment
+from kbtimeline import __version__, cli, query, storage
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.output.render import Environment
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
 
 CHRONOLOGICAL = sorted(EVENTS, key=lambda event: event.sort_key())
@@ -256,7 +257,7 @@ def test_extract_output_loads_back(tmp_path: Path) -> None:
     (tmp_path / "fall.txt").write_text("On 8 May 1992 the town fell.", encoding="utf-8")
     out = tmp_path / "events.json"
     ok(kbtimeline("extract", str(tmp_path / "fall.txt"), "-o", str(out), "--format", "json"))
-    assert [e.date_text for e in store.load_events(store.locate(out))] == ["8 May 1992"]
+    assert [e.date_text for e in storage.load_events(storage.locate(out))] == ["8 May 1992"]
 
 
 def test_extract_reports_bad_files_and_writes_the_rest(tmp_path: Path) -> None:
@@ -338,7 +339,7 @@ def test_bad_data_is_a_runtime_error(tmp_path: Path, content: bytes | None, mess
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = kbtimeline("--debug", "--data", str(tmp_path / "none.json"), "list")
     assert result.exit_code == 1
-    assert isinstance(result.exception, store.KbTimelineError)
+    assert isinstance(result.exception, KbTimelineError)
 
 
 def test_ctrl_c_exits_130(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

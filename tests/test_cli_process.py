@@ -134,7 +134,7 @@ def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
 def test_the_core_never_imports_the_cli_framework() -> None:
     probe = (
         "import sys\n"
-        "import kbtimeline.bounds, kbtimeline.query, kbtimeline.render, kbtimeline.store\n"
+        "import kbtimeline.periods, kbtimeline.query, kbtimeline.output.render, kbtimeline.storage\n"
         "print(sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kbtimeline import cli
-from kbtimeline.render import Environment
+from kbtimeline.output.render import Environment
 from timeline_fixtures import make_data_dir
 
 CASES = {

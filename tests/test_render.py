@@ -11,7 +11,7 @@ import pytest
 
 from kbtimeline.errors import UsageError
 from kbtimeline.query import compile_search
-from kbtimeline.render import Environment, choose_format, render, render_event
+from kbtimeline.output.render import Environment, choose_format, render, render_event
 from timeline_fixtures import ALIASES, BY_WHEN, EVENTS, SOURCE_TEXT
 
 TWO = [BY_WHEN["26 February 1992"], BY_WHEN["May 1992"]]

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbtimeline.model import GRANULARITIES, Day, Event, KbTimelineError
-from kbtimeline.views import (
+from kbtimeline.output.views import (
     MIN_WIDTH,
     compute_stats,
     count_buckets,
@@ -40,7 +40,7 @@ VIEWS: dict[str, Callable[[list[Event]], Render]] = {
 
 def test_views_import_neither_typer_nor_rich():
     probe = (
-        "import sys, kbtimeline.views; "
+        "import sys, kbtimeline.output.views; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))"
     )
     result = subprocess.run(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kbtimeline.model import KbTimelineError, parse_day
-from kbtimeline.views import render_timeline
+from kbtimeline.output.views import render_timeline
 from test_views_fixtures import ANCIENT, OVERLAP, WAR, event
 
 day = parse_day

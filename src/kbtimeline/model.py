@@ -15,20 +15,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+# Re-exported: the error types lived here once, and callers that import them from here keep working.
+from kbtimeline.errors import KbTimelineError as KbTimelineError
+from kbtimeline.errors import SchemaError as SchemaError
+
 GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
 SECTIONS = ("narrative", "notes")
 
 # Coarser granularities sort after finer ones that start on the same day.
 GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
-
-
-class KbTimelineError(ValueError):
-    """Any error kbtimeline reports to a user as one line (not a bug)."""
-
-
-class SchemaError(KbTimelineError):
-    """An events file whose content does not follow the event schema."""
 
 
 def is_leap(year: int) -> bool:
@@ -174,6 +170,9 @@ class Event:
             modifier = record.get("modifier")
             if modifier is not None and modifier not in MODIFIERS:
                 raise SchemaError(f"unknown modifier {modifier!r}")
+            section = record.get("section", "narrative")
+            if section not in SECTIONS:
+                raise SchemaError(f"unknown section {section!r}")
             start, end = parse_day(record["start"]), parse_day(record["end"])
             if end < start:
                 raise SchemaError(f"end {record['end']} is before start {record['start']}")
@@ -191,7 +190,7 @@ class Event:
                 text=_string(record, "text"),
                 span=_offsets(record, "span"),
                 title=_string(record, "title"),
-                section=record.get("section", "narrative"),
+                section=section,
                 anchored=bool(record.get("anchored", False)),
                 parts=tuple(
                     Part(_offsets(part, "date_span"), parse_day(part["start"]), parse_day(part["end"]))

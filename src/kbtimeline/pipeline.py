@@ -17,15 +17,18 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from pathlib import Path
 from typing import NamedTuple
 
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
+from kbtimeline.errors import KbTimelineError
 from kbtimeline.extract import extract_events
-from kbtimeline.model import Day, KbTimelineError
-from kbtimeline.render import json_array, json_item, jsonl_line
+from kbtimeline.jsonio import json_array, json_item, jsonl_line
+from kbtimeline.model import Day
+from kbtimeline.storage.files import Replacement
 
-WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per output format
+WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
 BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
 
@@ -69,6 +72,14 @@ class Extraction:
         pieces = self._pieces()
         return json_array(pieces) if self.fmt == "json" else pieces
 
+    def write_to(self, path: Path) -> None:
+        """Write the output to ``path`` in one step; if no document could be read, the old file stays."""
+        with Replacement(path) as new:
+            with new.path.open("w", encoding="utf-8") as handle:
+                handle.writelines(self.chunks())
+            if self.read:
+                new.commit()
+
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
         for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
@@ -83,6 +94,11 @@ class Extraction:
             sources.add(outcome.source)
             self.read += 1
             yield from outcome.pieces
+
+
+def output_format(asked: str | None, output: Path | None) -> str:
+    """The format asked for; else jsonl when the output file ends in .jsonl, json otherwise."""
+    return asked or ("jsonl" if output and output.suffix == ".jsonl" else "json")
 
 
 def available_cores() -> int:

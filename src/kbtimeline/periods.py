@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from kbtimeline.errors import UsageError
-from kbtimeline.model import Day, SchemaError, month_length, parse_day
+from kbtimeline.errors import SchemaError, UsageError
+from kbtimeline.model import Day, month_length, parse_day
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,

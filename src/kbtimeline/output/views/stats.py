@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from kbtimeline.model import GRANULARITIES, Event
-from kbtimeline.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
-from kbtimeline.views.histogram import Counts, bar_chart, count_buckets
+from kbtimeline.output.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
+from kbtimeline.output.views.histogram import Counts, bar_chart, count_buckets
 
 
 def compute_stats(events: Iterable[Event]) -> dict[str, Any]:

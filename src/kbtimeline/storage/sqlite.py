@@ -39,14 +39,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kbtimeline import query
-from kbtimeline.model import GRANULARITY_RANK, Event, KbTimelineError
-from kbtimeline.render import jsonl_line
-
-if TYPE_CHECKING:
-    from kbtimeline.store import Location
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.jsonio import jsonl_line
+from kbtimeline.model import GRANULARITY_RANK, Event
+from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
 SCHEMA_VERSION = "2"
@@ -268,8 +267,7 @@ class SqliteEvents:
         return json.loads(self._meta["aliases"])  # type: ignore[no-any-return]
 
     def source_text(self, source: str) -> str | None:
-        from kbtimeline.store import load_source_text  # the files beside the index, if it holds none
-
+        # The files beside the index, if it holds none.
         stored = next(self._rows("SELECT text FROM sources WHERE source = ?", (source,)), (None,))[0]
         return stored if stored is not None else load_source_text(self.location, source)
 
@@ -279,7 +277,10 @@ class SqliteEvents:
         return max((longest.get(name, 0) for name in granularities or longest), default=0)
 
     def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
-        """The SQL condition for everything but the order, with its parameters."""
+        """The SQL condition for everything but the order, with its parameters.
+
+        The range is ``query.in_range`` spelled in day numbers: keep the two the same.
+        """
         clauses, parameters = ["1"], []
         if criteria.start is not None:
             start = criteria.start.number()

@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kbtimeline.model import Day, Event, KbTimelineError
-from kbtimeline.views._text import (
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import Day, Event
+from kbtimeline.output.views._text import (
     FOLD_EMPTY,
     MONTH_ABBR,
     Segment,
@@ -39,6 +40,7 @@ from kbtimeline.views._text import (
     plural,
     year_label,
 )
+from kbtimeline.query import in_range
 
 IDS_MIN_WIDTH = 60
 MONTH_ZOOM_YEARS = 3
@@ -152,11 +154,7 @@ def render_timeline(
     if start and end and end < start:
         raise KbTimelineError(f"the end {end.iso()} is before the start {start.iso()}")
     ordered = sorted(
-        (
-            event
-            for event in events
-            if (start is None or event.end >= start) and (end is None or event.start <= end)
-        ),
+(event for event in events if in_range(event, start, end)),
         key=Event.sort_key,
     )
     if not ordered:

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from itertools import count
 from math import ceil
 
-from kbtimeline.model import GRANULARITY_RANK, Day, Event, KbTimelineError
-from kbtimeline.views._text import (
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import GRANULARITY_RANK, Day, Event
+from kbtimeline.output.views._text import (
     FOLD_EMPTY,
     Segment,
     check_width,
