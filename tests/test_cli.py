@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from typer.testing import CliRunner, Result
 
 from kbtimeline import __version__, cli, query, storage
 from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import Event
 from kbtimeline.output.render import Environment
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
 
@@ -167,10 +169,64 @@ def test_list_filters_sort_limit_reverse(data: Path) -> None:
     assert ok(by_granularity) == tsv_rows("20 February 1988", "26 February 1992", "May 1992")
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "table"])
-def test_every_format(data: Path, fmt: str) -> None:
-    shown = ok(query_with(data, "list", "--format", fmt, "-n", "1"))
-    assert "Clashes began" in shown
+def _as_json(text: str) -> list[dict[str, object]]:
+    return json.loads(text)
+
+
+def _as_jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def _as_csv(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _as_tsv(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines()]
+
+
+def _table_cells(text: str) -> list[list[str]]:
+    """The table's words, row by row, for a table whose cells fit on one line."""
+    return [line.split() for line in text.splitlines() if line.strip() and set(line.strip()) != {"─"}]
+
+
+def _row(event: Event) -> list[str]:
+    return [event.id, event.start.iso(), event.end.iso(), event.granularity, event.when, event.source, event.text]
+
+
+FIRST_TWO = CHRONOLOGICAL[:2]
+COLUMNS = ["id", "start", "end", "granularity", "when", "source", "text"]
+# (format, how to read the output back, what it must read as, reason)
+FORMAT_CASES = [
+    ("json", _as_json, [event.to_dict() for event in FIRST_TWO], "an array of the full event records"),
+    ("jsonl", _as_jsonl, [event.to_dict() for event in FIRST_TWO], "one full event record per line"),
+    ("csv", _as_csv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then the columns quoted as CSV needs"),
+    ("tsv", _as_tsv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then tab-separated columns"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "read", "expected", "reason"), FORMAT_CASES, ids=[case[0] for case in FORMAT_CASES])
+def test_every_format(data: Path, fmt: str, read: Callable[[str], object], expected: object, reason: str) -> None:
+    shown = ok(query_with(data, "list", "--format", fmt, "-n", "2"))
+    assert read(shown) == expected, reason
+
+
+def test_every_format_table(data: Path) -> None:
+    """When, Event and ID columns (one source: no Source column), one row per event, nothing cut."""
+    wide = Environment(is_tty=False, width=200)
+    cells = _table_cells(ok(query_with(data, "list", "--format", "table", "-n", "2", env=wide)))
+    assert cells == [["When", "Event", "ID"], *([*e.when.split(), *e.text.split(), e.id] for e in FIRST_TWO)]
+
+
+def test_every_format_timeline(data: Path) -> None:
+    """The picture `timeline` draws: each event's date label, title and id on a line of its own."""
+    shown = ok(query_with(data, "list", "--format", "timeline", "-n", "2", env=Environment(width=100)))
+    for event in FIRST_TWO:
+        (line,) = [line for line in shown.splitlines() if event.id in line]
+        assert event.when in line and event.title[:20] in line
 
 
 def test_short_forms_of_the_json_formats(data: Path) -> None:

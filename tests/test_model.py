@@ -63,6 +63,7 @@ def test_event_round_trips_through_json_record():
         ({"start": "1993-01-01"}, "before start"),
         ({"date_span": [5]}, "date_span"),
         ({"title": 3}, "title"),
+        ({"section": "appendix"}, "unknown section 'appendix'"),
     ],
 )
 def test_schema_errors_name_the_field(change, message):

@@ -139,6 +139,19 @@ def test_choose_format_refuses_unknown_and_conflicting_formats() -> None:
         choose_format(None, json=True, jsonl=True, env=PIPE)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "reason"),
+    [
+        ("nope", "a misspelt format must not silently fall back to csv"),
+        ("timeline", "the timeline is drawn by the views, not written by render"),
+        ("JSON", "formats are lower case, as --format lists them"),
+    ],
+)
+def test_render_refuses_unknown_formats(fmt: str, reason: str) -> None:
+    with pytest.raises(UsageError, match=f"cannot write events as {fmt!r}"):
+        render(TWO, fmt)
+
+
 def test_environment_detects_a_pipe_and_no_color() -> None:
     assert Environment.detect(io.StringIO(), {"NO_COLOR": "1"}) == Environment(no_color=True)
     assert Environment.detect(io.StringIO(), {}) == PIPE._replace(width=80)

@@ -61,7 +61,8 @@ class _Group(TyperGroup):
             raise
         except (Exception, KeyboardInterrupt) as error:
             # Click's own usage errors carry an exit code and print themselves.
-            if ctx.params.get("debug") or hasattr(error, "exit_code"):
+            debug = isinstance(ctx.obj, Session) and ctx.obj.debug
+            if debug or hasattr(error, "exit_code"):
                 raise
             raise typer.Exit(report(error)) from None
 
@@ -79,9 +80,10 @@ app = typer.Typer(
 class Session:
     """What every command shares: where output goes and where the events are."""
 
-    def __init__(self, env: Environment, data: Path | None) -> None:
+    def __init__(self, env: Environment, data: Path | None, debug: bool = False) -> None:
         self.env = env
         self.data = data
+        self.debug = debug  # show the traceback of an error instead of one line
 
     @cached_property
     def events(self) -> storage.Events:
@@ -127,7 +129,7 @@ def _root(
     """
     # Tests pass an Environment as obj to render the terminal form at a fixed width.
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.detect(sys.stdout)
-    ctx.obj = Session(env, data)
+    ctx.obj = Session(env, data, debug)
 
 
 def main() -> None:
