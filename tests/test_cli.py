@@ -38,8 +38,7 @@ def query_with(data: Path, *args: str, env: Environment | None = None) -> Result
 def tsv_rows(*whens: str) -> str:
     events = [BY_WHEN[when] for when in whens]
     return HEADER + "".join(
-        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\n"
-        for e in events
+        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\n" for e in events
     )
 
 
@@ -129,9 +128,7 @@ def test_search_any_and_phrases(data: Path) -> None:
 
 def test_search_regex_and_dates(data: Path) -> None:
     assert ok(query_with(data, "search", "--regex", "^(In|A) ")) == tsv_rows("May 1992", "May 1994")
-    assert ok(query_with(data, "search", "--regex", "^(In|A) ", "--to", "1993")) == tsv_rows(
-        "May 1992"
-    )
+    assert ok(query_with(data, "search", "--regex", "^(In|A) ", "--to", "1993")) == tsv_rows("May 1992")
 
 
 def test_search_table_highlights_matches(data: Path) -> None:
@@ -162,9 +159,7 @@ def test_list_filters_sort_limit_reverse(data: Path) -> None:
     days = query_with(data, "list", "-g", "day", "--reverse")
     assert ok(days) == tsv_rows("26 February 1992", "20 February 1988")
     assert ok(query_with(data, "list", "-n", "1", "-r")) == tsv_rows("May 1994")
-    assert ok(query_with(data, "list", "--from", "1993", "-s", "war")) == tsv_rows(
-        "summer 1993", "May 1994"
-    )
+    assert ok(query_with(data, "list", "--from", "1993", "-s", "war")) == tsv_rows("summer 1993", "May 1994")
     by_granularity = query_with(data, "list", "--sort", "granularity", "--limit", "3")
     assert ok(by_granularity) == tsv_rows("20 February 1988", "26 February 1992", "May 1992")
 
@@ -286,18 +281,16 @@ def test_show_an_unknown_id(data: Path) -> None:
 def test_extract_from_stdin() -> None:
     result = kbtimeline("extract", "-", stdin="On 8 May 1992 the town fell.")
     events = json.loads(ok(result))
-    assert [
-        (e["source"], e["start"], e["end"], e["granularity"], e["date_text"]) for e in events
-    ] == [("stdin", "1992-05-08", "1992-05-08", "day", "8 May 1992")]
+    assert [(e["source"], e["start"], e["end"], e["granularity"], e["date_text"]) for e in events] == [
+        ("stdin", "1992-05-08", "1992-05-08", "day", "8 May 1992")
+    ]
 
 
 def test_extract_several_files_into_one_list(tmp_path: Path) -> None:
     (tmp_path / "fall.txt").write_text("On 8 May 1992 the town fell.", encoding="utf-8")
     (tmp_path / "truce.txt").write_text("A ceasefire came in May 1994.", encoding="utf-8")
     out = tmp_path / "events.jsonl"
-    result = kbtimeline(
-        "extract", str(tmp_path / "fall.txt"), str(tmp_path / "truce.txt"), "-o", str(out)
-    )
+    result = kbtimeline("extract", str(tmp_path / "fall.txt"), str(tmp_path / "truce.txt"), "-o", str(out))
     assert ok(result) == ""
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(e["source"], e["start"], e["date_text"]) for e in events] == [
@@ -346,9 +339,7 @@ def test_extract_refuses_two_sources_of_the_same_name(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "notes.txt").write_text("In 1992.", encoding="utf-8")
-    result = kbtimeline(
-        "extract", str(tmp_path / "a" / "notes.txt"), str(tmp_path / "b" / "notes.txt")
-    )
+    result = kbtimeline("extract", str(tmp_path / "a" / "notes.txt"), str(tmp_path / "b" / "notes.txt"))
     assert result.exit_code == 1
     assert "source 'notes' was already read; rename it" in result.stderr
 
@@ -414,9 +405,7 @@ def test_a_bug_is_one_line_without_debug(data: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(query, "select", broken)
     message = failed(query_with(data, "list"), 1)
-    assert message == (
-        "kbtimeline: error: internal error: RuntimeError('oops') (run with --debug to see where)\n"
-    )
+    assert message == ("kbtimeline: error: internal error: RuntimeError('oops') (run with --debug to see where)\n")
 
 
 def test_version() -> None:

@@ -102,6 +102,7 @@ CASES = {
     ),
 }  # fmt: skip
 
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return make_data_dir(tmp_path)

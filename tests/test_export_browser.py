@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kbtimeline.output.export import render_html
 from kbtimeline.extract import extract_events
 from kbtimeline.model import Day, Event
+from kbtimeline.output.export import render_html
 from timeline_fixtures import EVENTS, make_event
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed (test extra)")

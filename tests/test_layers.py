@@ -123,9 +123,7 @@ def test_frameworks_only_where_they_belong(module: str) -> None:
     misplaced = sorted(
         name
         for name, top_level in _imports(module)
-        if top_level
-        and name.split(".")[0] in FRAMEWORKS
-        and room not in FRAMEWORKS[name.split(".")[0]]
+        if top_level and name.split(".")[0] in FRAMEWORKS and room not in FRAMEWORKS[name.split(".")[0]]
     )
     assert not misplaced, f"{module} imports {misplaced} at module level"
 

@@ -12,7 +12,9 @@ from kbtimeline.model import Day, Event, SchemaError, parse_day
 
 days = st.builds(
     lambda year, month, day: Day(year, month, min(day, 28)),
-    st.integers(-3000, 3000), st.integers(1, 12), st.integers(1, 31),
+    st.integers(-3000, 3000),
+    st.integers(1, 12),
+    st.integers(1, 31),
 )
 
 

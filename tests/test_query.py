@@ -64,9 +64,7 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize(("query", "options", "expected", "reason"), SEARCHES)
-def test_search(
-    query: list[str], options: dict[str, bool], expected: list[str], reason: str
-) -> None:
+def test_search(query: list[str], options: dict[str, bool], expected: list[str], reason: str) -> None:
     assert search(*query, **options) == expected, reason
 
 
@@ -189,9 +187,7 @@ def test_find_by_id_or_unique_prefix() -> None:
     length=st.integers(0, 2000),
     within=st.booleans(),
 )
-def test_range_selects_exactly_the_events_that_qualify(
-    start: date, length: int, within: bool
-) -> None:
+def test_range_selects_exactly_the_events_that_qualify(start: date, length: int, within: bool) -> None:
     first = Day(start.year, start.month, start.day)
     last = first.plus_days(length)
     chosen = select(EVENTS, Criteria(start=first, end=last, within=within))

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from kbtimeline.errors import UsageError
-from kbtimeline.query import compile_search
 from kbtimeline.output.render import Environment, choose_format, render, render_event
+from kbtimeline.query import compile_search
 from timeline_fixtures import ALIASES, BY_WHEN, EVENTS, SOURCE_TEXT
 
 TWO = [BY_WHEN["26 February 1992"], BY_WHEN["May 1992"]]
@@ -125,9 +125,7 @@ CHOICES = [
 
 
 @pytest.mark.parametrize(("name", "as_json", "as_jsonl", "tty", "chosen", "reason"), CHOICES)
-def test_choose_format(
-    name: str | None, as_json: bool, as_jsonl: bool, tty: bool, chosen: str, reason: str
-) -> None:
+def test_choose_format(name: str | None, as_json: bool, as_jsonl: bool, tty: bool, chosen: str, reason: str) -> None:
     env = Environment(is_tty=tty)
     assert choose_format(name, json=as_json, jsonl=as_jsonl, env=env) == chosen, reason
 

@@ -68,9 +68,7 @@ BAD_EVENT_FILES = [
 
 
 @pytest.mark.parametrize(("name", "content", "message", "reason"), BAD_EVENT_FILES)
-def test_bad_events_file(
-    tmp_path: Path, name: str, content: bytes | None, message: str, reason: str
-) -> None:
+def test_bad_events_file(tmp_path: Path, name: str, content: bytes | None, message: str, reason: str) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)

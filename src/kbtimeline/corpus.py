@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Day, parse_day
@@ -51,7 +51,7 @@ class Text(NamedTuple):
 
 
 def list_documents(
-    paths: Iterable[str], *, glob: str, input_format: str, stdin: BinaryIO, max_size: int
+    paths: Iterable[str], *, glob: str, input_format: str, stdin: IO[bytes], max_size: int
 ) -> Iterator[Document]:
     """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
 
@@ -106,7 +106,7 @@ def _text_file(path: str, source: str, max_size: int) -> Document:
     return Document(path, size, source=source, error=_too_large(path, size, max_size))
 
 
-def _stdin(stdin: BinaryIO, max_size: int) -> Document:
+def _stdin(stdin: IO[bytes], max_size: int) -> Document:
     content = stdin.read(max_size + 1)  # no further: a larger input is refused, not held
     error = _too_large("<stdin>", len(content), max_size)
     return Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
@@ -120,7 +120,7 @@ def _json_file(path: str, max_size: int) -> Iterator[Document]:
         yield Document(path, 0, error=str(error))
 
 
-def _json_documents(stream: BinaryIO, name: str, max_size: int) -> Iterator[Document]:
+def _json_documents(stream: IO[bytes], name: str, max_size: int) -> Iterator[Document]:
     """One document per non-blank line; a line longer than ``max_size`` is skipped unread."""
     number = 0
     while line := stream.readline(max_size + 1):
@@ -133,7 +133,7 @@ def _json_documents(stream: BinaryIO, name: str, max_size: int) -> Iterator[Docu
             yield Document(where, size, content=line)
 
 
-def _skip_line(stream: BinaryIO) -> int:
+def _skip_line(stream: IO[bytes]) -> int:
     """Read past the rest of the current line, a piece at a time; its length in bytes."""
     skipped = 0
     while piece := stream.readline(MB):

@@ -63,9 +63,7 @@ class Day(NamedTuple):
         number += 719468
         era = number // 146097
         day_of_era = number - era * 146097
-        year_of_era = (
-            day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096
-        ) // 365
+        year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
         day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
         shifted_month = (5 * day_of_year + 2) // 153
         day = day_of_year - (153 * shifted_month + 2) // 5 + 1

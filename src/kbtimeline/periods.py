@@ -127,7 +127,7 @@ def _free_form(text: str) -> tuple[Day, Day]:
     if not re.search(r"\d{3,}", text):
         # dateutil would expand a two-digit year relative to today's date.
         raise _unrecognised(text)
-    from dateutil import parser  # type: ignore[import-untyped]  # lazy: slow, rarely needed
+    from dateutil import parser  # lazy: slow, rarely needed
 
     try:
         low = parser.parse(text, default=datetime(2000, 1, 1))

@@ -60,7 +60,7 @@ class Extraction:
         fmt: str,
         jobs: int,
         reference_date: Day | None,
-        report: Callable[[str], None],
+        report: Callable[[str], object],  # what it returns is not read
         watch: Callable[[Outcome], None] = lambda outcome: None,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date

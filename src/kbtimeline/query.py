@@ -117,18 +117,14 @@ def compile_search(
         if not phrase:
             raise UsageError(f"search term {term!r} has no letters or digits to look for")
         # Longest spelling first, so a highlight covers "Nagorno-Karabakh", not "Nagorno".
-        spellings = sorted(
-            {phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s)
-        )
+        spellings = sorted({phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s))
         alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
         compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
         alternatives_of_terms.append(tuple(spellings))
     return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms))
 
 
-def suggest(
-    texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]
-) -> list[str]:
+def suggest(texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:
     """Known words close to the query words that occur nowhere: the "did you mean" list.
 
     ``texts`` are the events' sentences, or any texts holding the same words

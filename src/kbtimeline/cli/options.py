@@ -78,9 +78,7 @@ WidthOption = Annotated[
     typer.Option("--width", "-w", metavar="N", help="Draw N columns wide; default: the terminal's, else 80."),
 ]
 AsciiOption = Annotated[bool, typer.Option("--ascii", help="Draw with ASCII only, for terminals without Unicode.")]
-UnicodeOption = Annotated[
-    bool, typer.Option("--unicode", help="Draw with Unicode blocks even when not at a terminal.")
-]
+UnicodeOption = Annotated[bool, typer.Option("--unicode", help="Draw with Unicode blocks even when not at a terminal.")]
 SearchOption = Annotated[
     list[str] | None,
     typer.Option("--search", metavar="TERM", help="Only events whose sentence has TERM; repeat for several."),

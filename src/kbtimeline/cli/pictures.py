@@ -186,7 +186,9 @@ def export(
         Path | None,
         typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT."),
     ] = None,
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")] = "Timeline",
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")
+    ] = "Timeline",
     force: Annotated[bool, typer.Option("--force", help="Replace OUT files that exist.")] = False,
     search_terms: SearchOption = None,
     date_from: FromOption = None,
@@ -223,4 +225,6 @@ def export(
     if html is not None:
         Replacement.write_text(html, render_html(events, title))
     if timelinejs is not None:
-        Replacement.write_text(timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n")
+        Replacement.write_text(
+            timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n"
+        )

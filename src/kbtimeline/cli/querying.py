@@ -79,12 +79,8 @@ def search(
         typer.Argument(metavar="QUERY...", help="Words to find; quote words to find a phrase."),
     ],
     match_any: Annotated[bool, typer.Option("--any", help="Match events with any term, not all.")] = False,
-    regex: Annotated[
-        bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")
-    ] = False,
-    exact: Annotated[
-        bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")
-    ] = False,
+    regex: Annotated[bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")] = False,
+    exact: Annotated[bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")] = False,
     date_from: FromOption = None,
     date_to: ToOption = None,
     granularity: GranularityOption = None,

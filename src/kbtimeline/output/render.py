@@ -66,9 +66,7 @@ def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment
     return chosen
 
 
-def render(
-    events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None
-) -> str:
+def render(events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None) -> str:
     """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
     if fmt == "table":
         return _table(events, env, mark)

@@ -63,5 +63,3 @@ def open_events(location: Location) -> Events:
 
         return SqliteEvents(location)
     return EventList(location)
-
-

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from kbtimeline.errors import KbTimelineError
 
@@ -47,7 +47,7 @@ def ensure_text(text: str, name: str, what: str = "file") -> str:
 
 
 @contextmanager
-def open_binary(file: Traversable, name: str) -> Iterator[BinaryIO]:
+def open_binary(file: Traversable, name: str) -> Iterator[IO[bytes]]:
     """``file`` opened for reading, its failures told as KbTimelineErrors naming it."""
     try:
         with file.open("rb") as stream:
@@ -114,14 +114,12 @@ class Replacement:
         return KbTimelineError(f"{self.target}: cannot write: {error.strerror or error}")
 
 
-
 def starts_with(file: Path, header: bytes) -> bool:
     try:
         with file.open("rb") as stream:
             return stream.read(len(header)) == header
     except OSError:
         return False  # whoever reads the file next says what is wrong with it
-
 
 
 def _mode_for(path: Path) -> int:

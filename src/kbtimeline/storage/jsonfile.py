@@ -66,5 +66,3 @@ def iter_events(location: Location) -> Iterator[Event]:
             yield read_event(parse_json(line, name, first_line=number), f"{name}:{number}")
     if not seen:
         raise KbTimelineError(f"{name}: empty file")
-
-

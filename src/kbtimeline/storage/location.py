@@ -87,5 +87,3 @@ def _bundled() -> Location:
 
     packaged = files("kbtimeline") / "data"
     return Location(packaged / EVENTS_FILE, packaged)
-
-

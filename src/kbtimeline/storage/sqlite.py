@@ -281,7 +281,8 @@ class SqliteEvents:
 
         The range is ``query.in_range`` spelled in day numbers: keep the two the same.
         """
-        clauses, parameters = ["1"], []
+        clauses: list[str] = ["1"]
+        parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
             if criteria.within:
@@ -369,7 +370,7 @@ def _match(search: query.Search) -> str:
     return (" OR " if search.match_any else " AND ").join(terms)
 
 
-def _after(prefix: str) -> str:
+def _after(prefix: str) -> str | None:
     """The least string greater than every string that starts with ``prefix``; None if there is none."""
     stem = prefix.rstrip(chr(0x10FFFF))
     return stem[:-1] + chr(ord(stem[-1]) + 1) if stem else None
