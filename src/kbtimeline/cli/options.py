@@ -13,7 +13,7 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from kbtimeline import query
+from kbtimeline import periods, query
 from kbtimeline.model import GRANULARITIES, Day
 from kbtimeline.output.render import FORMATS, Environment, choose_format
 
@@ -123,6 +123,16 @@ class Window(NamedTuple):
 
     start: Day | None = None
     end: Day | None = None
+
+    @classmethod
+    def between(cls, first: str | None, last: str | None) -> Window:
+        """From the first day of ``first`` to the last day of ``last`` (--from, --to)."""
+        return cls(*periods.parse_bounds(first, last))
+
+    @classmethod
+    def period(cls, start: str, end: str | None) -> Window:
+        """START [END]: without END, the whole of START's period."""
+        return cls.between(start, end or start)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from kbtimeline import periods, query
+from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
     AsciiOption,
@@ -37,9 +37,7 @@ from kbtimeline.storage import Replacement
 
 def _window(start: str | None, end: str | None, date_from: str | None, date_to: str | None) -> Window:
     """The period a picture covers: START [END] if given, else --from/--to."""
-    if start is not None:
-        return Window(*periods.parse_bounds(start, end or start))
-    return Window(*periods.parse_bounds(date_from, date_to))
+    return Window.period(start, end) if start is not None else Window.between(date_from, date_to)
 
 
 def _searched(session: Session, terms: list[str] | None) -> query.Search | None:
@@ -166,7 +164,7 @@ def stats(
     from kbtimeline.output.views import compute_stats, render_stats
 
     session: Session = ctx.obj
-    window = Window(*periods.parse_bounds(date_from, date_to))
+    window = Window.between(date_from, date_to)
     figures = compute_stats(list(session.events.select(Filters(granularity, source).criteria(window))))
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
@@ -219,7 +217,7 @@ def export(
         for path in (path for path in (html, timelinejs) if path is not None):
             if path.exists():
                 raise KbTimelineError(f"{path}: already exists; add --force to replace it")
-    window = Window(*periods.parse_bounds(date_from, date_to))
+    window = Window.between(date_from, date_to)
     criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
     events = list(session.events.select(criteria))
     if html is not None:

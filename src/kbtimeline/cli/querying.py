@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kbtimeline import periods, query
+from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
     Filters,
@@ -66,7 +66,7 @@ def range_command(
       kbtimeline range 1991 1994
       kbtimeline range "May 1992" --within --json
     """
-    window = Window(*periods.parse_bounds(start, end or start))
+    window = Window.period(start, end)
     filters = Filters(granularity, source, sort, reverse, limit)
     select_and_emit(ctx.obj, Request(filters.criteria(window, within=within), Output(output_format, as_json, as_jsonl)))
 
@@ -105,7 +105,7 @@ def search(
       kbtimeline search --regex 'Shush[ai]' --exact
     """
     session: Session = ctx.obj
-    window = Window(*periods.parse_bounds(date_from, date_to))
+    window = Window.between(date_from, date_to)
     aliases = {} if exact or regex else session.aliases
     found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
     criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
@@ -136,7 +136,7 @@ def list_command(
       kbtimeline list -n 20
       kbtimeline list --granularity day --from 1992 --jsonl
     """
-    window = Window(*periods.parse_bounds(date_from, date_to))
+    window = Window.between(date_from, date_to)
     criteria = Filters(granularity, source, sort, reverse, limit).criteria(window)
     select_and_emit(ctx.obj, Request(criteria, Output(output_format, as_json, as_jsonl)))
 
