@@ -203,7 +203,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
 
 
 class SqliteEvents:
-    """The events of an index, answering what ``store.Events`` asks without loading them."""
+    """The events of an index, answering what ``storage.Events`` asks without loading them."""
 
     def __init__(self, location: Location) -> None:
         self.location = location
