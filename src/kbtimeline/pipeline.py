@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
@@ -179,12 +180,13 @@ class _Workers:
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:
-        try:
-            return self.pool.submit(extract_batch, batch, *self.arguments)
-        except BrokenProcessPool:
-            self.pool.shutdown(wait=False)
-            self.pool = self._start(self.jobs)
-            return self.pool.submit(extract_batch, batch, *self.arguments)
+        with _ctrl_c_held():  # a submit may fork the pool's processes
+            try:
+                return self.pool.submit(extract_batch, batch, *self.arguments)
+            except BrokenProcessPool:
+                self.pool.shutdown(wait=False)
+                self.pool = self._start(self.jobs)
+                return self.pool.submit(extract_batch, batch, *self.arguments)
 
     def outcomes(self, batch: Batch, future: Future[list[Outcome]]) -> list[Outcome]:
         try:
@@ -195,7 +197,9 @@ class _Workers:
     def _alone(self, document: Document) -> Outcome:
         single = self._start(1)
         try:
-            return single.submit(extract_batch, [document], *self.arguments).result()[0]
+            with _ctrl_c_held():
+                future = single.submit(extract_batch, [document], *self.arguments)
+            return future.result()[0]
         except BrokenProcessPool:
             return Outcome(document.name, document.size, error=f"{document.name}: its process died (out of memory?)")
         finally:
@@ -208,3 +212,22 @@ class _Workers:
         # Killing them instead can leave the pool's own thread waiting forever for a result
         # cut in half, and the process with it.
         return ProcessPoolExecutor(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes are forked, and let it in right after.
+
+    Heard in the middle of a fork, it is raised inside an at-fork hook, where
+    Python ignores it: the run went on as if nothing was pressed, or hung
+    waiting for a worker started half-way. Held back, it is raised once the
+    fork is done, where the loop that drops the queued batches hears it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
