@@ -46,12 +46,12 @@ POSSESSIVE = {"his": "person", "her": "person", "their": "plural", "its": "thing
 DEMONSTRATIVES = frozenset("this these those such".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # Participles that work as prepositions: their clause is not a clause ("Following the resignation on 25 May").
-PREPOSITIONAL = frozenset("following including according regarding concerning given excluding".split())
+PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting".split())
 NOUN_MODIFIERS = ("compound", "amod", "nmod", "nummod", "poss", "appos", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcomp")
 CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
 # Phrases dropped to shorten a title, least needed first.
-DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj", "cc"))
+DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
 MAX_SHORT_NP = 7
 
 
@@ -84,6 +84,8 @@ class _Title:
         date = self._covering(own)
         others = [self._covering(span) for span in dates if span != own]
         self.other_dates = set().union(*others) if others else set()
+        self.relative_others = [other for other in others if other and not any(
+            char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
         made = self._make(date, others) if date else None
         self.text = made if made and len(made.split()) >= 2 else rule_title(sentence, *own, others=dates)
 
@@ -108,12 +110,13 @@ class _Title:
 
     def _clause_head(self, index: int) -> int:
         """The nearest verb at or above ``index`` (the root if none)."""
-        while self.tokens[index].head != index and (
-            self.tokens[index].pos not in ("VERB", "AUX") or self.word(index) in PREPOSITIONAL
+        tokens = self.tokens
+        while tokens[index].head != index and (
+            tokens[index].pos not in ("VERB", "AUX")
+            or self.word(index) in PREPOSITIONAL
+            or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
         ):
-            index = self.tokens[index].head
-        while self.tokens[index].dep in ("xcomp", "aux", "auxpass") and self.tokens[index].head != index:
-            index = self.tokens[index].head
+            index = tokens[index].head
         return index
 
     # ------------------------------------------------------------ the title
@@ -121,7 +124,8 @@ class _Title:
     def _make(self, date: set[int], others: list[set[int]]) -> str | None:
         tokens = self.tokens
         roots = [index for index in sorted(date) if tokens[index].head not in date or tokens[index].head == index]
-        units = [self._governed(root, others) for root in roots]
+        units = list(dict.fromkeys(self._governed(root, others) for root in roots))
+        units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
         unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
         removed = set().union(*(self.subtree(index) for index in units))
         removed |= self._orphans(removed)
@@ -133,7 +137,8 @@ class _Title:
             mark = self.child(head, ("mark", "advmod"))
             if tokens[head].dep == "advcl" and mark is not None and self.word(mark) in TEMPORAL_MARKS:
                 return self._clause(tokens[head].head, self.subtree(head))  # "As winter approached, …"
-            return self._clause(self._clause_head(head), removed - self.subtree(unit))  # the date is the topic
+            self.removed = removed - self.subtree(unit)
+            return self._clause(self._clause_head(head), self.removed)  # the date is what the clause is about
         modified = head if tokens[unit].dep in (*NOUN_MODIFIERS, "prep") else None
         while modified is not None and tokens[modified].dep in ("poss", "compound"):
             modified = tokens[modified].head  # "the 2007 festival's prize": the prize
@@ -160,6 +165,7 @@ class _Title:
             token, head = tokens[index], tokens[tokens[index].head]
             governs = (
                 (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or head.text.lower() in PREPOSITIONAL))
+                or (token.dep == "prep" and head.text.lower() in PREPOSITIONAL)
                 or (token.dep in ("prep", *NOUN_MODIFIERS) and head.text.lower() in TIME_NOUNS)
                 or (token.dep in ("conj", "appos") and any(head.index in other for other in others))
             )
@@ -225,6 +231,12 @@ class _Title:
         if tokens[verb].dep == "relcl" and tokens[tokens[verb].head].dep == "attr":
             verb = self._clause_head(tokens[verb].head)  # "X was a conflict that took place in 1988": X
         kept = self.subtree(verb) - removed
+        for other in self.relative_others:  # "as in the previous year": residue of another date
+            roots = [index for index in other if tokens[index].head not in other or tokens[index].head == index]
+            for root in roots:
+                unit = self._governed(root, [])
+                if verb not in self.subtree(unit):
+                    kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
         kept -= self._others_news(verb, kept)
         for kid in self.kids[verb]:
@@ -232,7 +244,7 @@ class _Title:
                 kept -= self.subtree(kid)
             elif tokens[kid].dep == "cc" and kid == min(kept, default=kid):
                 kept.discard(kid)
-        if verb not in kept or self._has_no_subject(verb, kept):
+        if verb not in kept:
             return None
         replace: dict[int, str] = {}
         subject = self.child(verb, SUBJECTS)
@@ -242,6 +254,8 @@ class _Title:
             self._name_subject(subject, replace)
         else:
             implicit = self._implicit_subject(verb)
+            if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
+                return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
                 named = self._short_noun_phrase(implicit)
                 if tokens[implicit].tag == "PRP" and self.word(implicit) in PERSONAL:
@@ -258,6 +272,11 @@ class _Title:
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
+        if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
+            # no object: the first prepositional phrase after the verb completes it ("were in control of…")
+            complement = next((kid for kid in sorted(self.kids[verb]) if kid > verb and kid in kept
+                               and tokens[kid].dep == "prep"), None)  # fmt: skip
+            core |= {complement} if complement is not None else set()
         return self._shortened(kept, core, replace)
 
     def _asides(self, kept: set[int], head: int) -> set[int]:
@@ -283,21 +302,15 @@ class _Title:
                                      if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","}
         return dropped
 
-    def _has_no_subject(self, verb: int, kept: set[int]) -> bool:
-        """A finite main clause whose subject the parse lost ("Was blockaded…"): the rules do better."""
-        token = self.tokens[verb]
-        return (token.dep == "ROOT" and self.child(verb, SUBJECTS) is None
-                and token.tag in ("VBD", "VBZ", "VBP") and min(kept, default=verb) >= verb)  # fmt: skip
-
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
         dropped: set[int] = set()
-        for index in sorted(kept):
+        for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
                 continue
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
-            if own_subject or self.subtree(index) & self.other_dates:
+            if own_subject or (self.subtree(index) - dropped) & self.other_dates:
                 dropped |= self.subtree(index)
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
@@ -355,15 +368,18 @@ class _Title:
             if len(self._words(kept, replace)) <= wording.MAX_WORDS:
                 break
             candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                          and not self._glued(self.subtree(index))]  # fmt: skip
+                          and self.word(index) != "of" and not self._glued(self.subtree(index))]  # fmt: skip
             for index in sorted(candidates, key=lambda index: -len(self.subtree(index) & kept)):
                 if len(self._words(kept, replace)) <= wording.MAX_WORDS:
                     break
                 kept -= self.subtree(index)
+                if self.tokens[index].dep == "conj":  # its "and" goes with it
+                    head = self.tokens[index].head
+                    kept -= {kid for kid in self.kids[head] if self.tokens[kid].dep == "cc" and head < kid < index}
         words = self._words(kept, replace)
         last_core = max((index for index in core if index in kept), default=-1)
         essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
-        return wording.tidy(wording.cut(words, keep_at_least=len(essential)))
+        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
 
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""

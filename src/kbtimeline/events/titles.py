@@ -48,7 +48,7 @@ _AFTER_OPENING_DATE = re.compile(r"^\s+(?:(?P<saw>saw|witnessed|brought|marked)\
 # A clause opened by one of these is not news on its own: the news is the clause after the comma,
 # unless the date is in the opening, which then is the news, without its opening word.
 _SUBORDINATE = re.compile(
-    r"^(?:although|though|whereas|despite|following|with|while|because|as|since|after|once|upon|when|to)\s",
+    r"^(?:although|though|whereas|despite|following|with|while|because|as|since|after|once|upon|when|to|amid)\s",
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
