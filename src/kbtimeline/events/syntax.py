@@ -25,11 +25,13 @@ Where the parse gives nothing usable the rule title stands in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kbtimeline.events import parse, wording
 from kbtimeline.events.parse import Parsed, Token
 from kbtimeline.events.titles import Span, previous_sentence, rule_title
+from kbtimeline.extract.lexicon import MONTH_NAMES
 
 TIME_NOUNS = frozenset(
     "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
@@ -53,6 +55,7 @@ CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "n
 # Phrases dropped to shorten a title, least needed first.
 DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
 MAX_SHORT_NP = 7
+_DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
 
 
 def titles(text: str, dates_in: dict[Span, list[Span]]) -> dict[tuple[Span, Span], str]:
@@ -180,8 +183,8 @@ class _Title:
         while self.tokens[index].head != index and self.tokens[index].head != verb:
             index = self.tokens[index].head
         token = self.tokens[index]
-        if token.dep == "prep" and index < verb and token.text.lower() in TEMPORAL_PREPOSITIONS:
-            return self.child(index, ("pobj",))
+        if token.dep in ("prep", "advcl") and index < verb and token.text.lower() in TEMPORAL_PREPOSITIONS:
+            return self.child(index, ("pobj", "dobj"))
         for kid in self.kids[verb]:  # "After talks in Baku on 20 May," with the date hung on the verb
             phrase = self.subtree(kid)
             if (self.tokens[kid].dep == "prep" and self.word(kid) in TEMPORAL_PREPOSITIONS
@@ -212,7 +215,8 @@ class _Title:
             token.dep == "pobj" and tokens[governor.head].pos in ("NOUN", "PROPN")
         )
         predicate = self.word(clause) in BE_FORMS and governor.head == clause
-        nested = nested and not by_preposition  # a prepositional phrase is as likely to be the clause's
+        if by_preposition:  # a prepositional phrase is as likely to be the clause's
+            return predicate
         return nested or predicate or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
 
     def _noun_phrase(self, noun: int, removed: set[int]) -> str:
@@ -468,10 +472,14 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
     ordered = list(reversed(tokens) if reverse else tokens)
     for token in ordered:
         if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
-            return _short_noun_phrase(tokens, kids, token.index)
+            named = _short_noun_phrase(tokens, kids, token.index)
+            if not _DATE_WORD.search(named):  # "February 1986" is no one's name
+                return named
     if reverse or kind != "person":
         return None
     for token in ordered:  # "he" or "she" with no named subject before: the first person named
         if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
-            return _short_noun_phrase(tokens, kids, token.index)
+            named = _short_noun_phrase(tokens, kids, token.index)
+            if not _DATE_WORD.search(named):
+                return named
     return None
