@@ -209,3 +209,20 @@ def test_extract_fast_titles_by_rules():
 def test_extract_titles_by_the_parser_when_installed():
     expected = "The talks began on 5 May 1994 and a ceasefire took effect" if NO_PARSER else "A ceasefire took effect"
     assert _cli_titles()[1] == expected
+
+
+def test_extract_fast_never_imports_spacy():
+    import subprocess
+    import sys
+
+    probe = (
+        "import io, sys\n"
+        "from kbtimeline.cli import main\n"
+        f"sys.stdin = io.TextIOWrapper(io.BytesIO({CLI_TEXT.encode()!r}))\n"
+        "sys.argv = ['kbtimeline', 'extract', '-', '--fast', '-f', 'jsonl']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('spacy' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stderr.splitlines()[-1] == "False"
+    assert "ceasefire" in result.stdout
