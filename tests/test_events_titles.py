@@ -90,6 +90,12 @@ TITLES = [
      "President Aliyev disbanded 33 volunteer battalions", SAME, "no junk characters"),
     ("Colonel Lee arrived in May 1862. He took the fort on 3 June 1862.", "3 June 1862",
      "Colonel Lee took the fort", SAME, "'He' named from the subject of the sentence before"),
+    ("In the Pacific, American forces pressed the Japanese back. In June 1944 they began an offensive against the "
+     "islands.", "June 1944", "American forces began an offensive against the islands", SAME,
+     "'They' named from the sentence before, past its opening phrase"),
+    ("On 10 March 1862 the fleet sailed and the next day it reached the coast.", "10 March 1862",
+     "The fleet sailed and it reached the coast", "The fleet sailed",
+     "another date's relative phrase leaves no residue; the parser drops that date's conjunct"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

@@ -12,7 +12,7 @@ touches (``wording``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from kbtimeline.events import wording
@@ -53,10 +53,13 @@ _SUBORDINATE = re.compile(
 )
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
 _PERSONAL_PRONOUN = re.compile(r"^(He|She|They)\s")
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
-_OPENING_NAME = re.compile(r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4})\s+[a-z]")
+_OPENING_NAME = re.compile(
+    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)\s+[a-z]"
+)
 _LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
 _NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
 
@@ -78,7 +81,7 @@ def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
         for span, dates in dates_in.items():
             for own in dates:
                 title = rule_title(text[span[0] : span[1]], *own, others=[d for d in dates if d != own])
-                titles[(span, own)] = _named(title, lambda start=span[0]: previous_sentence(text, start))
+                titles[(span, own)] = _named(title, lambda start=span[0]: _sentences_before(text, start))
     return [replace(event, title=titles[(event.span, _in_sentence(event))]) for event in events]
 
 
@@ -132,20 +135,34 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     return wording.plain_subject(wording.cut(clause.split()))
 
 
-def _named(title: str, previous: Callable[[], str]) -> str:
-    """A title opened by "He", "She" or "They" with the subject of the sentence before, when it
-    opens that sentence as a name ("Hindenburg and Ludendorff", "The Russians") and agrees."""
+def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
+    """Up to ``count`` sentences before ``start``, nearest first."""
+    reach = 1500
+    window_start = max(0, start - reach * count)
+    sentences = list(split_sentences(text[window_start:start]))
+    for sentence in reversed(sentences[-count:]):
+        yield text[window_start + sentence.start : window_start + sentence.end]
+
+
+def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
+    """A title opened by "He", "She" or "They" with the subject of a sentence before, when it opens
+    that sentence as a name ("Hindenburg and Ludendorff", "The Russians") and agrees; a sentence
+    opened by the same pronoun is passed over, as it speaks of the same one."""
     pronoun = _PERSONAL_PRONOUN.match(title)
     if pronoun is None:
         return title
-    subject = _OPENING_NAME.match(_LEAD_IN_PHRASE.sub("", previous()))
+    opening = next((sentence for sentence in before() if not sentence.startswith(pronoun.group(1))), "")
+    subject = _OPENING_NAME.match(_LEAD_IN_PHRASE.sub("", opening))
     if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
         return title
     name = subject.group(1)
     plural = " and " in name or name.endswith("s")
     if plural != (pronoun.group(1).lower() == "they"):
         return title
-    return name + title[pronoun.end(1) :]
+    named = (name + title[pronoun.end(1) :]).split()
+    if len(named) < wording.HARD_MAX_WORDS:
+        return " ".join(named)
+    return wording.cut(" ".join(named).rstrip("…").split())
 
 
 def _clause(sentence: str, date_start: int, date_end: int) -> Span:
@@ -197,7 +214,8 @@ def _without_relative_dates(clause: str, sentence: str, others: list[Span]) -> s
         position = clause.index(phrase)
         before = _GOVERNOR_AT_END.sub("", clause[:position])
         rest = clause[position + len(phrase) :]
-        if before != clause[:position].rstrip() or rest.lstrip().startswith(","):
+        adverbial = _CLAUSE_OPENING.search(clause[:position]) or not rest.strip(" .,;:")
+        if before != clause[:position].rstrip() or rest.lstrip().startswith(",") or adverbial:
             clause = f"{before} {rest.lstrip(' ,')}"
     return clause
 
