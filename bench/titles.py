@@ -127,8 +127,9 @@ def _write_for_judging(shared: Path, out: Path, titled: dict[str, list[Event]]) 
             if event is None:
                 missing += 1
                 continue
-            lines.append(json.dumps({"sentence": event.text, "when": event.when, "title": event.title},
-                                    ensure_ascii=False))
+            lines.append(
+                json.dumps({"sentence": event.text, "when": event.when, "title": event.title}, ensure_ascii=False)
+            )
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"for judging ({name} titles): {path}, {len(lines)} records ({missing} labelled spans not extracted)")
 

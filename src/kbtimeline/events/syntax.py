@@ -302,8 +302,11 @@ class _Title:
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
             if token.dep == "appos" or opening or attribution or concessive:
                 phrase = self.subtree(index)
-                dropped |= phrase | {edge for edge in (min(phrase) - 1, max(phrase) + 1)
-                                     if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","}
+                dropped |= phrase | {
+                    edge
+                    for edge in (min(phrase) - 1, max(phrase) + 1)
+                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","
+                }
         return dropped
 
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:

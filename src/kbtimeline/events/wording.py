@@ -42,7 +42,7 @@ def tidy(text: str) -> str:
 
 
 def plain_subject(text: str) -> str:
-    """"Its members resigned" -> "The members resigned": a determiner pointing elsewhere made neutral."""
+    """ "Its members resigned" -> "The members resigned": a determiner pointing elsewhere made neutral."""
     return _ANAPHORIC_DETERMINER.sub("The ", text, count=1)
 
 
