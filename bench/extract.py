@@ -40,6 +40,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from kbtimeline.events.titles import retitle
 from kbtimeline.extract import extract_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,7 +195,8 @@ def available_tools() -> tuple[list[Tool], list[str]]:
 
 
 def kbtimeline_find(text: str) -> list[Any]:
-    return extract_events(text, "bench")
+    """Dates with rule titles (``extract --fast``); bench/titles.py times the parser's titles."""
+    return retitle(extract_events(text, "bench"), text, parser=False)
 
 
 def kbtimeline_mentions(text: str, events: list[Any]) -> list[Mention]:

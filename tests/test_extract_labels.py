@@ -1,10 +1,10 @@
-"""Human labels: the date label of an interval and the short title of a sentence."""
+"""The human label of an interval ("8 May 1992", "early 1993"); titles are tested in test_events_titles."""
 
 from __future__ import annotations
 
 import pytest
 
-from kbtimeline.extract.labels import make_title, when_label
+from kbtimeline.extract.labels import when_label
 from kbtimeline.model import Day
 
 WHEN = [
@@ -31,48 +31,3 @@ WHEN = [
                          ids=[row[-1] for row in WHEN])
 def test_when_label(start, end, granularity, modifier, time, label, reason):
     assert when_label(start, end, granularity, modifier, time) == label
-
-
-TITLES = [
-    ("On 2 January 1992 Ayaz Mutalibov assumed the presidency of Azerbaijan.", "2 January 1992",
-     "Ayaz Mutalibov assumed the presidency of Azerbaijan", "date and its preposition removed"),
-    ("In early 1993, Armenian forces captured seven districts.", "early 1993",
-     "Armenian forces captured seven districts", "leading date and comma removed"),
-    ("As winter approached, both sides abstained from offensives.", "winter",
-     "As winter approached, both sides abstained from offensives", "a date that is part of the wording stays"),
-    ("The war, which began in 1988, ended; a ceasefire was signed in May 1994.", "May 1994",
-     "A ceasefire was signed", "the clause holding the date"),
-    ("In 1991 a very long sentence went on and on about many things that happened in many places "
-     "for many reasons.", "1991",
-     "A very long sentence went on and on about many things that happened in…", "at most 14 words"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "phrase", "title", "reason"), TITLES, ids=[row[-1] for row in TITLES])
-def test_title(sentence, phrase, title, reason):
-    start = sentence.index(phrase)
-    assert make_title(sentence, start, start + len(phrase)) == title
-
-
-# (text, the date phrase whose event is checked, its title, reason): through the extractor,
-# which tells make_title where the sentence's other dates are
-TITLES_WITH_OTHER_DATES = [
-    ("On 5 May 1994, with Russia as mediator, the parties agreed to a ceasefire that began on 12 May.",
-     "12 May", "With Russia as mediator, the parties agreed to a ceasefire that began", "another date opens it"),
-    ("On 19 December, troops began to withdraw from the region, completing it by 1992.",
-     "1992", "Troops began to withdraw from the region, completing it", "the opening date goes, with its comma"),
-    ("In 1994, a ceasefire ended the war that began in 1988.",
-     "1988", "A ceasefire ended the war that began", "a year as the setting"),
-    ("Fighting that began in 1988 ended on 12 May 1994, with a ceasefire.",
-     "1988", "Fighting that began ended on 12 May 1994, with a ceasefire", "another date inside the clause stays"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "title", "reason"), TITLES_WITH_OTHER_DATES, ids=[row[-1] for row in TITLES_WITH_OTHER_DATES]
-)
-def test_title_leaves_out_another_opening_date(text, phrase, title, reason):
-    from kbtimeline.extract import extract_events
-
-    (event,) = [event for event in extract_events(text) if event.date_text == phrase]
-    assert event.title == title

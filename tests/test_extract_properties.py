@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kbtimeline.events.titles import retitle
 from kbtimeline.extract import extract_events, grammar, phrases
 from kbtimeline.model import Day, month_length
 
@@ -30,7 +31,8 @@ def _valid(day: Day) -> bool:
 @given(text=texts, with_reference=st.booleans())
 def test_any_text_gives_well_formed_events(text, with_reference):
     reference = Day(2026, 11, 25) if with_reference else None
-    for event in extract_events(text, "t", reference):
+    events = extract_events(text, "t", reference)
+    for event in retitle(events, text, parser=False):
         assert event.start <= event.end
         assert _valid(event.start) and _valid(event.end)
         assert text[event.date_span[0] : event.date_span[1]] == event.date_text

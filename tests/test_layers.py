@@ -23,6 +23,7 @@ LAYERS = {
     "query": 2,
     "periods": 2,
     "extract": 2,
+    "events": 3,  # records -> happenings: titles (the parser behind them), kinds, grouping
     "storage": 3,
     "output": 3,
     "corpus": 4,

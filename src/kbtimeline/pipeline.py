@@ -24,6 +24,7 @@ from typing import NamedTuple
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
 from kbtimeline.errors import KbTimelineError
+from kbtimeline.events.titles import retitle
 from kbtimeline.extract import extract_events
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Day
@@ -31,6 +32,7 @@ from kbtimeline.storage.files import Replacement
 
 WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
 BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
+PARSED_BATCH_BYTES = 25_000  # titles from the parser take ~10x as long: batches of as much time
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
 
 Batch = list[Document]
@@ -63,8 +65,10 @@ class Extraction:
         reference_date: Day | None,
         report: Callable[[str], object],  # what it returns is not read
         watch: Callable[[Outcome], None] = lambda outcome: None,
+        parser: bool = False,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
+        self.parser = parser
         self.report, self.watch = report, watch
         self.read = self.failed = 0
 
@@ -83,7 +87,7 @@ class Extraction:
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
-        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
+        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, self.parser):
             self.watch(outcome)
             error = outcome.error
             if error is None and outcome.source in sources:
@@ -109,19 +113,23 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
+def extract_all(
+    documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str, parser: bool = False
+) -> Iterator[Outcome]:
     """The outcome of each document, in input order, extracted on ``jobs`` processes.
+
+    ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
 
     A corpus of one batch is extracted in this process: starting workers
     would cost more than it saves.
     """
-    batches = _batches(documents)
+    batches = _batches(documents, PARSED_BATCH_BYTES if parser else BATCH_BYTES)
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
-            yield from extract_batch(batch, reference_date, fmt)
+            yield from extract_batch(batch, reference_date, fmt, parser)
         return
-    workers = _Workers(jobs, reference_date, fmt)
+    workers = _Workers(jobs, reference_date, fmt, parser)
     try:
         pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
         for batch in chain(head, batches):
@@ -136,7 +144,7 @@ def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | 
     workers.pool.shutdown()
 
 
-def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Outcome]:
+def extract_batch(batch: Batch, reference_date: Day | None, fmt: str, parser: bool = False) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time."""
     write = WRITERS[fmt]
     outcomes = []
@@ -144,6 +152,7 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Ou
         try:
             text = corpus.read(document)
             events = extract_events(text.text, text.source, text.reference_date or reference_date)
+            events = retitle(events, text.text, parser=parser)
             outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
@@ -152,13 +161,13 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Ou
     return outcomes
 
 
-def _batches(documents: Iterable[Document]) -> Iterator[Batch]:
+def _batches(documents: Iterable[Document], batch_bytes: int) -> Iterator[Batch]:
     batch: Batch = []
     size = 0
     for document in documents:
         batch.append(document)
         size += document.size
-        if size >= BATCH_BYTES or len(batch) >= BATCH_DOCUMENTS:
+        if size >= batch_bytes or len(batch) >= BATCH_DOCUMENTS:
             yield batch
             batch, size = [], 0
     if batch:
@@ -175,8 +184,8 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Day | None, fmt: str) -> None:
-        self.jobs, self.arguments = jobs, (reference_date, fmt)
+    def __init__(self, jobs: int, reference_date: Day | None, fmt: str, parser: bool) -> None:
+        self.jobs, self.arguments = jobs, (reference_date, fmt, parser)
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:

@@ -71,6 +71,10 @@ def extract(
         float,
         typer.Option("--max-doc-size", metavar="MB", help="Skip, and report, documents larger than MB megabytes."),
     ] = 50,
+    fast: Annotated[
+        bool,
+        typer.Option("--fast", help="Titles from rules, not from spaCy's parse (many times faster, less readable)."),
+    ] = False,
 ) -> None:
     """Extract every dated statement from texts into an events list.
 
@@ -79,7 +83,9 @@ def extract(
     lines document ({"id": ..., "text": ...} per line) is named by its id.
     Events are written as each document is done, in input order. A document
     that cannot be read is reported and skipped; the others are still
-    written, and the exit code is 1.
+    written, and the exit code is 1. Titles come from spaCy's parse of the
+    dated sentences when it is installed (pip install 'kbtimeline[nlp]'),
+    else, and with --fast, from rules.
 
     \b
     Examples:
@@ -88,6 +94,7 @@ def extract(
       kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
     """
     from kbtimeline import pipeline, progress  # lazy: the extractor would slow every query
+    from kbtimeline.events import parse  # lazy: only extract may parse
 
     reference = periods.parse_reference_day(reference_date) if reference_date else None
     fmt = pipeline.output_format(output_format, output)
@@ -105,6 +112,7 @@ def extract(
             fmt=fmt,
             jobs=jobs or pipeline.available_cores(),
             reference_date=reference,
+            parser=not fast and parse.available(),
             report=lambda message: report(KbTimelineError(message)),
             watch=watch,
         )

@@ -10,7 +10,7 @@ citation apparatus) -> phrases -> resolved intervals -> events.
 
 from __future__ import annotations
 
-from kbtimeline.extract.labels import make_title, when_label
+from kbtimeline.extract.labels import when_label
 from kbtimeline.extract.phrases import find_phrases
 from kbtimeline.extract.resolve import Resolved, resolve_all
 from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation, is_reference_like
@@ -23,7 +23,8 @@ _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
 
 
 def extract_events(text: str, source: str = "text", reference_date: Day | None = None) -> list[Event]:
-    """Every dated statement in ``text``, in text order."""
+    """Every dated statement in ``text``, in text order; titles are left empty for
+    ``kbtimeline.events.titles.retitle``, which may parse the sentences."""
     index = SentenceIndex(text)
     dated = [
         (phrase, sentence)
@@ -38,12 +39,9 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
             if sentence.start >= notes_start and not citation[sentence]:
                 citation[sentence] = is_reference_like(text[sentence.start : sentence.end])
     sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
-    dates_in: dict[Sentence, list[tuple[int, int]]] = {}
-    for phrase, sentence in dated:
-        dates_in.setdefault(sentence, []).append((phrase.start - sentence.start, phrase.end - sentence.start))
     narrative = (phrase for phrase, sentence in dated if not citation[sentence])
     return [
-        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start, dates_in)
+        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start)
         for resolved in resolve_all(narrative, reference_date)
     ]
 
@@ -66,13 +64,10 @@ def _event(
     resolved: Resolved,
     sentence: Sentence,
     notes_start: int | None,
-    dates_in: dict[Sentence, list[tuple[int, int]]],
 ) -> Event:
     phrase, interval = resolved.phrase, resolved.interval
     date_span = (phrase.start, phrase.end)
     sentence_text = text[sentence.start : sentence.end]
-    own = (phrase.start - sentence.start, phrase.end - sentence.start)
-    others = [span for span in dates_in[sentence] if span != own]
     parts = ()
     if resolved.parts:
         parts = tuple(
@@ -92,7 +87,7 @@ def _event(
         date_span=date_span,
         text=sentence_text,
         span=(sentence.start, sentence.end),
-        title=make_title(sentence_text, *own, others),
+        title="",  # written by kbtimeline.events.titles, which reads the whole story
         section="notes" if notes_start is not None and phrase.start >= notes_start else "narrative",
         anchored=resolved.anchored,
         parts=parts,

@@ -1,9 +1,6 @@
-"""Human labels for an event: its date ("winter 1992–93") and a short title of what happened."""
+"""The human label of an event's date: "8 May 1992", "early 1993", "winter 1992–93"."""
 
 from __future__ import annotations
-
-import re
-from collections.abc import Iterable
 
 from kbtimeline.extract.lexicon import MONTH_NAMES
 from kbtimeline.model import Day
@@ -71,76 +68,3 @@ def when_label(start: Day, end: Day, granularity: str, modifier: str | None, tim
     """"8 May 1992", "early 1993", "winter 1992–93", "12 May 1994, 00:01"."""
     label = _MODIFIER_WORDS.get(modifier, "") + interval_label(start, end, granularity)
     return f"{label}, {time}" if time else label
-
-
-# ---------------------------------------------------------------- titles
-
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s(?:but|while|whereas|although|though|and)\s|:\s")
-_ASIDE = re.compile(r"\[[^\]]*\]|\([^()]*\)")
-_LEAD_IN = re.compile(
-    r"^(?:(?:and|but|so|then|however|meanwhile|moreover|also|thus|therefore|finally|eventually|"
-    r"subsequently|later|afterwards|in response|as a result|according to [^,]+|in addition|"
-    r"on|in|at|by|from|during|since|until|after|before|of|around|between|to)\b[\s,]*)+",
-    re.IGNORECASE,
-)
-_PREPOSITION_AT_END = re.compile(
-    r"[\s,;:–—-]*\b(?:on|in|at|by|from|during|since|until|of|around|between|to|after|before)\s+$",
-    re.IGNORECASE,
-)
-TITLE_WORDS, TITLE_MIN_WORDS = 14, 6
-
-
-def make_title(sentence: str, date_start: int, date_end: int, others: Iterable[tuple[int, int]] = ()) -> str:
-    """What happened, in a dozen words: the clause holding the date, with the date taken out.
-
-    The date goes only where a preposition or a comma sets it apart ("On 8 May,",
-    "in early 1993"); a date that is part of the wording ("As winter approached",
-    "The same year saw") stays, or the title would not read. ``date_start`` and
-    ``date_end`` are offsets of the date phrase within ``sentence``; ``others``,
-    those of the sentence's other date phrases, which may not open the title
-    ("On 5 May, with Russia acting as mediator, … at 12:01 AM on 12 May").
-    """
-    clause_start, clause_end = 0, len(sentence)
-    for found in _CLAUSE_BREAK.finditer(sentence):
-        if found.end() <= date_start:
-            clause_start = found.end()
-        elif found.start() >= date_end:
-            clause_end = found.start()
-            break
-    before = sentence[clause_start:date_start]
-    after = sentence[date_end:clause_end]
-    stripped = _PREPOSITION_AT_END.sub("", before)
-    set_apart = stripped != before or (not before.strip() and after.lstrip().startswith(","))
-    if set_apart:
-        after = re.sub(r"^[\s,]+", "", after)
-        clause = f"{stripped} {after}" if stripped and after else stripped or after
-    else:
-        clause = sentence[clause_start:clause_end]
-    clause = _ASIDE.sub("", clause)
-    clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
-    clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
-    clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause)).strip(" ,;:.–—-\"'“”")
-    if len(clause.split()) < 3:
-        clause = re.sub(r"\s+", " ", _ASIDE.sub("", sentence)).strip(" .")
-    return _shortened(clause[:1].upper() + clause[1:])
-
-
-def _without_leading_date(clause: str, dates: list[str]) -> str:
-    """The clause without another date that opens it set apart by a comma: the setting, not the news."""
-    for date in dates:
-        if clause.startswith(date) and clause[len(date) :].startswith(","):
-            rest = _LEAD_IN.sub("", clause[len(date) :].lstrip(" ,"))
-            return rest if len(rest.split()) >= 3 else clause
-    return clause
-
-
-def _shortened(title: str) -> str:
-    """At most a dozen words, cut after a comma when one comes late enough."""
-    words = title.split()
-    if len(words) <= TITLE_WORDS:
-        return title
-    kept = words[:TITLE_WORDS]
-    for index in range(len(kept) - 1, TITLE_MIN_WORDS - 2, -1):
-        if kept[index].endswith(","):
-            return " ".join(kept[: index + 1]).rstrip(",") + "…"
-    return " ".join(kept).rstrip(",;:") + "…"

@@ -1,0 +1,204 @@
+"""Titles from rules on punctuation and a few word lists, for ``extract --fast`` and where no parse helps.
+
+``rule_title`` takes the clause the commas and semicolons around the date
+give, with the date phrase taken out where it is set apart; the parse-based
+titles (``syntax``) fall back on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from kbtimeline.events import wording
+from kbtimeline.extract.sentences import split_sentences
+
+__all__ = ["named_rule_title", "rule_title"]
+
+Span = tuple[int, int]
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s(?:but|while|whereas|although|though|and)\s|:\s")
+_ASIDE = re.compile(r"\[[^\]]*\]|\([^()]*\)")
+_LEAD_IN = re.compile(
+    r"^(?:(?:and|but|so|then|however|meanwhile|moreover|also|thus|therefore|finally|eventually|"
+    r"subsequently|later|afterwards|in response|as a result|according to [^,]+|in addition|"
+    r"on|in|at|by|from|during|since|until|after|before|of|around|between|to)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# What governs a date and goes with it: "on", "in the early hours of", "by the end of".
+_PREPOSITION = r"\b(?:on|in|at|by|from|during|since|until|of|around|between|to|after|before|through|throughout)\s+"
+_GOVERNOR_AT_END = re.compile(
+    rf"[\s,;:–—-]*(?:{_PREPOSITION})?(?:\b(?:the|a)\s+(?:(?:early|late|small|first|last|very)\s+){{0,2}}"
+    r"(?:night|morning|evening|eve|afternoon|dawn|dusk|day|days|week|weeks|end|beginning|start|middle|"
+    rf"course|turn|half|hours|months|years|spring|summer|autumn|fall|winter)\s+of\s+)?(?:{_PREPOSITION})?$",
+    re.IGNORECASE,
+)
+_OPENS_WITH_PREPOSITION = re.compile(rf"^\s*{_PREPOSITION}", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|to|–|-|,)\s*$")
+# After a date that opens its clause with no comma, what shows the date was only the setting:
+# the subject's first word ("The next day Armenian forces…", "A day later the council…"),
+# or a verb of witnessing whose object is the news ("The same year saw clashes…").
+_AFTER_OPENING_DATE = re.compile(r"^\s+(?:(?P<saw>saw|witnessed|brought|marked)\s+|(?=the\s|a\s|an\s|[A-Z]))")
+# A clause opened by one of these is not news on its own: the news is the clause after the comma,
+# unless the date is in the opening, which then is the news, without its opening word.
+_SUBORDINATE = re.compile(
+    r"^(?:although|though|whereas|despite|following|with|while|because|as|since|after|once|upon|when|to|amid)\s",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
+_RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
+MIN_WORDS = 3
+_PERSONAL_PRONOUN = re.compile(r"^(He|She|They)\s")
+# A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
+_OPENING_NAME = re.compile(
+    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)\s+[a-z]"
+)
+_LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
+_NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
+
+
+def previous_sentence(text: str, start: int, reach: int = 1500) -> str:
+    """The sentence before the one starting at ``start`` (empty at the start of the text)."""
+    window_start = max(0, start - reach)
+    sentences = list(split_sentences(text[window_start:start]))
+    return text[window_start + sentences[-1].start : window_start + sentences[-1].end] if sentences else ""
+
+
+def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[Span] = ()) -> str:
+    """What happened, from punctuation and word lists: the clause holding the date, without the date.
+
+    The date goes with what governs it ("on the night of 8 May") where a
+    preposition or a comma sets it apart, or where it opens its clause before
+    the subject ("The next day Armenian forces…"). A date that is part of the
+    wording ("As winter approached") stays, or the title would not read.
+    ``date_start`` and ``date_end`` are offsets in ``sentence``; ``others``,
+    those of the sentence's other date phrases.
+    """
+    others = list(others)
+    date_start, date_end = _with_coordinated(sentence, date_start, date_end, others)
+    clause_start, clause_end = _clause(sentence, date_start, date_end)
+    clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
+    before = sentence[clause_start:date_start]
+    after = sentence[date_end:clause_end]
+    stripped = _GOVERNOR_AT_END.sub("", before)
+    set_apart = after.lstrip().startswith(",")
+    governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
+    opening = _AFTER_OPENING_DATE.match(after) if not _LEAD_IN.sub("", before.strip(" ,;:–—-\"'“”")) else None
+    if governed and set_apart and _OPENS_WITH_PREPOSITION.match(before):
+        clause = after  # "At their summit in 1992, the organization…": the opening is only the setting
+    elif governed or opening:
+        after = after[opening.end() :] if opening and opening.group("saw") else after
+        after = re.sub(r"^[\s,]+", "", after)
+        clause = f"{stripped} {after}" if stripped.strip() and after else stripped.strip() or after
+    else:
+        clause = sentence[clause_start:clause_end]
+    clause = _without_relative_dates(clause, sentence, others)
+    clause = _ACCORDING_TO.sub(" ", _ASIDE.sub("", clause))
+    clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
+    clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
+    clause = wording.tidy(clause)
+    if len(clause.split()) < MIN_WORDS:
+        clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
+    return wording.plain_subject(wording.cut(clause.split()))
+
+
+def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span]) -> str:
+    """``rule_title`` of one date of the sentence at ``sentence`` in ``text``, with a pronoun that opens
+    it replaced by the name a sentence before gives."""
+    title = rule_title(text[sentence[0] : sentence[1]], *own, others=others)
+    return _named(title, lambda: _sentences_before(text, sentence[0]))
+
+
+def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
+    """Up to ``count`` sentences before ``start``, nearest first."""
+    reach = 1500
+    window_start = max(0, start - reach * count)
+    sentences = list(split_sentences(text[window_start:start]))
+    for sentence in reversed(sentences[-count:]):
+        yield text[window_start + sentence.start : window_start + sentence.end]
+
+
+def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
+    """A title opened by "He", "She" or "They" with the subject of a sentence before, when it opens
+    that sentence as a name ("Hindenburg and Ludendorff", "The Russians") and agrees; a sentence
+    opened by the same pronoun is passed over, as it speaks of the same one."""
+    pronoun = _PERSONAL_PRONOUN.match(title)
+    if pronoun is None:
+        return title
+    opening = next((sentence for sentence in before() if not sentence.startswith(pronoun.group(1))), "")
+    subject = _OPENING_NAME.match(_LEAD_IN_PHRASE.sub("", opening))
+    if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
+        return title
+    name = subject.group(1)
+    plural = " and " in name or name.endswith("s")
+    if plural != (pronoun.group(1).lower() == "they"):
+        return title
+    named = (name + title[pronoun.end(1) :]).split()
+    if len(named) < wording.HARD_MAX_WORDS:
+        return " ".join(named)
+    return wording.cut(" ".join(named).rstrip("…").split())
+
+
+def _clause(sentence: str, date_start: int, date_end: int) -> Span:
+    """The stretch between the clause breaks (";", " – ", ", but") around the date."""
+    clause_start, clause_end = 0, len(sentence)
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        if found.end() <= date_start:
+            clause_start = found.end()
+        elif found.start() >= date_end:
+            clause_end = found.start()
+            break
+    return clause_start, clause_end
+
+
+def _news_part(sentence: str, start: int, end: int, date_start: int, date_end: int) -> Span:
+    """A clause opened by "Although…, " or "Following…, ": the main part, or the opening if the date
+    is in it and it says more than the date ("After 1992, …" is only the setting)."""
+    text = sentence[start:end]
+    lead = len(text) - len(text.lstrip(" ,;:–—-\"'“”"))
+    opener = _SUBORDINATE.match(text[lead:])
+    comma = date_end - start if text[date_end - start : date_end - start + 2] == ", " else text.find(", ", lead)
+    if opener is None or comma < 0:
+        return start, end
+    opening_words = len(text[lead + opener.end() : comma].split()) - len(sentence[date_start:date_end].split())
+    if date_start >= start + comma or opening_words < MIN_WORDS + 1:
+        return start + comma + 2, end
+    return start + lead + opener.end(), start + comma
+
+
+def _with_coordinated(sentence: str, start: int, end: int, others: list[Span]) -> Span:
+    """The date with the dates coordinated with it ("in 1965 and 1977"): they go together."""
+    changed = True
+    while changed:
+        changed = False
+        for other_start, other_end in others:
+            if other_end <= start and _COORDINATION.match(sentence[other_end:start]):
+                start, changed = other_start, True
+            elif other_start >= end and _COORDINATION.match(sentence[end:other_start]):
+                end, changed = other_end, True
+    return start, end
+
+
+def _without_relative_dates(clause: str, sentence: str, others: list[Span]) -> str:
+    """Another date told relative to the story ("on the next day") is residue wherever it is."""
+    for start, end in others:
+        phrase = sentence[start:end]
+        if not _RELATIVE_DATE.match(phrase) or phrase not in clause:
+            continue
+        position = clause.index(phrase)
+        before = _GOVERNOR_AT_END.sub("", clause[:position])
+        rest = clause[position + len(phrase) :]
+        adverbial = _CLAUSE_OPENING.search(clause[:position]) or not rest.strip(" .,;:")
+        if before != clause[:position].rstrip() or rest.lstrip().startswith(",") or adverbial:
+            clause = f"{before} {rest.lstrip(' ,')}"
+    return clause
+
+
+def _without_leading_date(clause: str, dates: list[str]) -> str:
+    """The clause without another date that opens it set apart by a comma: the setting, not the news."""
+    for date in dates:
+        if clause.startswith(date) and re.match(r",|\s+(?:the|a|an|[A-Z])", clause[len(date) :]):
+            rest = _LEAD_IN.sub("", clause[len(date) :].lstrip(" ,"))
+            return rest if len(rest.split()) >= MIN_WORDS else clause
+    return clause

@@ -1,0 +1,489 @@
+"""Titles from the dependency parse: the clause a date attaches to, with its subject, without the date.
+
+For each date phrase of a parsed sentence:
+1. the unit to remove: the date with what governs it ("on", "on the night of",
+   "in 1965 and"), found by climbing from the date to its preposition and to a
+   time noun ("night", "end", "morning") it modifies;
+2. what the date dates: a noun it modifies ("the 1992 battle of Shusha") gives
+   that noun phrase when its clause is not about it; a date that is the subject
+   of "saw" gives the object ("The same year saw clashes" -> "Clashes"); a
+   temporal clause whose subject is the date ("As winter approached") is the
+   setting of the clause it opens; otherwise the nearest clause above the date
+   (a "when"/"after" clause, a relative clause, a reported clause are clauses);
+3. that clause without the news of other dates (a clause or conjunct that holds
+   another date), appositives, parentheses, "according to X" and concessive
+   openings;
+4. a subject: an implicit one (a conjunct, a participle, a relative clause) is
+   taken from where the grammar gets it; a pronoun, or a possessive that opens
+   the subject ("Its members"), from the nearest named subject before it, in
+   the sentence or the one before;
+5. shortened by dropping whole phrases, least needed first (relative and
+   adverbial clauses, then prepositional phrases), before it is cut; a cut never
+   comes before the verb and its object.
+Where the parse gives nothing usable the rule title stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kbtimeline.events import parse, wording
+from kbtimeline.events.parse import Parsed, Token
+from kbtimeline.events.rules import Span, previous_sentence, rule_title
+from kbtimeline.extract.lexicon import MONTH_NAMES
+
+TIME_NOUNS = frozenset(
+    "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
+    "middle course turn half hours spring summer autumn fall winter season period time part".split()
+)
+WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
+TEMPORAL_MARKS = frozenset("as when once while".split())
+TEMPORAL_PREPOSITIONS = frozenset("after before following until since upon".split())
+CONCESSIVE = frozenset("although though whereas despite even".split())
+BE_FORMS = frozenset("be is are was were been being".split())
+PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "plural",
+            "them": "plural", "it": "thing"}  # fmt: skip
+POSSESSIVE = {"his": "person", "her": "person", "their": "plural", "its": "thing"}
+DEMONSTRATIVES = frozenset("this these those such".split())
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+# Participles that work as prepositions: their clause is not a clause ("Following the resignation on 25 May").
+PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting".split())
+NOUN_MODIFIERS = ("compound", "amod", "nmod", "nummod", "poss", "appos", "npadvmod")
+CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcomp")
+CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
+# Phrases dropped to shorten a title, least needed first.
+DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
+MAX_SHORT_NP = 7
+_DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
+
+
+def titles(text: str, dates_in: dict[Span, list[Span]]) -> dict[tuple[Span, Span], str]:
+    """The title of each (sentence span, date span in it), from one batch parse of the dated sentences."""
+    spans = list(dates_in)
+    parsed = dict(zip(spans, parse.parse([text[start:end] for start, end in spans]), strict=True))
+    made = {(span, own): _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span])
+            for span in spans for own in dates_in[span]}  # fmt: skip
+    wanting = list(dict.fromkeys(span for (span, _), title in made.items() if title.needs_antecedent))
+    before = parse.parse([previous_sentence(text, start) for start, _ in wanting])
+    for span, previous in zip(wanting, before, strict=True):
+        for own in dates_in[span]:
+            made[(span, own)] = _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span], previous)
+    return {key: title.text for key, title in made.items()}
+
+
+class _Title:
+    """The title of one date phrase of one parsed sentence."""
+
+    def __init__(self, sentence: str, tokens: Parsed, own: Span, dates: list[Span], previous: Parsed | None = None):
+        """``previous``: the parse of the sentence before, where a pronoun may find what it names."""
+        self.sentence, self.tokens, self.previous = sentence, tokens, previous
+        self.kids: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                self.kids[token.head].append(token.i)
+        self.needs_antecedent = False
+        self.removed: set[int] = set()
+        date = self._covering(own)
+        others = [self._covering(span) for span in dates if span != own]
+        self.other_dates = set().union(*others) if others else set()
+        self.relative_others = [other for other in others if other and not any(
+            char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
+        made = self._make(date, others) if date else None
+        self.text = made if made and len(made.split()) >= 2 else rule_title(sentence, *own, others=dates)
+
+    # ------------------------------------------------------------ the tree
+
+    def _covering(self, span: Span) -> set[int]:
+        return {token.i for token in self.tokens if token.start < span[1] and token.end > span[0]}
+
+    def subtree(self, index: int) -> set[int]:
+        found, stack = set(), [index]
+        while stack:
+            node = stack.pop()
+            found.add(node)
+            stack.extend(self.kids[node])
+        return found
+
+    def word(self, index: int) -> str:
+        return self.tokens[index].text.lower()
+
+    def child(self, index: int, deps: Iterable[str]) -> int | None:
+        return next((kid for kid in self.kids[index] if self.tokens[kid].dep in deps), None)
+
+    def _clause_head(self, index: int) -> int:
+        """The nearest verb at or above ``index`` (the root if none)."""
+        tokens = self.tokens
+        while tokens[index].head != index and (
+            tokens[index].pos not in ("VERB", "AUX")
+            or self.word(index) in PREPOSITIONAL
+            or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
+        ):
+            index = tokens[index].head
+        return index
+
+    # ------------------------------------------------------------ the title
+
+    def _make(self, date: set[int], others: list[set[int]]) -> str | None:
+        tokens = self.tokens
+        roots = [index for index in sorted(date) if tokens[index].head not in date or tokens[index].head == index]
+        units = list(dict.fromkeys(self._governed(root, others) for root in roots))
+        units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
+        unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
+        removed = set().union(*(self.subtree(index) for index in units))
+        removed |= self._orphans(removed)
+        self.removed = removed
+        head = tokens[unit].head
+        witnessed = self.child(head, ("dobj",)) if self.word(head) in WITNESS_VERBS else None
+        if tokens[unit].dep == "nsubj" and witnessed is not None:
+            return self._noun_phrase(witnessed, self.subtree(unit))
+        if tokens[unit].dep in ("nsubj", "nsubjpass") and len(units) == 1:
+            mark = self.child(head, ("mark", "advmod"))
+            if tokens[head].dep == "advcl" and mark is not None and self.word(mark) in TEMPORAL_MARKS:
+                return self._clause(tokens[head].head, self.subtree(head))  # "As winter approached, …"
+            self.removed = removed - self.subtree(unit)
+            return self._clause(self._clause_head(head), self.removed)  # the date is what the clause is about
+        modified = head if tokens[unit].dep in (*NOUN_MODIFIERS, "prep") else None
+        while modified is not None and tokens[modified].dep in ("poss", "compound"):
+            modified = tokens[modified].head  # "the 2007 festival's prize": the prize
+        if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
+                and self._about_noun(modified, tokens[unit].dep == "prep")):  # fmt: skip
+            title = self._noun_phrase(modified, removed)
+            if len(title.split()) >= 2:
+                return title
+        verb = self._clause_head(head if unit != head else unit)
+        opening = self._opening_phrase(unit, verb)
+        if opening is not None:  # "After talks in Baku on 20 May, the sides agreed…": the talks
+            title = self._noun_phrase(opening, removed)
+            if len(title.split()) >= 2:
+                return title
+        first = tokens[verb]
+        if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
+            verb = first.head
+        return self._clause(verb, removed)
+
+    def _governed(self, index: int, others: list[set[int]]) -> int:
+        """The date's root climbed to its preposition, a time noun it modifies, a date it is coordinated with."""
+        tokens = self.tokens
+        while tokens[index].head != index:
+            token, head = tokens[index], tokens[tokens[index].head]
+            governs = (
+                (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or head.text.lower() in PREPOSITIONAL))
+                or (token.dep == "prep" and head.text.lower() in PREPOSITIONAL)
+                or (token.dep in ("prep", *NOUN_MODIFIERS) and head.text.lower() in TIME_NOUNS)
+                or (token.dep in ("conj", "appos") and any(head.i in other for other in others))
+            )
+            if not governs:
+                break
+            index = head.i
+        return index
+
+    def _opening_phrase(self, unit: int, verb: int) -> int | None:
+        """The object of an "After…"/"Following…" phrase that opens the clause and holds the date."""
+        index = unit
+        while self.tokens[index].head != index and self.tokens[index].head != verb:
+            index = self.tokens[index].head
+        token = self.tokens[index]
+        if token.dep in ("prep", "advcl") and index < verb and token.text.lower() in TEMPORAL_PREPOSITIONS:
+            return self.child(index, ("pobj", "dobj"))
+        for kid in self.kids[verb]:  # "After talks in Baku on 20 May," with the date hung on the verb
+            phrase = self.subtree(kid)
+            if (self.tokens[kid].dep == "prep" and self.word(kid) in TEMPORAL_PREPOSITIONS
+                    and max(phrase) + 1 == min(self.subtree(index)) and index < verb):  # fmt: skip
+                return self.child(kid, ("pobj",))
+        return None
+
+    def _orphans(self, removed: set[int]) -> set[int]:
+        """A preposition left without its object once the date goes ("On" of "On 14 May 2008 thirty-nine
+        countries…", where the small model hangs the date on the next noun)."""
+        before = min(removed) - 1
+        token = self.tokens[before] if before >= 0 else None
+        if token is not None and token.dep == "prep" and token.tag == "IN" and not set(self.kids[before]) - removed:
+            return {before}
+        return set()
+
+    def _about_noun(self, noun: int, by_preposition: bool) -> bool:
+        """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
+        noun's phrase ("clashes since the 1994 ceasefire"), its clause is dated otherwise, or its
+        clause only says it was ("It was not until the massacre…")."""
+        tokens = self.tokens
+        token = tokens[noun]
+        if token.dep in SUBJECTS:
+            return False
+        clause = self._clause_head(noun)
+        governor = tokens[token.head] if token.dep == "pobj" else token
+        nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
+            token.dep == "pobj" and tokens[governor.head].pos in ("NOUN", "PROPN")
+        )
+        predicate = self.word(clause) in BE_FORMS and governor.head == clause
+        if by_preposition:  # a prepositional phrase is as likely to be the clause's
+            return predicate
+        return nested or predicate or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
+
+    def _noun_phrase(self, noun: int, removed: set[int]) -> str:
+        kept = self.subtree(noun) - removed
+        kept -= self._asides(kept, noun)
+        for kid in self.kids[noun]:
+            if self.tokens[kid].dep in ("relcl", "acl") and kid not in removed:
+                kept -= self.subtree(kid)
+        first = min(kept, default=noun)
+        if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
+            kept.discard(first)
+        return self._shortened(kept, {noun}, {})
+
+    def _clause(self, verb: int, removed: set[int]) -> str | None:
+        tokens = self.tokens
+        if tokens[verb].dep == "relcl" and tokens[tokens[verb].head].dep == "attr":
+            verb = self._clause_head(tokens[verb].head)  # "X was a conflict that took place in 1988": X
+        kept = self.subtree(verb) - removed
+        for other in self.relative_others:  # "as in the previous year": residue of another date
+            roots = [index for index in other if tokens[index].head not in other or tokens[index].head == index]
+            for root in roots:
+                unit = self._governed(root, [])
+                if verb not in self.subtree(unit):
+                    kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
+        kept -= self._asides(kept, verb)
+        kept -= self._others_news(verb, kept)
+        for kid in self.kids[verb]:
+            if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
+                kept -= self.subtree(kid)
+            elif tokens[kid].dep == "cc" and kid == min(kept, default=kid):
+                kept.discard(kid)
+        if verb not in kept:
+            return None
+        replace: dict[int, str] = {}
+        subject = self.child(verb, SUBJECTS)
+        if subject is not None and subject in self.removed:  # a date the small model took for the subject
+            subject = next((kid for kid in self.kids[verb] if tokens[kid].dep in SUBJECTS and kid in kept), None)
+        if subject is not None and subject in kept:
+            self._name_subject(subject, replace)
+        else:
+            implicit = self._implicit_subject(verb)
+            if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
+                return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
+            if implicit is not None:
+                named = self._short_noun_phrase(implicit)
+                if tokens[implicit].tag == "PRP" and self.word(implicit) in PERSONAL:
+                    named = self._antecedent(implicit) or named
+                group = [verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in ("aux", "auxpass", "neg")
+                                 and kid in kept)]  # fmt: skip
+                first = min(group)
+                if all(tokens[index].dep in ("advmod", "aux", "auxpass", "neg", "punct") for index in kept
+                       if index < first):  # fmt: skip
+                    first = min(kept)
+                named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
+                replace[first] = f"{named} {replace.get(first, tokens[first].text)}"
+        relative = self.child(verb, ("nsubj", "nsubjpass"))
+        if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
+            replace[relative] = self._short_noun_phrase(tokens[verb].head)
+        core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
+        if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
+            # no object: the first prepositional phrase after the verb completes it ("were in control of…")
+            complement = next((kid for kid in sorted(self.kids[verb]) if kid > verb and kid in kept
+                               and tokens[kid].dep == "prep"), None)  # fmt: skip
+            core |= {complement} if complement is not None else set()
+        return self._shortened(kept, core, replace)
+
+    def _asides(self, kept: set[int], head: int) -> set[int]:
+        """Appositives, parentheses, "according to X", opening clauses: dropped before anything is cut."""
+        tokens, dropped = self.tokens, set()
+        opened: list[int] = []
+        for token in tokens:
+            if token.text in ("(", "["):
+                opened.append(token.i)
+            elif token.text in (")", "]") and opened:
+                inside = set(range(opened.pop(), token.i + 1))
+                if head not in inside:
+                    dropped |= inside & kept
+        for index in kept:
+            token = tokens[index]
+            opening = token.dep in ("advcl", "prep") and index < head and token.head == head and token.pos == "VERB"
+            attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
+            mark = self.child(index, ("mark",))
+            concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
+            if token.dep == "appos" or opening or attribution or concessive:
+                phrase = self.subtree(index)
+                dropped |= phrase | {
+                    edge
+                    for edge in (min(phrase) - 1, max(phrase) + 1)
+                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","
+                }
+        return dropped
+
+    def _others_news(self, verb: int, kept: set[int]) -> set[int]:
+        """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
+        dropped: set[int] = set()
+        for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
+            token = self.tokens[index]
+            if index == verb or token.dep not in CLAUSES or index in dropped:
+                continue
+            own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
+            if own_subject or (self.subtree(index) - dropped) & self.other_dates:
+                dropped |= self.subtree(index)
+                if token.dep == "conj":
+                    dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
+        return dropped
+
+    def _implicit_subject(self, verb: int) -> int | None:
+        """Where the grammar takes a missing subject from: the first conjunct, the main clause, the noun."""
+        tokens, seen = self.tokens, set()
+        while verb not in seen:
+            seen.add(verb)
+            subject = self.child(verb, ("nsubj", "nsubjpass"))
+            if subject is not None and tokens[subject].tag not in ("WDT", "WP") and subject not in self.removed:
+                return subject
+            token = tokens[verb]
+            if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
+                return token.head if token.dep == "acl" else None
+            if token.head == verb or token.dep not in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp"):
+                return None
+            verb = token.head
+        return None
+
+    def _name_subject(self, subject: int, replace: dict[int, str]) -> None:
+        """A pronoun subject, or one opened by a possessive or demonstrative, made to name its referent."""
+        tokens = self.tokens
+        if tokens[subject].tag == "PRP" and self.word(subject) in PERSONAL:
+            named = self._antecedent(subject)
+            if named:
+                replace[subject] = named
+            return
+        first = min(self.subtree(subject))
+        word = self.word(first)
+        if word in POSSESSIVE and tokens[first].dep == "poss":
+            named = self._antecedent(first)
+            replace[first] = (f"{named}'" if named.endswith("s") else f"{named}'s") if named else "The"
+        elif word in DEMONSTRATIVES and tokens[first].dep in ("det", "amod", "predet"):
+            replace[first] = "The"
+
+    def _antecedent(self, pronoun: int) -> str | None:
+        """The nearest named subject before ``pronoun`` in the sentence, else the previous sentence's."""
+        kind = PERSONAL.get(self.word(pronoun)) or POSSESSIVE.get(self.word(pronoun))
+        named = _named_subject(self.tokens[:pronoun], kind, reverse=True)
+        if named is None and self.previous is None:
+            self.needs_antecedent = True
+        return named or (_named_subject(self.previous, kind) if self.previous else None)
+
+    def _short_noun_phrase(self, noun: int) -> str:
+        return _short_noun_phrase(self.tokens, self.kids, noun)
+
+    # ------------------------------------------------------------ words
+
+    def _shortened(self, kept: set[int], core: set[int], replace: dict[int, str]) -> str:
+        """The kept words as a title; if too long, whole phrases dropped (least needed first), then a cut."""
+        protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
+        for deps in DROP_ORDER:
+            if len(self._words(kept, replace)) <= wording.MAX_WORDS:
+                break
+            candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
+                          and self.word(index) != "of" and not self._glued(self.subtree(index))]  # fmt: skip
+            for index in sorted(candidates, key=lambda index: -len(self.subtree(index) & kept)):
+                if len(self._words(kept, replace)) <= wording.MAX_WORDS:
+                    break
+                kept -= self.subtree(index)
+                if self.tokens[index].dep == "conj":  # its "and" goes with it
+                    head = self.tokens[index].head
+                    kept -= {kid for kid in self.kids[head] if self.tokens[kid].dep == "cc" and head < kid < index}
+        words = self._words(kept, replace)
+        last_core = max((index for index in core if index in kept), default=-1)
+        essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
+        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+
+    def _stray_commas(self, kept: set[int]) -> set[int]:
+        """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""
+        stray: set[int] = set()
+        for index in kept:
+            if self.tokens[index].text != "," or index + 1 in kept:
+                continue
+            following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
+            if following is None:
+                stray.add(index)
+            elif self.tokens[following].text == ",":
+                stray |= {index, following}
+        return stray
+
+    def _glued(self, phrase: set[int]) -> bool:
+        """Whether the phrase is part of a word ("British" in "British-based"): it cannot go alone."""
+        first, last = min(phrase), max(phrase)
+        tokens = self.tokens
+        before = first > 0 and tokens[first - 1].end == tokens[first].start and tokens[first - 1].pos != "PUNCT"
+        after = last + 1 < len(tokens) and tokens[last].end == tokens[last + 1].start and tokens[last + 1].text in "-–"
+        return before or after
+
+    def _path(self, index: int) -> set[int]:
+        path = {index}
+        while self.tokens[index].head != index:
+            index = self.tokens[index].head
+            path.add(index)
+        return path
+
+    def _phrase_end(self, index: int, kept: set[int]) -> int:
+        """The last kept word of the phrase headed by ``index`` (its object's last word, for a verb's object)."""
+        return max(self.subtree(index) & kept, default=index) if self.tokens[index].dep in CORE else index
+
+    def _words(self, kept: set[int], replace: dict[int, str]) -> list[str]:
+        pieces: list[str] = []
+        previous = None
+        kept = kept - self._stray_commas(kept)
+        for index in sorted(kept):
+            token = self.tokens[index]
+            text = replace.get(index, token.text)
+            joined = previous is not None and previous == index - 1 and token.start == self.tokens[previous].end
+            if joined and pieces:
+                pieces[-1] += text
+            else:
+                pieces.append(text)
+            previous = index
+        return " ".join(pieces).split()
+
+
+def _agrees(token: Token, kind: str | None) -> bool:
+    if kind == "plural":
+        return token.tag in ("NNS", "NNPS") or token.pos == "PROPN"
+    if kind == "person":
+        return token.tag == "NNP"
+    return token.tag in ("NN", "NNP")
+
+
+def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
+    """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it."""
+    keep, stack = {noun}, [noun]
+    while stack:
+        for kid in kids[stack.pop()]:
+            dep = tokens[kid].dep
+            if dep in ("det", "amod", "compound", "nummod", "poss", "case", "flat", "pobj") or (
+                dep == "prep" and tokens[kid].text.lower() == "of"
+            ):
+                keep.add(kid)
+                stack.append(kid)
+    ordered = sorted(keep)
+    span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
+    if len(span) > MAX_SHORT_NP:
+        span = [index for index in span if index <= noun][-MAX_SHORT_NP:]
+    words = " ".join(tokens[index].text for index in span).replace(" 's", "'s")
+    first = tokens[span[0]].text.lower()
+    if first in POSSESSIVE or first in DEMONSTRATIVES:
+        words = "the " + words.split(" ", 1)[1] if " " in words else words
+    return words
+
+
+def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -> str | None:
+    """The first (or, ``reverse``, last) subject among ``tokens`` that is a name agreeing with ``kind``."""
+    kids: list[list[int]] = [[] for _ in tokens]
+    for token in tokens:
+        if token.head != token.i and token.head < len(tokens):
+            kids[token.head].append(token.i)
+    ordered = list(reversed(tokens) if reverse else tokens)
+    for token in ordered:
+        if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
+            named = _short_noun_phrase(tokens, kids, token.i)
+            if not _DATE_WORD.search(named):  # "February 1986" is no one's name
+                return named
+    if reverse or kind != "person":
+        return None
+    for token in ordered:  # "he" or "she" with no named subject before: the first person named
+        if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
+            named = _short_noun_phrase(tokens, kids, token.i)
+            if not _DATE_WORD.search(named):
+                return named
+    return None

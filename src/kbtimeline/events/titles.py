@@ -1,0 +1,43 @@
+"""Titles: what happened at each record's date, in a dozen words a timeline reader understands alone.
+
+Two ways to choose the words. With spaCy installed (``kbtimeline[nlp]``) the
+dependency parse says which clause the date attaches to, that clause's
+subject and its main verb (``syntax``). Without it, or when speed matters
+more (``extract --fast``), rules on punctuation and a few word lists do
+(``rules``). Both end in the same touches (``wording``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kbtimeline.events import rules
+from kbtimeline.events.rules import Span
+from kbtimeline.model import Event
+
+
+def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
+    """``events`` (one text's, from ``extract_events``) with titles that say what happened.
+
+    ``parser``: use spaCy's parse (installed with ``kbtimeline[nlp]``); else rules only.
+    """
+    dates_in: dict[Span, list[Span]] = {}
+    for event in events:
+        dates_in.setdefault(event.span, []).append(_in_sentence(event))
+    if parser:
+        from kbtimeline.events import syntax  # imports the parser module only on this path
+
+        titles = syntax.titles(text, dates_in)
+    else:
+        titles = {
+            (span, own): rules.named_rule_title(text, span, own, [d for d in dates if d != own])
+            for span, dates in dates_in.items()
+            for own in dates
+        }
+    return [replace(event, title=titles[(event.span, _in_sentence(event))]) for event in events]
+
+
+def _in_sentence(event: Event) -> Span:
+    """Where the event's date phrase is in its sentence."""
+    return event.date_span[0] - event.span[0], event.date_span[1] - event.span[0]

@@ -1,0 +1,100 @@
+"""The last touches every title gets, whichever way its words were chosen.
+
+A title is read alone on a timeline, so it must not carry the marks of being
+cut out of a sentence: a bracket or quote without its partner, a stray comma
+or dash at either end, a word that leads nowhere ("…captured by the"), a
+lowercase first letter, the pronoun of a sentence the reader does not see.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 16  # what a timeline line shows; a cut never comes before the verb and its object
+HARD_MAX_WORDS = 18  # the essential arguments may take a title this far before it is cut
+
+PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
+# Words a title may not end on: they promise more ("…the", "…of", "…and").
+DANGLING = frozenset(
+    "the a an of to in on at by for with and or but nor from as that which who whom whose its their his her "
+    "into onto upon over under between among against during since until after before than".split()
+)
+# Openings that are not news: a conjunction, or the marker of a subordinate clause left alone.
+_OPENING_LINK = re.compile(r"^(?:and|but|so|then|yet|or|nor)\b[\s,]*", re.IGNORECASE)
+# A demonstrative or possessive that points into a sentence the reader does not see.
+_ANAPHORIC_DETERMINER = re.compile(r"^(?:this|these|those|such|its|their|his|her)\s+(?=[a-z])", re.IGNORECASE)
+_EDGE = " ,;:–—-/\"'“”‘’.…"
+
+
+def tidy(text: str) -> str:
+    """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", "", text)  # brackets emptied by the date's removal
+    text = re.sub(r"\s+([,.;:)\]”’])", r"\1", text)
+    text = re.sub(r"([(\[“‘])\s+", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # ", ," left where a phrase was taken out
+    text = re.sub(r"\b(and|or|but),", r"\1", text)
+    text = re.sub(r"^[(\[]([^()\[\]]*?)[\s,;]*[)\]]$", r"\1", text.strip())  # a clause that was an aside
+    text = _balanced(text.strip(_EDGE)).strip(_EDGE)
+    text = _OPENING_LINK.sub("", text)
+    text = _without_dangling_end(text)
+    return text[:1].upper() + text[1:]
+
+
+def plain_subject(text: str) -> str:
+    """ "Its members resigned" -> "The members resigned": a determiner pointing elsewhere made neutral."""
+    return _ANAPHORIC_DETERMINER.sub("The ", text, count=1)
+
+
+def cut(words: list[str], keep_at_least: int = 0) -> str:
+    """The first words up to MAX_WORDS (more if ``keep_at_least`` asks, up to HARD_MAX_WORDS), marked "…".
+
+    The cut goes back to a comma when one comes late enough, and never leaves a
+    dangling word before the "…".
+    """
+    if len(words) <= MAX_WORDS:
+        return " ".join(words)
+    limit = min(max(MAX_WORDS, keep_at_least), HARD_MAX_WORDS - 1)
+    if len(words) <= limit + 1:
+        return " ".join(words)
+    kept = words[:limit]
+    for index in range(len(kept) - 1, max(keep_at_least, MAX_WORDS // 2) - 2, -1):
+        if kept[index].endswith(","):
+            kept = kept[: index + 1]
+            break
+    while len(kept) > max(keep_at_least, 3) and kept[-1].lower().strip(",;:") in DANGLING:
+        kept.pop()
+    return _balanced(" ".join(kept).rstrip(",;:–—- ")) + "…"
+
+
+def _balanced(text: str) -> str:
+    """Each bracket and quote with its partner. A closing one without its partner ends an aside
+    whose start was cut off, so the aside goes; an opening one never closed was cut, so it goes too."""
+    for opening, closing in PAIRS:
+        depth = 0
+        for position, char in enumerate(text):
+            if char == opening:
+                depth += 1
+            elif char == closing and depth:
+                depth -= 1
+            elif char == closing:
+                rest = text[position + 1 :].lstrip(" ,;:")
+                text = rest if len(rest.split()) >= 3 else text[:position] + text[position + 1 :]
+                return _balanced(text)
+        while depth:
+            position = text.rindex(opening)
+            head = text[:position].rstrip(" ,;:")
+            text = head if len(head.split()) >= 2 else text[:position] + text[position + 1 :]
+            depth -= 1
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text
+
+
+def _without_dangling_end(text: str) -> str:
+    if text.endswith("…"):
+        return text
+    words = text.split()
+    while len(words) > 3 and words[-1].lower().strip(",;:") in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(_EDGE)
