@@ -1,0 +1,1 @@
+"""Records -> happenings: what kind each record is, which records tell one happening, their titles."""

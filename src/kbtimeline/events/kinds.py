@@ -1,0 +1,147 @@
+"""Which records are events of the story and which are context.
+
+A date can be true and still not mark a happening of the story: the year of a
+statistic, the release of a book or film, a comparison ("as in 1991–1992"),
+a counterfactual ("would have been resolved in 1997"), the date of a report
+or an opinion. Those records get ``kind = "context"``; views leave them out
+unless asked. The cues are plain English and read only the record's sentence
+and where its date sits in it, so they hold on any text; each cue has a name,
+which the tests use as the reason for a row.
+
+The rules err towards "event": hiding a happening costs a reader more than
+showing a context line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from kbtimeline.model import Event
+
+# Works whose date is their own, not the story's.
+_WORK = (
+    r"book|novel|film|movie|documentary|video game|game|album|song|play|opus|episode|series|memoir|"
+    r"report|study|article|paper|census|survey|interview|edition|biography|essay|poem"
+)
+_WORK_RELEASED = re.compile(
+    rf"\b(?:{_WORK})s?\b.*\b(?:published|released|premiered|aired|screened|came out|went on sale)\b"
+    rf"|\b(?:published|released|premiered|aired|screened)\b.*\b(?:{_WORK})s?\b",
+    re.IGNORECASE,
+)
+# The date names a work or a prize: "his 1997 book", "a 2009 census", "the 2007 Tribeca Film Festival's prize".
+_WORK_AFTER_DATE = re.compile(
+    rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?:{_WORK}|festival|prize|award|award ceremony)s?\b",
+    re.IGNORECASE,
+)
+# A comparison or a look back: "as in 1991–1992", "than in 1990", "compared with 1988".
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:as in|than in|than|as during|as of|like in|similar to|compared (?:with|to)|relative to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOOKING_BACK = frozenset({"the previous year", "the year before", "the preceding year", "the prior year"})
+# Counterfactuals and plans: "would have been resolved in 1997", "elections due in June".
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:would|could|might|should|must) have\b[^;:.]*$"
+    r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that".
+# "was reported to have" is hearsay about a happening, not the date of a report: passives are left out.
+_SAYING = (
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?:opined|noted|wrote|testified|observed|commented|remarked|stated|"
+    r"reported|argued)|reporting"
+)
+# The saying verb after the date, or before it without "that" between: after "noted that",
+# the date belongs to what was said.
+_SAYING_BEFORE = re.compile(rf"\b(?:{_SAYING})\b(?![^;]*\bthat\b)", re.IGNORECASE)
+_SAYING_AFTER = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
+_SAYING_WINDOW = 160  # characters each side of the date, within its clause
+# A statistic: a quantity with a measuring verb ("were producing 21.5 million tons",
+# "possessed a fleet of 12 gunships", "had dwindled to three-quarters").
+_QUANTITY = re.compile(
+    r"\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand|tons?|tonnes|barrels)"
+    r"|\b(?:a total of|a fleet of|dozens of|hundreds of|thousands of|half|a third|three-quarters|two-thirds)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b|\b(?!1\d{3}\b|20\d\d\b)\d{2,}\b",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"\b(?:produc\w*|possess\w*|numbered|totall?ed|amounted|output|fleet|dwindled|dropped|stood at)\b",
+    re.IGNORECASE,
+)
+# A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# A century used as an adjective ("late nineteenth- and early twentieth-century figures")
+# describes, it does not date.
+_CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|\.\s")
+
+
+class _Date:
+    """A record's sentence seen from its date: the words before it, after it, and itself."""
+
+    def __init__(self, event: Event) -> None:
+        offset = event.span[0]
+        start, end = event.date_span[0] - offset, event.date_span[1] - offset
+        self.sentence, self.phrase = event.text, event.text[start:end]
+        self.before, self.after = _clause_before(event.text[:start]), _clause_after(event.text[end:])
+
+
+def _clause_before(text: str) -> str:
+    ends = list(_CLAUSE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
+
+
+def _clause_after(text: str) -> str:
+    end = _CLAUSE_END.search(text)
+    return text[: end.start()] if end else text
+
+
+def _work(date: _Date) -> bool:
+    return bool(_WORK_RELEASED.search(date.sentence) or _WORK_AFTER_DATE.match(date.after))
+
+
+def _comparison(date: _Date) -> bool:
+    return bool(_COMPARISON_BEFORE.search(date.before)) or date.phrase.lower() in _LOOKING_BACK
+
+
+def _unreal(date: _Date) -> bool:
+    return bool(_UNREAL_BEFORE.search(date.before))
+
+
+def _attribution(date: _Date) -> bool:
+    return bool(
+        _SAYING_BEFORE.search(date.before[-_SAYING_WINDOW:]) or _SAYING_AFTER.search(date.after[:_SAYING_WINDOW])
+    )
+
+
+def _statistic(date: _Date) -> bool:
+    quantity = _QUANTITY.search(date.sentence)
+    return bool(quantity and (_MEASURE.search(date.sentence) or _SINCE_BEFORE.search(date.before)))
+
+
+def _descriptive(date: _Date) -> bool:
+    return bool(_CENTURY_ADJECTIVE.search(date.phrase)) and "-century" in (date.phrase + date.after[:40]).lower()
+
+
+# Each cue with the name a test row gives as its reason, tried in this order.
+CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
+    ("work", _work),
+    ("comparison", _comparison),
+    ("counterfactual", _unreal),
+    ("attribution", _attribution),
+    ("statistic", _statistic),
+    ("descriptive", _descriptive),
+)
+
+
+def context_cue(event: Event) -> str | None:
+    """The name of the first cue that makes ``event`` context, or None for an event of the story."""
+    date = _Date(event)
+    return next((name for name, cue in CUES if cue(date)), None)
+
+
+def classify(events: list[Event]) -> list[Event]:
+    """The records with their ``kind`` set, in the same order."""
+    return [replace(event, kind="context" if context_cue(event) else "event") for event in events]
