@@ -21,8 +21,10 @@ from typing import NamedTuple
 
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
+from kbtimeline.events.grouping import group_happenings
+from kbtimeline.events.kinds import classify
 from kbtimeline.extract import extract_events
-from kbtimeline.model import Day, KbTimelineError
+from kbtimeline.model import Day, Event, KbTimelineError
 from kbtimeline.render import json_array, json_item, jsonl_line
 
 WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per output format
@@ -126,13 +128,18 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Ou
     for document in batch:
         try:
             text = corpus.read(document)
-            events = extract_events(text.text, text.source, text.reference_date or reference_date)
+            events = records(text.text, text.source, text.reference_date or reference_date)
             outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
             outcomes.append(Outcome(document.name, document.size, error=f"{document.name}: too large for memory"))
     return outcomes
+
+
+def records(text: str, source: str, reference_date: Day | None) -> list[Event]:
+    """The records of one text as ``extract`` writes them: dated statements, each with its kind and happening."""
+    return group_happenings(classify(extract_events(text, source, reference_date)))
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[Batch]:

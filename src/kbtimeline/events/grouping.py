@@ -1,0 +1,258 @@
+"""Which records tell one happening: the lead and the body, the body and a footnote, a split date.
+
+Two records of different sentences of one source join when their dates are
+compatible and they share enough rare words: each shared word weighs by how
+few dated sentences of the text hold it (its inverse document frequency), so
+"Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
+about Armenia. How much is enough depends on how the dates relate:
+
+- the same day or month: one rare word in common ("voted", "Lachin");
+- one interval inside or across the other, the same year, or two days a day
+  apart (sources often disagree by one): a shared name (a capitalised word,
+  or a number that is not a year: "Khojaly", "Ring", "822") and a shared word
+  for what happened ("captured", "massacre", "ceasefire"), weighing together
+  at least ``NESTED_WEIGHT``.
+
+They never join when one is context, when a date is a bound ("by July",
+"since 1991": a state up to or from a time, not a happening at it), or when
+the coarser one sums up several happenings ("four resolutions passed in
+1993", "captured seven districts"). Two dates of one sentence never join,
+unless they are one date split in two ("On May 18, [1992]") or one stretch
+cut into consecutive periods ("during the spring and summer of 1991"). A
+group keeps one interval every member agrees with, so a chain of loose
+matches cannot drift from May to September. "early", "mid" and "late" narrow
+an interval to its first, middle or last third for these comparisons.
+
+Each record's ``happening`` is the id of its group's representative: an event
+before context, then the most precise date, then the earliest in the text.
+Which words count is decided from the text's own frequencies, so the same
+rules hold on any text. Pure: records in, records out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from kbtimeline.extract.lexicon import MONTHS
+from kbtimeline.model import Event
+
+# Words that are capitalised or frequent for reasons other than naming a happening.
+STOPWORDS = frozenset("""
+    a about above after again against all also although among an and another any are as at be because been
+    before being between both but by can could did do does during each early either few first following for
+    from further had has have having he her here hers him his how however i if in into is it its itself just
+    last late later least less many may mid might more most much must my near neither no nor not now of off
+    on once one only or other our out over own per same several she should since so some such than that the
+    their them then there these they this those through thus to too under until up upon very was we were
+    what when where whether which while who whom whose why will with within would year years yet day days
+    month months week weeks spring summer autumn fall winter season decade century war said according
+    ad bc bce ce ca
+""".split()) | {name.rstrip(".") for name in MONTHS}
+# A word held by more than this share of the dated sentences weighs nothing (log(1/0.1) = 2.3).
+COMMON_SHARE = 0.1
+SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
+NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
+STEM = 6  # letters that stand for a word: "captured" and "capture", "Armenians" and "Armenian"
+_SLACK_DAYS = 1
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_YEAR = re.compile(r"\d{4}")
+# What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
+_SPLIT = re.compile(r"[\s,/\[\]()]*")
+# Consecutive periods coordinated under one "during": "during the spring and summer of 1991".
+_STRETCH_BEFORE = re.compile(r"\b(?:during|throughout|through|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|,\s*and|to|through|–|-)\s*(?:the\s+)?", re.IGNORECASE)
+# A count of several things sums up happenings: "four resolutions", "seven districts", "a number of operations".
+_SUMMARY = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|numerous|a number of|a series of)"
+    r"(?:\s+[\w-]+){0,4}?\s+[a-z][a-z-]+s\b",
+    re.IGNORECASE,
+)
+_FINE = frozenset({"day", "month"})  # an equal interval this fine is likely one happening
+_THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
+
+
+@dataclass
+class _Record:
+    """A record seen by the grouping: its own words, weighed, and its interval as day numbers."""
+
+    position: int
+    event: Event
+    names: frozenset[str]
+    words: frozenset[str]
+    first: int
+    last: int
+    summary: bool
+
+
+def group_happenings(events: list[Event]) -> list[Event]:
+    """The records with ``happening`` set, in the same order; records of different sources never join."""
+    by_source: dict[str, list[int]] = {}
+    for position, event in enumerate(events):
+        by_source.setdefault(event.source, []).append(position)
+    happening = [event.id for event in events]
+    for positions in by_source.values():
+        for group in _groups([events[position] for position in positions]):
+            head = min(group, key=lambda member: _precedence(member.event))
+            for member in group:
+                happening[positions[member.position]] = head.event.id
+    return [
+        event if event.happening == chosen else replace(event, happening=chosen)
+        for event, chosen in zip(events, happening, strict=True)
+    ]
+
+
+def _precedence(event: Event) -> tuple[bool, int, int]:
+    """Events before context, then the shortest interval, then the earliest in the text."""
+    return (event.kind != "event", event.end.number() - event.start.number(), event.date_span[0])
+
+
+def _groups(events: list[Event]) -> list[list[_Record]]:
+    records = _records(events)
+    weight = _weights(records)
+    parent = list(range(len(records)))
+    bounds = {index: (record.first, record.last) for index, record in enumerate(records)}
+    sentences = {index: {record.event.span} for index, record in enumerate(records)}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def join(left: int, right: int, same_sentence_ok: bool) -> None:
+        left, right = root(left), root(right)
+        first = max(bounds[left][0], bounds[right][0])
+        last = min(bounds[left][1], bounds[right][1])
+        if left == right or first > last + _SLACK_DAYS:
+            return
+        if not same_sentence_ok and sentences[left] & sentences[right]:
+            return
+        parent[right] = left
+        bounds[left] = (min(first, last), max(first, last))
+        sentences[left] |= sentences.pop(right)
+
+    for left, right in _split_dates(records):
+        join(left, right, same_sentence_ok=True)
+    for left, right in _matches(records, weight):
+        join(left, right, same_sentence_ok=False)
+    groups: dict[int, list[_Record]] = {}
+    for index, record in enumerate(records):
+        groups.setdefault(root(index), []).append(record)
+    return list(groups.values())
+
+
+def _records(events: list[Event]) -> list[_Record]:
+    dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for event in events:
+        dates_of.setdefault(event.span, []).append(event.date_span)
+    records = []
+    for position, event in enumerate(events):
+        own = _own_words(event, dates_of[event.span])
+        names, words = _words(own)
+        first, last = _bounds(event)
+        records.append(_Record(position, event, names, words, first, last, bool(_SUMMARY.search(own))))
+    return records
+
+
+def _bounds(event: Event) -> tuple[int, int]:
+    """The interval as day numbers, narrowed to its first, middle or last third by "early", "mid", "late"."""
+    first, last = event.start.number(), event.end.number()
+    if event.modifier in _THIRDS:
+        low, high = _THIRDS[event.modifier]
+        length = last - first + 1
+        first, last = first + length * low // 3, first + length * high // 3 - 1
+    return first, last
+
+
+def _weights(records: list[_Record]) -> dict[str, float]:
+    """Each word's weight: log(sentences / sentences holding it), nothing for the common ones."""
+    holding: dict[tuple[int, int], set[str]] = {}
+    for record in records:
+        holding.setdefault(record.event.span, set()).update(record.names | record.words)
+    frequency = Counter(word for words in holding.values() for word in words)
+    sentences = len(holding)
+    return {
+        word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences
+    }
+
+
+def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
+    """The part of the sentence nearer this date than any other of its dates, dates left out.
+
+    A date in brackets ("the Khojaly Massacre (1992)") dates what comes before
+    it: it owns the words back to the previous date.
+    """
+    offset = event.span[0]
+    ordered = sorted(dates)
+    index = ordered.index(event.date_span)
+    own_start, own_end = event.date_span[0] - offset, event.date_span[1] - offset
+    previous_end = ordered[index - 1][1] - offset if index else 0
+    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(event.text)
+    bracketed = event.text[own_start - 1 : own_start] == "(" and event.text[own_end : own_end + 1] == ")"
+    start = previous_end if bracketed else (previous_end + own_start) // 2 if index else 0
+    end = own_end + 1 if bracketed else (own_end + next_start) // 2 if index + 1 < len(ordered) else len(event.text)
+    return event.text[start:own_start] + " " + event.text[own_end:end]
+
+
+def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    names, words = set(), set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in STOPWORDS or _YEAR.fullmatch(word):
+            continue
+        if word[0].isdigit():
+            if word.isdigit() and len(word) >= 3:
+                names.add(word)
+        elif word[0].isupper():
+            names.add(lower[:STEM])
+        elif len(word) > 3:
+            words.add(lower[:STEM])
+    return frozenset(names), frozenset(words)
+
+
+def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
+    """Neighbouring dates of one sentence that are one date ("May 18, [1992]") or one stretch."""
+    for left, right in zip(range(len(records)), range(1, len(records))):
+        first, second = records[left].event, records[right].event
+        if first.span != second.span:
+            continue
+        between = first.text[first.date_span[1] - first.span[0] : second.date_span[0] - first.span[0]]
+        before = first.text[: first.date_span[0] - first.span[0]]
+        (a_first, a_last), (b_first, b_last) = _bounds(first), _bounds(second)
+        inside = a_first <= b_first and b_last <= a_last or b_first <= a_first and a_last <= b_last
+        split = bool(_SPLIT.fullmatch(between)) and inside
+        stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
+        if split or stretch:
+            yield left, right
+
+
+def _matches(records: list[_Record], weight: dict[str, float]) -> Iterable[tuple[int, int]]:
+    """Pairs of records of different sentences that tell one happening."""
+    for left, right in combinations(range(len(records)), 2):
+        if _tell_one_happening(records[left], records[right], weight):
+            yield left, right
+
+
+def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:
+    one, other = first.event, second.event
+    if one.span == other.span or "context" in (one.kind, other.kind):
+        return False
+    if one.modifier in ("before", "after") or other.modifier in ("before", "after"):
+        return False
+    if first.first > second.last + _SLACK_DAYS or second.first > first.last + _SLACK_DAYS:
+        return False
+    names = [weight.get(name, 0.0) for name in first.names & second.names]
+    words = [weight.get(word, 0.0) for word in first.words & second.words]
+    total = sum(names) + sum(words)
+    if (first.first, first.last) == (second.first, second.last) and one.granularity in _FINE:
+        return total >= SAME_DATE_WEIGHT
+    coarser = first if first.last - first.first > second.last - second.first else second
+    shared = [value for value in names + words if value > 0]
+    return not coarser.summary and max(names, default=0) > 0 and len(shared) >= 2 and total >= NESTED_WEIGHT
