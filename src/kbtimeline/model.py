@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
-SECTIONS = ("narrative", "notes")
+SECTIONS = ("narrative", "notes", "apparatus")  # "apparatus" only when asked for (extract_events)
 # "event": a happening of the story at that date; "context": dated but not one
 # (a statistic's year, a work's release, a comparison, a plan, an attribution).
 KINDS = ("event", "context")

@@ -17,10 +17,11 @@ Layout, schema version 3:
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns, and each record's ``kind`` and ``happening`` (the views that leave
-  context out or show one entry per happening filter on them). The full-text index yields rowids ascending, so a search sorted by
-  date reads its candidates already in order and its first page costs a few
-  lookups; other orders break ties on ``position``.
+  columns, and each record's ``kind`` and ``happening`` (for the views that
+  leave context out or show one entry per happening). The full-text index
+  yields rowids ascending, so a search sorted by date reads its candidates
+  already in order and its first page costs a few lookups; other orders
+  break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
   lines. Apart from ``events`` so that ordering thousands of candidates
   touches a few narrow pages, not a page or so each.

@@ -42,7 +42,8 @@ from kbtimeline.extract.lexicon import MONTHS
 from kbtimeline.model import Event
 
 # Words that are capitalised or frequent for reasons other than naming a happening.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
     a about above after again against all also although among an and another any are as at be because been
     before being between both but by can could did do does during each early either few first following for
     from further had has have having he her here hers him his how however i if in into is it its itself just
@@ -52,7 +53,8 @@ STOPWORDS = frozenset("""
     what when where whether which while who whom whose why will with within would year years yet day days
     month months week weeks spring summer autumn fall winter season decade century war said according
     ad bc bce ce ca
-""".split()) | {name.rstrip(".") for name in MONTHS}
+""".split()
+) | {name.rstrip(".") for name in MONTHS}
 # A word held by more than this share of the dated sentences weighs nothing (log(1/0.1) = 2.3).
 COMMON_SHARE = 0.1
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
@@ -176,9 +178,7 @@ def _weights(records: list[_Record]) -> dict[str, float]:
         holding.setdefault(record.event.span, set()).update(record.names | record.words)
     frequency = Counter(word for words in holding.values() for word in words)
     sentences = len(holding)
-    return {
-        word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences
-    }
+    return {word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences}
 
 
 def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
@@ -219,14 +219,14 @@ def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
     """Neighbouring dates of one sentence that are one date ("May 18, [1992]") or one stretch."""
-    for left, right in zip(range(len(records)), range(1, len(records))):
+    for left, right in zip(range(len(records)), range(1, len(records)), strict=False):
         first, second = records[left].event, records[right].event
         if first.span != second.span:
             continue
         between = first.text[first.date_span[1] - first.span[0] : second.date_span[0] - first.span[0]]
         before = first.text[: first.date_span[0] - first.span[0]]
         (a_first, a_last), (b_first, b_last) = _bounds(first), _bounds(second)
-        inside = a_first <= b_first and b_last <= a_last or b_first <= a_first and a_last <= b_last
+        inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
         split = bool(_SPLIT.fullmatch(between)) and inside
         stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
         if split or stretch:
