@@ -57,6 +57,8 @@ STOPWORDS = frozenset(
 ) | {name.rstrip(".") for name in MONTHS}
 # A word held by more than this share of the dated sentences weighs nothing (log(1/0.1) = 2.3).
 COMMON_SHARE = 0.1
+# A short text says little about which words are rare: it counts as this many sentences at least.
+MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
 STEM = 6  # letters that stand for a word: "captured" and "capture", "Armenians" and "Armenian"
@@ -177,7 +179,7 @@ def _weights(records: list[_Record]) -> dict[str, float]:
     for record in records:
         holding.setdefault(record.event.span, set()).update(record.names | record.words)
     frequency = Counter(word for words in holding.values() for word in words)
-    sentences = len(holding)
+    sentences = max(len(holding), MIN_SENTENCES)
     return {word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences}
 
 
