@@ -36,7 +36,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
 
 from kbtimeline.extract.lexicon import MONTHS
 from kbtimeline.model import Event
@@ -60,8 +59,9 @@ COMMON_SHARE = 0.1
 # A short text says little about which words are rare: it counts as this many sentences at least.
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
+WORDS_WEIGHT = 7.0  # without a shared name: two words for what happened, rarer still
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
-STEM = 6  # letters that stand for a word: "captured" and "capture", "Armenians" and "Armenian"
+STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
 _SLACK_DAYS = 1
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _YEAR = re.compile(r"\d{4}")
@@ -76,7 +76,10 @@ _SUMMARY = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+[a-z][a-z-]+s\b",
     re.IGNORECASE,
 )
-_FINE = frozenset({"day", "month"})  # an equal interval this fine is likely one happening
+# A bound: "by late February", "since 1991", "until May" date a state up to or from a time.
+_BOUND_BEFORE = re.compile(r"\b(?:by|since|until|till|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 
 
@@ -91,6 +94,8 @@ class _Record:
     first: int
     last: int
     summary: bool
+    bound: bool
+    runs: dict[str, int]  # each name's run of capitalised words: "United States" is one name, not two
 
 
 def group_happenings(events: list[Event]) -> list[Event]:
@@ -157,9 +162,16 @@ def _records(events: list[Event]) -> list[_Record]:
     records = []
     for position, event in enumerate(events):
         own = _own_words(event, dates_of[event.span])
-        names, words = _words(own)
+        runs, words = _words(own)
         first, last = _bounds(event)
-        records.append(_Record(position, event, names, words, first, last, bool(_SUMMARY.search(own))))
+        before = event.text[: event.date_span[0] - event.span[0]]
+        after = event.text[event.date_span[1] - event.span[0] :]
+        names_a_happening = _NOUN_AFTER.match(after) is not None  # "since the 1994 ceasefire"
+        bound = event.modifier in ("before", "after") or (
+            _BOUND_BEFORE.search(before) is not None and not names_a_happening
+        )
+        summary = _SUMMARY.search(own) is not None
+        records.append(_Record(position, event, frozenset(runs), words, first, last, summary, bound, runs))
     return records
 
 
@@ -201,22 +213,32 @@ def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
     return event.text[start:own_start] + " " + event.text[own_end:end]
 
 
-def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
-    names, words = set(), set()
+def _words(text: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Names (capitalised words, numbers that are not years), each with the number of its run of
+    names, and the other content words; all as stems."""
+    names: dict[str, int] = {}
+    words: set[str] = set()
+    run, last_name_end = 0, -1
     for match in _WORD.finditer(text):
         word = match.group()
         lower = word.lower()
+        name = word[0].isupper() or (word.isdigit() and len(word) >= 3)
+        if name and not text[last_name_end : match.start()].isspace():
+            run += 1
+        if name:
+            last_name_end = match.end()
         if lower in STOPWORDS or _YEAR.fullmatch(word):
             continue
-        if word[0].isdigit():
-            if word.isdigit() and len(word) >= 3:
-                names.add(word)
-        elif word[0].isupper():
-            names.add(lower[:STEM])
-        elif len(word) > 3:
-            words.add(lower[:STEM])
-    return frozenset(names), frozenset(words)
+        if name:
+            names.setdefault(_stem(lower), run)
+        elif word[0].isalpha() and len(word) > 3:
+            words.add(_stem(lower))
+    return names, frozenset(words)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "demanding" and "demand", "bombardment" and "bombarded", "Armenians" and "Armenian"."""
+    return _SUFFIX.sub("", word)[:STEM] if len(word) > 4 else word
 
 
 def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
@@ -235,26 +257,40 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
             yield left, right
 
 
-def _matches(records: list[_Record], weight: dict[str, float]) -> Iterable[tuple[int, int]]:
-    """Pairs of records of different sentences that tell one happening."""
-    for left, right in combinations(range(len(records)), 2):
-        if _tell_one_happening(records[left], records[right], weight):
-            yield left, right
+def _matches(records: list[_Record], weight: dict[str, float]) -> list[tuple[int, int]]:
+    """Pairs of records of different sentences that tell one happening, in text order.
+
+    Only records whose intervals meet are compared: a sweep over the starts,
+    not every pair, so a long text costs little more than its records.
+    """
+    by_start = sorted(range(len(records)), key=lambda index: records[index].first)
+    pairs = []
+    for place, left in enumerate(by_start):
+        reach = records[left].last + _SLACK_DAYS
+        for right in by_start[place + 1 :]:
+            if records[right].first > reach:
+                break
+            if _tell_one_happening(records[left], records[right], weight):
+                pairs.append((min(left, right), max(left, right)))
+    return sorted(pairs)
 
 
 def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:
     one, other = first.event, second.event
     if one.span == other.span or "context" in (one.kind, other.kind):
         return False
-    if one.modifier in ("before", "after") or other.modifier in ("before", "after"):
+    if first.bound or second.bound:
         return False
     if first.first > second.last + _SLACK_DAYS or second.first > first.last + _SLACK_DAYS:
         return False
     names = [weight.get(name, 0.0) for name in first.names & second.names]
     words = [weight.get(word, 0.0) for word in first.words & second.words]
     total = sum(names) + sum(words)
-    if (first.first, first.last) == (second.first, second.last) and one.granularity in _FINE:
+    if (first.first, first.last) == (second.first, second.last) and one.granularity == "day":
         return total >= SAME_DATE_WEIGHT
     coarser = first if first.last - first.first > second.last - second.first else second
-    shared = [value for value in names + words if value > 0]
-    return not coarser.summary and max(names, default=0) > 0 and len(shared) >= 2 and total >= NESTED_WEIGHT
+    if coarser.summary:
+        return False
+    named = any(weight.get(name, 0.0) > 0 for name in first.names & second.names)
+    what = [value for value in words if value > 0]
+    return (named and bool(what) and total >= NESTED_WEIGHT) or (len(what) >= 2 and sum(what) >= WORDS_WEIGHT)
