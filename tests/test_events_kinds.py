@@ -43,6 +43,14 @@ KINDS = [
      "a percentage without a measuring verb"),
     ("In late June 1992 a smaller offensive was planned against the town.", "late June 1992", None,
      "a plan made at that date is an event"),
+    ("In 1941 the war spread. Japan had seized the province the previous year.", "the previous year", None,
+     "a look back on its own dates a happening"),
+    ("Congress passed the resolution on July 25, 1861, which stated the aims of the war.", "July 25, 1861", None,
+     "the saying verb of a relative clause"),
+    ("On 3 July 1940 the navy attacked the French fleet at its anchorage.", "3 July 1940", None,
+     "a fleet is not a statistic"),
+    ("The assembly met in 1791 and fell into chaos less than a year later.", "a year later", None,
+     "'less than' measures time, it compares nothing"),
 ]  # fmt: skip
 
 

@@ -32,42 +32,50 @@ _WORK_RELEASED = re.compile(
 )
 # The date names a work or a prize: "his 1997 book", "a 2009 census", "the 2007 Tribeca Film Festival's prize".
 _WORK_AFTER_DATE = re.compile(
-    rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?:{_WORK}|festival|prize|award|award ceremony)s?\b",
-    re.IGNORECASE,
+    rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
 )
-# A comparison or a look back: "as in 1991–1992", "than in 1990", "compared with 1988".
+# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007".
 _COMPARISON_BEFORE = re.compile(
-    r"\b(?:as in|than in|than|as during|as of|like in|similar to|compared (?:with|to)|relative to)\s+(?:the\s+)?$",
+    r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A look back measured against another time: "since the previous year", "as in the year before".
 _LOOKING_BACK = frozenset({"the previous year", "the year before", "the preceding year", "the prior year"})
+_LOOKING_BACK_BEFORE = re.compile(r"\b(?:since|as in|than in|than|during|for|compared (?:with|to))\s+$", re.I)
 # Counterfactuals and plans: "would have been resolved in 1997", "elections due in June".
 _UNREAL_BEFORE = re.compile(
     r"\b(?:would|could|might|should|must) have\b[^;:.]*$"
     r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that".
-# "was reported to have" is hearsay about a happening, not the date of a report: passives are left out.
-_SAYING = (
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?:opined|noted|wrote|testified|observed|commented|remarked|stated|"
-    r"reported|argued)|reporting"
+# An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that",
+# "testified to by X, in 1992". "was reported to have" is hearsay about a happening, not
+# the date of a report: a passive counts only with its agent ("by").
+_SAYING = r"opined|noted|wrote|testified|observed|commented|remarked|stated|reported|argued"
+_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+# Before the date: the verb with its agent or right before the date ("opined in 2008"), not
+# "noted that by December" (the date then belongs to what was said).
+_SAYING_BEFORE = re.compile(
+    rf"\b(?:{_SAYING})\s+(?:to\s+)?by\b[^;]*$|{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)(?:\s+(?!that\b)\w+){{0,2}}\s+$",
+    re.IGNORECASE,
 )
-# The saying verb after the date, or before it without "that" between: after "noted that",
-# the date belongs to what was said.
-_SAYING_BEFORE = re.compile(rf"\b(?:{_SAYING})\b(?![^;]*\bthat\b)", re.IGNORECASE)
-_SAYING_AFTER = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
-_SAYING_WINDOW = 160  # characters each side of the date, within its clause
+# After the date: the clause's own verb, not one of a relative clause ("a resolution, which stated").
+_SAYING_AFTER = re.compile(
+    rf"^(?:(?!\b(?:which|who|that|and)\b)[^;])*?{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)\b", re.IGNORECASE
+)
+_SAYING_WINDOW = 200  # characters each side of the date, within its clause
 # A statistic: a quantity with a measuring verb ("were producing 21.5 million tons",
 # "possessed a fleet of 12 gunships", "had dwindled to three-quarters").
 _QUANTITY = re.compile(
     r"\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand|tons?|tonnes|barrels)"
     r"|\b(?:a total of|a fleet of|dozens of|hundreds of|thousands of|half|a third|three-quarters|two-thirds)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\b|\b(?!1\d{3}\b|20\d\d\b)\d{2,}\b",
+    r"|\b\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
 )
 _MEASURE = re.compile(
-    r"\b(?:produc\w*|possess\w*|numbered|totall?ed|amounted|output|fleet|dwindled|dropped|stood at)\b",
+    r"\b(?:producing|produced|production|possess\w*|(?<!-)numbered|totall?ed|amounted|output|dwindled|dropped|"
+    r"stood at)\b",
     re.IGNORECASE,
 )
 # A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
@@ -103,7 +111,8 @@ def _work(date: _Date) -> bool:
 
 
 def _comparison(date: _Date) -> bool:
-    return bool(_COMPARISON_BEFORE.search(date.before)) or date.phrase.lower() in _LOOKING_BACK
+    looking_back = date.phrase.lower() in _LOOKING_BACK and _LOOKING_BACK_BEFORE.search(date.before) is not None
+    return looking_back or _COMPARISON_BEFORE.search(date.before) is not None
 
 
 def _unreal(date: _Date) -> bool:
