@@ -7,6 +7,7 @@ import pytest
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
 from kbtimeline.extract import extract_events
+from kbtimeline.model import Day
 
 
 def _happenings(text: str) -> list[int]:
@@ -85,3 +86,9 @@ def test_records_of_different_sources_never_join():
     text = "On 3 June 1942 the fleet sank four carriers near Midway."
     events = [*extract_events(text, "a"), *extract_events(text, "b")]
     assert [event.happening for event in group_happenings(events)] == [event.id for event in events]
+
+
+def test_the_time_of_telling_joins_nothing():
+    text = "The army now held Verdun. The French now held Verdun too."
+    events = group_happenings(classify(extract_events(text, reference_date=Day(2009, 12, 19))))
+    assert [event.happening for event in events] == [event.id for event in events]

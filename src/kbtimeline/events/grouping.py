@@ -14,7 +14,8 @@ about Armenia. How much is enough depends on how the dates relate:
   at least ``NESTED_WEIGHT``.
 
 They never join when one is context, when a date is a bound ("by July",
-"since 1991": a state up to or from a time, not a happening at it), or when
+"since 1991": a state up to or from a time, not a happening at it) or the
+time of telling ("now", "today"), or when
 the coarser one sums up several happenings ("four resolutions passed in
 1993", "captured seven districts"). Two dates of one sentence never join,
 unless they are one date split in two ("On May 18, [1992]") or one stretch
@@ -62,7 +63,7 @@ SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 WORDS_WEIGHT = 7.0  # without a shared name: two words for what happened, rarer still
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
-_SLACK_DAYS = 1
+_SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _YEAR = re.compile(r"\d{4}")
 # What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
@@ -78,6 +79,8 @@ _SUMMARY = re.compile(
 )
 # A bound: "by late February", "since 1991", "until May" date a state up to or from a time.
 _BOUND_BEFORE = re.compile(r"\b(?:by|since|until|till|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+# "now", "today" date the telling, not a happening: two of them need not be one.
+_TELLING = re.compile(r"(?:right\s+)?(?:now|today|currently|at present|presently|nowadays)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
@@ -133,22 +136,27 @@ def _groups(events: list[Event]) -> list[list[_Record]]:
             index = parent[index]
         return index
 
-    def join(left: int, right: int, same_sentence_ok: bool) -> None:
+    def join(left: int, right: int) -> None:
+        """Join two groups of different sentences whose intervals meet; the group keeps what they share."""
         left, right = root(left), root(right)
         first = max(bounds[left][0], bounds[right][0])
         last = min(bounds[left][1], bounds[right][1])
-        if left == right or first > last + _SLACK_DAYS:
-            return
-        if not same_sentence_ok and sentences[left] & sentences[right]:
+        one_day_each = bounds[left][0] == bounds[left][1] and bounds[right][0] == bounds[right][1]
+        if left == right or first > last + (_SLACK_DAYS if one_day_each else 0) or sentences[left] & sentences[right]:
             return
         parent[right] = left
         bounds[left] = (min(first, last), max(first, last))
         sentences[left] |= sentences.pop(right)
 
-    for left, right in _split_dates(records):
-        join(left, right, same_sentence_ok=True)
+    for left, right in _split_dates(records):  # one date or one stretch: the group spans both
+        left, right = root(left), root(right)
+        if left == right:
+            continue
+        parent[right] = left
+        bounds[left] = (min(bounds[left][0], bounds[right][0]), max(bounds[left][1], bounds[right][1]))
+        sentences[left] |= sentences.pop(right)
     for left, right in _matches(records, weight):
-        join(left, right, same_sentence_ok=False)
+        join(left, right)
     groups: dict[int, list[_Record]] = {}
     for index, record in enumerate(records):
         groups.setdefault(root(index), []).append(record)
@@ -279,9 +287,10 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     one, other = first.event, second.event
     if one.span == other.span or "context" in (one.kind, other.kind):
         return False
-    if first.bound or second.bound:
+    if first.bound or second.bound or _TELLING.fullmatch(one.date_text) or _TELLING.fullmatch(other.date_text):
         return False
-    if first.first > second.last + _SLACK_DAYS or second.first > first.last + _SLACK_DAYS:
+    slack = _SLACK_DAYS if first.first == first.last and second.first == second.last else 0
+    if first.first > second.last + slack or second.first > first.last + slack:
         return False
     names = [weight.get(name, 0.0) for name in first.names & second.names]
     words = [weight.get(word, 0.0) for word in first.words & second.words]
