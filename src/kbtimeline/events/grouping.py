@@ -180,6 +180,12 @@ def _records(events: list[Event]) -> list[_Record]:
         )
         summary = _SUMMARY.search(own) is not None
         records.append(_Record(position, event, frozenset(runs), words, first, last, summary, bound, runs))
+    # A capitalised word the text also writes in lowercase is a common noun in a name
+    # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
+    common = {word for record in records for word in record.words}
+    for record in records:
+        nouns = record.names & common
+        record.names, record.words = record.names - nouns, record.words | nouns
     return records
 
 
@@ -246,7 +252,8 @@ def _words(text: str) -> tuple[dict[str, int], frozenset[str]]:
 
 def _stem(word: str) -> str:
     """A crude stem: "demanding" and "demand", "bombardment" and "bombarded", "Armenians" and "Armenian"."""
-    return _SUFFIX.sub("", word)[:STEM] if len(word) > 4 else word
+    stripped = _SUFFIX.sub("", word)
+    return (stripped if len(stripped) >= 4 else word)[:STEM]
 
 
 def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
