@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
@@ -92,3 +94,25 @@ def test_the_time_of_telling_joins_nothing():
     text = "The army now held Verdun. The French now held Verdun too."
     events = group_happenings(classify(extract_events(text, reference_date=Day(2009, 12, 19))))
     assert [event.happening for event in events] == [event.id for event in events]
+
+
+_SUBJECTS = ["The army", "Rebels", "The navy", "General Lee", "The council"]
+_VERBS = ["captured Verdun", "signed the treaty", "entered Lachin", "passed Resolution 822", "lost the town"]
+_DATES = ["on 3 June 1942", "in June 1942", "in 1942", "on 4 June 1942", "in May 1943", "on May 18, [1942]"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_VERBS), st.sampled_from(_DATES)),
+                min_size=1, max_size=12))  # fmt: skip
+def test_every_happening_is_a_record_of_its_group_that_stands_for_itself(sentences):
+    text = " ".join(f"{subject} {verb} {date}." for subject, verb, date in sentences)
+    events = group_happenings(classify(extract_events(text)))
+    by_id = {event.id: event for event in events}
+    for event in events:
+        head = by_id[event.happening]
+        assert head.happening == head.id
+        slack = 1  # two single days may be a day apart
+        assert head.start.number() <= event.end.number() + slack, "a happening's records meet in time"
+        assert event.start.number() <= head.end.number() + slack, "a happening's records meet in time"
+        if head.span == event.span and head is not event:
+            between = text[min(head.date_span[1], event.date_span[1]) : max(head.date_span[0], event.date_span[0])]
+            assert between.strip(" ,[]()") == "", "two dates of one sentence join only when they are one date"

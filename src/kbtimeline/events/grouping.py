@@ -148,12 +148,16 @@ def _groups(events: list[Event]) -> list[list[_Record]]:
         bounds[left] = (min(first, last), max(first, last))
         sentences[left] |= sentences.pop(right)
 
-    for left, right in _split_dates(records):  # one date or one stretch: the group spans both
+    for left, right in _split_dates(records):
         left, right = root(left), root(right)
         if left == right:
             continue
         parent[right] = left
-        bounds[left] = (min(bounds[left][0], bounds[right][0]), max(bounds[left][1], bounds[right][1]))
+        (a_first, a_last), (b_first, b_last) = bounds[left], bounds[right]
+        if max(a_first, b_first) <= min(a_last, b_last):  # one date split in two: the finer half
+            bounds[left] = (max(a_first, b_first), min(a_last, b_last))
+        else:  # a stretch: both periods
+            bounds[left] = (min(a_first, b_first), max(a_last, b_last))
         sentences[left] |= sentences.pop(right)
     for left, right in _matches(records, weight):
         join(left, right)
