@@ -6,18 +6,19 @@ few dated sentences of the text hold it (its inverse document frequency), so
 "Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
 about Armenia. How much is enough depends on how the dates relate:
 
-- the same day or month: one rare word in common ("voted", "Lachin");
-- one interval inside or across the other, the same year, or two days a day
-  apart (sources often disagree by one): a shared name (a capitalised word,
-  or a number that is not a year: "Khojaly", "Ring", "822") and a shared word
-  for what happened ("captured", "massacre", "ceasefire"), weighing together
-  at least ``NESTED_WEIGHT``.
+- the same day: one rare word in common ("voted", "Lachin");
+- otherwise (one interval inside or across the other, the same month or
+  year, two days a day apart since sources often disagree by one): a shared
+  name (a capitalised word or a number that is not a year: "Khojaly",
+  "822") and a shared word for what happened ("captured", "ceasefire"; a
+  capitalised word the text also writes in lowercase counts as one: the
+  "Massacre" of "the Khojaly Massacre"), weighing together at least
+  ``NESTED_WEIGHT``.
 
 They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
-time of telling ("now", "today"), or when
-the coarser one sums up several happenings ("four resolutions passed in
-1993", "captured seven districts"). Two dates of one sentence never join,
+time of telling ("now", "today"), or when the coarser one sums up several
+happenings ("four resolutions passed in 1993", "captured seven districts"). Two dates of one sentence never join,
 unless they are one date split in two ("On May 18, [1992]") or one stretch
 cut into consecutive periods ("during the spring and summer of 1991"). A
 group keeps one interval every member agrees with, so a chain of loose
@@ -60,7 +61,6 @@ COMMON_SHARE = 0.1
 # A short text says little about which words are rare: it counts as this many sentences at least.
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
-WORDS_WEIGHT = 7.0  # without a shared name: two words for what happened, rarer still
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
@@ -312,5 +312,5 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     if coarser.summary:
         return False
     named = any(weight.get(name, 0.0) > 0 for name in first.names & second.names)
-    what = [value for value in words if value > 0]
-    return (named and bool(what) and total >= NESTED_WEIGHT) or (len(what) >= 2 and sum(what) >= WORDS_WEIGHT)
+    what = any(value > 0 for value in words)
+    return named and what and total >= NESTED_WEIGHT
