@@ -33,6 +33,7 @@ rules hold on any text. Pure: records in, records out.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -254,6 +255,7 @@ def _words(text: str) -> tuple[dict[str, int], frozenset[str]]:
     return names, frozenset(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     """A crude stem: "demanding" and "demand", "bombardment" and "bombarded", "Armenians" and "Armenian"."""
     stripped = _SUFFIX.sub("", word)

@@ -14,6 +14,7 @@ showing a context line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,6 +31,7 @@ _WORK_RELEASED = re.compile(
     rf"|\b(?:published|released|premiered|aired|screened)\b.*\b(?:{_WORK})s?\b",
     re.IGNORECASE,
 )
+_RELEASE_STEMS = ("published", "released", "premiered", "aired", "screened", "came out", "went on sale")
 # The date names a work or a prize: "his 1997 book", "a 2009 census", "the 2007 Tribeca Film Festival's prize".
 _WORK_AFTER_DATE = re.compile(
     rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
@@ -61,9 +63,10 @@ _SAYING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # After the date: the clause's own verb, not one of a relative clause ("a resolution, which stated").
-_SAYING_AFTER = re.compile(
-    rf"^(?:(?!\b(?:which|who|that|and)\b)[^;])*?{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)\b", re.IGNORECASE
-)
+_SAYING_AFTER = re.compile(rf"{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|that|and)\b", re.IGNORECASE)
+_SAYING_STEMS = ("opined", "noted", "wrote", "testified", "observed", "commented", "remarked", "stated", "report",
+                 "argued")  # fmt: skip
 _SAYING_WINDOW = 200  # characters each side of the date, within its clause
 # A statistic: a quantity with a measuring verb ("were producing 21.5 million tons",
 # "possessed a fleet of 12 gunships", "had dwindled to three-quarters").
@@ -107,7 +110,7 @@ def _clause_after(text: str) -> str:
 
 
 def _work(date: _Date) -> bool:
-    return bool(_WORK_RELEASED.search(date.sentence) or _WORK_AFTER_DATE.match(date.after))
+    return _released(date.sentence) or _WORK_AFTER_DATE.match(date.after) is not None
 
 
 def _comparison(date: _Date) -> bool:
@@ -120,14 +123,39 @@ def _unreal(date: _Date) -> bool:
 
 
 def _attribution(date: _Date) -> bool:
+    if not _says(date.sentence):
+        return False
     return bool(
-        _SAYING_BEFORE.search(date.before[-_SAYING_WINDOW:]) or _SAYING_AFTER.search(date.after[:_SAYING_WINDOW])
+        _SAYING_BEFORE.search(date.before[-_SAYING_WINDOW:])
+        or _SAYING_AFTER.search(_RELATIVE_CLAUSE.split(date.after[:_SAYING_WINDOW], 1)[0])
     )
 
 
 def _statistic(date: _Date) -> bool:
-    quantity = _QUANTITY.search(date.sentence)
-    return bool(quantity and (_MEASURE.search(date.sentence) or _SINCE_BEFORE.search(date.before)))
+    return _quantified(date.sentence) and (_measured(date.sentence) or _SINCE_BEFORE.search(date.before) is not None)
+
+
+# What holds for a whole sentence is decided once for all its dates.
+@functools.lru_cache(maxsize=256)
+def _says(sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(verb in lower for verb in _SAYING_STEMS)
+
+
+@functools.lru_cache(maxsize=256)
+def _released(sentence: str) -> bool:
+    lower = sentence.lower()  # most sentences hold no release verb: looking for one is cheap
+    return any(verb in lower for verb in _RELEASE_STEMS) and _WORK_RELEASED.search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _quantified(sentence: str) -> bool:
+    return _QUANTITY.search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _measured(sentence: str) -> bool:
+    return _MEASURE.search(sentence) is not None
 
 
 def _descriptive(date: _Date) -> bool:
