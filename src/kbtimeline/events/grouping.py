@@ -98,8 +98,7 @@ class _Record:
     first: int
     last: int
     summary: bool
-    bound: bool
-    runs: dict[str, int]  # each name's run of capitalised words: "United States" is one name, not two
+    aloof: bool  # context, a bound or the time of telling: joins nothing
 
 
 def group_happenings(events: list[Event]) -> list[Event]:
@@ -175,7 +174,7 @@ def _records(events: list[Event]) -> list[_Record]:
     records = []
     for position, event in enumerate(events):
         own = _own_words(event, dates_of[event.span])
-        runs, words = _words(own)
+        names, words = _words(own)
         first, last = _bounds(event)
         before = event.text[: event.date_span[0] - event.span[0]]
         after = event.text[event.date_span[1] - event.span[0] :]
@@ -183,8 +182,9 @@ def _records(events: list[Event]) -> list[_Record]:
         bound = event.modifier in ("before", "after") or (
             _BOUND_BEFORE.search(before) is not None and not names_a_happening
         )
+        aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
         summary = _SUMMARY.search(own) is not None
-        records.append(_Record(position, event, frozenset(runs), words, first, last, summary, bound, runs))
+        records.append(_Record(position, event, names, words, first, last, summary, aloof))
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
     common = {word for record in records for word in record.words}
@@ -232,27 +232,20 @@ def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
     return event.text[start:own_start] + " " + event.text[own_end:end]
 
 
-def _words(text: str) -> tuple[dict[str, int], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years), each with the number of its run of
-    names, and the other content words; all as stems."""
-    names: dict[str, int] = {}
+def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    names: set[str] = set()
     words: set[str] = set()
-    run, last_name_end = 0, -1
     for match in _WORD.finditer(text):
         word = match.group()
         lower = word.lower()
-        name = word[0].isupper() or (word.isdigit() and len(word) >= 3)
-        if name and not text[last_name_end : match.start()].isspace():
-            run += 1
-        if name:
-            last_name_end = match.end()
         if lower in STOPWORDS or _YEAR.fullmatch(word):
             continue
-        if name:
-            names.setdefault(_stem(lower), run)
+        if word[0].isupper() or (word.isdigit() and len(word) >= 3):
+            names.add(_stem(lower))
         elif word[0].isalpha() and len(word) > 3:
             words.add(_stem(lower))
-    return names, frozenset(words)
+    return frozenset(names), frozenset(words)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -284,11 +277,13 @@ def _matches(records: list[_Record], weight: dict[str, float]) -> list[tuple[int
     Only records whose intervals meet are compared: a sweep over the starts,
     not every pair, so a long text costs little more than its records.
     """
-    by_start = sorted(range(len(records)), key=lambda index: records[index].first)
+    by_start = sorted(
+        (index for index, record in enumerate(records) if not record.aloof), key=lambda index: records[index].first
+    )
     pairs = []
     for place, left in enumerate(by_start):
         reach = records[left].last + _SLACK_DAYS
-        for right in by_start[place + 1 :]:
+        for right in (by_start[later] for later in range(place + 1, len(by_start))):
             if records[right].first > reach:
                 break
             if _tell_one_happening(records[left], records[right], weight):
@@ -297,10 +292,9 @@ def _matches(records: list[_Record], weight: dict[str, float]) -> list[tuple[int
 
 
 def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:
+    """The rules of the module docstring, for two records."""
     one, other = first.event, second.event
-    if one.span == other.span or "context" in (one.kind, other.kind):
-        return False
-    if first.bound or second.bound or _TELLING.fullmatch(one.date_text) or _TELLING.fullmatch(other.date_text):
+    if one.span == other.span or first.aloof or second.aloof:
         return False
     slack = _SLACK_DAYS if first.first == first.last and second.first == second.last else 0
     if first.first > second.last + slack or second.first > first.last + slack:
@@ -313,6 +307,4 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    named = any(weight.get(name, 0.0) > 0 for name in first.names & second.names)
-    what = any(value > 0 for value in words)
-    return named and what and total >= NESTED_WEIGHT
+    return any(value > 0 for value in names) and any(value > 0 for value in words) and total >= NESTED_WEIGHT
