@@ -111,8 +111,16 @@ class Scorer:
         with tempfile.TemporaryDirectory() as work:
             system = Path(work) / "system.jsonl"
             system.write_text("".join(m.to_json() + "\n" for m in mentions), encoding="utf-8")
-            command = [sys.executable, str(self.script), "--gold", str(self.gold),
-                       "--system", str(system), "--range", GOLD_RANGE]
+            command = [
+                sys.executable,
+                str(self.script),
+                "--gold",
+                str(self.gold),
+                "--system",
+                str(system),
+                "--range",
+                GOLD_RANGE,
+            ]
             run = subprocess.run(command, capture_output=True, text=True, check=True)
         result = json.loads(run.stdout)
         return result["value"]["F1"], result["relaxed"]["F1"]
@@ -125,13 +133,15 @@ class Scorer:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best taken)")
     parser.add_argument("--scale", type=int, default=100, help="copies of the text, large corpus")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="directory holding eval/dev-gold.jsonl and eval/score.py")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="directory holding eval/dev-gold.jsonl and eval/score.py",
+    )
     args = parser.parse_args()
     if args.repeat < 1 or args.scale < 2:
         parser.error("--repeat must be at least 1 and --scale at least 2")
@@ -144,11 +154,15 @@ def main() -> None:
     tools, missing = available_tools()
     scorer = Scorer.under(args.shared)
 
-    print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
-          f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, {pinned}; "
-          f"best of {args.repeat} (--repeat)")
-    print(f"text: {ARTICLE.relative_to(ROOT)}, 1x = {size_mb(text):.3f} MB, "
-          f"{large} = {size_mb(corpora[large]):.2f} MB (MB = 10^6 bytes of UTF-8)\n")
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, {pinned}; "
+        f"best of {args.repeat} (--repeat)"
+    )
+    print(
+        f"text: {ARTICLE.relative_to(ROOT)}, 1x = {size_mb(text):.3f} MB, "
+        f"{large} = {size_mb(corpora[large]):.2f} MB (MB = 10^6 bytes of UTF-8)\n"
+    )
     rows = [row for tool in tools for row in measure(tool, corpora, args.repeat, scorer)]
     print_table(rows)
     print_aims(rows, large)
@@ -241,8 +255,9 @@ def measure(tool: Tool, corpora: dict[str, str], repeat: int, scorer: Scorer | N
         seconds, found = best_time(tool.find, text, repeat)
         if corpus == "1x" and scorer:
             mentions = tool.mentions(text, found)
-            rows.append(Row(tool.name, corpus, size_mb(text) / seconds, scorer.f1(mentions),
-                            len(found) - len(mentions)))
+            rows.append(
+                Row(tool.name, corpus, size_mb(text) / seconds, scorer.f1(mentions), len(found) - len(mentions))
+            )
         else:
             rows.append(Row(tool.name, corpus, size_mb(text) / seconds))
     return rows
@@ -265,13 +280,11 @@ def size_mb(text: str) -> float:
 def print_table(rows: list[Row]) -> None:
     """One line per tool and corpus; the ratio is to kbtimeline on the same corpus."""
     reference = {row.corpus: row.mbps for row in rows if row.tool == "kbtimeline"}
-    print(f"{'tool':<12} {'corpus':<7} {'MB/s':>8} {'x kbtimeline':>13} "
-          f"{'value F1':>9} {'relaxed F1':>11}")
+    print(f"{'tool':<12} {'corpus':<7} {'MB/s':>8} {'x kbtimeline':>13} {'value F1':>9} {'relaxed F1':>11}")
     for row in rows:
         value, relaxed = (f"{f1:.3f}" for f1 in row.scores) if row.scores else ("-", "-")
         ratio = f"{row.mbps / reference[row.corpus]:.3f}x"
-        print(f"{row.tool:<12} {row.corpus:<7} {row.mbps:>8.3f} {ratio:>13} "
-              f"{value:>9} {relaxed:>11}")
+        print(f"{row.tool:<12} {row.corpus:<7} {row.mbps:>8.3f} {ratio:>13} {value:>9} {relaxed:>11}")
     print()
 
 
@@ -279,12 +292,16 @@ def print_aims(rows: list[Row], large: str) -> None:
     """The issue's two targets, met or not, in figures from this run."""
     speed = {(row.tool, row.corpus): row.mbps for row in rows}
     mbps = speed[("kbtimeline", large)]
-    print(f"aim >= {TARGET_MBPS:g} MB/s on one core: kbtimeline {mbps:.2f} MB/s on {large} "
-          f"-> {'met' if mbps >= TARGET_MBPS else 'NOT met'}")
+    print(
+        f"aim >= {TARGET_MBPS:g} MB/s on one core: kbtimeline {mbps:.2f} MB/s on {large} "
+        f"-> {'met' if mbps >= TARGET_MBPS else 'NOT met'}"
+    )
     if ("dateparser", "1x") in speed:
         ratio = speed[("kbtimeline", "1x")] / speed[("dateparser", "1x")]
-        print(f"aim >= {TARGET_VS_DATEPARSER:g}x dateparser: kbtimeline {ratio:.1f}x as fast "
-              f"on 1x -> {'met' if ratio >= TARGET_VS_DATEPARSER else 'NOT met'}")
+        print(
+            f"aim >= {TARGET_VS_DATEPARSER:g}x dateparser: kbtimeline {ratio:.1f}x as fast "
+            f"on 1x -> {'met' if ratio >= TARGET_VS_DATEPARSER else 'NOT met'}"
+        )
     else:
         print(f"aim >= {TARGET_VS_DATEPARSER:g}x dateparser: not measured (no dateparser)")
 
@@ -295,17 +312,20 @@ def print_notes(rows: list[Row], missing: list[str], large_mb: float) -> None:
     print("- kbtimeline's extract_events is single-threaded; every tool ran in this one process.")
     competitors = {row.tool: row.mbps for row in rows if row.tool != "kbtimeline"}
     if "dateparser" in competitors:
-        print(f"- dateparser {version('dateparser')}: search_dates(text, languages=['en'],\n"
-              f"    settings={DATEPARSER_SETTINGS})")
+        print(
+            f"- dateparser {version('dateparser')}: search_dates(text, languages=['en'],\n"
+            f"    settings={DATEPARSER_SETTINGS})"
+        )
     if "datefinder" in competitors:
         engine = os.environ.get("DATEFINDER_DEFAULT_ENGINE", "v2")
         base = DATEFINDER_BASE_DATE
-        print(f"- datefinder {version('datefinder')} (engine {engine}): find_dates(text, "
-              f"source=True, base_date=datetime({base.year}, {base.month}, {base.day}))")
+        print(
+            f"- datefinder {version('datefinder')} (engine {engine}): find_dates(text, "
+            f"source=True, base_date=datetime({base.year}, {base.month}, {base.day}))"
+        )
     if competitors:
         seconds = large_mb / min(competitors.values())
-        print(f"- competitors timed on 1x only: the slowest would need ~{seconds:.0f} s per run"
-              " on the large corpus.")
+        print(f"- competitors timed on 1x only: the slowest would need ~{seconds:.0f} s per run on the large corpus.")
     if missing:
         print(f"- {' and '.join(missing)} not installed, so not compared: {INSTALL_HINT}")
 
@@ -317,8 +337,10 @@ def print_quality_caveats(rows: list[Row], scorer: Scorer | None, shared: Path, 
         return
     print(f"- F1: score.py on the dev gold, characters {GOLD_RANGE} of the 1x text.")
     if any(row.tool != "kbtimeline" for row in rows):
-        print("- dateparser and datefinder return one datetime per match, not an interval: scored\n"
-              "    as from = to = that day, so a year or month mention never has the gold's value.")
+        print(
+            "- dateparser and datefinder return one datetime per match, not an interval: scored\n"
+            "    as from = to = that day, so a year or month mention never has the gold's value."
+        )
     for row in rows:
         if row.unplaced:
             print(f"- {row.tool}: {row.unplaced} matched strings not found in the text, unscored")

@@ -42,15 +42,30 @@ def score_dev_gold(shared: Path, errors: int, apparatus: bool) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for event in events:
             out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-    command = [sys.executable, str(shared / "eval" / "score.py"), "--gold", str(shared / "eval" / "dev-gold.jsonl"),
-               "--system", out.name, "--range", "0:22817", "--errors", str(errors)]
+    command = [
+        sys.executable,
+        str(shared / "eval" / "score.py"),
+        "--gold",
+        str(shared / "eval" / "dev-gold.jsonl"),
+        "--system",
+        out.name,
+        "--range",
+        "0:22817",
+        "--errors",
+        str(errors),
+    ]
     result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    print(f"dev gold (bundled article, 0:22817){LABEL[apparatus]}: value F1 {result['value']['F1']:.3f}, "
-          f"relaxed F1 {result['relaxed']['F1']:.3f}, strict F1 {result['strict']['F1']:.3f} "
-          f"({result['system']} found, {result['gold']} gold)")
+    print(
+        f"dev gold (bundled article, 0:22817){LABEL[apparatus]}: value F1 {result['value']['F1']:.3f}, "
+        f"relaxed F1 {result['relaxed']['F1']:.3f}, strict F1 {result['strict']['F1']:.3f} "
+        f"({result['system']} found, {result['gold']} gold)"
+    )
     if errors:
-        print(json.dumps({key: result[key] for key in ("wrong_value", "missed", "spurious")}, indent=1,
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {key: result[key] for key in ("wrong_value", "missed", "spurious")}, indent=1, ensure_ascii=False
+            )
+        )
 
 
 def score_wikiwars(shared: Path, errors: int, apparatus: bool) -> None:
@@ -61,11 +76,20 @@ def score_wikiwars(shared: Path, errors: int, apparatus: bool) -> None:
             events = extract_events(text, path.stem, WIKIWARS_CREATION_DATE, apparatus=apparatus)
             lines = [json.dumps(m, ensure_ascii=False) for event in events for m in as_timex_mentions(event)]
             (Path(out_dir) / f"{path.stem}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        command = [sys.executable, str(shared / "eval" / "score_timex.py"), "--gold", str(corpus),
-                   "--system", out_dir, "--json"]
+        command = [
+            sys.executable,
+            str(shared / "eval" / "score_timex.py"),
+            "--gold",
+            str(corpus),
+            "--system",
+            out_dir,
+            "--json",
+        ]
         result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-        print(f"WikiWars dev (01–16){LABEL[apparatus]}: value F1 {result['value_interval']['f1']:.3f}, "
-              f"relaxed F1 {result['relaxed']['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}")
+        print(
+            f"WikiWars dev (01–16){LABEL[apparatus]}: value F1 {result['value_interval']['f1']:.3f}, "
+            f"relaxed F1 {result['relaxed']['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}"
+        )
         if errors:
             command = [*command[:-1], "--show-errors", str(errors)]
             print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)

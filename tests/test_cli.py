@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from kbtimeline import __version__, cli, query, store
-from kbtimeline.render import Environment
+from kbtimeline import __version__, cli, query, storage
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import Event
+from kbtimeline.output.render import Environment
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
 
 CHRONOLOGICAL = sorted(EVENTS, key=lambda event: event.sort_key())
@@ -35,8 +38,7 @@ def query_with(data: Path, *args: str, env: Environment | None = None) -> Result
 def tsv_rows(*whens: str) -> str:
     events = [BY_WHEN[when] for when in whens]
     return HEADER + "".join(
-        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\n"
-        for e in events
+        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\n" for e in events
     )
 
 
@@ -126,9 +128,7 @@ def test_search_any_and_phrases(data: Path) -> None:
 
 def test_search_regex_and_dates(data: Path) -> None:
     assert ok(query_with(data, "search", "--regex", "^(In|A) ")) == tsv_rows("May 1992", "May 1994")
-    assert ok(query_with(data, "search", "--regex", "^(In|A) ", "--to", "1993")) == tsv_rows(
-        "May 1992"
-    )
+    assert ok(query_with(data, "search", "--regex", "^(In|A) ", "--to", "1993")) == tsv_rows("May 1992")
 
 
 def test_search_table_highlights_matches(data: Path) -> None:
@@ -159,17 +159,69 @@ def test_list_filters_sort_limit_reverse(data: Path) -> None:
     days = query_with(data, "list", "-g", "day", "--reverse")
     assert ok(days) == tsv_rows("26 February 1992", "20 February 1988")
     assert ok(query_with(data, "list", "-n", "1", "-r")) == tsv_rows("May 1994")
-    assert ok(query_with(data, "list", "--from", "1993", "-s", "war")) == tsv_rows(
-        "summer 1993", "May 1994"
-    )
+    assert ok(query_with(data, "list", "--from", "1993", "-s", "war")) == tsv_rows("summer 1993", "May 1994")
     by_granularity = query_with(data, "list", "--sort", "granularity", "--limit", "3")
     assert ok(by_granularity) == tsv_rows("20 February 1988", "26 February 1992", "May 1992")
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "table"])
-def test_every_format(data: Path, fmt: str) -> None:
-    shown = ok(query_with(data, "list", "--format", fmt, "-n", "1"))
-    assert "Clashes began" in shown
+def _as_json(text: str) -> list[dict[str, object]]:
+    return json.loads(text)
+
+
+def _as_jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def _as_csv(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _as_tsv(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines()]
+
+
+def _table_cells(text: str) -> list[list[str]]:
+    """The table's words, row by row, for a table whose cells fit on one line."""
+    return [line.split() for line in text.splitlines() if line.strip() and set(line.strip()) != {"─"}]
+
+
+def _row(event: Event) -> list[str]:
+    return [event.id, event.start.iso(), event.end.iso(), event.granularity, event.when, event.source, event.text]
+
+
+FIRST_TWO = CHRONOLOGICAL[:2]
+COLUMNS = ["id", "start", "end", "granularity", "when", "source", "text"]
+# (format, how to read the output back, what it must read as, reason)
+FORMAT_CASES = [
+    ("json", _as_json, [event.to_dict() for event in FIRST_TWO], "an array of the full event records"),
+    ("jsonl", _as_jsonl, [event.to_dict() for event in FIRST_TWO], "one full event record per line"),
+    ("csv", _as_csv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then the columns quoted as CSV needs"),
+    ("tsv", _as_tsv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then tab-separated columns"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "read", "expected", "reason"), FORMAT_CASES, ids=[case[0] for case in FORMAT_CASES])
+def test_every_format(data: Path, fmt: str, read: Callable[[str], object], expected: object, reason: str) -> None:
+    shown = ok(query_with(data, "list", "--format", fmt, "-n", "2"))
+    assert read(shown) == expected, reason
+
+
+def test_every_format_table(data: Path) -> None:
+    """When, Event and ID columns (one source: no Source column), one row per event, nothing cut."""
+    wide = Environment(is_tty=False, width=200)
+    cells = _table_cells(ok(query_with(data, "list", "--format", "table", "-n", "2", env=wide)))
+    assert cells == [["When", "Event", "ID"], *([*e.when.split(), *e.text.split(), e.id] for e in FIRST_TWO)]
+
+
+def test_every_format_timeline(data: Path) -> None:
+    """The picture `timeline` draws: each event's date label, title and id on a line of its own."""
+    shown = ok(query_with(data, "list", "--format", "timeline", "-n", "2", env=Environment(width=100)))
+    for event in FIRST_TWO:
+        (line,) = [line for line in shown.splitlines() if event.id in line]
+        assert event.when in line and event.title[:20] in line
 
 
 def test_short_forms_of_the_json_formats(data: Path) -> None:
@@ -229,18 +281,16 @@ def test_show_an_unknown_id(data: Path) -> None:
 def test_extract_from_stdin() -> None:
     result = kbtimeline("extract", "-", stdin="On 8 May 1992 the town fell.")
     events = json.loads(ok(result))
-    assert [
-        (e["source"], e["start"], e["end"], e["granularity"], e["date_text"]) for e in events
-    ] == [("stdin", "1992-05-08", "1992-05-08", "day", "8 May 1992")]
+    assert [(e["source"], e["start"], e["end"], e["granularity"], e["date_text"]) for e in events] == [
+        ("stdin", "1992-05-08", "1992-05-08", "day", "8 May 1992")
+    ]
 
 
 def test_extract_several_files_into_one_list(tmp_path: Path) -> None:
     (tmp_path / "fall.txt").write_text("On 8 May 1992 the town fell.", encoding="utf-8")
     (tmp_path / "truce.txt").write_text("A ceasefire came in May 1994.", encoding="utf-8")
     out = tmp_path / "events.jsonl"
-    result = kbtimeline(
-        "extract", str(tmp_path / "fall.txt"), str(tmp_path / "truce.txt"), "-o", str(out)
-    )
+    result = kbtimeline("extract", str(tmp_path / "fall.txt"), str(tmp_path / "truce.txt"), "-o", str(out))
     assert ok(result) == ""
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(e["source"], e["start"], e["date_text"]) for e in events] == [
@@ -256,7 +306,7 @@ def test_extract_output_loads_back(tmp_path: Path) -> None:
     (tmp_path / "fall.txt").write_text("On 8 May 1992 the town fell.", encoding="utf-8")
     out = tmp_path / "events.json"
     ok(kbtimeline("extract", str(tmp_path / "fall.txt"), "-o", str(out), "--format", "json"))
-    assert [e.date_text for e in store.load_events(store.locate(out))] == ["8 May 1992"]
+    assert [e.date_text for e in storage.load_events(storage.locate(out))] == ["8 May 1992"]
 
 
 def test_extract_reports_bad_files_and_writes_the_rest(tmp_path: Path) -> None:
@@ -289,9 +339,7 @@ def test_extract_refuses_two_sources_of_the_same_name(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "notes.txt").write_text("In 1992.", encoding="utf-8")
-    result = kbtimeline(
-        "extract", str(tmp_path / "a" / "notes.txt"), str(tmp_path / "b" / "notes.txt")
-    )
+    result = kbtimeline("extract", str(tmp_path / "a" / "notes.txt"), str(tmp_path / "b" / "notes.txt"))
     assert result.exit_code == 1
     assert "source 'notes' was already read; rename it" in result.stderr
 
@@ -338,7 +386,7 @@ def test_bad_data_is_a_runtime_error(tmp_path: Path, content: bytes | None, mess
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = kbtimeline("--debug", "--data", str(tmp_path / "none.json"), "list")
     assert result.exit_code == 1
-    assert isinstance(result.exception, store.KbTimelineError)
+    assert isinstance(result.exception, KbTimelineError)
 
 
 def test_ctrl_c_exits_130(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -357,9 +405,7 @@ def test_a_bug_is_one_line_without_debug(data: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(query, "select", broken)
     message = failed(query_with(data, "list"), 1)
-    assert message == (
-        "kbtimeline: error: internal error: RuntimeError('oops') (run with --debug to see where)\n"
-    )
+    assert message == ("kbtimeline: error: internal error: RuntimeError('oops') (run with --debug to see where)\n")
 
 
 def test_version() -> None:

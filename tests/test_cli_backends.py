@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import ROOT
-from kbtimeline import cli, query, store
+from kbtimeline import cli, query, storage
 from kbtimeline.model import Day, Event, KbTimelineError
-from kbtimeline.render import Environment
-from kbtimeline.sqlite_store import ORDER
+from kbtimeline.output.render import Environment
+from kbtimeline.storage.sqlite import ORDER
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
 
 SHUSHA = BY_WHEN["May 1992"].id
@@ -106,7 +106,7 @@ def test_same_table_at_a_terminal(backends: tuple[Path, Path]) -> None:
 
 def bundled_words() -> list[str]:
     """Every 5th distinct word of the bundled events, and the first three letters of each."""
-    events = store.load_events(store.locate(None))
+    events = storage.load_events(storage.locate(None))
     spelled = list(dict.fromkeys(word for event in events for word in query.written_words(event.text)))
     chosen = spelled[::5]
     return sorted(set(chosen) | {word[:3] for word in chosen})
@@ -114,10 +114,10 @@ def bundled_words() -> list[str]:
 
 def test_every_word_search_agrees(tmp_path: Path) -> None:
     """Hundreds of searches, straight through both backends: the full-text index never loses a match."""
-    location = store.locate(None)
+    location = storage.locate(None)
     index = tmp_path / "kb.sqlite"
     assert CliRunner().invoke(cli.app, ["index", str(location.events), "-o", str(index)]).exit_code == 0
-    on_json, on_index = store.open_events(location), store.open_events(store.locate(index))
+    on_json, on_index = storage.open_events(location), storage.open_events(storage.locate(index))
     aliases = on_json.aliases()
     words = bundled_words()
     assert len(words) > 300
@@ -145,12 +145,12 @@ TANGLED = [
 ]
 
 
-def both_backends(tmp_path: Path, events: list[Event]) -> tuple[store.Events, store.Events]:
+def both_backends(tmp_path: Path, events: list[Event]) -> tuple[storage.Events, storage.Events]:
     """``events`` as a JSON file and as its index."""
     path = write_events(tmp_path / "events.json", events)
     index = tmp_path / "kb.sqlite"
     assert CliRunner().invoke(cli.app, ["index", str(path), "-o", str(index)]).exit_code == 0
-    return store.open_events(store.locate(path)), store.open_events(store.locate(index))
+    return storage.open_events(storage.locate(path)), storage.open_events(storage.locate(index))
 
 
 def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
@@ -188,7 +188,7 @@ def test_find_agrees_on_repeated_and_shared_ids(tmp_path: Path) -> None:
         assert found(on_index, prefix) == found(on_json, prefix), prefix
 
 
-def found(events: store.Events, prefix: str) -> Event | str:
+def found(events: storage.Events, prefix: str) -> Event | str:
     """What find answers: the event, or the error it raises."""
     try:
         return events.find(prefix)

@@ -112,8 +112,7 @@ def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
         f"kbtimeline: error: {jsonl}:3: too large (1,186 bytes; --max-doc-size is 0.001 MB)",
         f"kbtimeline: error: {jsonl}:4 (id 'when'): reference_date 'May 2000' is not a day (YYYY-MM-DD)",
         f'kbtimeline: error: {jsonl}:5: expected a JSON object with "id" and "text"',
-        f"kbtimeline: error: {jsonl}:6: not valid JSON: Expecting property name enclosed in double quotes "
-        "(column 2)",
+        f"kbtimeline: error: {jsonl}:6: not valid JSON: Expecting property name enclosed in double quotes (column 2)",
     ]
     assert events_of(out.read_text(encoding="utf-8")) == [
         ("1-good", "1992-05-08"), ("5-good", "1988-03-01"), ("ok", "1994-05-01")

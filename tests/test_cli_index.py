@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kbtimeline import cli, sqlite_store, store
+from kbtimeline import cli, storage
+from kbtimeline.storage import sqlite as sqlite_store
 from timeline_fixtures import ALIASES, BY_WHEN, EVENTS, SOURCE_TEXT, make_data_dir, write_events
 
 SHUSHA = BY_WHEN["May 1992"]
@@ -48,7 +49,7 @@ def test_the_database_stands_alone(tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in found.stdout.splitlines()] == [SHUSHA.id]
     shown = kbtimeline("--data", str(moved), "show", SHUSHA.id).stdout
     assert shown.splitlines()[-1].startswith("Clashes began on 20 February 1988")
-    events = store.open_events(store.locate(moved))
+    events = storage.open_events(storage.locate(moved))
     assert isinstance(events, sqlite_store.SqliteEvents)
     assert events.aliases() == ALIASES
     assert events.source_text(SHUSHA.source) == SOURCE_TEXT
@@ -61,7 +62,7 @@ def test_aliases_from_a_file_and_several_events_files(tmp_path: Path) -> None:
     rest.write_text("".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in EVENTS[2:]), "utf-8")
     (tmp_path / "names.json").write_text('{"Shusha": ["Shushi"]}', encoding="utf-8")
     database = index(str(first), str(rest), "--aliases", str(tmp_path / "names.json"), "-o", str(tmp_path / "kb"))
-    assert store.open_events(store.locate(database)).aliases() == {"Shusha": ["Shushi"]}
+    assert storage.open_events(storage.locate(database)).aliases() == {"Shusha": ["Shushi"]}
     listed = kbtimeline("--data", str(database), "list", "--sort", "source", "--jsonl").stdout
     assert [json.loads(line)["id"] for line in listed.splitlines()] == [
         event.id for event in sorted(EVENTS, key=lambda event: event.date_span)
@@ -157,5 +158,5 @@ def test_kind_and_happening_are_stored_and_returned(tmp_path: Path) -> None:
     with sqlite3.connect(database) as connection:
         columns = dict(connection.execute("SELECT id, kind || ' ' || happening FROM events").fetchall())
     assert columns[first.id] == f"context {first.id}" and columns[second.id] == f"event {first.id}"
-    events = store.open_events(store.locate(database))
+    events = storage.open_events(storage.locate(database))
     assert (events.find(first.id).kind, events.find(second.id).happening) == ("context", first.id)

@@ -125,19 +125,15 @@ def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
         "heavy = ('rich', 'dateutil', 'pydantic', 'kbtimeline.extract')\n"
         "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stderr.splitlines()[-1] == "[]"
 
 
 def test_the_core_never_imports_the_cli_framework() -> None:
     probe = (
         "import sys\n"
-        "import kbtimeline.bounds, kbtimeline.query, kbtimeline.render, kbtimeline.store\n"
+        "import kbtimeline.periods, kbtimeline.query, kbtimeline.output.render, kbtimeline.storage\n"
         "print(sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]"

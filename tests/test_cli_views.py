@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kbtimeline import cli
-from kbtimeline.render import Environment
+from kbtimeline.output.render import Environment
 from timeline_fixtures import make_data_dir
 
 CASES = {
@@ -101,6 +101,7 @@ CASES = {
         '1994 + * May 1994         May 1994: A ceasefi...  3fd9b48998\n'
     ),
 }  # fmt: skip
+
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kbtimeline.export import render_html
 from kbtimeline.extract import extract_events
 from kbtimeline.model import Day, Event
+from kbtimeline.output.export import render_html
 from timeline_fixtures import EVENTS, make_event
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed (test extra)")
@@ -260,12 +260,12 @@ def test_the_exported_bundled_timeline_opens(browser: WebDriver, tmp_path: Path)
     """End to end: `kbtimeline export --html` on the bundled events, opened from a file URL."""
     from typer.testing import CliRunner
 
-    from kbtimeline import cli, store
+    from kbtimeline import cli, storage
 
     page = tmp_path / "bundled.html"
     result = CliRunner().invoke(cli.app, ["export", "--html", str(page), "--title", "Bundled"])
     assert result.exit_code == 0, result.stderr
-    bundled = store.load_events(store.locate(None))
+    bundled = storage.load_events(storage.locate(None))
     browser.get(page.as_uri())
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "kb-count").text)
     assert len(markers(browser)) == len(bundled) > 100

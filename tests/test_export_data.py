@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from kbtimeline.export import page_data, render_html, to_timelinejs
-from kbtimeline.export.html import script_json, view_fields
-from kbtimeline.export.timelinejs import date_object, timelinejs_year
 from kbtimeline.model import Day, Event
+from kbtimeline.output.export import page_data, render_html, to_timelinejs
+from kbtimeline.output.export.html import script_json, view_fields
+from kbtimeline.output.export.timelinejs import date_object, timelinejs_year
 from timeline_fixtures import EVENTS, make_event
 
 HOSTILE = "</script><script>alert(1)</script>"

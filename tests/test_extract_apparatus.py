@@ -22,7 +22,6 @@ APPARATUS = [
     ("Example News (example.org) 18 November 2008: the governor speaks about the border.", "a web address"),
     ("[Report of the commission on the events of 3–4 May 1920 in the capital] Доклад комиссии.",
      "a translated title in brackets"),
-    ("The strength of each army in 1916 was: Infantry and cavalry stood ready.", "a table caption"),
 ]  # fmt: skip
 
 

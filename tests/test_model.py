@@ -12,7 +12,9 @@ from kbtimeline.model import Day, Event, SchemaError, parse_day
 
 days = st.builds(
     lambda year, month, day: Day(year, month, min(day, 28)),
-    st.integers(-3000, 3000), st.integers(1, 12), st.integers(1, 31),
+    st.integers(-3000, 3000),
+    st.integers(1, 12),
+    st.integers(1, 31),
 )
 
 
@@ -76,6 +78,7 @@ def test_an_event_made_without_a_happening_is_its_own():
         ({"title": 3}, "title"),
         ({"kind": "background"}, "unknown kind"),
         ({"happening": 7}, "happening"),
+        ({"section": "appendix"}, "unknown section 'appendix'"),
     ],
 )
 def test_schema_errors_name_the_field(change, message):

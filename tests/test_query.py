@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kbtimeline import query
 from kbtimeline.errors import UsageError
 from kbtimeline.model import Day, Event, KbTimelineError
-from kbtimeline.query import Criteria, compile_search, find, fold, select, suggest
+from kbtimeline.query import Criteria, compile_search, cut_to_limit, find, fold, select, suggest
 from timeline_fixtures import ALIASES, BY_WHEN, EVENTS, make_event
 
 # (text, folded, reason)
@@ -64,9 +65,7 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize(("query", "options", "expected", "reason"), SEARCHES)
-def test_search(
-    query: list[str], options: dict[str, bool], expected: list[str], reason: str
-) -> None:
+def test_search(query: list[str], options: dict[str, bool], expected: list[str], reason: str) -> None:
     assert search(*query, **options) == expected, reason
 
 
@@ -189,9 +188,7 @@ def test_find_by_id_or_unique_prefix() -> None:
     length=st.integers(0, 2000),
     within=st.booleans(),
 )
-def test_range_selects_exactly_the_events_that_qualify(
-    start: date, length: int, within: bool
-) -> None:
+def test_range_selects_exactly_the_events_that_qualify(start: date, length: int, within: bool) -> None:
     first = Day(start.year, start.month, start.day)
     last = first.plus_days(length)
     chosen = select(EVENTS, Criteria(start=first, end=last, within=within))
@@ -200,3 +197,66 @@ def test_range_selects_exactly_the_events_that_qualify(
         inside = first <= event.start and event.end <= last
         assert (event in chosen) == (inside if within else overlaps)
     assert chosen == sorted(chosen, key=Event.sort_key)
+
+
+MAY_1992 = BY_WHEN["May 1992"]  # 1992-05-01 to 1992-05-31
+# (start, end, within, in range?, reason)
+RANGES = [
+    (None, None, False, True, "no bounds: everything"),
+    (Day(1992, 5, 31), None, False, True, "overlaps on its last day"),
+    (Day(1992, 6, 1), None, False, False, "ends before the range starts"),
+    (None, Day(1992, 5, 1), False, True, "overlaps on its first day"),
+    (None, Day(1992, 4, 30), False, False, "starts after the range ends"),
+    (Day(1992, 5, 15), Day(1992, 12, 31), False, True, "half inside overlaps"),
+    (Day(1992, 5, 15), Day(1992, 12, 31), True, False, "half inside is not within"),
+    (Day(1992, 5, 1), Day(1992, 5, 31), True, True, "exactly the range is within"),
+    (Day(1992, 1, 1), None, True, True, "within an open-ended range"),
+    (None, Day(1992, 5, 30), True, False, "one day past the end is not within"),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "within", "expected", "reason"), RANGES)
+def test_the_overlap_rule(start: Day | None, end: Day | None, within: bool, expected: bool, reason: str) -> None:
+    assert query.in_range(MAY_1992, start, end, within=within) is expected, reason
+
+
+CHRONO = sorted(EVENTS, key=Event.sort_key)  # 1988-02-20 ... May 1994
+# (criteria, events shown, window start, window end, cut, reason)
+CUTS = [
+    (Criteria(limit=None), 5, None, None, False, "no limit: the window stays open"),
+    (Criteria(limit=5), 5, None, None, False, "the limit cuts nothing"),
+    (
+        Criteria(limit=2),
+        2,
+        None,
+        Day(1992, 2, 26),
+        True,
+        "the later events left out: the window ends with the last shown",
+    ),
+    (
+        Criteria(limit=2, reverse=True),
+        2,
+        Day(1993, 6, 1),
+        None,
+        True,
+        "newest first: the earlier events left out, the window starts with the first shown",
+    ),
+    (
+        Criteria(limit=2, start=Day(1980, 1, 1), end=Day(2000, 12, 31)),
+        2,
+        Day(1980, 1, 1),
+        Day(1992, 2, 26),
+        True,
+        "a window asked for is only narrowed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("criteria", "count", "start", "end", "cut", "reason"), CUTS)
+def test_cut_to_limit(
+    criteria: Criteria, count: int, start: Day | None, end: Day | None, cut: bool, reason: str
+) -> None:
+    fetched = CHRONO[::-1] if criteria.reverse else CHRONO
+    one_more = fetched if criteria.limit is None else fetched[: criteria.limit + 1]
+    shown = cut_to_limit(one_more, criteria)
+    assert (len(shown.events), shown.start, shown.end, shown.cut) == (count, start, end, cut), reason

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from kbtimeline.errors import UsageError
+from kbtimeline.output.render import Environment, choose_format, render, render_event
 from kbtimeline.query import compile_search
-from kbtimeline.render import Environment, choose_format, render, render_event
 from timeline_fixtures import ALIASES, BY_WHEN, EVENTS, SOURCE_TEXT
 
 TWO = [BY_WHEN["26 February 1992"], BY_WHEN["May 1992"]]
@@ -125,9 +125,7 @@ CHOICES = [
 
 
 @pytest.mark.parametrize(("name", "as_json", "as_jsonl", "tty", "chosen", "reason"), CHOICES)
-def test_choose_format(
-    name: str | None, as_json: bool, as_jsonl: bool, tty: bool, chosen: str, reason: str
-) -> None:
+def test_choose_format(name: str | None, as_json: bool, as_jsonl: bool, tty: bool, chosen: str, reason: str) -> None:
     env = Environment(is_tty=tty)
     assert choose_format(name, json=as_json, jsonl=as_jsonl, env=env) == chosen, reason
 
@@ -137,6 +135,19 @@ def test_choose_format_refuses_unknown_and_conflicting_formats() -> None:
         choose_format("xml", json=False, jsonl=False, env=PIPE)
     with pytest.raises(UsageError, match="choose one output format, not json and jsonl"):
         choose_format(None, json=True, jsonl=True, env=PIPE)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reason"),
+    [
+        ("nope", "a misspelt format must not silently fall back to csv"),
+        ("timeline", "the timeline is drawn by the views, not written by render"),
+        ("JSON", "formats are lower case, as --format lists them"),
+    ],
+)
+def test_render_refuses_unknown_formats(fmt: str, reason: str) -> None:
+    with pytest.raises(UsageError, match=f"cannot write events as {fmt!r}"):
+        render(TWO, fmt)
 
 
 def test_environment_detects_a_pipe_and_no_color() -> None:

@@ -88,9 +88,7 @@ WAR = [
         "23 August 1990",
         "Armenia declares independence from the Soviet Union",
     ),
-    event(
-        "1991-12-31", "1991-12-31", "day", "31 December 1991", "The Soviet Union ceases to exist"
-    ),
+    event("1991-12-31", "1991-12-31", "day", "31 December 1991", "The Soviet Union ceases to exist"),
     event(
         "1992-01-01",
         "1992-01-31",

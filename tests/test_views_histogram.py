@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kbtimeline.model import Event, KbTimelineError, parse_day
-from kbtimeline.views import count_buckets, render_histogram, render_sparkline
+from kbtimeline.output.views import count_buckets, render_histogram, render_sparkline
 from test_views_fixtures import ANCIENT, WAR, event
 
 day = parse_day

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbtimeline.model import GRANULARITIES, Day, Event, KbTimelineError
-from kbtimeline.views import (
+from kbtimeline.output.views import (
     MIN_WIDTH,
     compute_stats,
     count_buckets,
@@ -28,24 +28,18 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 Render = Callable[..., str]
 VIEWS: dict[str, Callable[[list[Event]], Render]] = {
     "timeline": lambda events: lambda **options: render_timeline(events, **options),
-    "histogram": lambda events: (
-        lambda **options: render_histogram(count_buckets(events, "year"), **options)
-    ),
-    "sparkline": lambda events: (
-        lambda **options: render_sparkline(count_buckets(events, "month"), **options)
-    ),
+    "histogram": lambda events: lambda **options: render_histogram(count_buckets(events, "year"), **options),
+    "sparkline": lambda events: lambda **options: render_sparkline(count_buckets(events, "month"), **options),
     "stats": lambda events: lambda **options: render_stats(compute_stats(events), **options),
 }
 
 
 def test_views_import_neither_typer_nor_rich():
     probe = (
-        "import sys, kbtimeline.views; "
+        "import sys, kbtimeline.output.views; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kbtimeline.views import compute_stats, render_stats
+from kbtimeline.output.views import compute_stats, render_stats
 from test_views_fixtures import ANCIENT, WAR, event
 
 MIXED = [

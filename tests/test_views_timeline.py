@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kbtimeline.model import KbTimelineError, parse_day
-from kbtimeline.views import render_timeline
+from kbtimeline.output.views import render_timeline
 from test_views_fixtures import ANCIENT, OVERLAP, WAR, event
 
 day = parse_day
@@ -212,10 +212,7 @@ assert len({case[0] for case in EXACT}) == len(EXACT), "case names must be uniqu
 
 @pytest.mark.parametrize(
     ("events", "options", "expected"),
-    [
-        pytest.param(events, options, expected, id=name)
-        for name, events, options, expected, _ in EXACT
-    ],
+    [pytest.param(events, options, expected, id=name) for name, events, options, expected, _ in EXACT],
 )
 def test_exact_picture(events, options, expected):
     assert render_timeline(events, **options) == expected
@@ -253,15 +250,11 @@ def test_month_markers_only_when_zoomed_in(start, end, months, reason):
 
 def test_title_cannot_break_the_line_or_inject_escapes():
     hostile = event("1990-01-01", "1990-01-31", "month", "January\n1990", "a\nb\x1b[31mred\tc")
-    assert render_timeline([hostile], width=80) == (
-        f"1990 Jan ├ ● January 1990  a b[31mred c  {hostile.id}"
-    )
+    assert render_timeline([hostile], width=80) == (f"1990 Jan ├ ● January 1990  a b[31mred c  {hostile.id}")
 
 
 def test_an_interval_is_a_point_within_one_unit_and_a_bar_across_units():
-    summer = event(
-        "1991-05-01", "1991-07-31", "month", "May–July 1991", "Spring and Summer operation"
-    )
+    summer = event("1991-05-01", "1991-07-31", "month", "May–July 1991", "Spring and Summer operation")
     later = event("1994-01-01", "1994-01-31", "month", "January 1994", "Later")
     assert "● May–July 1991" in render_timeline([summer, later], width=80)
     assert "┏━━ May–July 1991" in render_timeline([summer], width=80)

@@ -21,12 +21,14 @@ import os
 from collections.abc import Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, NamedTuple
 
-from kbtimeline import store
-from kbtimeline.model import Day, KbTimelineError, SchemaError, parse_day
+from kbtimeline.errors import KbTimelineError, SchemaError
+from kbtimeline.model import Day, parse_day
+from kbtimeline.storage import files
 
 STDIN, STDIN_SOURCE = "-", "stdin"
+INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines documents, the rest is text
 MB = 1_000_000
 
 
@@ -49,7 +51,7 @@ class Text(NamedTuple):
 
 
 def list_documents(
-    paths: Iterable[str], *, glob: str, input_format: str, stdin: BinaryIO, max_size: int
+    paths: Iterable[str], *, glob: str, input_format: str, stdin: IO[bytes], max_size: int
 ) -> Iterator[Document]:
     """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
 
@@ -93,10 +95,10 @@ def read(document: Document) -> Text:
     if document.error is not None:
         raise KbTimelineError(document.error)
     if document.content is None:
-        return Text(document.source, store.read_text(Path(document.name), document.name))
+        return Text(document.source, files.read_text(Path(document.name), document.name))
     if not document.source:
         return _json_text(document.name, document.content)
-    return Text(document.source, store.ensure_text(store.decode(document.content, document.name), document.name))
+    return Text(document.source, files.ensure_text(files.decode(document.content, document.name), document.name))
 
 
 def _text_file(path: str, source: str, max_size: int) -> Document:
@@ -104,7 +106,7 @@ def _text_file(path: str, source: str, max_size: int) -> Document:
     return Document(path, size, source=source, error=_too_large(path, size, max_size))
 
 
-def _stdin(stdin: BinaryIO, max_size: int) -> Document:
+def _stdin(stdin: IO[bytes], max_size: int) -> Document:
     content = stdin.read(max_size + 1)  # no further: a larger input is refused, not held
     error = _too_large("<stdin>", len(content), max_size)
     return Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
@@ -112,13 +114,13 @@ def _stdin(stdin: BinaryIO, max_size: int) -> Document:
 
 def _json_file(path: str, max_size: int) -> Iterator[Document]:
     try:
-        with store.open_binary(Path(path), path) as stream:
+        with files.open_binary(Path(path), path) as stream:
             yield from _json_documents(stream, path, max_size)
     except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
         yield Document(path, 0, error=str(error))
 
 
-def _json_documents(stream: BinaryIO, name: str, max_size: int) -> Iterator[Document]:
+def _json_documents(stream: IO[bytes], name: str, max_size: int) -> Iterator[Document]:
     """One document per non-blank line; a line longer than ``max_size`` is skipped unread."""
     number = 0
     while line := stream.readline(max_size + 1):
@@ -131,7 +133,7 @@ def _json_documents(stream: BinaryIO, name: str, max_size: int) -> Iterator[Docu
             yield Document(where, size, content=line)
 
 
-def _skip_line(stream: BinaryIO) -> int:
+def _skip_line(stream: IO[bytes]) -> int:
     """Read past the rest of the current line, a piece at a time; its length in bytes."""
     skipped = 0
     while piece := stream.readline(MB):
@@ -144,7 +146,7 @@ def _skip_line(stream: BinaryIO) -> int:
 def _json_text(name: str, content: bytes) -> Text:
     """A JSON document's id, text and reference date, each checked."""
     try:
-        record = json.loads(store.decode(content, name))
+        record = json.loads(files.decode(content, name))
     except json.JSONDecodeError as error:
         raise KbTimelineError(f"{name}: not valid JSON: {error.msg} (column {error.colno})") from None
     if not isinstance(record, dict) or "id" not in record or "text" not in record:
@@ -159,7 +161,7 @@ def _json_text(name: str, content: bytes) -> Text:
         day = None if reference is None else parse_day(reference)
     except SchemaError:
         raise KbTimelineError(f"{named}: reference_date {reference!r} is not a day (YYYY-MM-DD)") from None
-    return Text(str(identifier), store.ensure_text(text, named, what="text"), day)
+    return Text(str(identifier), files.ensure_text(text, named, what="text"), day)
 
 
 def _walk(folder: Path, glob: str) -> Iterator[Path]:

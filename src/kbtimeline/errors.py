@@ -1,14 +1,21 @@
-"""The one distinction the CLI needs between failures: the user's input, or the world.
+"""Every error kbtimeline reports, and the one distinction the CLI needs between them.
 
-Everything kbtimeline reports is a ``KbTimelineError`` (from the model). A
-``UsageError`` is the subset caused by how the command was written (a date we
-cannot read, an empty query, a bad regex): the CLI exits 2 for those, like
-Click does for its own argument errors, and 1 for everything else.
+Everything kbtimeline reports to a user is a ``KbTimelineError``: the CLI turns
+it into one line on stderr, never a traceback. A ``UsageError`` is the subset
+caused by how the command was written (a date we cannot read, an empty query,
+a bad regex): the CLI exits 2 for those, like Click does for its own argument
+errors, and 1 for everything else.
 """
 
 from __future__ import annotations
 
-from kbtimeline.model import KbTimelineError
+
+class KbTimelineError(ValueError):
+    """Any error kbtimeline reports to a user as one line (not a bug)."""
+
+
+class SchemaError(KbTimelineError):
+    """An events file whose content does not follow the event schema."""
 
 
 class UsageError(KbTimelineError):

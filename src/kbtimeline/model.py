@@ -15,6 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+# Re-exported: the error types lived here once, and callers that import them from here keep working.
+from kbtimeline.errors import KbTimelineError as KbTimelineError
+from kbtimeline.errors import SchemaError as SchemaError
+
 GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
 SECTIONS = ("narrative", "notes", "apparatus")  # "apparatus" only when asked for (extract_events)
@@ -24,14 +28,6 @@ KINDS = ("event", "context")
 
 # Coarser granularities sort after finer ones that start on the same day.
 GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
-
-
-class KbTimelineError(ValueError):
-    """Any error kbtimeline reports to a user as one line (not a bug)."""
-
-
-class SchemaError(KbTimelineError):
-    """An events file whose content does not follow the event schema."""
 
 
 def is_leap(year: int) -> bool:
@@ -70,9 +66,7 @@ class Day(NamedTuple):
         number += 719468
         era = number // 146097
         day_of_era = number - era * 146097
-        year_of_era = (
-            day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096
-        ) // 365
+        year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
         day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
         shifted_month = (5 * day_of_year + 2) // 153
         day = day_of_year - (153 * shifted_month + 2) // 5 + 1
@@ -188,6 +182,9 @@ class Event:
             kind = record.get("kind", "event")
             if kind not in KINDS:
                 raise SchemaError(f"unknown kind {kind!r}")
+            section = record.get("section", "narrative")
+            if section not in SECTIONS:
+                raise SchemaError(f"unknown section {section!r}")
             start, end = parse_day(record["start"]), parse_day(record["end"])
             if end < start:
                 raise SchemaError(f"end {record['end']} is before start {record['start']}")
@@ -206,7 +203,7 @@ class Event:
                 text=_string(record, "text"),
                 span=_offsets(record, "span"),
                 title=_string(record, "title"),
-                section=record.get("section", "narrative"),
+                section=section,
                 anchored=bool(record.get("anchored", False)),
                 parts=tuple(
                     Part(_offsets(part, "date_span"), parse_day(part["start"]), parse_day(part["end"]))

@@ -16,18 +16,22 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import chain, islice
+from pathlib import Path
 from typing import NamedTuple
 
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
+from kbtimeline.errors import KbTimelineError
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
 from kbtimeline.extract import extract_events
-from kbtimeline.model import Day, Event, KbTimelineError
-from kbtimeline.render import json_array, json_item, jsonl_line
+from kbtimeline.jsonio import json_array, json_item, jsonl_line
+from kbtimeline.model import Day, Event
+from kbtimeline.storage.files import Replacement
 
-WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per output format
+WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
 BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
 
@@ -59,7 +63,7 @@ class Extraction:
         fmt: str,
         jobs: int,
         reference_date: Day | None,
-        report: Callable[[str], None],
+        report: Callable[[str], object],  # what it returns is not read
         watch: Callable[[Outcome], None] = lambda outcome: None,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
@@ -70,6 +74,14 @@ class Extraction:
         """The output, piece by piece: a JSON array or JSON lines, in input order."""
         pieces = self._pieces()
         return json_array(pieces) if self.fmt == "json" else pieces
+
+    def write_to(self, path: Path) -> None:
+        """Write the output to ``path`` in one step; if no document could be read, the old file stays."""
+        with Replacement(path) as new:
+            with new.path.open("w", encoding="utf-8") as handle:
+                handle.writelines(self.chunks())
+            if self.read:
+                new.commit()
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
@@ -85,6 +97,11 @@ class Extraction:
             sources.add(outcome.source)
             self.read += 1
             yield from outcome.pieces
+
+
+def output_format(asked: str | None, output: Path | None) -> str:
+    """The format asked for; else jsonl when the output file ends in .jsonl, json otherwise."""
+    return asked or ("jsonl" if output and output.suffix == ".jsonl" else "json")
 
 
 def available_cores() -> int:
@@ -170,12 +187,13 @@ class _Workers:
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:
-        try:
-            return self.pool.submit(extract_batch, batch, *self.arguments)
-        except BrokenProcessPool:
-            self.pool.shutdown(wait=False)
-            self.pool = self._start(self.jobs)
-            return self.pool.submit(extract_batch, batch, *self.arguments)
+        with _ctrl_c_held():  # a submit may fork the pool's processes
+            try:
+                return self.pool.submit(extract_batch, batch, *self.arguments)
+            except BrokenProcessPool:
+                self.pool.shutdown(wait=False)
+                self.pool = self._start(self.jobs)
+                return self.pool.submit(extract_batch, batch, *self.arguments)
 
     def outcomes(self, batch: Batch, future: Future[list[Outcome]]) -> list[Outcome]:
         try:
@@ -186,7 +204,9 @@ class _Workers:
     def _alone(self, document: Document) -> Outcome:
         single = self._start(1)
         try:
-            return single.submit(extract_batch, [document], *self.arguments).result()[0]
+            with _ctrl_c_held():
+                future = single.submit(extract_batch, [document], *self.arguments)
+            return future.result()[0]
         except BrokenProcessPool:
             return Outcome(document.name, document.size, error=f"{document.name}: its process died (out of memory?)")
         finally:
@@ -199,3 +219,22 @@ class _Workers:
         # Killing them instead can leave the pool's own thread waiting forever for a result
         # cut in half, and the process with it.
         return ProcessPoolExecutor(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes are forked, and let it in right after.
+
+    Heard in the middle of a fork, it is raised inside an at-fork hook, where
+    Python ignores it: the run went on as if nothing was pressed, or hung
+    waiting for a worker started half-way. Held back, it is raised once the
+    fork is done, where the loop that drops the queued batches hears it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

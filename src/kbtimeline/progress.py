@@ -9,10 +9,11 @@ are started while it is showing, and starting them beside threads is unsafe.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from kbtimeline import corpus
 from kbtimeline.pipeline import Outcome
 
 if TYPE_CHECKING:
@@ -59,3 +60,13 @@ def progress_bar(total_bytes: int | None) -> Iterator[_Bar]:
     )
     with Progress(*columns, console=Console(stderr=True), auto_refresh=False) as bar:
         yield _Bar(bar, bar.add_task("extract", total=total_bytes, documents=0, events=0))
+
+
+@contextmanager
+def watch(paths: list[str], glob: str, *, show: bool) -> Iterator[Callable[[Outcome], None]]:
+    """A progress bar over the documents of ``paths`` when ``show`` (a person at a terminal); else nothing."""
+    if not show:
+        yield lambda outcome: None
+        return
+    with progress_bar(corpus.total_size(paths, glob)) as bar:
+        yield bar

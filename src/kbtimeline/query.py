@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from kbtimeline.errors import UsageError
-from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, Day, Event, KbTimelineError
+from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, Day, Event
 
 # Letters NFKD leaves whole but a reader of the Latin alphabet treats as a
 # plain letter; ə follows the usual Azerbaijani transliteration (Ağdərə ->
@@ -117,18 +117,14 @@ def compile_search(
         if not phrase:
             raise UsageError(f"search term {term!r} has no letters or digits to look for")
         # Longest spelling first, so a highlight covers "Nagorno-Karabakh", not "Nagorno".
-        spellings = sorted(
-            {phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s)
-        )
+        spellings = sorted({phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s))
         alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
         compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
         alternatives_of_terms.append(tuple(spellings))
     return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms))
 
 
-def suggest(
-    texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]
-) -> list[str]:
+def suggest(texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:
     """Known words close to the query words that occur nowhere: the "did you mean" list.
 
     ``texts`` are the events' sentences, or any texts holding the same words
@@ -181,18 +177,58 @@ def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
     whole interval lies inside.
     """
     check(criteria, (event.source for event in events))
-    start, end = criteria.start, criteria.end
     chosen = [
         event
         for event in events
-        if (start is None or (event.start if criteria.within else event.end) >= start)
-        and (end is None or (event.end if criteria.within else event.start) <= end)
+        if in_range(event, criteria.start, criteria.end, within=criteria.within)
         and (not criteria.granularities or event.granularity in criteria.granularities)
         and (not criteria.sources or event.source in criteria.sources)
         and (criteria.search is None or criteria.search.matches(event))
     ]
     chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
     return chosen if criteria.limit is None else chosen[: criteria.limit]
+
+
+def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool = False) -> bool:
+    """The one rule for "is this event in that period": its interval overlaps it (or, ``within``, lies inside).
+
+    An open side (None) accepts everything. The SQLite index mirrors this rule in SQL
+    (``storage.sqlite.SqliteEvents._where``); the timeline view calls it.
+    """
+    if within:
+        return (start is None or event.start >= start) and (end is None or event.end <= end)
+    return (start is None or event.end >= start) and (end is None or event.start <= end)
+
+
+class Shown(NamedTuple):
+    """What a picture of a limited query shows: the events, the period they span, and whether some were cut."""
+
+    events: list[Event]
+    start: Day | None
+    end: Day | None
+    cut: bool
+
+
+def cut_to_limit(events: Sequence[Event], criteria: Criteria) -> Shown:
+    """``events`` (selected with one more than ``criteria.limit``) cut to the limit, with the period they span.
+
+    When the limit leaves events out, the period stops where the events shown
+    stop, on the side where events were left out (the later ones, unless
+    reversed; both sides when not sorted by date): drawn to the end of the
+    period asked for, the months after them would pass for empty.
+    """
+    limit, first, last = criteria.limit, criteria.start, criteria.end
+    cut = limit is not None and len(events) > limit
+    shown = list(events[:limit] if cut else events)
+    if cut and shown:
+        by_date, reverse = criteria.sort == "date", criteria.reverse
+        if reverse or not by_date:
+            shown_start = min(event.start for event in shown)
+            first = shown_start if first is None else max(first, shown_start)
+        if not reverse or not by_date:
+            shown_end = max(event.end for event in shown)
+            last = shown_end if last is None else min(last, shown_end)
+    return Shown(shown, first, last, cut)
 
 
 def check(criteria: Criteria, sources: Iterable[str]) -> None:

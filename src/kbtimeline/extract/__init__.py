@@ -5,7 +5,7 @@ text speaks relative to its own time of writing ("last year"); without it such
 phrases are left out.
 
 The pipeline reads in the order data flows: sentences (and which of them are
-apparatus: citations, titles of works, headings, captions, rows) -> phrases ->
+apparatus: citations, titles of works, headings, rows) -> phrases ->
 resolved intervals -> events. Apparatus gives no record; footnotes that
 narrate do, marked ``section: "notes"``.
 """
@@ -20,7 +20,6 @@ from kbtimeline.extract.resolve import Resolved, resolve_all
 from kbtimeline.extract.sentences import (
     Sentence,
     SentenceIndex,
-    introduces_table,
     is_apparatus,
     is_heading,
     is_reference_like,
@@ -59,11 +58,7 @@ def extract_events(
         for sentence in unique_sentences:
             if sentence.start >= notes_start and not not_prose[sentence]:
                 not_prose[sentence] = is_reference_like(text[sentence.start : sentence.end])
-    left_out = {
-        phrase.start
-        for phrase, sentence in dated
-        if not_prose[sentence] or introduces_table(text[phrase.end : sentence.end])
-    }
+    left_out = {phrase.start for phrase, sentence in dated if not_prose[sentence]}
     # A heading gives no record but still sets the scene: "1917" above "On 6 April" gives its year.
     read = [
         (phrase, sentence)

@@ -259,12 +259,3 @@ def is_heading(text: str, sentence: Sentence) -> bool:
         and sentence.end - sentence.start <= _HEADING_MAX
         and not text[sentence.start : sentence.end].endswith(_NO_HEADING_END)
     )
-
-
-# A caption that introduces a table or list: "The strength of each side in 1993–1994 was:".
-_CAPTION_AFTER_DATE = re.compile(r"[^.;:]{0,40}\b(?:was|were|is|are|as follows|include[sd]?)\s*:")
-
-
-def introduces_table(after_date: str) -> bool:
-    """True when the words after a date end its clause with "was:" and nothing said."""
-    return _CAPTION_AFTER_DATE.match(after_date) is not None

@@ -8,8 +8,8 @@ No typer and no rich: the output is plain strings, with ANSI codes only when
 ``color=True``.
 """
 
-from kbtimeline.views._text import MIN_WIDTH
-from kbtimeline.views.histogram import (
+from kbtimeline.output.views._text import MIN_WIDTH, check_width
+from kbtimeline.output.views.histogram import (
     BY,
     Bucket,
     Counts,
@@ -17,14 +17,15 @@ from kbtimeline.views.histogram import (
     render_histogram,
     render_sparkline,
 )
-from kbtimeline.views.stats import compute_stats, render_stats
-from kbtimeline.views.timeline import render_timeline
+from kbtimeline.output.views.stats import compute_stats, render_stats
+from kbtimeline.output.views.timeline import render_timeline
 
 __all__ = [
     "BY",
     "MIN_WIDTH",
     "Bucket",
     "Counts",
+    "check_width",
     "compute_stats",
     "count_buckets",
     "render_histogram",

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from kbtimeline.model import GRANULARITIES, Event
-from kbtimeline.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
-from kbtimeline.views.histogram import Counts, bar_chart, count_buckets
+from kbtimeline.output.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
+from kbtimeline.output.views.histogram import Counts, bar_chart, count_buckets
 
 
 def compute_stats(events: Iterable[Event]) -> dict[str, Any]:
@@ -37,9 +37,7 @@ def compute_stats(events: Iterable[Event]) -> dict[str, Any]:
         "events": len(ordered),
         "sources": [{"name": name, "events": count} for name, count in sources.most_common()],
         "granularities": [
-            {"name": name, "events": granularities[name]}
-            for name in GRANULARITIES
-            if granularities[name]
+            {"name": name, "events": granularities[name]} for name in GRANULARITIES if granularities[name]
         ],
         "earliest": _moment(ordered[0], ordered[0].start.iso()) if ordered else None,
         "latest": _latest(ordered),
@@ -66,9 +64,7 @@ def _busiest(counts: Counts) -> dict[str, Any] | None:
     return {"key": bucket.key, "label": bucket.label, "events": bucket.count}
 
 
-def render_stats(
-    stats: dict[str, Any], *, width: int, ascii: bool = False, color: bool = False
-) -> str:
+def render_stats(stats: dict[str, Any], *, width: int, ascii: bool = False, color: bool = False) -> str:
     """The figures for a person: a few named lines, then bars per source and granularity."""
     check_width(width)
     if not stats["events"]:
@@ -88,10 +84,7 @@ def render_stats(
         ),
     ]
     name_width = max(len(name) for name, _, _ in rows)
-    lines = [
-        _figure(name.ljust(name_width), value, event_id, width, ellipsis, color)
-        for name, value, event_id in rows
-    ]
+    lines = [_figure(name.ljust(name_width), value, event_id, width, ellipsis, color) for name, value, event_id in rows]
     for heading, key in (("source", "sources"), ("granularity", "granularities")):
         pairs = [(clean(entry["name"]), entry["events"], False) for entry in stats[key]]
         lines += ["", *bar_chart(heading, pairs, width, ascii, color)]

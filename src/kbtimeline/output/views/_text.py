@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kbtimeline.model import KbTimelineError
+from kbtimeline.errors import UsageError
 
 Segment = tuple[str, str]
 
@@ -52,9 +52,12 @@ def dash_for(ascii: bool) -> str:
 
 
 def check_width(width: int) -> None:
-    """Refuse a width no view can be drawn in, as a user error rather than garbled lines."""
+    """Refuse a width no view can be drawn in, as a user error rather than garbled lines.
+
+    The one check of ``--width``: the CLI calls it before drawing anything.
+    """
     if width < MIN_WIDTH:
-        raise KbTimelineError(f"width must be at least {MIN_WIDTH} columns, not {width}")
+        raise UsageError(f"--width must be at least {MIN_WIDTH} columns, not {width}")
 
 
 def clean(text: str) -> str:

@@ -41,14 +41,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kbtimeline import query
-from kbtimeline.model import GRANULARITY_RANK, Event, KbTimelineError
-from kbtimeline.render import jsonl_line
-
-if TYPE_CHECKING:
-    from kbtimeline.store import Location
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.jsonio import jsonl_line
+from kbtimeline.model import GRANULARITY_RANK, Event
+from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
 SCHEMA_VERSION = "3"  # 3: kind and happening columns
@@ -209,7 +208,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
 
 
 class SqliteEvents:
-    """The events of an index, answering what ``store.Events`` asks without loading them."""
+    """The events of an index, answering what ``storage.Events`` asks without loading them."""
 
     def __init__(self, location: Location) -> None:
         self.location = location
@@ -273,8 +272,7 @@ class SqliteEvents:
         return json.loads(self._meta["aliases"])  # type: ignore[no-any-return]
 
     def source_text(self, source: str) -> str | None:
-        from kbtimeline.store import load_source_text  # the files beside the index, if it holds none
-
+        # The files beside the index, if it holds none.
         stored = next(self._rows("SELECT text FROM sources WHERE source = ?", (source,)), (None,))[0]
         return stored if stored is not None else load_source_text(self.location, source)
 
@@ -284,8 +282,12 @@ class SqliteEvents:
         return max((longest.get(name, 0) for name in granularities or longest), default=0)
 
     def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
-        """The SQL condition for everything but the order, with its parameters."""
-        clauses, parameters = ["1"], []
+        """The SQL condition for everything but the order, with its parameters.
+
+        The range is ``query.in_range`` spelled in day numbers: keep the two the same.
+        """
+        clauses: list[str] = ["1"]
+        parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
             if criteria.within:
@@ -373,7 +375,7 @@ def _match(search: query.Search) -> str:
     return (" OR " if search.match_any else " AND ").join(terms)
 
 
-def _after(prefix: str) -> str:
+def _after(prefix: str) -> str | None:
     """The least string greater than every string that starts with ``prefix``; None if there is none."""
     stem = prefix.rstrip(chr(0x10FFFF))
     return stem[:-1] + chr(ord(stem[-1]) + 1) if stem else None

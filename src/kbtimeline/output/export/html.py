@@ -34,8 +34,8 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from kbtimeline.export.timelinejs import parse_time
 from kbtimeline.model import GRANULARITIES, Event
+from kbtimeline.output.export.timelinejs import parse_time
 
 # Characters that could end the data's <script> element, start a comment in it,
 # or (U+2028/9) end a line in older JavaScript parsers.
@@ -121,4 +121,4 @@ def _digest(text: str) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    return files("kbtimeline.export").joinpath(name).read_text(encoding="utf-8")
+    return files("kbtimeline.output.export").joinpath(name).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ replaced and writing it atomically are the CLI's business, so the same
 functions serve ``kbtimeline export`` and any program that imports them.
 """
 
-from kbtimeline.export.html import page_data, render_html
-from kbtimeline.export.timelinejs import to_timelinejs
+from kbtimeline.output.export.html import page_data, render_html
+from kbtimeline.output.export.timelinejs import to_timelinejs
 
 __all__ = ["page_data", "render_html", "to_timelinejs"]

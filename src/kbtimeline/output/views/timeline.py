@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kbtimeline.model import Day, Event, KbTimelineError
-from kbtimeline.views._text import (
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import Day, Event
+from kbtimeline.output.views._text import (
     FOLD_EMPTY,
     MONTH_ABBR,
     Segment,
@@ -39,6 +40,7 @@ from kbtimeline.views._text import (
     plural,
     year_label,
 )
+from kbtimeline.query import in_range
 
 IDS_MIN_WIDTH = 60
 MONTH_ZOOM_YEARS = 3
@@ -152,11 +154,7 @@ def render_timeline(
     if start and end and end < start:
         raise KbTimelineError(f"the end {end.iso()} is before the start {start.iso()}")
     ordered = sorted(
-        (
-            event
-            for event in events
-            if (start is None or event.end >= start) and (end is None or event.start <= end)
-        ),
+        (event for event in events if in_range(event, start, end)),
         key=Event.sort_key,
     )
     if not ordered:
@@ -212,9 +210,7 @@ def _assign_lanes(placed: list[_Placed], max_lanes: int) -> dict[int, int]:
     return lanes
 
 
-def _lay_out(
-    placed: list[_Placed], lanes: dict[int, int], low: int, high: int
-) -> tuple[list[_Row], list[_Bar]]:
+def _lay_out(placed: list[_Placed], lanes: dict[int, int], low: int, high: int) -> tuple[list[_Row], list[_Bar]]:
     """Rows in time order, and the bars with the rows they run between."""
     starting: dict[int, list[int]] = {}
     for index, place in enumerate(placed):
@@ -300,9 +296,7 @@ def _columns(events: list[Event], room: int, width: int) -> _Columns:
     return _Columns(when, when + 2 + title, ids)
 
 
-def _draw(
-    rows: list[_Row], bars: list[_Bar], scale: _Scale, width: int, glyphs: _Glyphs, color: bool
-) -> list[str]:
+def _draw(rows: list[_Row], bars: list[_Bar], scale: _Scale, width: int, glyphs: _Glyphs, color: bool) -> list[str]:
     cells = _lane_cells(len(rows), bars, glyphs)
     leads = {bar.first: bar.lane for bar in bars}
     markers = _markers(rows, scale)
@@ -338,9 +332,7 @@ def _lanes(cells: list[str], lead: int | None, row: _Row, glyphs: _Glyphs) -> li
         mark = glyphs.point if row.event is not None else " "
         return [(body, "bar"), (mark, "mark"), (" ", "")]
     before = "".join(cell + " " for cell in cells[:lead])
-    after = "".join(
-        (glyphs.leader if cell == " " else cell) + glyphs.leader for cell in cells[lead + 1 :]
-    )
+    after = "".join((glyphs.leader if cell == " " else cell) + glyphs.leader for cell in cells[lead + 1 :])
     return [(before + cells[lead] + glyphs.leader + after + glyphs.leader, "bar"), (" ", "")]
 
 

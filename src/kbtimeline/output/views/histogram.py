@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from itertools import count
 from math import ceil
 
-from kbtimeline.model import GRANULARITY_RANK, Day, Event, KbTimelineError
-from kbtimeline.views._text import (
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import GRANULARITY_RANK, Day, Event
+from kbtimeline.output.views._text import (
     FOLD_EMPTY,
     Segment,
     check_width,
@@ -68,9 +69,7 @@ class Counts:
         return sum(bucket.count for bucket in self.buckets)
 
 
-def count_buckets(
-    events: Iterable[Event], by: str, *, start: Day | None = None, end: Day | None = None
-) -> Counts:
+def count_buckets(events: Iterable[Event], by: str, *, start: Day | None = None, end: Day | None = None) -> Counts:
     """Count events by the bucket of their start; ``start``/``end`` widen the axis to a window.
 
     The window only adds empty buckets: an event starting before it is still
@@ -89,10 +88,7 @@ def count_buckets(
     if not counted:
         return Counts(by, (), uncounted)
     edges = [*counted, *(_index(day, by) for day in (start, end) if day is not None)]
-    buckets = tuple(
-        Bucket(*_names(index, by), counted.get(index, 0))
-        for index in range(min(edges), max(edges) + 1)
-    )
+    buckets = tuple(Bucket(*_names(index, by), counted.get(index, 0)) for index in range(min(edges), max(edges) + 1))
     return Counts(by, buckets, uncounted)
 
 
@@ -121,9 +117,7 @@ def _names(index: int, by: str) -> tuple[str, str]:
     return Day(-before_christ - 8, 1, 1).iso()[:-6], label
 
 
-def render_histogram(
-    counts: Counts, *, width: int, ascii: bool = False, color: bool = False
-) -> str:
+def render_histogram(counts: Counts, *, width: int, ascii: bool = False, color: bool = False) -> str:
     """Horizontal bars, one bucket a line, each with its count beside it.
 
     The header names both axes; bars are scaled so the largest fills the
@@ -161,9 +155,7 @@ def _fold_empty(buckets: Sequence[Bucket], dash: str) -> list[ChartRow]:
     return rows
 
 
-def bar_chart(
-    heading: str, rows: Sequence[ChartRow], width: int, ascii: bool, color: bool
-) -> list[str]:
+def bar_chart(heading: str, rows: Sequence[ChartRow], width: int, ascii: bool, color: bool) -> list[str]:
     """A headed column of labelled bars, folded runs on a dotted axis: histogram and stats."""
     ellipsis = ellipsis_for(ascii)
     axis, folded = ("|", ":") if ascii else ("│", "┆")
@@ -192,9 +184,7 @@ def _bar(count: int, most: int, room: int, ascii: bool) -> str:
     return "█" * (eighths // 8) + _UNICODE_EIGHTHS[eighths % 8]
 
 
-def render_sparkline(
-    counts: Counts, *, width: int, ascii: bool = False, color: bool = False
-) -> str:
+def render_sparkline(counts: Counts, *, width: int, ascii: bool = False, color: bool = False) -> str:
     """One line: first label, a mark per bucket, last label, and where the peak is.
 
     A blank is a bucket with no events, so quiet stretches stay visible. When
@@ -210,9 +200,7 @@ def render_sparkline(
     groups, note = _marks_and_note(counts, width - len(first) - len(last) - 2, dash_for(ascii))
     ramp = _ASCII_SPARKS if ascii else _UNICODE_SPARKS
     most = max(group.count for group in groups)
-    marks = "".join(
-        ramp[ceil(group.count * len(ramp) / most) - 1] if group.count else " " for group in groups
-    )
+    marks = "".join(ramp[ceil(group.count * len(ramp) / most) - 1] if group.count else " " for group in groups)
     segments: list[Segment] = [(f"{first} ", "label"), (marks, "bar"), (f" {last}", "label")]
     segments.append((note, "quiet"))
     return finish(segments, width, ellipsis_for(ascii), color)
@@ -289,6 +277,4 @@ def _nothing(counts: Counts, width: int, ascii: bool) -> str:
 
 
 def _uncounted(counts: Counts) -> str:
-    return (
-        f"{plural(counts.uncounted, 'event')} dated less precisely than a {counts.by} not counted"
-    )
+    return f"{plural(counts.uncounted, 'event')} dated less precisely than a {counts.by} not counted"

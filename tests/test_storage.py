@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kbtimeline import store
+from kbtimeline import storage
 from kbtimeline.model import KbTimelineError
 from timeline_fixtures import ALIASES, EVENTS, SOURCE, SOURCE_TEXT, make_data_dir, write_events
 
@@ -16,32 +16,32 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_folder_holds_events_aliases_and_sources(tmp_path: Path) -> None:
-    location = store.locate(make_data_dir(tmp_path))
-    assert store.load_events(location) == EVENTS
-    assert store.load_aliases(location) == ALIASES
-    assert store.load_source_text(location, SOURCE) == SOURCE_TEXT
+    location = storage.locate(make_data_dir(tmp_path))
+    assert storage.load_events(location) == EVENTS
+    assert storage.load_aliases(location) == ALIASES
+    assert storage.load_source_text(location, SOURCE) == SOURCE_TEXT
 
 
 def test_a_file_finds_its_companions_next_to_it(tmp_path: Path) -> None:
     folder = make_data_dir(tmp_path)
-    location = store.locate(folder / "events.json")
-    assert location == store.Location(folder / "events.json", folder)
-    assert store.load_aliases(location) == ALIASES
+    location = storage.locate(folder / "events.json")
+    assert location == storage.Location(folder / "events.json", folder)
+    assert storage.load_aliases(location) == ALIASES
 
 
 def test_json_lines_with_blank_lines_and_a_byte_order_mark(tmp_path: Path) -> None:
     lines = [json.dumps(event.to_dict(), ensure_ascii=False) for event in EVENTS]
     path = tmp_path / "events.jsonl"
     path.write_text("\ufeff" + "\n\n".join(lines) + "\n", encoding="utf-8")
-    assert store.load_events(store.locate(path)) == EVENTS
+    assert storage.load_events(storage.locate(path)) == EVENTS
 
 
 def test_bundled_data_is_the_checkouts_in_any_install() -> None:
     """Editable installs read data/ of the checkout; wheels carry a copy of it."""
-    location = store.locate(None)
+    location = storage.locate(None)
     bundled = Path(str(location.events)).read_bytes()
     assert bundled == (ROOT / "data" / "events.json").read_bytes()
-    assert store.load_source_text(location, "first-nagorno-karabakh-war") is not None
+    assert storage.load_source_text(location, "first-nagorno-karabakh-war") is not None
 
 
 def record(**changes: object) -> str:
@@ -68,27 +68,25 @@ BAD_EVENT_FILES = [
 
 
 @pytest.mark.parametrize(("name", "content", "message", "reason"), BAD_EVENT_FILES)
-def test_bad_events_file(
-    tmp_path: Path, name: str, content: bytes | None, message: str, reason: str
-) -> None:
+def test_bad_events_file(tmp_path: Path, name: str, content: bytes | None, message: str, reason: str) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(KbTimelineError) as raised:
-        store.load_events(store.locate(path))
+        storage.load_events(storage.locate(path))
     assert message in str(raised.value), reason
     assert str(path) in str(raised.value), "the message names the file"
 
 
 def test_a_folder_without_events(tmp_path: Path) -> None:
     with pytest.raises(KbTimelineError, match=r"events\.json: no such file"):
-        store.load_events(store.locate(tmp_path))
+        storage.load_events(storage.locate(tmp_path))
 
 
 def test_an_events_path_that_is_a_folder_inside(tmp_path: Path) -> None:
     (tmp_path / "events.json").mkdir()
     with pytest.raises(KbTimelineError, match="is a folder"):
-        store.load_events(store.locate(tmp_path))
+        storage.load_events(storage.locate(tmp_path))
 
 
 # (aliases.json content, part of the message, reason)
@@ -105,40 +103,40 @@ def test_bad_aliases(tmp_path: Path, content: str, message: str, reason: str) ->
     write_events(tmp_path / "events.json", EVENTS)
     (tmp_path / "aliases.json").write_text(content, encoding="utf-8")
     with pytest.raises(KbTimelineError, match=message):
-        store.load_aliases(store.locate(tmp_path))
+        storage.load_aliases(storage.locate(tmp_path))
 
 
 def test_no_aliases_file_means_no_aliases(tmp_path: Path) -> None:
-    assert store.load_aliases(store.locate(write_events(tmp_path / "e.json", EVENTS))) == {}
+    assert storage.load_aliases(storage.locate(write_events(tmp_path / "e.json", EVENTS))) == {}
 
 
 def test_source_text_is_only_ever_a_file_in_sources(tmp_path: Path) -> None:
-    location = store.locate(make_data_dir(tmp_path))
+    location = storage.locate(make_data_dir(tmp_path))
     (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
-    assert store.load_source_text(location, "../../secret") is None
-    assert store.load_source_text(location, "sub/../../secret") is None
-    assert store.load_source_text(location, "absent") is None
+    assert storage.load_source_text(location, "../../secret") is None
+    assert storage.load_source_text(location, "sub/../../secret") is None
+    assert storage.load_source_text(location, "absent") is None
 
 
 def test_a_source_from_a_folder_has_its_text_at_the_same_path(tmp_path: Path) -> None:
-    location = store.locate(make_data_dir(tmp_path))
+    location = storage.locate(make_data_dir(tmp_path))
     (tmp_path / "data" / "sources" / "2020").mkdir()
     (tmp_path / "data" / "sources" / "2020" / "notes.txt").write_text("In 2020.", encoding="utf-8")
-    assert store.load_source_text(location, "2020/notes") == "In 2020."
+    assert storage.load_source_text(location, "2020/notes") == "In 2020."
 
 
 def test_json_lines_are_read_as_they_come(tmp_path: Path) -> None:
     """An index is built from a stream: the first events come before a bad line is even read."""
     path = tmp_path / "events.jsonl"
     path.write_text(json.dumps(EVENTS[0].to_dict()) + "\n{oops\n", encoding="utf-8")
-    events = store.iter_events(store.locate(path))
+    events = storage.iter_events(storage.locate(path))
     assert next(events) == EVENTS[0]
     with pytest.raises(KbTimelineError, match=r"events\.jsonl:2:2: not valid JSON"):
         next(events)
 
 
 def write_atomic(path: Path, text: str) -> None:
-    with store.Replacement(path) as new:
+    with storage.Replacement(path) as new:
         new.path.write_text(text, encoding="utf-8")
         new.commit()
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from kbtimeline.errors import UsageError
-from kbtimeline.model import Day, SchemaError, month_length, parse_day
+from kbtimeline.errors import SchemaError, UsageError
+from kbtimeline.model import Day, month_length, parse_day
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -127,7 +127,7 @@ def _free_form(text: str) -> tuple[Day, Day]:
     if not re.search(r"\d{3,}", text):
         # dateutil would expand a two-digit year relative to today's date.
         raise _unrecognised(text)
-    from dateutil import parser  # type: ignore[import-untyped]  # lazy: slow, rarely needed
+    from dateutil import parser  # lazy: slow, rarely needed
 
     try:
         low = parser.parse(text, default=datetime(2000, 1, 1))

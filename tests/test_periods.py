@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbtimeline.bounds import parse_bounds, parse_period, parse_reference_day
 from kbtimeline.errors import UsageError
 from kbtimeline.model import Day, month_length
+from kbtimeline.periods import parse_bounds, parse_period, parse_reference_day
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December"]  # fmt: skip

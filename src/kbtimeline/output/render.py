@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from kbtimeline.errors import UsageError
+from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Event
 
 if TYPE_CHECKING:
@@ -66,13 +66,11 @@ def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment
     return chosen
 
 
-def render(
-    events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None
-) -> str:
+def render(events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None) -> str:
     """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
     if fmt == "table":
         return _table(events, env, mark)
-    return "".join(render_stream(events, fmt))
+    return "".join(render_stream(events, fmt))  # refuses the rest
 
 
 def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
@@ -81,6 +79,8 @@ def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
     A query over millions of events can then write its first lines before it
     has found the last, and ``| head`` stops it early.
     """
+    if fmt not in STREAMED:  # "timeline" is drawn by views, not written here
+        raise UsageError(f"cannot write events as {fmt!r}; accepted: table, {', '.join(STREAMED)}")
     if fmt == "json":
         return json_array(json_item(event) for event in events)
     if fmt == "jsonl":
@@ -89,29 +89,6 @@ def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
     if fmt == "tsv":
         return ("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
     return _csv_lines(rows)
-
-
-def jsonl_line(event: Event) -> str:
-    """One event as a line of JSON lines."""
-    return json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
-
-
-def json_item(event: Event) -> str:
-    """One event as an item of the indented JSON array ``json_array`` writes."""
-    return "  " + json.dumps(event.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
-
-
-def json_array(items: Iterable[str]) -> Iterator[str]:
-    """The items (from ``json_item``) as one JSON array, written as they come.
-
-    Byte for byte what ``json.dumps(records, indent=2)`` writes for the whole
-    list, without ever holding the list.
-    """
-    empty = True
-    for item in items:
-        yield ("[\n" if empty else ",\n") + item
-        empty = False
-    yield "[]\n" if empty else "\n]\n"
 
 
 def _csv_lines(rows: Iterable[Sequence[str]]) -> Iterator[str]:

@@ -1,0 +1,149 @@
+"""The Typer app, the session every command shares, the one ``emit()`` and the one error report.
+
+Expected failures are KbTimelineErrors raised by the core; ``report`` is the
+one place that turns a failure into a line on stderr and an exit code, and
+``_Group.invoke`` the one place that calls it for every command. Everything a
+command prints goes through ``emit``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from kbtimeline import __version__, storage
+from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.output.render import Environment
+
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
+
+
+def emit(text: str | Iterable[str], *, err: bool = False) -> None:
+    """Write a command's output to stdout (``err``: a remark to stderr), all at once or piece by piece."""
+    stream = sys.stderr if err else sys.stdout
+    if isinstance(text, str):
+        stream.write(text)
+        return
+    for piece in text:
+        stream.write(piece)
+
+
+def report(error: BaseException) -> int:
+    """Say in one line what went wrong and pick the exit code: the only place that does."""
+    if isinstance(error, BrokenPipeError):
+        return EXIT_BROKEN_PIPE  # the reader stopped listening (`| head`); nothing to say
+    if isinstance(error, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(error, KbTimelineError):
+        message, code = str(error), EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR
+    else:
+        message, code = f"internal error: {error!r} (run with --debug to see where)", EXIT_ERROR
+    emit(f"kbtimeline: error: {message}\n", err=True)
+    return code
+
+
+class _Group(TyperGroup):
+    """Runs a command and reports whatever it raises, unless --debug asks for the traceback."""
+
+    # Click declares its own Context here, which typer.Context extends; Click
+    # itself is not imported, as Typer may ship its own copy.
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as error:
+            # Click's own usage errors carry an exit code and print themselves.
+            debug = isinstance(ctx.obj, Session) and ctx.obj.debug
+            if debug or hasattr(error, "exit_code"):
+                raise
+            raise typer.Exit(report(error)) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="kbtimeline",
+    rich_markup_mode=None,  # plain Click help: fast, and [brackets] in help text stay literal
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Session:
+    """What every command shares: where output goes and where the events are."""
+
+    def __init__(self, env: Environment, data: Path | None, debug: bool = False) -> None:
+        self.env = env
+        self.data = data
+        self.debug = debug  # show the traceback of an error instead of one line
+
+    @cached_property
+    def events(self) -> storage.Events:
+        return storage.open_events(storage.locate(self.data))
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        return self.events.aliases()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        emit(f"kbtimeline {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            envvar="KBTIMELINE_DATA",
+            help="Events file (JSON array, JSON lines or an index from kbtimeline index) or folder "
+            "with events.json; default: the bundled timeline.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Every dated statement of a text, as a timeline you can query.
+
+    \b
+    Examples:
+      kbtimeline range 1991 1994
+      kbtimeline search Shusha --json
+      kbtimeline list --granularity day -n 10
+    """
+    # Tests pass an Environment as obj to render the terminal form at a fixed width.
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.detect(sys.stdout)
+    ctx.obj = Session(env, data, debug)
+
+
+def main() -> None:
+    """Console-script entry point for ``kbtimeline`` and ``python -m kbtimeline``."""
+    try:
+        app(prog_name="kbtimeline")
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush now, so that a reader who left early (`| head -1`) costs no "Exception ignored"."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout once more at exit; give that flush somewhere to go.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -1,0 +1,160 @@
+"""Commands that make events files: extract (texts -> events) and index (events -> SQLite).
+
+The extractor and the corpus reader are imported inside the commands: the
+query commands never pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from itertools import chain
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kbtimeline import corpus, periods, storage
+from kbtimeline.cli.app import EXIT_ERROR, app, emit, report
+from kbtimeline.cli.options import choices
+from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.jsonio import FORMATS
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl); - is standard input.",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="OUT", help="Write to OUT (atomically), not stdout."),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json or jsonl; default: jsonl if OUT ends in .jsonl, else json.",
+            autocompletion=choices(FORMATS),
+        ),
+    ] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            metavar="YYYY-MM-DD",
+            help='The day the text was written, for "last year" and the like.',
+        ),
+    ] = None,
+    glob: Annotated[
+        str, typer.Option("--glob", metavar="PATTERN", help="In folders, the files to read, by name, at any depth.")
+    ] = "*.txt",
+    input_format: Annotated[
+        str,
+        typer.Option(
+            "--input-format",
+            metavar="FORMAT",
+            help="auto: *.jsonl files hold JSON lines documents, the rest is text; text; jsonl.",
+            autocompletion=choices(corpus.INPUT_FORMATS),
+        ),
+    ] = "auto",
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", help="Extract on N processes; default: one per core.", min=1),
+    ] = None,
+    max_doc_size: Annotated[
+        float,
+        typer.Option("--max-doc-size", metavar="MB", help="Skip, and report, documents larger than MB megabytes."),
+    ] = 50,
+) -> None:
+    """Extract every dated statement from texts into an events list.
+
+    Each file is one source, named after the file (stdin: "stdin"); a folder
+    gives one source per file, named by its path inside the folder; a JSON
+    lines document ({"id": ..., "text": ...} per line) is named by its id.
+    Events are written as each document is done, in input order. A document
+    that cannot be read is reported and skipped; the others are still
+    written, and the exit code is 1.
+
+    \b
+    Examples:
+      kbtimeline extract article.txt -o events.json
+      cat notes.txt | kbtimeline extract - --format jsonl
+      kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
+    """
+    from kbtimeline import pipeline, progress  # lazy: the extractor would slow every query
+
+    reference = periods.parse_reference_day(reference_date) if reference_date else None
+    fmt = pipeline.output_format(output_format, output)
+    for what, value, accepted in (("format", fmt, FORMATS), ("input format", input_format, corpus.INPUT_FORMATS)):
+        if value not in accepted:
+            raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
+    if max_doc_size <= 0:
+        raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
+    documents = corpus.list_documents(
+        paths, glob=glob, input_format=input_format, stdin=sys.stdin.buffer, max_size=int(max_doc_size * corpus.MB)
+    )
+    with progress.watch(paths, glob, show=sys.stderr.isatty()) as watch:
+        run = pipeline.Extraction(
+            documents,
+            fmt=fmt,
+            jobs=jobs or pipeline.available_cores(),
+            reference_date=reference,
+            report=lambda message: report(KbTimelineError(message)),
+            watch=watch,
+        )
+        if output is None:
+            emit(run.chunks())
+        else:
+            run.write_to(output)
+    if run.failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def index(
+    events_files: Annotated[
+        list[Path],
+        typer.Argument(metavar="EVENTS...", help="Events files (JSON array or JSON lines) or folders."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="OUT", help="The SQLite database to write (atomically).")
+    ],
+    aliases_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--aliases",
+            metavar="FILE",
+            help="Alias table to store; default: aliases.json beside the first EVENTS.",
+        ),
+    ] = None,
+) -> None:
+    """Index events into an SQLite database that --data queries without reading every event.
+
+    The database holds the events, their aliases and, when they are beside
+    the events in sources/, the texts they come from: it stands alone. JSON
+    lines are read a line at a time; an existing OUT is replaced in one step.
+
+    \b
+    Examples:
+      kbtimeline index events.jsonl -o kb.sqlite
+      kbtimeline --data kb.sqlite range 1991 1994
+    """
+    from kbtimeline.storage.sqlite import build
+
+    locations = [storage.locate(path) for path in events_files]
+    aliases = storage.read_aliases(aliases_file) if aliases_file else storage.load_aliases(locations[0])
+
+    def source_text(source: str) -> str | None:
+        texts = (storage.load_source_text(location, source) for location in locations)
+        return next((text for text in texts if text is not None), None)
+
+    events = chain.from_iterable(storage.iter_events(location) for location in locations)
+    with storage.Replacement(output) as new:
+        build(new.path, events, aliases, source_text)
+        new.commit()

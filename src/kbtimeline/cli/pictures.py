@@ -1,0 +1,228 @@
+"""Picture commands: timeline, histogram, stats and export — events drawn for a person to look at.
+
+The views and the exporters are imported inside the commands: the query
+commands never pay for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kbtimeline import query
+from kbtimeline.cli.app import Session, app, emit
+from kbtimeline.cli.options import (
+    AsciiOption,
+    EndArgument,
+    Filters,
+    FromOption,
+    GranularityOption,
+    JsonOption,
+    LimitOption,
+    SearchOption,
+    SourceOption,
+    StartArgument,
+    ToOption,
+    UnicodeOption,
+    View,
+    WidthOption,
+    Window,
+    choices,
+)
+from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.storage import Replacement
+
+
+def _window(start: str | None, end: str | None, date_from: str | None, date_to: str | None) -> Window:
+    """The period a picture covers: START [END] if given, else --from/--to."""
+    return Window.period(start, end) if start is not None else Window.between(date_from, date_to)
+
+
+def _searched(session: Session, terms: list[str] | None) -> query.Search | None:
+    """The --search terms (with aliases), or None when there are none."""
+    return query.compile_search(terms, aliases=session.aliases) if terms else None
+
+
+def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tuple[str, int]:
+    """The timeline of the events ``criteria`` asks for, and how many it shows.
+
+    Under a limit the picture stops where the events shown stop, and says
+    more were left out (``query.cut_to_limit``).
+    """
+    from kbtimeline.output.views import render_timeline
+
+    one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1)
+    shown = query.cut_to_limit(list(session.events.select(one_more)), criteria)
+    picture = render_timeline(
+        shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
+    )
+    more = f"\nmore events not shown (--limit {criteria.limit})\n" if shown.cut else "\n"
+    return picture + more, len(shown.events)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    limit: LimitOption = None,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """A vertical timeline: years down the side, points and bars for events.
+
+    Long intervals are bars over the years they cover; runs of empty years
+    fold into one line. Titles are shortened to fit; `show ID` has the rest.
+
+    \b
+    Examples:
+      kbtimeline timeline 1988 1994
+      kbtimeline timeline --search Shusha --width 100
+    """
+    session: Session = ctx.obj
+    window = _window(start, end, date_from, date_to)
+    view = View.of(session.env, width, ascii, unicode)
+    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
+    picture, _ = draw_timeline(session, view, criteria)
+    emit(picture)
+
+
+@app.command()
+def histogram(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", metavar="UNIT", help="decade, year or month.", autocompletion=choices(("decade", "year", "month"))
+        ),
+    ] = "year",
+    spark: Annotated[bool, typer.Option("--spark", help="One line of sparkline instead of bars.")] = False,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """How many events start in each decade, year or month, as bars.
+
+    An event counts once, where it starts, and only when it is dated at least
+    as finely as the buckets ("1992" is not counted by month).
+
+    \b
+    Examples:
+      kbtimeline histogram --by decade
+      kbtimeline histogram 1988 1994 --by month --spark
+    """
+    from kbtimeline.output.views import BY, count_buckets, render_histogram, render_sparkline
+
+    session: Session = ctx.obj
+    if by not in BY:
+        raise UsageError(f"unknown --by {by!r}; accepted: {', '.join(BY)}")
+    window = _window(start, end, date_from, date_to)
+    criteria = Filters(granularity, source).criteria(window, search=_searched(session, search_terms))
+    events = list(session.events.select(criteria))
+    view = View.of(session.env, width, ascii, unicode)
+    counts = count_buckets(events, by, start=window.start, end=window.end)
+    draw = render_sparkline if spark else render_histogram
+    emit(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    as_json: JsonOption = False,
+    width: WidthOption = None,
+    ascii: AsciiOption = False,
+    unicode: UnicodeOption = False,
+) -> None:
+    """Events per source and per granularity, the earliest and latest, the busiest year and month.
+
+    \b
+    Examples:
+      kbtimeline stats
+      kbtimeline stats --json
+    """
+    import json
+
+    from kbtimeline.output.views import compute_stats, render_stats
+
+    session: Session = ctx.obj
+    window = Window.between(date_from, date_to)
+    figures = compute_stats(list(session.events.select(Filters(granularity, source).criteria(window))))
+    if as_json:
+        emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+        return
+    view = View.of(session.env, width, ascii, unicode)
+    emit(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT."),
+    ] = None,
+    timelinejs: Annotated[
+        Path | None,
+        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT."),
+    ] = None,
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")
+    ] = "Timeline",
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT files that exist.")] = False,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Export events as a timeline page for any browser, or as TimelineJS3 data.
+
+    The HTML page needs no network: zoom and pan the axis, filter as you
+    type, click an event for its sentence. Files are written atomically, and
+    existing ones are kept unless --force.
+
+    \b
+    Examples:
+      kbtimeline export --html war.html --title "The war"
+      kbtimeline export --timelinejs war.json --from 1991 --to 1994
+    """
+    import json
+
+    from kbtimeline.output.export import render_html, to_timelinejs
+
+    session: Session = ctx.obj
+    if html is None and timelinejs is None:
+        raise UsageError("nothing to export: give --html OUT, --timelinejs OUT, or both")
+    if not force:
+        for path in (path for path in (html, timelinejs) if path is not None):
+            if path.exists():
+                raise KbTimelineError(f"{path}: already exists; add --force to replace it")
+    window = Window.between(date_from, date_to)
+    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
+    events = list(session.events.select(criteria))
+    if html is not None:
+        Replacement.write_text(html, render_html(events, title))
+    if timelinejs is not None:
+        Replacement.write_text(
+            timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n"
+        )

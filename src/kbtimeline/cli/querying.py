@@ -1,0 +1,182 @@
+"""Query commands: range, search, list and show — events as a table, tsv, csv, JSON or a timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain
+from typing import Annotated
+
+import typer
+
+from kbtimeline import query
+from kbtimeline.cli.app import Session, app, emit
+from kbtimeline.cli.options import (
+    Filters,
+    FormatOption,
+    FromOption,
+    GranularityOption,
+    JsonlOption,
+    JsonOption,
+    LimitOption,
+    Output,
+    ReverseOption,
+    SortOption,
+    SourceOption,
+    ToOption,
+    View,
+    Window,
+)
+from kbtimeline.output.render import STREAMED, render, render_event, render_stream
+
+
+@dataclass(frozen=True)
+class Request:
+    """One query command's whole ask: which events, and in which format."""
+
+    criteria: query.Criteria
+    output: Output
+
+
+@app.command("range")
+def range_command(
+    ctx: typer.Context,
+    start: Annotated[str, typer.Argument(metavar="START", help='First period, e.g. 1991 or "May 1992".')],
+    end: Annotated[
+        str | None,
+        typer.Argument(metavar="[END]", help="Last period; default: START's.", show_default=False),
+    ] = None,
+    within: Annotated[bool, typer.Option("--within", help="Only events entirely inside the range.")] = False,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """Events that overlap a period, in chronological order.
+
+    START and END each name a whole period: a START begins on its first day,
+    an END finishes on its last. Accepted: 1992, 1990s, 490 BC, May 1992,
+    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08.
+
+    \b
+    Examples:
+      kbtimeline range 1991 1994
+      kbtimeline range "May 1992" --within --json
+    """
+    window = Window.period(start, end)
+    filters = Filters(granularity, source, sort, reverse, limit)
+    select_and_emit(ctx.obj, Request(filters.criteria(window, within=within), Output(output_format, as_json, as_jsonl)))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help="Words to find; quote words to find a phrase."),
+    ],
+    match_any: Annotated[bool, typer.Option("--any", help="Match events with any term, not all.")] = False,
+    regex: Annotated[bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")] = False,
+    exact: Annotated[bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")] = False,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """Events whose sentence contains every term, ignoring case and accents.
+
+    A term matches the start of a word, and a place name also finds its other
+    spellings (Shusha finds Shushi and Şuşa). Quote words to find them as a
+    phrase.
+
+    \b
+    Examples:
+      kbtimeline search Shusha
+      kbtimeline search "Khojaly massacre" --from 1992
+      kbtimeline search --regex 'Shush[ai]' --exact
+    """
+    session: Session = ctx.obj
+    window = Window.between(date_from, date_to)
+    aliases = {} if exact or regex else session.aliases
+    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
+    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
+    if not select_and_emit(session, Request(criteria, Output(output_format, as_json, as_jsonl))) and not regex:
+        suggestions = query.suggest(session.events.texts(), terms, aliases)
+        if suggestions:
+            emit(f"kbtimeline: no match; did you mean: {', '.join(suggestions)}?\n", err=True)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+    sort: SortOption = "date",
+    limit: LimitOption = None,
+    reverse: ReverseOption = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
+) -> None:
+    """All events, in chronological order unless --sort says otherwise.
+
+    \b
+    Examples:
+      kbtimeline list -n 20
+      kbtimeline list --granularity day --from 1992 --jsonl
+    """
+    window = Window.between(date_from, date_to)
+    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window)
+    select_and_emit(ctx.obj, Request(criteria, Output(output_format, as_json, as_jsonl)))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or its first characters.")],
+) -> None:
+    """One event in full, with the text around it and its date phrase highlighted.
+
+    \b
+    Example:
+      kbtimeline show 3f9a1c2b7e
+    """
+    session: Session = ctx.obj
+    event = session.events.find(event_id)
+    emit(render_event(event, session.events.source_text(event.source), session.env))
+
+
+def select_and_emit(session: Session, request: Request) -> bool:
+    """The tail of every query command: select, render, emit.
+
+    Machine formats are written as the events come, so the first lines of a
+    large result go out at once (and `| head` ends the query early). Returns
+    whether any event was shown, so a command can comment on an empty result.
+    """
+    fmt = request.output.choose(session.env)
+    criteria = request.criteria
+    if fmt == "timeline":
+        from kbtimeline.cli.pictures import draw_timeline  # the commands of pictures register after these
+
+        picture, shown = draw_timeline(session, View.of(session.env), criteria)
+        emit(picture)
+        return shown > 0
+    found = iter(session.events.select(criteria))
+    head = next(found, None)
+    events = chain([head], found) if head is not None else iter(())
+    if fmt in STREAMED:
+        emit(render_stream(events, fmt))
+    else:
+        emit(render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None))
+    return head is not None

@@ -1,0 +1,59 @@
+"""Events to and from JSON: indented arrays and JSON lines, written as they come.
+
+What one event looks like in JSON is ``Event.to_dict``/``Event.from_dict``
+(model.py); this module is how many of them sit in a file or a pipe. Writers
+yield text piece by piece, so a query over millions of events writes its first
+lines at once and ``| head`` stops it early; readers say where a broken record
+is (file, line, column or index).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kbtimeline.errors import KbTimelineError, SchemaError
+from kbtimeline.model import Event
+
+FORMATS = ("json", "jsonl")  # an indented array, or one object per line
+
+
+def jsonl_line(event: Event) -> str:
+    """One event as a line of JSON lines."""
+    return json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+
+
+def json_item(event: Event) -> str:
+    """One event as an item of the indented JSON array ``json_array`` writes."""
+    return "  " + json.dumps(event.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def json_array(items: Iterable[str]) -> Iterator[str]:
+    """The items (from ``json_item``) as one JSON array, written as they come.
+
+    Byte for byte what ``json.dumps(records, indent=2)`` writes for the whole
+    list, without ever holding the list.
+    """
+    empty = True
+    for item in items:
+        yield ("[\n" if empty else ",\n") + item
+        empty = False
+    yield "[]\n" if empty else "\n]\n"
+
+
+def parse_json(text: str, name: str, first_line: int = 1) -> Any:
+    """``text`` (from ``name``, starting at line ``first_line``) as JSON; a KbTimelineError says where it breaks."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        line = first_line + error.lineno - 1
+        raise KbTimelineError(f"{name}:{line}:{error.colno}: not valid JSON: {error.msg}") from None
+
+
+def read_event(record: object, where: str) -> Event:
+    """One decoded JSON record as an Event; a SchemaError starts with ``where`` it was found."""
+    try:
+        return Event.from_dict(record)
+    except SchemaError as error:
+        raise SchemaError(f"{where}: {error}") from None

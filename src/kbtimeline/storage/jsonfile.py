@@ -1,0 +1,68 @@
+"""Events kept in a JSON file (an array or JSON lines), read whole into memory to be queried."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from kbtimeline import query
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.jsonio import parse_json, read_event
+from kbtimeline.model import Event
+from kbtimeline.storage.files import decode, open_binary
+from kbtimeline.storage.location import Location, load_aliases, load_source_text
+
+
+class EventList:
+    """Events read whole from a JSON file into memory, with the companions beside the file."""
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return load_events(self.location)
+
+    def select(self, criteria: query.Criteria) -> list[Event]:
+        return query.select(self.events, criteria)
+
+    def find(self, event_id: str) -> Event:
+        return query.find(self.events, event_id)
+
+    def texts(self) -> Iterator[str]:
+        return (event.text for event in self.events)
+
+    def aliases(self) -> dict[str, list[str]]:
+        return load_aliases(self.location)
+
+    def source_text(self, source: str) -> str | None:
+        return load_source_text(self.location, source)
+
+
+def load_events(location: Location) -> list[Event]:
+    """Events from a JSON array or from JSON lines (one event object per line)."""
+    return list(iter_events(location))
+
+
+def iter_events(location: Location) -> Iterator[Event]:
+    """The events of a JSON array or of JSON lines, as they are read.
+
+    JSON lines are read one line at a time, so an index can be built from
+    millions of events in little memory; an array is read whole.
+    """
+    name = str(location.events)
+    with open_binary(location.events, name) as stream:
+        offset, seen = 0, False
+        for number, raw in enumerate(stream, start=1):
+            line = decode(raw, name, offset)
+            offset += len(raw)
+            if not line.strip():
+                continue
+            if not seen and line.lstrip().startswith("["):
+                records = parse_json(line + decode(stream.read(), name, offset), name, number)
+                yield from (read_event(record, f"{name}: event at index {i}") for i, record in enumerate(records))
+                return
+            seen = True
+            yield read_event(parse_json(line, name, first_line=number), f"{name}:{number}")
+    if not seen:
+        raise KbTimelineError(f"{name}: empty file")

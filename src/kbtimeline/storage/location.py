@@ -1,0 +1,89 @@
+"""Where the events are: the bundled timeline or ``--data PATH``, and the companions beside them.
+
+Events are read from the bundled timeline (``kbtimeline/data/events.json`` in
+an installed wheel, ``data/events.json`` in a source checkout) or from a file
+or folder the user names. Next to the events file sit the optional alias
+table ``aliases.json`` and the texts the events were taken from,
+``sources/<source>.txt``, which ``show`` quotes around an event.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.jsonio import parse_json
+from kbtimeline.storage.files import read_text
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+EVENTS_FILE = "events.json"
+ALIASES_FILE = "aliases.json"
+SOURCES_FOLDER = "sources"
+
+
+class Location(NamedTuple):
+    """An events file and the folder around it, which may hold aliases.json and sources/."""
+
+    events: Traversable
+    folder: Traversable
+
+
+def locate(data: Path | None) -> Location:
+    """The events ``--data`` names (a file or a folder with events.json), or the bundled ones."""
+    if data is None:
+        return _bundled()
+    if data.is_dir():
+        return Location(data / EVENTS_FILE, data)
+    return Location(data, data.parent)
+
+
+def load_aliases(location: Location) -> dict[str, list[str]]:
+    """The alias table beside the events (aliases.json); empty if there is none."""
+    file = location.folder / ALIASES_FILE
+    return read_aliases(file) if file.is_file() else {}
+
+
+def read_aliases(file: Traversable) -> dict[str, list[str]]:
+    """The alias table in ``file``: {"canonical name": ["other spelling", ...]}."""
+    name = str(file)
+    table = parse_json(read_text(file, name), name)
+    if not isinstance(table, dict):
+        raise KbTimelineError(f'{name}: expected a JSON object {{"name": ["alias", ...]}}')
+    for canonical, aliases in table.items():
+        if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+            raise KbTimelineError(f"{name}: {canonical!r}: aliases must be a list of strings")
+    return table
+
+
+def load_source_text(location: Location, source: str) -> str | None:
+    """The text a source's events were taken from, or None when it is not at hand.
+
+    A source extracted from a folder is named by its path there ("2020/notes"),
+    so its text is looked up at the same path under sources/.
+    """
+    if not re.fullmatch(r"\w[\w.-]*(/\w[\w.-]*)*", source):  # a source id, never ".." or absolute
+        return None
+    try:
+        return (location.folder / SOURCES_FOLDER / f"{source}.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _bundled() -> Location:
+    # importlib.resources.files("kbtimeline") is this very folder for an installed
+    # wheel, but importing it costs ~5 ms a query should not pay; only a zipped
+    # install needs it.
+    for folder in (
+        Path(__file__).parents[1] / "data",  # installed wheel (force-included there)
+        Path(__file__).resolve().parents[3] / "data",  # editable install: the repo's data/
+    ):
+        if (folder / EVENTS_FILE).is_file():
+            return Location(folder / EVENTS_FILE, folder)
+    from importlib.resources import files
+
+    packaged = files("kbtimeline") / "data"
+    return Location(packaged / EVENTS_FILE, packaged)

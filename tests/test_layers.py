@@ -1,0 +1,146 @@
+"""The rooms of the package depend one way, without cycles, and the core stays free of UI frameworks.
+
+Read from the source with ``ast`` (nothing is imported), so a lazy import
+inside a function counts as much as one at the top of a module: the
+dependency is there either way.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kbtimeline"
+
+# Each room and its layer: a module may import its own room, or rooms of a lower layer.
+LAYERS = {
+    "kbtimeline": 0,  # the package itself: __version__ only
+    "errors": 0,
+    "model": 1,
+    "jsonio": 2,
+    "query": 2,
+    "periods": 2,
+    "extract": 2,
+    "events": 3,  # records -> happenings: kinds and grouping, over extract and model
+    "storage": 3,
+    "output": 3,
+    "corpus": 4,
+    "pipeline": 5,
+    "progress": 6,
+    "cli": 7,
+    "__main__": 8,
+}
+# Imported at module level only by the rooms named; never at all where no room is named.
+FRAMEWORKS = {
+    "typer": {"cli"},
+    "rich": {"cli", "output"},
+    "click": set(),  # Typer ships its own Click
+    "textual": set(),
+    "spacy": set(),
+    "dask": set(),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(["kbtimeline", *parts])
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _room(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def _imports(module: str) -> list[tuple[str, bool]]:
+    """(imported module, at module level) for every import in ``module``, relative ones resolved."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, id(node) in top_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module if MODULES[module].name == "__init__.py" else module.rsplit(".", 1)[0]
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
+            # `from kbtimeline.storage import files` imports the submodule when there is one.
+            names = [f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in MODULES]
+            found += [(name, id(node) in top_level) for name in names or [base]]
+    return found
+
+
+def _internal_edges() -> dict[str, set[str]]:
+    return {
+        module: {name for name, _ in _imports(module) if name == "kbtimeline" or name.startswith("kbtimeline.")}
+        for module in MODULES
+    }
+
+
+def test_every_room_has_a_layer() -> None:
+    assert {_room(module) for module in MODULES} <= set(LAYERS)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_imports_point_down_the_layers(module: str) -> None:
+    room = _room(module)
+    upward = sorted(
+        target
+        for target in _internal_edges()[module]
+        if _room(target) != room and LAYERS[_room(target)] >= LAYERS[room]
+    )
+    assert not upward, f"{module} ({room}, layer {LAYERS[room]}) imports {upward}"
+
+
+def test_no_import_cycles() -> None:
+    edges = _internal_edges()
+    state: dict[str, str] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = "open"
+        for target in sorted(edges.get(module, ())):
+            if state.get(target) == "open":
+                pytest.fail("import cycle: " + " -> ".join([*path[path.index(target) :], target]))
+            if target not in state:
+                visit(target, [*path, target])
+        state[module] = "done"
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_frameworks_only_where_they_belong(module: str) -> None:
+    room = _room(module)
+    misplaced = sorted(
+        name
+        for name, top_level in _imports(module)
+        if top_level and name.split(".")[0] in FRAMEWORKS and room not in FRAMEWORKS[name.split(".")[0]]
+    )
+    assert not misplaced, f"{module} imports {misplaced} at module level"
+
+
+def test_click_is_never_imported() -> None:
+    assert not [module for module in MODULES for name, _ in _imports(module) if name.split(".")[0] == "click"]
+
+
+@pytest.mark.parametrize(
+    ("module", "target", "reason"),
+    [
+        ("kbtimeline.storage.sqlite", "kbtimeline.storage.location", "the index finds source texts beside it"),
+        ("kbtimeline.cli.querying", "kbtimeline.query", "commands call the core"),
+        ("kbtimeline.corpus", "kbtimeline.storage.files", "corpus reads files through storage, not its own copy"),
+    ],
+)
+def test_the_reader_sees_known_edges(module: str, target: str, reason: str) -> None:
+    """The import reader itself works: edges we know are there are found."""
+    assert target in _internal_edges()[module], reason
