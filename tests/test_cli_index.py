@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def test_an_index_of_nothing_answers_nothing(tmp_path: Path) -> None:
         (lambda path: sqlite3.connect(path, isolation_level=None).executescript(
             "CREATE TABLE meta (key TEXT, value TEXT);"
             "INSERT INTO meta VALUES ('format', 'kbtimeline-index'), ('schema', '0');"),
-         "index schema 0, this kbtimeline reads 2; run kbtimeline index again"),
+         "index schema 0, this kbtimeline reads 3; run kbtimeline index again"),
     ],
     ids=["corrupt", "foreign", "another marker", "another schema"],
 )  # fmt: skip
@@ -147,3 +148,15 @@ def test_queries_on_an_index_stay_light(tmp_path: Path) -> None:
 def test_index_has_help_with_an_example() -> None:
     shown = kbtimeline("index", "--help").stdout
     assert "kbtimeline index events.jsonl -o kb.sqlite" in shown.split("Example", 1)[1]
+
+
+def test_kind_and_happening_are_stored_and_returned(tmp_path: Path) -> None:
+    """The index keeps each record's kind and happening, as columns and in the record it returns."""
+    first, second = EVENTS[0], EVENTS[1]
+    marked = [replace(first, kind="context"), replace(second, happening=first.id), *EVENTS[2:]]
+    database = index(str(write_events(tmp_path / "events.json", marked)), "-o", str(tmp_path / "kb.sqlite"))
+    with sqlite3.connect(database) as connection:
+        columns = dict(connection.execute("SELECT id, kind || ' ' || happening FROM events").fetchall())
+    assert columns[first.id] == f"context {first.id}" and columns[second.id] == f"event {first.id}"
+    events = storage.open_events(storage.locate(database))
+    assert (events.find(first.id).kind, events.find(second.id).happening) == ("context", first.id)

@@ -49,12 +49,23 @@ RECORD = {
     "id": "abc", "source": "s", "start": "1992-05-08", "end": "1992-05-08", "granularity": "day",
     "modifier": None, "time": None, "when": "8 May 1992", "date_text": "8 May 1992", "date_span": [3, 13],
     "text": "On 8 May 1992 it fell.", "span": [0, 22], "title": "It fell", "section": "narrative",
-    "anchored": False,
+    "anchored": False, "kind": "context", "happening": "def",
 }  # fmt: skip
 
 
 def test_event_round_trips_through_json_record():
     assert Event.from_dict(RECORD).to_dict() == RECORD
+
+
+def test_records_written_before_kind_and_happening_load_as_events_of_their_own():
+    old = {name: value for name, value in RECORD.items() if name not in ("kind", "happening")}
+    event = Event.from_dict(old)
+    assert (event.kind, event.happening) == ("event", "abc")
+
+
+def test_an_event_made_without_a_happening_is_its_own():
+    event = Event.from_dict(RECORD)
+    assert Event(**{**event.__dict__, "happening": ""}).happening == event.id
 
 
 @pytest.mark.parametrize(
@@ -65,6 +76,8 @@ def test_event_round_trips_through_json_record():
         ({"start": "1993-01-01"}, "before start"),
         ({"date_span": [5]}, "date_span"),
         ({"title": 3}, "title"),
+        ({"kind": "background"}, "unknown kind"),
+        ({"happening": 7}, "happening"),
         ({"section": "appendix"}, "unknown section 'appendix'"),
     ],
 )

@@ -21,7 +21,10 @@ from kbtimeline.errors import SchemaError as SchemaError
 
 GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
-SECTIONS = ("narrative", "notes")
+SECTIONS = ("narrative", "notes", "apparatus")  # "apparatus" only when asked for (extract_events)
+# "event": a happening of the story at that date; "context": dated but not one
+# (a statistic's year, a work's release, a comparison, a plan, an attribution).
+KINDS = ("event", "context")
 
 # Coarser granularities sort after finer ones that start on the same day.
 GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
@@ -129,6 +132,12 @@ class Event:
     section: str = "narrative"
     anchored: bool = False
     parts: tuple[Part, ...] = field(default=())
+    kind: str = "event"
+    happening: str = ""  # the id of the record that stands for its happening; "" means its own id
+
+    def __post_init__(self) -> None:
+        if not self.happening:
+            object.__setattr__(self, "happening", self.id)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Chronological; at the same start finer granularity first, then source order."""
@@ -151,6 +160,8 @@ class Event:
             "title": self.title,
             "section": self.section,
             "anchored": self.anchored,
+            "kind": self.kind,
+            "happening": self.happening,
         }
         if self.parts:
             record["parts"] = [part.to_dict() for part in self.parts]
@@ -168,14 +179,18 @@ class Event:
             modifier = record.get("modifier")
             if modifier is not None and modifier not in MODIFIERS:
                 raise SchemaError(f"unknown modifier {modifier!r}")
+            kind = record.get("kind", "event")
+            if kind not in KINDS:
+                raise SchemaError(f"unknown kind {kind!r}")
             section = record.get("section", "narrative")
             if section not in SECTIONS:
                 raise SchemaError(f"unknown section {section!r}")
             start, end = parse_day(record["start"]), parse_day(record["end"])
             if end < start:
                 raise SchemaError(f"end {record['end']} is before start {record['start']}")
+            record_id = _string(record, "id")
             return cls(
-                id=_string(record, "id"),
+                id=record_id,
                 source=_string(record, "source"),
                 start=start,
                 end=end,
@@ -194,6 +209,8 @@ class Event:
                     Part(_offsets(part, "date_span"), parse_day(part["start"]), parse_day(part["end"]))
                     for part in record.get("parts") or ()
                 ),
+                kind=kind,
+                happening=_string(record, "happening") if "happening" in record else record_id,
             )
         except KeyError as missing:
             raise SchemaError(f"missing field {missing.args[0]!r}") from None

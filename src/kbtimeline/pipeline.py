@@ -24,10 +24,12 @@ from typing import NamedTuple
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
 from kbtimeline.errors import KbTimelineError
+from kbtimeline.events.grouping import group_happenings
+from kbtimeline.events.kinds import classify
 from kbtimeline.events.titles import retitle
 from kbtimeline.extract import extract_events
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
-from kbtimeline.model import Day
+from kbtimeline.model import Day, Event
 from kbtimeline.storage.files import Replacement
 
 WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
@@ -151,14 +153,22 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str, parser: bo
     for document in batch:
         try:
             text = corpus.read(document)
-            events = extract_events(text.text, text.source, text.reference_date or reference_date)
-            events = retitle(events, text.text, parser=parser)
+            events = records(text.text, text.source, text.reference_date or reference_date, parser=parser)
             outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
             outcomes.append(Outcome(document.name, document.size, error=f"{document.name}: too large for memory"))
     return outcomes
+
+
+def records(text: str, source: str, reference_date: Day | None, *, parser: bool = False) -> list[Event]:
+    """The records of one text as ``extract`` writes them: dated statements, each with its title, kind and happening.
+
+    ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
+    """
+    events = retitle(extract_events(text, source, reference_date), text, parser=parser)
+    return group_happenings(classify(events))
 
 
 def _batches(documents: Iterable[Document], batch_bytes: int) -> Iterator[Batch]:

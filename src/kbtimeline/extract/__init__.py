@@ -5,26 +5,43 @@ text speaks relative to its own time of writing ("last year"); without it such
 phrases are left out.
 
 The pipeline reads in the order data flows: sentences (and which of them are
-citation apparatus) -> phrases -> resolved intervals -> events.
+apparatus: citations, titles of works, headings, rows) -> phrases ->
+resolved intervals -> events. Apparatus gives no record; footnotes that
+narrate do, marked ``section: "notes"``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kbtimeline.extract.labels import when_label
 from kbtimeline.extract.phrases import find_phrases
 from kbtimeline.extract.resolve import Resolved, resolve_all
-from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation, is_reference_like
+from kbtimeline.extract.sentences import (
+    Sentence,
+    SentenceIndex,
+    is_apparatus,
+    is_heading,
+    is_reference_like,
+)
 from kbtimeline.model import Day, Event, Part, event_id
 
 __all__ = ["extract_events"]
 
-# The notes section starts at the first citation in a run of citations.
+# The notes section starts at the first apparatus sentence in a run of them.
 _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
 
 
-def extract_events(text: str, source: str = "text", reference_date: Day | None = None) -> list[Event]:
+def extract_events(
+    text: str, source: str = "text", reference_date: Day | None = None, *, apparatus: bool = False
+) -> list[Event]:
     """Every dated statement in ``text``, in text order; titles are left empty for
-    ``kbtimeline.events.titles.retitle``, which may parse the sentences."""
+    ``kbtimeline.events.titles.retitle``, which may parse the sentences.
+
+    With ``apparatus``, the dates of apparatus sentences give records too,
+    marked ``section: "apparatus"``: date-finding benchmarks annotate dates in
+    headings and captions, which a timeline leaves out.
+    """
     index = SentenceIndex(text)
     dated = [
         (phrase, sentence)
@@ -32,22 +49,35 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
         if (sentence := index.holding(phrase.start, phrase.end)) is not None
     ]
     unique_sentences = dict.fromkeys(sentence for _, sentence in dated)
-    citation = {sentence: is_citation(text[sentence.start : sentence.end]) for sentence in unique_sentences}
-    notes_start = _notes_start(list(citation.items()))
+    heading = {sentence: is_heading(text, sentence) for sentence in unique_sentences}
+    not_prose = {
+        sentence: heading[sentence] or is_apparatus(text[sentence.start : sentence.end])
+        for sentence in unique_sentences
+    }
+    notes_start = _notes_start(list(not_prose.items()))
     if notes_start is not None:
         for sentence in unique_sentences:
-            if sentence.start >= notes_start and not citation[sentence]:
-                citation[sentence] = is_reference_like(text[sentence.start : sentence.end])
-    sentence_of = {phrase.start: sentence for phrase, sentence in dated if not citation[sentence]}
-    narrative = (phrase for phrase, sentence in dated if not citation[sentence])
-    return [
-        _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start)
-        for resolved in resolve_all(narrative, reference_date)
+            if sentence.start >= notes_start and not not_prose[sentence]:
+                not_prose[sentence] = is_reference_like(text[sentence.start : sentence.end])
+    left_out = {phrase.start for phrase, sentence in dated if not_prose[sentence]}
+    # A heading gives no record but still sets the scene: "1917" above "On 6 April" gives its year.
+    read = [
+        (phrase, sentence)
+        for phrase, sentence in dated
+        if apparatus or heading[sentence] or phrase.start not in left_out
     ]
+    sentence_of = {phrase.start: sentence for phrase, sentence in read}
+    events = []
+    for resolved in resolve_all((phrase for phrase, _ in read), reference_date):
+        start = resolved.phrase.start
+        if start not in left_out or apparatus:
+            event = _event(text, source, resolved, sentence_of[start], notes_start)
+            events.append(replace(event, section="apparatus") if start in left_out else event)
+    return events
 
 
 def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:
-    """Where footnotes and references begin: the first citation of a dense run of them.
+    """Where footnotes and references begin: the first apparatus sentence of a dense run of them.
 
     Only sentences with a date count: reference metadata almost always has one.
     """

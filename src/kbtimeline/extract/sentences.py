@@ -1,4 +1,4 @@
-"""Sentence boundaries, and which sentences are citation apparatus rather than narrative.
+"""Sentence boundaries, and which sentences are apparatus (citations, titles, headings) rather than prose.
 
 A period ends a sentence only when what follows looks like a new sentence and
 what precedes is not an abbreviation, an initial ("George H. W. Bush"), a page
@@ -182,4 +182,80 @@ _MIN_NOTE_WORDS = 6
 
 def is_reference_like(sentence: str) -> bool:
     """True for what, among footnotes and references, is metadata rather than a note."""
-    return _REFERENCE_LIKE.search(sentence) is not None or len(sentence.split()) < _MIN_NOTE_WORDS
+    return (
+        _REFERENCE_LIKE.search(sentence) is not None
+        or len(sentence.split()) < _MIN_NOTE_WORDS
+        or not has_finite_verb(sentence, strict=True)
+    )
+
+
+# Apparatus without metadata: what is not a statement at all. A statement has
+# a finite verb; without a tagger, a lowercase word that can be one stands for
+# it (an auxiliary, a common irregular past, or a word ending in -ed or -s).
+# Titles of works, infobox rows and headings have none: "Speech given by
+# Baroness Cox in April 1998", "The Making of the Region 1918–1925", "Diem era,
+# 1955-1963". Headline-style titles capitalise their verbs, so they count too.
+FINITE_VERBS = frozenset(
+    """
+    is are was were be been am has have had will would can could did does do may might shall should must
+    began became came fell rose grew ran won lost led made held went saw gave fought broke met left set sent
+    built struck brought took told knew thought found stood kept hit cut shot drove wrote spoke chose froze bore
+    drew threw flew shook sank sprang spread swept fled fed bred paid laid said sold bought caught taught sought
+    meant lent spent dealt felt let quit split burst cast cost hurt shut withdrew overran overthrew undertook
+    overcame arose rode hid bit lit slew beat sat ate put got became upheld forbade forgave
+    says goes seems remains becomes
+""".split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A verb of a relative clause ("a film by X, who won the prize") does not make its sentence a statement.
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b(?:\s+\S+){0,3}")
+
+
+def has_finite_verb(sentence: str, strict: bool = False) -> bool:
+    """True when some lowercase word of ``sentence``, outside brackets, can be a finite verb.
+
+    ``strict`` (for footnotes and references, where titles and lists abound)
+    leaves out words in -s, which are mostly plurals, and relative clauses.
+    """
+    sentence = _BRACKETED.sub(" ", sentence)
+    if strict:
+        sentence = _RELATIVE.sub(" ", sentence)
+    return any(
+        word in FINITE_VERBS or word.endswith("ed") or (not strict and word.endswith("s") and not word.endswith("ss"))
+        for word in _LOWER_WORD.findall(sentence)
+    )
+
+
+# A translated title in brackets opening a sentence: "[Report of the Centre on ...] "События..."".
+_BRACKETED_OPENING = re.compile(r"\[[^\[\]]{20,}\]")
+# A web address without its scheme: "1news.az", "presidentruo.org".
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|info|az|am|ru|ge|tr|uk|de|fr|int)\b")
+
+
+def is_apparatus(sentence: str) -> bool:
+    """True for what is not prose: citation metadata, titles, captions, rows, sentences without a verb."""
+    return (
+        is_citation(sentence)
+        or not has_finite_verb(sentence)
+        or _BRACKETED_OPENING.match(sentence) is not None
+        or _DOMAIN.search(sentence) is not None
+    )
+
+
+_HEADING_MAX = 100
+_NO_HEADING_END = tuple(".!?;:,\"”'’")
+
+
+def is_heading(text: str, sentence: Sentence) -> bool:
+    """A line on its own, short, without closing punctuation, with more text after it:
+    a section heading ("Campaign of 1904"), a table row or a caption."""
+    line_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
+    rest = text[sentence.end : sentence.end + _HEADING_MAX].lstrip(" \t")
+    return (
+        line_start
+        and rest[:1] == "\n"
+        and bool(rest.strip())
+        and sentence.end - sentence.start <= _HEADING_MAX
+        and not text[sentence.start : sentence.end].endswith(_NO_HEADING_END)
+    )

@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 2:
+Layout, schema version 3:
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,9 +17,11 @@ Layout, schema version 2:
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns. The full-text index yields rowids ascending, so a search sorted by
-  date reads its candidates already in order and its first page costs a few
-  lookups; other orders break ties on ``position``.
+  columns, and each record's ``kind`` and ``happening`` (for the views that
+  leave context out or show one entry per happening). The full-text index
+  yields rowids ascending, so a search sorted by date reads its candidates
+  already in order and its first page costs a few lookups; other orders
+  break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
   lines. Apart from ``events`` so that ordering thousands of candidates
   touches a few narrow pages, not a page or so each.
@@ -48,7 +50,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: kind and happening columns
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -60,7 +62,9 @@ EVENT_COLUMNS = """
     end_key INTEGER NOT NULL,
     granularity_rank INTEGER NOT NULL,
     date_start INTEGER NOT NULL,
-    date_end INTEGER NOT NULL"""
+    date_end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    happening TEXT NOT NULL"""
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,7 +107,8 @@ ORDER = {
 # written front to back.
 RANK = f"""
 INSERT INTO main.events
-    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, position FROM staging.events
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening, position
+    FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
@@ -188,7 +193,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
             figures.sources.setdefault(event.source)
             rows.append((
                 figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
-                *event.date_span,
+                *event.date_span, event.kind, event.happening,
             ))  # fmt: skip
             records.append((figures.count, jsonl_line(event)))
             words.append((figures.count, " ".join(query.words(event.text))))
@@ -196,7 +201,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
                 if spelling not in spelled:
                     spelled.add(spelling)
                     figures.vocabulary.setdefault(query.fold(spelling), spelling)
-        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO staging.records VALUES (?, ?)", records)
         connection.executemany("INSERT INTO staging.words VALUES (?, ?)", words)
     return figures

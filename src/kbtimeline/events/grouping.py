@@ -1,0 +1,310 @@
+"""Which records tell one happening: the lead and the body, the body and a footnote, a split date.
+
+Two records of different sentences of one source join when their dates are
+compatible and they share enough rare words: each shared word weighs by how
+few dated sentences of the text hold it (its inverse document frequency), so
+"Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
+about Armenia. How much is enough depends on how the dates relate:
+
+- the same day: one rare word in common ("voted", "Lachin");
+- otherwise (one interval inside or across the other, the same month or
+  year, two days a day apart since sources often disagree by one): a shared
+  name (a capitalised word or a number that is not a year: "Khojaly",
+  "822") and a shared word for what happened ("captured", "ceasefire"; a
+  capitalised word the text also writes in lowercase counts as one: the
+  "Massacre" of "the Khojaly Massacre"), weighing together at least
+  ``NESTED_WEIGHT``.
+
+They never join when one is context, when a date is a bound ("by July",
+"since 1991": a state up to or from a time, not a happening at it) or the
+time of telling ("now", "today"), or when the coarser one sums up several
+happenings ("four resolutions passed in 1993", "captured seven districts"). Two dates of one sentence never join,
+unless they are one date split in two ("On May 18, [1992]") or one stretch
+cut into consecutive periods ("during the spring and summer of 1991"). A
+group keeps one interval every member agrees with, so a chain of loose
+matches cannot drift from May to September. "early", "mid" and "late" narrow
+an interval to its first, middle or last third for these comparisons.
+
+Each record's ``happening`` is the id of its group's representative: an event
+before context, then the most precise date, then the earliest in the text.
+Which words count is decided from the text's own frequencies, so the same
+rules hold on any text. Pure: records in, records out.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kbtimeline.extract.lexicon import MONTHS
+from kbtimeline.model import Event
+
+# Words that are capitalised or frequent for reasons other than naming a happening.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although among an and another any are as at be because been
+    before being between both but by can could did do does during each early either few first following for
+    from further had has have having he her here hers him his how however i if in into is it its itself just
+    last late later least less many may mid might more most much must my near neither no nor not now of off
+    on once one only or other our out over own per same several she should since so some such than that the
+    their them then there these they this those through thus to too under until up upon very was we were
+    what when where whether which while who whom whose why will with within would year years yet day days
+    month months week weeks spring summer autumn fall winter season decade century war said according
+    ad bc bce ce ca
+""".split()
+) | {name.rstrip(".") for name in MONTHS}
+# A word held by more than this share of the dated sentences weighs nothing (log(1/0.1) = 2.3).
+COMMON_SHARE = 0.1
+# A short text says little about which words are rare: it counts as this many sentences at least.
+MIN_SENTENCES = 50
+SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
+NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
+STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
+_SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_YEAR = re.compile(r"\d{4}")
+# What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
+_SPLIT = re.compile(r"[\s,/\[\]()]*")
+# Consecutive periods coordinated under one "during": "during the spring and summer of 1991".
+_STRETCH_BEFORE = re.compile(r"\b(?:during|throughout|through|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|,\s*and|to|through|–|-)\s*(?:the\s+)?", re.IGNORECASE)
+# A count of several things sums up happenings: "four resolutions", "seven districts", "a number of operations".
+_SUMMARY = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|numerous|a number of|a series of)"
+    r"(?:\s+[\w-]+){0,4}?\s+[a-z][a-z-]+s\b",
+    re.IGNORECASE,
+)
+# A bound: "by late February", "since 1991", "until May" date a state up to or from a time.
+_BOUND_BEFORE = re.compile(r"\b(?:by|since|until|till|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+# "now", "today" date the telling, not a happening: two of them need not be one.
+_TELLING = re.compile(r"(?:right\s+)?(?:now|today|currently|at present|presently|nowadays)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
+_THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
+
+
+@dataclass
+class _Record:
+    """A record seen by the grouping: its own words, weighed, and its interval as day numbers."""
+
+    position: int
+    event: Event
+    names: frozenset[str]
+    words: frozenset[str]
+    first: int
+    last: int
+    summary: bool
+    aloof: bool  # context, a bound or the time of telling: joins nothing
+
+
+def group_happenings(events: list[Event]) -> list[Event]:
+    """The records with ``happening`` set, in the same order; records of different sources never join."""
+    by_source: dict[str, list[int]] = {}
+    for position, event in enumerate(events):
+        by_source.setdefault(event.source, []).append(position)
+    happening = [event.id for event in events]
+    for positions in by_source.values():
+        for group in _groups([events[position] for position in positions]):
+            head = min(group, key=lambda member: _precedence(member.event))
+            for member in group:
+                happening[positions[member.position]] = head.event.id
+    return [
+        event if event.happening == chosen else replace(event, happening=chosen)
+        for event, chosen in zip(events, happening, strict=True)
+    ]
+
+
+def _precedence(event: Event) -> tuple[bool, int, int]:
+    """Events before context, then the shortest interval, then the earliest in the text."""
+    return (event.kind != "event", event.end.number() - event.start.number(), event.date_span[0])
+
+
+def _groups(events: list[Event]) -> list[list[_Record]]:
+    records = _records(events)
+    weight = _weights(records)
+    parent = list(range(len(records)))
+    bounds = {index: (record.first, record.last) for index, record in enumerate(records)}
+    sentences = {index: {record.event.span} for index, record in enumerate(records)}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def join(left: int, right: int) -> None:
+        """Join two groups of different sentences whose intervals meet; the group keeps what they share."""
+        left, right = root(left), root(right)
+        first = max(bounds[left][0], bounds[right][0])
+        last = min(bounds[left][1], bounds[right][1])
+        one_day_each = bounds[left][0] == bounds[left][1] and bounds[right][0] == bounds[right][1]
+        if left == right or first > last + (_SLACK_DAYS if one_day_each else 0) or sentences[left] & sentences[right]:
+            return
+        parent[right] = left
+        bounds[left] = (min(first, last), max(first, last))
+        sentences[left] |= sentences.pop(right)
+
+    for left, right in _split_dates(records):
+        left, right = root(left), root(right)
+        if left == right:
+            continue
+        parent[right] = left
+        (a_first, a_last), (b_first, b_last) = bounds[left], bounds[right]
+        if max(a_first, b_first) <= min(a_last, b_last):  # one date split in two: the finer half
+            bounds[left] = (max(a_first, b_first), min(a_last, b_last))
+        else:  # a stretch: both periods
+            bounds[left] = (min(a_first, b_first), max(a_last, b_last))
+        sentences[left] |= sentences.pop(right)
+    for left, right in _matches(records, weight):
+        join(left, right)
+    groups: dict[int, list[_Record]] = {}
+    for index, record in enumerate(records):
+        groups.setdefault(root(index), []).append(record)
+    return list(groups.values())
+
+
+def _records(events: list[Event]) -> list[_Record]:
+    dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for event in events:
+        dates_of.setdefault(event.span, []).append(event.date_span)
+    records = []
+    for position, event in enumerate(events):
+        own = _own_words(event, dates_of[event.span])
+        names, words = _words(own)
+        first, last = _bounds(event)
+        before = event.text[: event.date_span[0] - event.span[0]]
+        after = event.text[event.date_span[1] - event.span[0] :]
+        names_a_happening = _NOUN_AFTER.match(after) is not None  # "since the 1994 ceasefire"
+        bound = event.modifier in ("before", "after") or (
+            _BOUND_BEFORE.search(before) is not None and not names_a_happening
+        )
+        aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
+        summary = _SUMMARY.search(own) is not None
+        records.append(_Record(position, event, names, words, first, last, summary, aloof))
+    # A capitalised word the text also writes in lowercase is a common noun in a name
+    # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
+    common = {word for record in records for word in record.words}
+    for record in records:
+        nouns = record.names & common
+        record.names, record.words = record.names - nouns, record.words | nouns
+    return records
+
+
+def _bounds(event: Event) -> tuple[int, int]:
+    """The interval as day numbers, narrowed to its first, middle or last third by "early", "mid", "late"."""
+    first, last = event.start.number(), event.end.number()
+    if event.modifier in _THIRDS:
+        low, high = _THIRDS[event.modifier]
+        length = last - first + 1
+        first, last = first + length * low // 3, first + length * high // 3 - 1
+    return first, last
+
+
+def _weights(records: list[_Record]) -> dict[str, float]:
+    """Each word's weight: log(sentences / sentences holding it), nothing for the common ones."""
+    holding: dict[tuple[int, int], set[str]] = {}
+    for record in records:
+        holding.setdefault(record.event.span, set()).update(record.names | record.words)
+    frequency = Counter(word for words in holding.values() for word in words)
+    sentences = max(len(holding), MIN_SENTENCES)
+    return {word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences}
+
+
+def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
+    """The part of the sentence nearer this date than any other of its dates, dates left out.
+
+    A date in brackets ("the Khojaly Massacre (1992)") dates what comes before
+    it: it owns the words back to the previous date.
+    """
+    offset = event.span[0]
+    ordered = sorted(dates)
+    index = ordered.index(event.date_span)
+    own_start, own_end = event.date_span[0] - offset, event.date_span[1] - offset
+    previous_end = ordered[index - 1][1] - offset if index else 0
+    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(event.text)
+    bracketed = event.text[own_start - 1 : own_start] == "(" and event.text[own_end : own_end + 1] == ")"
+    start = previous_end if bracketed else (previous_end + own_start) // 2 if index else 0
+    end = own_end + 1 if bracketed else (own_end + next_start) // 2 if index + 1 < len(ordered) else len(event.text)
+    return event.text[start:own_start] + " " + event.text[own_end:end]
+
+
+def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in STOPWORDS or _YEAR.fullmatch(word):
+            continue
+        if word[0].isupper() or (word.isdigit() and len(word) >= 3):
+            names.add(_stem(lower))
+        elif word[0].isalpha() and len(word) > 3:
+            words.add(_stem(lower))
+    return frozenset(names), frozenset(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """A crude stem: "demanding" and "demand", "bombardment" and "bombarded", "Armenians" and "Armenian"."""
+    stripped = _SUFFIX.sub("", word)
+    return (stripped if len(stripped) >= 4 else word)[:STEM]
+
+
+def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
+    """Neighbouring dates of one sentence that are one date ("May 18, [1992]") or one stretch."""
+    for left, right in zip(range(len(records)), range(1, len(records)), strict=False):
+        first, second = records[left].event, records[right].event
+        if first.span != second.span:
+            continue
+        between = first.text[first.date_span[1] - first.span[0] : second.date_span[0] - first.span[0]]
+        before = first.text[: first.date_span[0] - first.span[0]]
+        (a_first, a_last), (b_first, b_last) = _bounds(first), _bounds(second)
+        inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
+        split = bool(_SPLIT.fullmatch(between)) and inside
+        stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
+        if split or stretch:
+            yield left, right
+
+
+def _matches(records: list[_Record], weight: dict[str, float]) -> list[tuple[int, int]]:
+    """Pairs of records of different sentences that tell one happening, in text order.
+
+    Only records whose intervals meet are compared: a sweep over the starts,
+    not every pair, so a long text costs little more than its records.
+    """
+    by_start = sorted(
+        (index for index, record in enumerate(records) if not record.aloof), key=lambda index: records[index].first
+    )
+    pairs = []
+    for place, left in enumerate(by_start):
+        reach = records[left].last + _SLACK_DAYS
+        for right in (by_start[later] for later in range(place + 1, len(by_start))):
+            if records[right].first > reach:
+                break
+            if _tell_one_happening(records[left], records[right], weight):
+                pairs.append((min(left, right), max(left, right)))
+    return sorted(pairs)
+
+
+def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:
+    """The rules of the module docstring, for two records."""
+    one, other = first.event, second.event
+    if one.span == other.span or first.aloof or second.aloof:
+        return False
+    slack = _SLACK_DAYS if first.first == first.last and second.first == second.last else 0
+    if first.first > second.last + slack or second.first > first.last + slack:
+        return False
+    names = [weight.get(name, 0.0) for name in first.names & second.names]
+    words = [weight.get(word, 0.0) for word in first.words & second.words]
+    total = sum(names) + sum(words)
+    if (first.first, first.last) == (second.first, second.last) and one.granularity == "day":
+        return total >= SAME_DATE_WEIGHT
+    coarser = first if first.last - first.first > second.last - second.first else second
+    if coarser.summary:
+        return False
+    return any(value > 0 for value in names) and any(value > 0 for value in words) and total >= NESTED_WEIGHT

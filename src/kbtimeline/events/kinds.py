@@ -1,0 +1,184 @@
+"""Which records are events of the story and which are context.
+
+A date can be true and still not mark a happening of the story: the year of a
+statistic, the release of a book or film, a comparison ("as in 1991–1992"),
+a counterfactual ("would have been resolved in 1997"), the date of a report
+or an opinion. Those records get ``kind = "context"``; views leave them out
+unless asked. The cues are plain English and read only the record's sentence
+and where its date sits in it, so they hold on any text; each cue has a name,
+which the tests use as the reason for a row.
+
+The rules err towards "event": hiding a happening costs a reader more than
+showing a context line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from kbtimeline.model import Event
+
+# Works whose date is their own, not the story's.
+_WORK = (
+    r"book|novel|film|movie|documentary|video game|game|album|song|play|opus|episode|series|memoir|"
+    r"report|study|article|paper|census|survey|interview|edition|biography|essay|poem"
+)
+_WORK_RELEASED = re.compile(
+    rf"\b(?:{_WORK})s?\b.*\b(?:published|released|premiered|aired|screened|came out|went on sale)\b"
+    rf"|\b(?:published|released|premiered|aired|screened)\b.*\b(?:{_WORK})s?\b",
+    re.IGNORECASE,
+)
+_RELEASE_STEMS = ("published", "released", "premiered", "aired", "screened", "came out", "went on sale")
+# The date names a work or a prize: "his 1997 book", "a 2009 census", "the 2007 Tribeca Film Festival's prize".
+_WORK_AFTER_DATE = re.compile(
+    rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
+)
+# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007".
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A look back measured against another time: "since the previous year", "as in the year before".
+_LOOKING_BACK = frozenset({"the previous year", "the year before", "the preceding year", "the prior year"})
+_LOOKING_BACK_BEFORE = re.compile(r"\b(?:since|as in|than in|than|during|for|compared (?:with|to))\s+$", re.I)
+# Counterfactuals and plans: "would have been resolved in 1997", "elections due in June".
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:would|could|might|should|must) have\b[^;:.]*$"
+    r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that",
+# "testified to by X, in 1992". "was reported to have" is hearsay about a happening, not
+# the date of a report: a passive counts only with its agent ("by").
+_SAYING = r"opined|noted|wrote|testified|observed|commented|remarked|stated|reported|argued"
+_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+# Before the date: the verb with its agent or right before the date ("opined in 2008"), not
+# "noted that by December" (the date then belongs to what was said).
+_SAYING_BEFORE = re.compile(
+    rf"\b(?:{_SAYING})\s+(?:to\s+)?by\b[^;]*$|{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)(?:\s+(?!that\b)\w+){{0,2}}\s+$",
+    re.IGNORECASE,
+)
+# After the date: the clause's own verb, not one of a relative clause ("a resolution, which stated").
+_SAYING_AFTER = re.compile(rf"{_NOT_PASSIVE}\b(?:{_SAYING}|reporting)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|that|and)\b", re.IGNORECASE)
+_SAYING_STEMS = ("opined", "noted", "wrote", "testified", "observed", "commented", "remarked", "stated", "report",
+                 "argued")  # fmt: skip
+_SAYING_WINDOW = 200  # characters each side of the date, within its clause
+# A statistic: a quantity with a measuring verb ("were producing 21.5 million tons",
+# "possessed a fleet of 12 gunships", "had dwindled to three-quarters").
+_QUANTITY = re.compile(
+    r"\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand|tons?|tonnes|barrels)"
+    r"|\b(?:a total of|a fleet of|dozens of|hundreds of|thousands of|half|a third|three-quarters|two-thirds)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"\b(?:producing|produced|production|possess\w*|(?<!-)numbered|totall?ed|amounted|output|dwindled|dropped|"
+    r"stood at)\b",
+    re.IGNORECASE,
+)
+# A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# A century used as an adjective ("late nineteenth- and early twentieth-century figures")
+# describes, it does not date.
+_CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|\.\s")
+
+
+class _Date:
+    """A record's sentence seen from its date: the words before it, after it, and itself."""
+
+    def __init__(self, event: Event) -> None:
+        offset = event.span[0]
+        start, end = event.date_span[0] - offset, event.date_span[1] - offset
+        self.sentence, self.phrase = event.text, event.text[start:end]
+        self.before, self.after = _clause_before(event.text[:start]), _clause_after(event.text[end:])
+
+
+def _clause_before(text: str) -> str:
+    ends = list(_CLAUSE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
+
+
+def _clause_after(text: str) -> str:
+    end = _CLAUSE_END.search(text)
+    return text[: end.start()] if end else text
+
+
+def _work(date: _Date) -> bool:
+    return _released(date.sentence) or _WORK_AFTER_DATE.match(date.after) is not None
+
+
+def _comparison(date: _Date) -> bool:
+    looking_back = date.phrase.lower() in _LOOKING_BACK and _LOOKING_BACK_BEFORE.search(date.before) is not None
+    return looking_back or _COMPARISON_BEFORE.search(date.before) is not None
+
+
+def _unreal(date: _Date) -> bool:
+    return bool(_UNREAL_BEFORE.search(date.before))
+
+
+def _attribution(date: _Date) -> bool:
+    if not _says(date.sentence):
+        return False
+    return bool(
+        _SAYING_BEFORE.search(date.before[-_SAYING_WINDOW:])
+        or _SAYING_AFTER.search(_RELATIVE_CLAUSE.split(date.after[:_SAYING_WINDOW], 1)[0])
+    )
+
+
+def _statistic(date: _Date) -> bool:
+    return _quantified(date.sentence) and (_measured(date.sentence) or _SINCE_BEFORE.search(date.before) is not None)
+
+
+# What holds for a whole sentence is decided once for all its dates.
+@functools.lru_cache(maxsize=256)
+def _says(sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(verb in lower for verb in _SAYING_STEMS)
+
+
+@functools.lru_cache(maxsize=256)
+def _released(sentence: str) -> bool:
+    lower = sentence.lower()  # most sentences hold no release verb: looking for one is cheap
+    return any(verb in lower for verb in _RELEASE_STEMS) and _WORK_RELEASED.search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _quantified(sentence: str) -> bool:
+    return _QUANTITY.search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _measured(sentence: str) -> bool:
+    return _MEASURE.search(sentence) is not None
+
+
+def _descriptive(date: _Date) -> bool:
+    return bool(_CENTURY_ADJECTIVE.search(date.phrase)) and "-century" in (date.phrase + date.after[:40]).lower()
+
+
+# Each cue with the name a test row gives as its reason, tried in this order.
+CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
+    ("work", _work),
+    ("comparison", _comparison),
+    ("counterfactual", _unreal),
+    ("attribution", _attribution),
+    ("statistic", _statistic),
+    ("descriptive", _descriptive),
+)
+
+
+def context_cue(event: Event) -> str | None:
+    """The name of the first cue that makes ``event`` context, or None for an event of the story."""
+    date = _Date(event)
+    return next((name for name, cue in CUES if cue(date)), None)
+
+
+def classify(events: list[Event]) -> list[Event]:
+    """The records with their ``kind`` set, in the same order."""
+    return [replace(event, kind="context" if context_cue(event) else "event") for event in events]

@@ -1,0 +1,71 @@
+"""Which dated statements are events of the story and which are context, with the cue that decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbtimeline.events.kinds import classify, context_cue
+from kbtimeline.extract import extract_events
+
+# (sentence, date phrase, the cue that makes it context or None for an event, reason)
+KINDS = [
+    ("Her 2015 novel about the siege sold well.", "2015", "work", "the year of a novel"),
+    ("The documentary premiered in Paris in March 2004.", "March 2004", "work", "a film's premiere"),
+    ("A video game released in 2012 retells the 1943 battle.", "1943", "work",
+     "every date of a release sentence is the work's"),
+    ("According to a 2009 census, the town had 4,000 inhabitants.", "2009", "work", "a census year"),
+    ("The band won the 2007 Cannes Film Festival's prize.", "2007", "work", "a festival's prize"),
+    ("As in 1916, the harvest failed.", "1916", "comparison", "'as in'"),
+    ("Losses were higher than in 1942.", "1942", "comparison", "'than in'"),
+    ("In 1943 the winter was as hard as in the previous year.", "the previous year", "comparison", "a look back"),
+    ("The treaty would have been ratified in 1921.", "1921", "counterfactual", "'would have'"),
+    ("The opposition feared losing the elections due in June 1956.", "June 1956", "counterfactual",
+     "scheduled, not held"),
+    ("In 2010, the journal opined that the border was stable.", "2010", "attribution", "an opinion's date"),
+    ("A historian who toured the valley in 1975 wrote that the villages were empty.", "1975", "attribution",
+     "the date of a witness, not of the story"),
+    ("In 1970 the mines were producing 2 million tons of coal.", "1970", "statistic", "an output figure"),
+    ("In 1944 the navy possessed a fleet of 40 destroyers.", "1944", "statistic", "a fleet's size"),
+    ("Since the May 1940 offensive, the army had captured dozens of guns.", "May 1940", "statistic",
+     "a running total since a date"),
+    ("They admired late nineteenth-century poets.", "late nineteenth-century", "descriptive",
+     "a century as an adjective"),
+    ("On 8 May 1945 the army surrendered.", "8 May 1945", None, "a plain happening"),
+    ("In March 1917 the tsar abdicated and the cabinet said it would hold elections.", "March 1917", None,
+     "a modal after the date belongs to another clause"),
+    ("Both sides agreed on 5 May 1994 to a truce that would take effect on 12 May.", "12 May", None,
+     "a future in the past that came true is no plan"),
+    ("The agency noted that on 3 December 1921 the grain arrived.", "3 December 1921", None,
+     "a date inside what was said is the story's"),
+    ("In April 1993 the villages were reported to have come under fire.", "April 1993", None,
+     "hearsay about a happening (a passive) is no attribution"),
+    ("The creation of the province in 1923 left it with a 90% majority.", "1923", None,
+     "a percentage without a measuring verb"),
+    ("In late June 1992 a smaller offensive was planned against the town.", "late June 1992", None,
+     "a plan made at that date is an event"),
+    ("In 1941 the war spread. Japan had seized the province the previous year.", "the previous year", None,
+     "a look back on its own dates a happening"),
+    ("Congress passed the resolution on July 25, 1861, which stated the aims of the war.", "July 25, 1861", None,
+     "the saying verb of a relative clause"),
+    ("On 3 July 1940 the navy attacked the French fleet at its anchorage.", "3 July 1940", None,
+     "a fleet is not a statistic"),
+    ("The assembly met in 1791 and fell into chaos less than a year later.", "a year later", None,
+     "'less than' measures time, it compares nothing"),
+]  # fmt: skip
+
+
+def _record(sentence: str, phrase: str):
+    (event,) = [event for event in extract_events(sentence) if event.date_text == phrase]
+    return event
+
+
+def test_rows_are_unique():
+    assert len({(row[0], row[1]) for row in KINDS}) == len(KINDS)
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "cue", "reason"), KINDS, ids=[row[-1] for row in KINDS])
+def test_kind(sentence, phrase, cue, reason):
+    event = _record(sentence, phrase)
+    assert context_cue(event) == cue
+    (classified,) = classify([event])
+    assert classified.kind == ("event" if cue is None else "context")
