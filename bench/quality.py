@@ -1,18 +1,24 @@
 """Extraction quality against the reference annotations in ../shared (when present).
 
-    python bench/quality.py [--shared ../shared] [--errors N]
+    python bench/quality.py [--shared ../shared] [--errors N] [--baseline CHECKOUT]
 
-Prints value/relaxed F1 on the dev gold of the bundled article (score.py) and
-on WikiWars documents 01–16 (score_timex.py). TIMEX2, WikiWars' scheme, writes
-a range "1751–1777" as two expressions, so for WikiWars each range event is
-handed to the scorer as its two ``parts``; the dev gold uses our own guideline
-and gets the events as they are.
+Prints value/relaxed F1 on the dev gold of the bundled article (score.py), on
+WikiWars documents 01–16 (narrative) and on TBAQ (TimeBank + AQUAINT news, each
+document read with its creation date as ``reference_date``), both scored by
+score_timex.py. TIMEX2/TIMEX3 write a range "1751–1777" as two expressions, so
+for those corpora each range event is handed to the scorer as its two ``parts``;
+the dev gold uses our own guideline and gets the events as they are.
+
+``--baseline CHECKOUT`` scores another checkout's extractor (e.g. a
+``git worktree add /tmp/base c186219``) in the same run, printed first, so
+before and after sit side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -65,15 +71,51 @@ def score_wikiwars(shared: Path, errors: int) -> None:
             print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
+def score_tbaq(shared: Path, errors: int) -> None:
+    """News: every document read relative to its creation date, as a news reader does."""
+    for name in ("tbaq-timebank", "tbaq-aquaint"):
+        corpus = shared / "external" / name
+        meta = json.loads((corpus / "meta.json").read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory() as out_dir:
+            for doc, info in meta["docs"].items():
+                with open(corpus / f"{doc}.txt", encoding="utf-8", newline="") as handle:
+                    text = handle.read()
+                year, month, day = (int(field) for field in info["dct"][:10].split("-"))
+                events = extract_events(text, doc, Day(year, month, day))
+                lines = [json.dumps(m, ensure_ascii=False) for event in events for m in as_timex_mentions(event)]
+                (Path(out_dir) / f"{doc}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            command = [sys.executable, str(shared / "eval" / "score_timex.py"), "--gold", str(corpus),
+                       "--system", out_dir, "--json"]
+            result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+            value, relaxed = result["value_interval"], result["relaxed"]
+            print(f"TBAQ {name[5:]}: value F1 {value['f1']:.3f} (P {value['precision']:.3f}, "
+                  f"R {value['recall']:.3f}), relaxed F1 {relaxed['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}")
+            if errors:
+                command = [*command[:-1], "--show-errors", str(errors)]
+                print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors of each kind")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose extractor is scored first")
+    parser.add_argument("--only", choices=("dev", "wikiwars", "tbaq"), help="score one corpus only")
     args = parser.parse_args()
     if not (args.shared / "eval").is_dir():
         sys.exit(f"no reference annotations at {args.shared}: pass --shared")
-    score_dev_gold(args.shared, args.errors)
-    score_wikiwars(args.shared, args.errors)
+    if args.baseline:
+        print(f"== baseline: {args.baseline}", flush=True)
+        only = ["--only", args.only] if args.only else []
+        environment = {**os.environ, "PYTHONPATH": str(args.baseline.resolve() / "src")}
+        subprocess.run([sys.executable, __file__, "--shared", str(args.shared), *only], env=environment, check=True)
+        print(f"== this checkout: {ROOT}", flush=True)
+    if args.only in (None, "dev"):
+        score_dev_gold(args.shared, args.errors)
+    if args.only in (None, "wikiwars"):
+        score_wikiwars(args.shared, args.errors)
+    if args.only in (None, "tbaq"):
+        score_tbaq(args.shared, args.errors)
 
 
 if __name__ == "__main__":
