@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kbtimeline.extract import extract_events, grammar, phrases
+from kbtimeline.extract import extract_events, phrases
 from kbtimeline.model import Day, month_length
 
 DATE_WORDS = [
@@ -53,7 +53,7 @@ def test_extraction_is_deterministic_and_ids_are_stable(text):
 def _scan_every_word(text: str) -> list[tuple[int, int]]:
     """The reference the fast path must agree with: every rule tried at every word."""
     found, position = [], 0
-    while (match := grammar.SCANNER.search(text, position)) is not None:
+    while (match := phrases.SCANNER.search(text, position)) is not None:
         phrase = phrases._read_from(text, match.start(), match.lastgroup)
         if phrase is None:
             position = match.start() + 1

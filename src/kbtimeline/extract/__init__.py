@@ -73,8 +73,8 @@ def _event(
     sentence_text = text[sentence.start : sentence.end]
     own = (phrase.start - sentence.start, phrase.end - sentence.start)
     others = [span for span in dates_in[sentence] if span != own]
-    parts = ()
-    if resolved.parts:
+    parts: tuple[Part, ...] = ()
+    if resolved.parts and phrase.parts:
         parts = tuple(
             Part((part_phrase.start, part_phrase.end), part.start, part.end)
             for part_phrase, part in zip(phrase.parts, resolved.parts, strict=True)

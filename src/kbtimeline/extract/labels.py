@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kbtimeline.extract.lexicon import MONTH_NAMES
-from kbtimeline.model import Day
+from kbtimeline.model import MONTH_NAMES, Day, year_label
 
 _MODIFIER_WORDS = {"early": "early ", "mid": "mid-", "late": "late ", "before": "before ",
                    "after": "after ", "approx": "c. "}  # fmt: skip
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-
-
-def year_label(year: int) -> str:
-    return f"{1 - year} BC" if year <= 0 else str(year)
 
 
 def interval_label(start: Day, end: Day, granularity: str) -> str:
@@ -69,7 +64,7 @@ def _ordinal(number: int) -> str:
 
 def when_label(start: Day, end: Day, granularity: str, modifier: str | None, time: str | None) -> str:
     """"8 May 1992", "early 1993", "winter 1992–93", "12 May 1994, 00:01"."""
-    label = _MODIFIER_WORDS.get(modifier, "") + interval_label(start, end, granularity)
+    label = (_MODIFIER_WORDS.get(modifier, "") if modifier else "") + interval_label(start, end, granularity)
     return f"{label}, {time}" if time else label
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 from kbtimeline.extract.lexicon import SEASONS
-from kbtimeline.extract.phrases import Phrase
+from kbtimeline.extract.phrases import Phrase, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 _BACKWARD_STEP_COST = 2
@@ -56,7 +57,8 @@ class Narrative:
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
         if self.precise is not None and (
-            self.in_passing or GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]
+            self.in_passing
+            or (self.latest is not None and GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"])
         ):
             return self.precise
         return self.latest
@@ -88,32 +90,52 @@ def _moves_narrative(phrase: Phrase) -> bool:
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
+    """The calendar value of one phrase where the story stands, or None when it has none."""
     kind = phrase.kind
     if kind == "range":
-        left_phrase, right_phrase = phrase.parts
-        left = _date(left_phrase, narrative)
-        right = _date(right_phrase, narrative.moved_to(left) if left else narrative)
-        if left is None or right is None or right.end < left.start:
-            return None
-        coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
-        anchored = left_phrase.year is None or right_phrase.year is None
-        return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+        return _range(phrase, narrative)
     if kind == "deictic":
         if reference_date is None:
             return None
-        now = Interval(reference_date, reference_date, "day")
-        interval = _shift(now, phrase.unit, phrase.offset)
-        return None if interval is None else Resolved(phrase, interval, True)
-    interval = _RESOLVERS[kind](phrase, narrative)
+        interval = _relative(phrase, Interval(reference_date, reference_date, "day"))
+    elif kind == "date":
+        interval = _date(phrase, narrative)
+    elif kind == "season":
+        interval = _season(phrase)
+    elif kind == "season_anaphoric":
+        interval = _season_from_anchor(phrase, narrative.latest)
+    elif kind == "decade":
+        interval = _decade(phrase)
+    elif kind == "century":
+        interval = _century(phrase)
+    elif kind == "part" or kind == "part_anaphoric":
+        interval = _part(phrase, narrative)
+    elif kind == "anaphoric":
+        interval = _anaphoric(phrase, narrative)
+    else:
+        assert_never(kind)
     if interval is None:
         return None
-    anchored = kind in ("anaphoric", "season_anaphoric", "part_anaphoric") or (
+    anchored = kind in ("anaphoric", "deictic", "season_anaphoric", "part_anaphoric") or (
         kind == "date" and phrase.year is None
     )
     return Resolved(phrase, interval, anchored)
 
 
+def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
+    assert phrase.parts is not None, "a range phrase has its two ends"
+    left_phrase, right_phrase = phrase.parts
+    left = _date(left_phrase, narrative)
+    right = _date(right_phrase, narrative.moved_to(left) if left else narrative)
+    if left is None or right is None or right.end < left.start:
+        return None
+    coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
+    anchored = left_phrase.year is None or right_phrase.year is None
+    return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+
+
 # ---------------------------------------------------------------- explicit and partial dates
+
 
 def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
@@ -154,7 +176,9 @@ def _year_for_month(month: int, anchor: Interval) -> int:
     return min(range(anchor.start.year - 1, anchor.end.year + 2), key=cost)
 
 
-def _season(phrase: Phrase, narrative: Narrative) -> Interval | None:
+def _season(phrase: Phrase) -> Interval | None:
+    if phrase.season is None or phrase.year is None:
+        return None
     return _season_of(phrase.season, phrase.year)
 
 
@@ -165,13 +189,9 @@ def _season_of(season: str, year: int) -> Interval:
     return Interval(Day.first_of(year, first_month), Day.last_of(last_year, last_month), "season")
 
 
-def _season_from_narrative(phrase: Phrase, narrative: Narrative) -> Interval | None:
-    return _season_from_anchor(phrase, narrative.latest)
-
-
 def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | None:
-    """"the winter" after "10 January 1994" is the winter of 1993–94."""
-    if anchor is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
+    """ "the winter" after "10 January 1994" is the winter of 1993–94."""
+    if anchor is None or phrase.season is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
         return None
     year = anchor.start.year
     if phrase.season == "winter" and anchor.granularity != "year" and anchor.start.month <= 2:
@@ -179,12 +199,16 @@ def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | N
     return _season_of(phrase.season, year)
 
 
-def _decade(phrase: Phrase, narrative: Narrative) -> Interval:
+def _decade(phrase: Phrase) -> Interval | None:
+    if phrase.number is None:
+        return None
     return Interval(Day.first_of(phrase.number), Day.last_of(phrase.number + 9), "decade")
 
 
-def _century(phrase: Phrase, narrative: Narrative) -> Interval:
+def _century(phrase: Phrase) -> Interval | None:
     number = phrase.number
+    if number is None:
+        return None
     if number > 0:
         first = (number - 1) * 100
         return Interval(Day.first_of(first), Day.last_of(first + 99), "century")
@@ -198,6 +222,8 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
         if narrative.latest is None:
             return None
         year = narrative.latest.start.year
+    if phrase.number is None or phrase.unit not in ("quarter", "half"):
+        return None
     months = 3 if phrase.unit == "quarter" else 6
     first_month = (phrase.number - 1) * months + 1
     last_month = first_month + months - 1
@@ -206,19 +232,28 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
 
 # ---------------------------------------------------------------- relative to the anchor
 
+
 def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
     anchor = narrative.anchor() if phrase.unit in ("day", "month") else narrative.latest
     if anchor is None:
         return None
-    if phrase.month is not None or phrase.season is not None:
-        base = anchor.start.year if phrase.offset <= 0 else anchor.end.year
-        year = base + phrase.offset
+    return _relative(phrase, anchor)
+
+
+def _relative(phrase: Phrase, anchor: Interval) -> Interval | None:
+    """``offset`` units away from the anchor (the story's date, or the time of writing)."""
+    offset = phrase.offset or 0
+    if phrase.unit == "year" and (phrase.month is not None or phrase.season is not None):
+        year = (anchor.start.year if offset <= 0 else anchor.end.year) + offset
         if phrase.month is not None:
-            return _date(phrase._replace(kind="date", year=year), narrative)
+            return _date(phrase._replace(kind="date", year=year), Narrative())
+        assert phrase.season is not None
         return _season_of(phrase.season, year)
-    if phrase.unit in SEASONS:
-        return _season_from_anchor(Phrase(0, 0, "season", season=phrase.unit), _shift_year(anchor, phrase.offset))
-    return _shift(anchor, phrase.unit, phrase.offset)
+    if phrase.unit == "season":
+        return _season_from_anchor(phrase, _shift_year(anchor, offset))
+    if phrase.unit is None:
+        return None
+    return _shift(anchor, phrase.unit, offset)
 
 
 def _shift_year(anchor: Interval, offset: int) -> Interval:
@@ -228,7 +263,7 @@ def _shift_year(anchor: Interval, offset: int) -> Interval:
     return Interval(Day.first_of(year), Day.last_of(year), "year")
 
 
-def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
+def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
     """Move from the anchor by ``offset`` units; forward from its end, backward from its start."""
     base = anchor.end if offset > 0 else anchor.start
     if unit == "day":
@@ -248,15 +283,3 @@ def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
         year = base.year + offset
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     return None
-
-
-_RESOLVERS = {
-    "date": _date,
-    "season": _season,
-    "season_anaphoric": _season_from_narrative,
-    "decade": _decade,
-    "century": _century,
-    "part": _part,
-    "part_anaphoric": _part,
-    "anaphoric": _anaphoric,
-}
