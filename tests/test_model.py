@@ -58,7 +58,7 @@ def test_event_round_trips_through_json_record():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"granularity": "week"}, "unknown granularity"),
+        ({"granularity": "fortnight"}, "unknown granularity"),
         ({"modifier": "sometime"}, "unknown modifier"),
         ({"start": "1993-01-01"}, "before start"),
         ({"date_span": [5]}, "date_span"),

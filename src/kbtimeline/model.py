@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
 SECTIONS = ("narrative", "notes")
 
@@ -101,6 +101,10 @@ class Day(NamedTuple):
 
     def plus_days(self, days: int) -> Day:
         return Day.from_number(self.number() + days)
+
+    def weekday(self) -> int:
+        """0 for Monday to 6 for Sunday (1970-01-01 was a Thursday)."""
+        return (self.number() + 3) % 7
 
     @classmethod
     def first_of(cls, year: int, month: int = 1) -> Day:

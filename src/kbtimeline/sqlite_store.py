@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 2:
+Layout, schema version 3 (3: granularity ranks with "week"):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from kbtimeline.store import Location
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 

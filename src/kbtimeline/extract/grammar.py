@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from kbtimeline.extract.lexicon import (
+    COUNTED_PART_ORDINALS,
+    DAY_PARTS,
     EDGE_ADVERBS,
     HOLIDAYS,
     MONTH_ABBREVIATIONS,
@@ -27,7 +29,9 @@ from kbtimeline.extract.lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     PART_ORDINALS,
+    PRESENT_DIRECTIONS,
     SEASONS,
+    WEEKDAYS,
 )
 
 Group = Callable[[str, str], str]
@@ -69,6 +73,18 @@ ORDINAL_WORD = words(ORDINALS, either_case=False)
 PART_ORDINAL = words(PART_ORDINALS, either_case=False)
 NUMBER_WORD = "(?:" + words(NUMBER_WORDS)[3:-1] + r"|\d{1,3})"
 UNIT = r"(?:day|week|month|year|decade)s?"
+# Not part of a name or an adjective: "The Sunday Mail", "Bloody Sunday Inquiry", "Sunday school"
+# (a capitalised word after it other than a month makes it a name).
+WEEKDAY = (
+    words(WEEKDAYS, capital=True)
+    + r"(?![A-Za-z])(?!\s+(?:[Ss]chools?\b|[Pp]apers?\b|(?!"
+    + words(MONTH_NAMES, capital=True)
+    + r")[A-Z][a-z]))"
+)
+DAY_PART = words(DAY_PARTS, either_case=False)
+PRESENT = words(PRESENT_DIRECTIONS)
+# Time zones after a clock time in news ("15:00 GMT Saturday").
+ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time))?"
 # A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
 CLOCK = (
     r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)"
@@ -200,7 +216,11 @@ def part_of_year(group: Group) -> str:
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
-        + ")|"
+        + r")|(?:[Tt]he\s+)?"
+        + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
+        + r"[\s-]"
+        + group("bare_part", r"quarter")
+        + r"\b|"
         + group("q", r"Q[1-4]|H[12]")
         + r"\s+"
         + group("qyear", YEAR4)
@@ -262,7 +282,7 @@ def anaphoric(group: Group) -> str:
         + r"\s+"
         + group("noun", noun)
         + r"\b|"
-        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|this)|[Tt]hat|(?<!\bto\s)[Tt]his")
+        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+that|[Tt]hat")
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)
         + r"\b(?!-)|"
@@ -285,19 +305,62 @@ def anaphoric(group: Group) -> str:
     )
 
 
-def deictic(group: Group) -> str:
-    """Phrases relative to the time of writing; kept only when a reference date is given."""
+def weekday(group: Group) -> str:
+    """A day named by its weekday: "Friday", "last Tuesday", "early Monday", "10 p.m. Wednesday",
+    "Friday afternoon", "Saturday, April 25" (then the date carries the value)."""
     return (
-        group("word", r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow")
+        r"(?:(?:[Tt]he\s+)?"
+        + group("rel", PRESENT)
+        + r"\s+)?(?:"
+        + group("narrow", r"[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater")
+        + r"\s+)?(?:"
+        + group("time", f"(?:{TIME}){ZONE}|[Nn]oon|[Mm]idnight")
+        + r",?\s+(?:on\s+)?)?"
+        + group("weekday", WEEKDAY)
+        + r"(?:\s+"
+        + group("part", DAY_PART)
+        + r"\b)?(?:,?\s+(?:the\s+)?"
+        + group("date", _simple(group, "w_"))
+        + r")?"
+    )
+
+
+def deictic(group: Group) -> str:
+    """Phrases relative to the time of writing; kept only when a reference date is given.
+
+    "this week" is written at the time of writing in news and at the story's
+    time in a narrative: the reader marks it, the resolver decides."""
+    return (
+        group("word", r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night")
         + r"\b(?!-)|"
-        + group("rel", r"[Ll]ast|[Nn]ext|[Pp]ast")
+        + group("month", MONTH)
         + r"\s+"
-        + group("noun", r"year|month|week|" + SEASON_WORDS)
-        + r"\b|"
+        + group("month_rel", r"last|this|next")
+        + r"\s+year\b|"
+        + r"(?:[Tt]he\s+(?=(?:past|last|coming|current|present|upcoming)\s))?(?:"
+        + group("narrow", r"[Ee]arl(?:y|ier)|[Ll]ater?|[Mm]id(?:dle)?")
+        + r"[\s-](?:in\s+)?)?(?<!\bto\s)"
+        + group("rel", PRESENT)
+        + r"\s+"
+        + group(
+            "noun",
+            r"(?:fiscal\s+)?year|month|week(?:end)?|quarter|decade|century|day|morning|afternoon|evening|"
+            + SEASON_WORDS,
+        )
+        + r"\b(?!-)|"
+        + r"(?:"
+        + group("narrow_b", r"[Ee]arly|[Ll]ate|[Mm]id")
+        + r"[\s-])?"
+        + group("rel_month", PRESENT)
+        + r"\s+"
+        + group("month_b", MONTH)
+        + r"|"
         + group("count", NUMBER_WORD)
         + r"\s+"
         + group("unit", UNIT)
-        + r"\s+ago\b"
+        + r"\s+"
+        + group("ago", r"ago|from\s+now|hence")
+        + r"\b"
     )
 
 
@@ -328,11 +391,12 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
-     SEASON_WORDS, ORDINAL_WORD, PART_ORDINAL, words(NARROWING_ADJECTIVES, either_case=False),
+     SEASON_WORDS, ORDINAL_WORD, PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
+     words(NARROWING_ADJECTIVES, either_case=False),
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
 # The first characters of all triggers, in front so the regex engine can skip ahead fast.
-_TRIGGER_FIRST = "0-9AaCDEeFfHJLlMmNnOoPpQSsTtVvWwYy"
+_TRIGGER_FIRST = "0-9AaCcDEeFfHJLlMmNnOoPpQSsTtUuVvWwYy"
 TRIGGER = re.compile(
     rf"(?<!\w)(?=[{_TRIGGER_FIRST}])(?:"
     r"\d{1,2}(?![\d,.]\d)|\d{4}(?![\d,.]\d)|\d{3}(?=\s?(?:[–—-]\s?\d|B\.?C|A\.?D|CE\b))"
@@ -348,7 +412,13 @@ TRIGGER = re.compile(
     + r"|[Vv]ery(?=\s)|"
     + SEASON
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
-    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow\b|[Ll]ast|[Pp]ast"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast|[Pp]ast|[Nn]oon|[Mm]idnight|"
+    + PRESENT
+    + "|"
+    + WEEKDAY
+    + "|"
+    + words(COUNTED_PART_ORDINALS)
+    + r"(?=[\s-]quarter)"
     r"|" + ORDINAL_WORD + r"(?=[\s-]+century|-\s)"
     r"|" + NUMBER_WORD + r"(?=\s+(?:day|week|month|year|decade)s?\b))"
 )

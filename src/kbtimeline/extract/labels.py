@@ -18,6 +18,8 @@ def interval_label(start: Day, end: Day, granularity: str) -> str:
         if start == end:
             return f"{start.day} {MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
         return _span_label(start, end, with_day=True)
+    if granularity == "week":
+        return f"week of {start.day} {MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
     if granularity == "month":
         if (start.year, start.month) == (end.year, end.month):
             return f"{MONTH_NAMES[start.month - 1]} {year_label(start.year)}"

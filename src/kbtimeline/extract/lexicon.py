@@ -12,6 +12,8 @@ from kbtimeline.model import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS
 __all__ = [
     "BOUNDARY_MODIFIERS",
     "COUNTED_NOUNS",
+    "COUNTED_PART_ORDINALS",
+    "DAY_PARTS",
     "DIRECTION_WORDS",
     "EDGE_ADVERBS",
     "HOLIDAYS",
@@ -25,7 +27,9 @@ __all__ = [
     "NUMBER_WORDS",
     "ORDINALS",
     "PART_ORDINALS",
+    "PRESENT_DIRECTIONS",
     "SEASONS",
+    "WEEKDAYS",
 ]  # fmt: skip
 
 # (first month, number of months); winter starts in December and runs into the next year.
@@ -73,10 +77,9 @@ ORDINALS = {
 }  # fmt: skip
 
 # Which half or quarter of a year: "the last quarter of 1993" (a half caps at 2).
-PART_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-    "last": 4, "final": 4, "former": 1, "latter": 4,
-}  # fmt: skip
+# Counted ones can stand without their year ("the third quarter", "third-quarter").
+COUNTED_PART_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PART_ORDINALS = COUNTED_PART_ORDINALS | {"last": 4, "final": 4, "former": 1, "latter": 4}
 
 # Relative phrases: which way they move from the anchor, in units of their noun.
 DIRECTION_WORDS = {
@@ -106,6 +109,20 @@ IDENTIFIER_WORDS = frozenset(
     estimated total totaling totalling
 """.split()
 )
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+# Parts of a day ("Friday afternoon", "In the morning"): the day is the value.
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk")
+
+# Words in front of a weekday, a month or a unit that say which one, counted from the time of writing.
+PRESENT_DIRECTIONS = {
+    "last": -1, "past": -1, "this past": -1,
+    "this": 0, "current": 0, "present": 0,
+    "next": 1, "coming": 1, "this coming": 1, "upcoming": 1,
+}  # fmt: skip
 
 # Days named rather than numbered: (month, day).
 HOLIDAYS = {

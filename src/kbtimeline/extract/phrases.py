@@ -23,8 +23,11 @@ from kbtimeline.extract.lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     PART_ORDINALS,
+    PRESENT_DIRECTIONS,
     SEASONS,
+    WEEKDAYS,
 )
+from kbtimeline.extract.tense import tense_of
 
 # What a phrase is, and so how the resolver reads it:
 #   date              year, month and day as far as written ("8 May", "1992")
@@ -34,13 +37,20 @@ from kbtimeline.extract.lexicon import (
 #   part, part_anaphoric  ``number``-th ``unit`` (quarter or half) of ``year`` / of the story's year
 #   range             ``parts`` are its two ends, each a date
 #   anaphoric         ``offset`` ``unit``s from where the story stands ("the next day")
-#   deictic           ``offset`` ``unit``s from the time of writing ("last year")
+#   deictic           ``offset`` ``unit``s from the time of writing ("last year", "two weeks ago");
+#                     with a ``month``: "last May" (offset -1, unit month), "June last year" (unit year)
+#   present           the time of writing in news, the story's time in a narrative ("this year",
+#                     "earlier this month", "the end of the year")
+#   weekday           a day named by ``weekday`` (0 Monday); ``offset`` -1 last, +1 next, 0 this,
+#                     None bare: then the tense says which side of the anchor it lies on
 Kind = Literal[
     "date", "season", "season_anaphoric", "decade", "century", "part", "part_anaphoric", "range",
-    "anaphoric", "deictic",
+    "anaphoric", "deictic", "present", "weekday",
 ]  # fmt: skip
 # What an anaphoric or deictic phrase moves by; "season" moves by the phrase's ``season``.
-Unit = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+Unit = Literal["day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"]
+# Whether the sentence speaks of the past or the future of its time of writing (None: cannot tell).
+Tense = Literal["past", "future"] | None
 
 
 class Phrase(NamedTuple):
@@ -64,6 +74,8 @@ class Phrase(NamedTuple):
     time: str | None = None
     parts: tuple[Phrase, Phrase] | None = None
     passing: bool = False  # a bare year mentioned in passing ("planned for 1976")
+    weekday: int | None = None
+    tense: Tense = None
 
 
 class NotADate(Exception):
@@ -107,8 +119,19 @@ def _scan(text: str) -> Iterator[Phrase]:
             continue
         phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
         if phrase is not None:
+            if _needs_tense(phrase):
+                phrase = phrase._replace(tense=tense_of(text, phrase.start, phrase.end))
             yield _with_boundary_modifier(text, phrase)
             position = phrase.end
+
+
+def _needs_tense(phrase: Phrase) -> bool:
+    """A date without its year, or a weekday: which one it is depends on the tense around it."""
+    if phrase.kind == "weekday":
+        return phrase.offset is None
+    if phrase.kind == "range" and phrase.parts is not None:
+        return any(_needs_tense(part) for part in phrase.parts)
+    return phrase.kind == "date" and phrase.year is None and phrase.month is not None
 
 
 def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:
@@ -276,6 +299,9 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
             match.start(), match.end(), "part", year=int(match.group("qyear")),
             unit="quarter" if label[0] == "Q" else "half", number=int(label[1]),
         )  # fmt: skip
+    if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
+        number = PART_ORDINALS[match.group("bare_ordinal").lower()]
+        return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
     number = PART_ORDINALS[match.group("ordinal").lower()]
     part: Unit = "half" if match.group("part").lower() == "half" else "quarter"
     if part == "half":
@@ -431,21 +457,57 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
-    return Phrase(start, end, "anaphoric", unit=unit, offset=0, modifier=modifier)
+    return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
 
 
 def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
-        word = match.group("word").lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return Phrase(start, end, "deictic", unit="day", offset=offset)
+        word = " ".join(match.group("word").lower().split())
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        return Phrase(start, end, "present" if offset == 0 else "deictic", unit="day", offset=offset)
+    if match.group("month"):  # "June last year"
+        offset = PRESENT_DIRECTIONS[match.group("month_rel").lower()]
+        return Phrase(start, end, "deictic", unit="year", month=_month(match.group("month")), offset=offset)
+    if match.group("rel_month"):  # "last May": the May before the time of writing
+        offset = PRESENT_DIRECTIONS[" ".join(match.group("rel_month").lower().split())]
+        modifier = _narrower(match.group("narrow_b"))
+        kind: Kind = "present" if offset == 0 else "deictic"
+        return Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")), offset=offset,
+                      modifier=modifier)  # fmt: skip
     if match.group("rel"):
-        offset = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group("rel").lower()]
-        unit, season = _noun(match.group("noun"))
-        return Phrase(start, end, "deictic", unit=unit, season=season, offset=offset)
+        offset = PRESENT_DIRECTIONS[" ".join(match.group("rel").lower().split())]
+        unit, season = _noun(match.group("noun").split()[-1])
+        modifier = _narrower(match.group("narrow"))
+        kind = "present" if offset == 0 else "deictic"
+        return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
     unit, _ = _noun(match.group("unit"))
-    return Phrase(start, end, "deictic", unit=unit, offset=-_count(match.group("count")))
+    sign = -1 if match.group("ago").lower() == "ago" else 1
+    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")))
+
+
+def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
+    start, end = match.start(), match.end()
+    time = _time_of_day(match.group("time"))
+    if match.group("date"):  # "Saturday, April 25": the date says which Saturday
+        phrase = _simple(match, "w_", start, end)
+        if phrase.month is None or phrase.day is None:
+            raise NotADate
+        return phrase._replace(time=time)
+    rel = match.group("rel")
+    offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
+    weekday = WEEKDAYS[match.group("weekday").lower()]
+    return Phrase(start, end, "weekday", weekday=weekday, offset=offset, time=time)
+
+
+def _time_of_day(token: str | None) -> str | None:
+    """A clock time, or "noon" / "midnight" said in words."""
+    if token is None:
+        return None
+    word = token.lower()
+    if word in ("noon", "midnight"):
+        return "12:00" if word == "noon" else "00:00"
+    return _time(token)
 
 
 def _direction(words: str) -> int:
@@ -454,7 +516,8 @@ def _direction(words: str) -> int:
 
 _UNITS: dict[str, Unit] = {
     "day": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
-    "week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
+    "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade",
+    "century": "century",
     "quarter": "quarter", "half": "half",
 }  # fmt: skip
 
@@ -485,6 +548,7 @@ class Rule(NamedTuple):
 
 # From the most to the least specific: at one position the first rule that reads wins.
 RULES = (
+    Rule("weekday", grammar.weekday, _read_weekday),
     Rule("time_day", grammar.time_day, _read_time_day),
     Rule("offset_date", grammar.offset_date, _read_offset_date),
     Rule("season_range", grammar.season_range, _read_season_range),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from kbtimeline.extract.lexicon import SEASONS
-from kbtimeline.extract.phrases import Phrase, Unit
+from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 _BACKWARD_STEP_COST = 2
@@ -49,10 +49,13 @@ class Narrative:
     latest: Interval | None = None
     precise: Interval | None = None
     in_passing: bool = False
+    # The document date when the text is news written at that date: then "this week",
+    # weekdays and months without a year are read from it rather than from the story.
+    now: Day | None = None
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        return Narrative(interval, precise, in_passing)
+        return Narrative(interval, precise, in_passing, self.now)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
@@ -65,10 +68,19 @@ class Narrative:
 
 
 def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
-    """Resolve phrases in text order; phrases with no calendar value are skipped."""
+    """Resolve phrases in text order; phrases with no calendar value are skipped.
+
+    With a reference date, a text that speaks mostly of the years around it is
+    news written at that date: its story starts there, and what it leaves to the
+    reader's present ("Friday", "in October", "this week") is read from it. Any
+    other text (a history with its download date) is read from its own story,
+    and the reference date only serves what is plainly relative to the time of
+    writing ("three years ago").
+    """
+    phrases = list(phrases)
     narrative = Narrative()
-    if reference_date is not None:
-        narrative = narrative.moved_to(Interval(reference_date, reference_date, "day"))
+    if reference_date is not None and _reads_as_news(phrases, reference_date):
+        narrative = Narrative(now=reference_date).moved_to(Interval(reference_date, reference_date, "day"))
     for phrase in phrases:
         resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
@@ -76,6 +88,20 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
         yield resolved
         if _moves_narrative(phrase):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
+
+
+# A text that writes out this many years, most of them far from its date, is a history.
+_HISTORY_YEARS, _HISTORY_NEAR_SHARE = 8, 0.4
+
+
+def _reads_as_news(phrases: list[Phrase], reference_date: Day) -> bool:
+    """Whether the text is written at its date about that time (news, a report), not a history.
+
+    News names few years, and those mostly background; a history names many, and
+    few of them near its download date (a Wikipedia article on a war)."""
+    years = [phrase.year for phrase in phrases if phrase.kind == "date" and phrase.year is not None]
+    near = sum(abs(year - reference_date.year) <= 1 for year in years)
+    return len(years) < _HISTORY_YEARS or near >= _HISTORY_NEAR_SHARE * len(years)
 
 
 def _moves_narrative(phrase: Phrase) -> bool:
@@ -95,9 +121,14 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     if kind == "range":
         return _range(phrase, narrative)
     if kind == "deictic":
-        if reference_date is None:
-            return None
-        interval = _relative(phrase, Interval(reference_date, reference_date, "day"))
+        interval = None if reference_date is None else _relative(phrase, _day(reference_date), from_now=True)
+    elif kind == "present":
+        if narrative.now is not None:
+            interval = _relative(phrase, _day(narrative.now), from_now=True)
+        else:
+            interval = _anaphoric(phrase, narrative)
+    elif kind == "weekday":
+        interval = _weekday(phrase, narrative)
     elif kind == "date":
         interval = _date(phrase, narrative)
     elif kind == "season":
@@ -116,18 +147,24 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         assert_never(kind)
     if interval is None:
         return None
-    anchored = kind in ("anaphoric", "deictic", "season_anaphoric", "part_anaphoric") or (
-        kind == "date" and phrase.year is None
-    )
+    anchored = kind not in ("season", "decade", "century", "part") and not (kind == "date" and phrase.year is not None)
     return Resolved(phrase, interval, anchored)
 
 
+def _day(day: Day) -> Interval:
+    return Interval(day, day, "day")
+
+
 def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
+    """Both ends; the left one where the story stands, the right one after the left one.
+
+    A range whose right end comes before the end of its left one ("1416 to May")
+    is not a range: its parts would not lie within it."""
     assert phrase.parts is not None, "a range phrase has its two ends"
-    left_phrase, right_phrase = phrase.parts
+    left_phrase, right_phrase = (part._replace(tense=phrase.tense) for part in phrase.parts)
     left = _date(left_phrase, narrative)
-    right = _date(right_phrase, narrative.moved_to(left) if left else narrative)
-    if left is None or right is None or right.end < left.start:
+    right = _date(right_phrase, Narrative().moved_to(left) if left else narrative)
+    if left is None or right is None or right.end < left.end or right.start < left.start:
         return None
     coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
     anchored = left_phrase.year is None or right_phrase.year is None
@@ -139,6 +176,8 @@ def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
 
 def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
+    if year is None and month is not None and narrative.now is not None:
+        year = _year_from_now(month, day, narrative.now, phrase.tense)
     if year is None:
         anchor = narrative.anchor()
         if anchor is None or month is None:
@@ -151,6 +190,19 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     if day > month_length(year, month):
         return None
     return Interval(Day(year, month, day), Day(year, month, day), "day")
+
+
+def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
+    """The year of a month (and day) named without one in news written on ``now``.
+
+    Past tense: the last such date up to now ("in October", written in March 2013,
+    is October 2012); future: the next one from now; otherwise the year of writing.
+    """
+    if tense == "past" and (month, day or 1) > (now.month, now.day):
+        return now.year - 1
+    if tense == "future" and (month, day or 31) < (now.month, now.day):
+        return now.year + 1
+    return now.year
 
 
 def _year_for_month(month: int, anchor: Interval) -> int:
@@ -218,6 +270,8 @@ def _century(phrase: Phrase) -> Interval | None:
 
 def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year = phrase.year
+    if year is None and narrative.now is not None:
+        year = narrative.now.year
     if year is None:
         if narrative.latest is None:
             return None
@@ -240,8 +294,42 @@ def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
     return _relative(phrase, anchor)
 
 
-def _relative(phrase: Phrase, anchor: Interval) -> Interval | None:
-    """``offset`` units away from the anchor (the story's date, or the time of writing)."""
+def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """ "Friday": the Friday nearest the anchor on the side the tense says (news: the document date).
+
+    "last Friday" is the one before, "next Friday" the one after, "this Friday"
+    the one of the anchor's week (on or after it); a bare one in the past tense
+    the last one up to the anchor, in the future the next from it, else the nearest.
+    """
+    anchor = narrative.now
+    if anchor is None:
+        story = narrative.anchor()
+        if story is None or story.granularity != "day":
+            return None
+        anchor = story.end
+    assert phrase.weekday is not None, "a weekday phrase names its day"
+    back = (anchor.weekday() - phrase.weekday) % 7
+    forward = (phrase.weekday - anchor.weekday()) % 7
+    if phrase.offset == -1:
+        delta = -(back or 7)
+    elif phrase.offset == 1:
+        delta = forward or 7
+    elif phrase.offset == 0 or phrase.tense == "future":
+        delta = forward
+    elif phrase.tense == "past" or back <= forward:
+        delta = -back
+    else:
+        delta = forward
+    day = anchor.plus_days(delta)
+    return Interval(day, day, "day")
+
+
+def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> Interval | None:
+    """``offset`` units away from the anchor (the story's date, or the time of writing).
+
+    ``from_now``: the anchor is the time of writing, from which "last May" is the
+    May before it and "last summer" the summer before it; from a story's date the
+    same words count whole years ("the following winter")."""
     offset = phrase.offset or 0
     if phrase.unit == "year" and (phrase.month is not None or phrase.season is not None):
         year = (anchor.start.year if offset <= 0 else anchor.end.year) + offset
@@ -249,11 +337,34 @@ def _relative(phrase: Phrase, anchor: Interval) -> Interval | None:
             return _date(phrase._replace(kind="date", year=year), Narrative())
         assert phrase.season is not None
         return _season_of(phrase.season, year)
+    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May"
+        now = anchor.start
+        year = now.year
+        if offset < 0 and phrase.month >= now.month:
+            year -= 1
+        elif offset > 0 and phrase.month <= now.month:
+            year += 1
+        return _date(phrase._replace(kind="date", year=year), Narrative())
     if phrase.unit == "season":
+        if from_now and phrase.season is not None:
+            return _season_near(phrase.season, anchor.start, offset)
         return _season_from_anchor(phrase, _shift_year(anchor, offset))
     if phrase.unit is None:
         return None
     return _shift(anchor, phrase.unit, offset)
+
+
+def _season_near(season: str, now: Day, offset: int) -> Interval:
+    """The season before now (-1), the one now is in or this year's (0), the next one (+1)."""
+    candidates = [_season_of(season, year) for year in range(now.year - 2, now.year + 2)]
+    if offset < 0:
+        return [season for season in candidates if season.end < now][-1]
+    if offset > 0:
+        return next(season for season in candidates if season.start > now)
+    holding = [season for season in candidates if season.start <= now <= season.end]
+    if holding:
+        return holding[0]
+    return next(season for season in candidates if season.start.year == now.year)
 
 
 def _shift_year(anchor: Interval, offset: int) -> Interval:
@@ -277,9 +388,25 @@ def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
         index = base.year * 12 + base.month - 1 + offset
         year, month = divmod(index, 12)
         return Interval(Day.first_of(year, month + 1), Day.last_of(year, month + 1), "month")
+    if unit in ("week", "weekend"):
+        if anchor.granularity not in ("day", "week"):
+            return None
+        monday = base.plus_days(7 * offset - base.weekday())
+        if unit == "weekend":
+            return Interval(monday.plus_days(5), monday.plus_days(6), "day")
+        return Interval(monday, monday.plus_days(6), "week")
+    if unit == "quarter":
+        if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["quarter"]:
+            return None
+        year, quarter = divmod(base.year * 4 + (base.month - 1) // 3 + offset, 4)
+        return Interval(Day.first_of(year, quarter * 3 + 1), Day.last_of(year, quarter * 3 + 3), "quarter")
     if unit == "year":
         if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"] and offset == 0:
             return None
         year = base.year + offset
         return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        first = (base.year // size + offset) * size
+        return Interval(Day.first_of(first), Day.last_of(first + size - 1), unit)
     return None

@@ -1,0 +1,50 @@
+"""Whether the words around a date speak of the past or the future of the time of writing.
+
+"The talks ended in October", written in March 2013, is October 2012; "the talks
+will resume in October" is October 2013. A careful reader of news settles such
+dates by the tense of their clause. This is a cheap reading of the clause's
+auxiliaries and verb endings, not a parser: a future marker wins (reported
+speech, "said it would meet Friday", points forward), then a past one; with
+neither, the caller keeps its default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+_WINDOW = 160
+# The clause ends at a sentence end, a semicolon or a line break.
+_CLAUSE_BEFORE = re.compile(r"(?:[.!?;]\s|\n)(?!.*(?:[.!?;]\s|\n))", re.DOTALL)
+_CLAUSE_AFTER = re.compile(r"[.!?;](?:\s|$)|\n")
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|would|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|planning)"
+    r"|to\s+be\s+(?:held|released|signed|completed|made|paid)|plans?\s+to|intends?\s+to|upcoming"
+    r"|expects?\s+to|next|coming)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|began|came|went|took|gave|made|met|held|left|fell|rose"
+    r"|won|lost|saw|found|sent|spoke|wrote|got|put|set|shot|hit|ran|broke|brought|bought|sold|paid|led|fought"
+    r"|[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | None:
+    """The tense of the clause holding ``text[start:end]``, or None when it does not say."""
+    low = max(0, start - _WINDOW)
+    before = text[low:start]
+    boundary = _CLAUSE_BEFORE.search(before)
+    if boundary is not None:
+        before = before[boundary.end() :]
+    after = text[end : end + _WINDOW]
+    stop = _CLAUSE_AFTER.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    clause = f"{before} {after}"
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
