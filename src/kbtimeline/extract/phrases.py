@@ -442,7 +442,10 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         )
     if match.group("dir"):
         unit, season = _noun(match.group("noun"))
-        return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=_direction(match.group("dir")))
+        offset = _direction(match.group("dir"))
+        # "next year" without an article speaks from the present in news ("the next year" from the story)
+        kind: Kind = "present" if match.start("dir") == start and offset == 1 else "anaphoric"
+        return Phrase(start, end, kind, unit=unit, season=season, offset=offset)
     if match.group("that"):
         unit, season = _noun(match.group("that_noun"))
         return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)
@@ -465,7 +468,7 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     if match.group("word"):
         word = " ".join(match.group("word").lower().split())
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
-        return Phrase(start, end, "present" if offset == 0 else "deictic", unit="day", offset=offset)
+        return Phrase(start, end, "deictic", unit="day", offset=offset)
     if match.group("month"):  # "June last year"
         offset = PRESENT_DIRECTIONS[match.group("month_rel").lower()]
         return Phrase(start, end, "deictic", unit="year", month=_month(match.group("month")), offset=offset)

@@ -92,16 +92,20 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
 
 # A text that writes out this many years, most of them far from its date, is a history.
 _HISTORY_YEARS, _HISTORY_NEAR_SHARE = 8, 0.4
+# News names the days of the week it reports; histories hardly ever do.
+_NEWS_WEEKDAYS = 3
 
 
 def _reads_as_news(phrases: list[Phrase], reference_date: Day) -> bool:
     """Whether the text is written at its date about that time (news, a report), not a history.
 
-    News names few years, and those mostly background; a history names many, and
-    few of them near its download date (a Wikipedia article on a war)."""
+    News names few years, and those mostly background, and names weekdays; a
+    history names many years, few of them near its download date (a Wikipedia
+    article on a war), and hardly any weekday."""
     years = [phrase.year for phrase in phrases if phrase.kind == "date" and phrase.year is not None]
     near = sum(abs(year - reference_date.year) <= 1 for year in years)
-    return len(years) < _HISTORY_YEARS or near >= _HISTORY_NEAR_SHARE * len(years)
+    weekdays = sum(phrase.kind == "weekday" for phrase in phrases)
+    return len(years) < _HISTORY_YEARS or near >= _HISTORY_NEAR_SHARE * len(years) or weekdays >= _NEWS_WEEKDAYS
 
 
 def _moves_narrative(phrase: Phrase) -> bool:
@@ -197,12 +201,20 @@ def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
 
     Past tense: the last such date up to now ("in October", written in March 2013,
     is October 2012); future: the next one from now; otherwise the year of writing.
+    A date within a month of ``now`` stays in its year whatever the tense: news
+    tells of deadlines just ahead and events just past in either tense ("the
+    offer had been set to expire Nov. 6", written on 2 November).
     """
-    if tense == "past" and (month, day or 1) > (now.month, now.day):
+    first = Day(now.year, month, day or 1).number()
+    last = Day(now.year, month, day or month_length(now.year, month)).number()
+    if tense == "past" and first > now.number() + _NEAR_DAYS:
         return now.year - 1
-    if tense == "future" and (month, day or 31) < (now.month, now.day):
+    if tense == "future" and last < now.number() - _NEAR_DAYS:
         return now.year + 1
     return now.year
+
+
+_NEAR_DAYS = 31
 
 
 def _year_for_month(month: int, anchor: Interval) -> int:
@@ -298,8 +310,8 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
     """ "Friday": the Friday nearest the anchor on the side the tense says (news: the document date).
 
     "last Friday" is the one before, "next Friday" the one after, "this Friday"
-    the one of the anchor's week (on or after it); a bare one in the past tense
-    the last one up to the anchor, in the future the next from it, else the nearest.
+    the one of the anchor's week (on or after it); a bare one in the future tense
+    the next one from the anchor, else the last one up to it.
     """
     anchor = narrative.now
     if anchor is None:
@@ -316,10 +328,8 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
         delta = forward or 7
     elif phrase.offset == 0 or phrase.tense == "future":
         delta = forward
-    elif phrase.tense == "past" or back <= forward:
+    else:  # news mostly reports what has happened
         delta = -back
-    else:
-        delta = forward
     day = anchor.plus_days(delta)
     return Interval(day, day, "day")
 

@@ -31,8 +31,38 @@ _PAST = re.compile(
 )
 
 
+# The words nearest a date that say which way it lies: "said Friday" (past), "will succeed him
+# Feb. 1" (future), "effective Dec. 7" and "until March 6" (a deadline ahead).
+_FUTURE_WORDS = frozenset(
+    "will would shall won't wouldn't going expected expects expect scheduled due set slated plans plan "
+    "planned intends effective until through upcoming next coming".split()
+)
+_PAST_WORDS = frozenset(
+    "was were had did said says told ago last earlier began came went took gave made met held left fell "
+    "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought".split()
+)
+_WORD = re.compile(r"[A-Za-z']+")
+_NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
+
+
+def _word_tense(word: str) -> Literal["past", "future"] | None:
+    lowered = word.lower()
+    if lowered in _FUTURE_WORDS or lowered.endswith("'ll"):
+        return "future"
+    if lowered in _PAST_WORDS or (len(lowered) > 4 and lowered.endswith("ed")):
+        return "past"
+    return None
+
+
 def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | None:
-    """The tense of the clause holding ``text[start:end]``, or None when it does not say."""
+    """The tense of the clause holding ``text[start:end]``, or None when it does not say.
+
+    The verb nearest before the date decides ("said Friday that he would ..." is
+    past), then the one nearest after it, then any marker in the clause. A
+    possessive date ("Wednesday's ruling") names something that has happened.
+    """
+    if text.startswith("'s", end) or text.startswith("’s", end):
+        return "past"
     low = max(0, start - _WINDOW)
     before = text[low:start]
     boundary = _CLAUSE_BEFORE.search(before)
@@ -42,6 +72,12 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
     stop = _CLAUSE_AFTER.search(after)
     if stop is not None:
         after = after[: stop.start()]
+    for word in reversed(_WORD.findall(before)[-_NEAR_WORDS_BEFORE:]):
+        if (tense := _word_tense(word)) is not None:
+            return tense
+    for word in _WORD.findall(after)[:_NEAR_WORDS_AFTER]:
+        if (tense := _word_tense(word)) is not None:
+            return tense
     clause = f"{before} {after}"
     if _FUTURE.search(clause):
         return "future"
