@@ -17,6 +17,8 @@ DATE_WORDS = [
     "12:01", "AM", "and", "between", "to", "from", ".", ",", "–", "-", "(", ")", "\n", "\n\n", "1990s",
     "century", "twentieth", "spring", "that", "three", "years", "earlier", "later", "a", "Retrieved",
     "Archived", "Resolution", "1416", "Q3", "half", "first", "Christmas", "ago", "last", "yesterday",
+    "Friday", "Sept", "week", "weekend", "this", "quarter", "third-quarter", "coming", "noon", "10 p.m.",
+    "said", "will", "from now", "Century", "dawn", "latter part",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(DATE_WORDS) | st.text(max_size=6), max_size=60).map(" ".join)
@@ -39,6 +41,14 @@ def test_any_text_gives_well_formed_events(text, with_reference):
         assert event.when and event.title
         for part in event.parts:
             assert event.date_span[0] <= part.date_span[0] <= part.date_span[1] <= event.date_span[1]
+            assert event.start <= part.start <= part.end <= event.end
+
+
+@pytest.mark.parametrize("text", ["Between 1416 to May it rained.", "From 1416 to May 1417 it rained."])
+def test_a_range_never_ends_inside_its_own_left_part(text):
+    """Found by the property test above: "1416 to May" gave a part ending after the event."""
+    for event in extract_events(text):
+        for part in event.parts:
             assert event.start <= part.start <= part.end <= event.end
 
 

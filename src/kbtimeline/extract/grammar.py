@@ -238,7 +238,7 @@ def century(group: Group) -> str:
         + group("narrow", NARROWER)
         + "?"
         + group("ordinal", ordinal)
-        + r"(?:[\s-]+century(?:\s+"
+        + r"(?:[\s-]+[Cc]entury(?:\s+"
         + group("era", ERA_AFTER)
         + r")?|-(?=\s+(?:and|or|to)\s+(?:\w+[\s-]+)?\w+[\s-]century))"
     )
@@ -291,7 +291,7 @@ def anaphoric(group: Group) -> str:
         + group("unit", UNIT)
         + r"\s+"
         + group("way", r"later|earlier")
-        + r"\b|[Tt]he\s+day\s+"
+        + r"\b(?!\s+than\b)|[Tt]he\s+day\s+"
         + group("day_dir", r"after|before")
         + r"(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b)|"
         + group(

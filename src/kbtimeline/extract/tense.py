@@ -34,13 +34,14 @@ _PAST = re.compile(
 # The words nearest a date that say which way it lies: "said Friday" (past), "will succeed him
 # Feb. 1" (future), "effective Dec. 7" and "until March 6" (a deadline ahead).
 _FUTURE_WORDS = frozenset(
-    "will would shall won't wouldn't going expected expects expect scheduled due set slated plans plan "
+    "will would shall won't wouldn't going expected expects expect scheduled due set slated plans "
     "planned intends effective until through upcoming next coming".split()
 )
 _PAST_WORDS = frozenset(
     "was were had did said says told ago last earlier began came went took gave made met held left fell "
     "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought".split()
 )
+_PASSIVE = frozenset("be been being".split())
 _WORD = re.compile(r"[A-Za-z']+")
 _NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
 
@@ -72,8 +73,12 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
     stop = _CLAUSE_AFTER.search(after)
     if stop is not None:
         after = after[: stop.start()]
-    for word in reversed(_WORD.findall(before)[-_NEAR_WORDS_BEFORE:]):
-        if (tense := _word_tense(word)) is not None:
+    words_before = _WORD.findall(before)[-_NEAR_WORDS_BEFORE:]
+    for index in range(len(words_before) - 1, -1, -1):
+        tense = _word_tense(words_before[index])
+        if tense == "past" and index and words_before[index - 1].lower() in _PASSIVE:
+            continue  # "will be held Thursday": the auxiliary before the participle decides
+        if tense is not None:
             return tense
     for word in _WORD.findall(after)[:_NEAR_WORDS_AFTER]:
         if (tense := _word_tense(word)) is not None:

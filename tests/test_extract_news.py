@@ -1,0 +1,134 @@
+"""News: dates read from the document date as a careful reader of news reads them.
+
+Each row is (text, date phrase, reference date, tense of the sentence, start,
+end, granularity, reason). The tense column says what the sentence's tense is,
+for the reader of the table: it is the extractor's job to see it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kbtimeline.extract import extract_events
+from kbtimeline.extract.tense import tense_of
+from kbtimeline.model import Day
+
+FRI = Day(1998, 2, 13)  # a Friday
+MAR13 = Day(2013, 3, 22)  # a Friday in March 2013
+
+NEWS = [
+    ("Arafat said Friday that the talks had failed.", "Friday", FRI, "past", "1998-02-13", "1998-02-13", "day",
+     "said Friday: the document's own day"),
+    ("The vote was held on Thursday.", "Thursday", FRI, "past", "1998-02-12", "1998-02-12", "day",
+     "past: the last Thursday"),
+    ("The vote will be held on Thursday.", "Thursday", FRI, "future", "1998-02-19", "1998-02-19", "day",
+     "future: the next Thursday"),
+    ("On Monday, the minister resigned.", "Monday", FRI, "past", "1998-02-09", "1998-02-09", "day",
+     "On Monday opening a sentence"),
+    ("Rebels attacked Friday afternoon.", "Friday afternoon", FRI, "past", "1998-02-13", "1998-02-13", "day",
+     "a weekday with a part of day"),
+    ("The deadline passed at 15:00 GMT Saturday.", "15:00 GMT Saturday", Day(1998, 2, 16), "past", "1998-02-14",
+     "1998-02-14", "day", "a clock time with a zone before a weekday"),
+    ("He arrived last Tuesday.", "last Tuesday", FRI, "past", "1998-02-10", "1998-02-10", "day", "last Tuesday"),
+    ("Talks resume next Tuesday.", "next Tuesday", FRI, None, "1998-02-17", "1998-02-17", "day", "next Tuesday"),
+    ("The game is on Saturday, April 25.", "Saturday, April 25", Day(1998, 4, 24), None, "1998-04-25",
+     "1998-04-25", "day", "weekday and date: the date says"),
+    ("The talks ended in October.", "October", MAR13, "past", "2012-10-01", "2012-10-31", "month",
+     "past tense: the last October"),
+    ("The talks will resume in October.", "October", MAR13, "future", "2013-10-01", "2013-10-31", "month",
+     "future tense: the next October"),
+    ("The offer had been set to expire Nov. 6.", "Nov. 6", Day(1989, 11, 2), "future", "1989-11-06", "1989-11-06",
+     "day", "a deadline just ahead"),
+    ("Prices rose this week.", "this week", FRI, "past", "1998-02-09", "1998-02-15", "week", "ISO week"),
+    ("Prices fell last week.", "last week", FRI, "past", "1998-02-02", "1998-02-08", "week", "last week"),
+    ("Talks continue next week.", "next week", FRI, None, "1998-02-16", "1998-02-22", "week", "next week"),
+    ("Shops closed last weekend.", "last weekend", FRI, "past", "1998-02-07", "1998-02-08", "day", "last weekend"),
+    ("Sales rose this month.", "this month", FRI, "past", "1998-02-01", "1998-02-28", "month", "this month"),
+    ("Earlier this month, the plan failed.", "Earlier this month", FRI, "past", "1998-02-01", "1998-02-28",
+     "month", "earlier this month keeps the month"),
+    ("Profit rose this quarter.", "this quarter", FRI, "past", "1998-01-01", "1998-03-31", "quarter",
+     "this quarter"),
+    ("Profit fell in the third quarter.", "the third quarter", Day(1989, 11, 2), "past", "1989-07-01",
+     "1989-09-30", "quarter", "a quarter without its year"),
+    ("Profit will rise this fiscal year.", "this fiscal year", FRI, "future", "1998-01-01", "1998-12-31", "year",
+     "fiscal year"),
+    ("It was cold last summer.", "last summer", FRI, "past", "1997-06-01", "1997-08-31", "season",
+     "the summer before the date"),
+    ("It rained this year.", "this year", FRI, "past", "1998-01-01", "1998-12-31", "year",
+     "this year is the document's year, not the last year named"),
+    ("In 1985 a plant opened. Sales will rise next year.", "next year", FRI, "future", "1999-01-01",
+     "1999-12-31", "year", "next year from the document date, not from 1985"),
+    ("They met last May.", "last May", FRI, "past", "1997-05-01", "1997-05-31", "month",
+     "last May: the May before"),
+    ("They met late last July.", "late last July", FRI, "past", "1997-07-01", "1997-07-31", "month",
+     "late last July keeps both"),
+    ("Exports fell in June last year.", "June last year", FRI, "past", "1997-06-01", "1997-06-30", "month",
+     "month of last year"),
+    ("Things changed in the last decade.", "the last decade", FRI, "past", "1980-01-01", "1989-12-31", "decade",
+     "the last decade"),
+    ("He died three days ago.", "three days ago", FRI, "past", "1998-02-10", "1998-02-10", "day", "days ago"),
+    ("It opened six weeks ago.", "six weeks ago", FRI, "past", "1997-12-29", "1998-01-04", "week", "weeks ago"),
+    ("It will open two months from now.", "two months from now", FRI, "future", "1998-04-01", "1998-04-30",
+     "month", "from now"),
+    ("Sales peak at the end of the year.", "the end of the year", FRI, None, "1998-01-01", "1998-12-31", "year",
+     "the end of the year is the document's year"),
+    ("It was built in the 20th Century.", "the 20th Century", FRI, "past", "1900-01-01", "1999-12-31", "century",
+     "capitalised Century"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "reference", "tense", "start", "end", "granularity", "reason"),
+    NEWS,
+    ids=[row[-1] for row in NEWS],
+)
+def test_news_phrase(text, phrase, reference, tense, start, end, granularity, reason):
+    events = [event.to_dict() for event in extract_events(text, "t", reference)]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    event = matching[0]
+    assert (event["start"], event["end"], event["granularity"]) == (start, end, granularity)
+
+
+def test_news_rows_are_unique():
+    rows = [(row[0], row[1]) for row in NEWS]
+    assert len(rows) == len(set(rows))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "tense"),
+    [(row[0], row[1], row[3]) for row in NEWS if row[3] is not None and row[1] in row[0]],
+)
+def test_tense_column_is_what_the_extractor_sees(text, phrase, tense):
+    start = text.index(phrase)
+    assert tense_of(text, start, start + len(phrase)) == tense
+
+
+NOT_NEWS_DATES = [
+    ("The harvest came a month earlier than usual.", "a comparison, not a date"),
+    ("They sat down to eat.", "'sat' is not Saturday"),
+    ("The army began to march south.", "'to march' is a verb"),
+    ("He lived in Maychew for years.", "'Maychew' is a place"),
+    ("She reads the Sunday Mail.", "a newspaper"),
+    ("You may go now.", "'now' is not pinned"),
+    ("Historians to this day debate it.", "'to this day' is vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_NEWS_DATES, ids=[row[1] for row in NOT_NEWS_DATES])
+def test_not_a_date_in_news(text, reason):
+    assert [event.date_text for event in extract_events(text, "t", FRI)] == []
+
+
+def test_a_history_is_read_from_its_story_not_its_download_date():
+    """Many years far from the reference date: a history; "On 8 May" follows the story."""
+    years = " ".join(f"In {year} battles raged." for year in range(1940, 1950))
+    event = extract_events(years + " On 8 May the war ended.", "t", Day(2009, 12, 19))[-1]
+    assert (event.date_text, event.start.iso()) == ("8 May", "1949-05-08")
+
+
+def test_story_relative_phrases_count_from_the_story_with_a_reference_date():
+    years = " ".join(f"In {year} battles raged." for year in range(1940, 1950))
+    text = years + " The assault began on 3 June 1944. Two days later it stalled."
+    event = extract_events(text, "t", Day(2009, 12, 19))[-1]
+    assert (event.date_text, event.start.iso()) == ("Two days later", "1944-06-05")
