@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -558,8 +558,9 @@ def extract(
         str | None,
         typer.Option(
             "--reference-date",
-            metavar="YYYY-MM-DD",
-            help='The day the text was written, for "last year" and the like.',
+            metavar="YYYY-MM-DD|auto",
+            help='The day the text was written, for "last year" and the like; auto: read each '
+            "document's dateline or opening date line.",
         ),
     ] = None,
     glob: Annotated[
@@ -601,7 +602,11 @@ def extract(
     from kbtimeline import corpus  # lazy, as only extract reads documents
     from kbtimeline.pipeline import Extraction, available_cores  # lazy: the extractor would slow every query
 
-    reference = bounds.parse_reference_day(reference_date) if reference_date else None
+    reference: Day | Literal["auto"] | None = None
+    if reference_date == "auto":
+        reference = "auto"
+    elif reference_date:
+        reference = bounds.parse_reference_day(reference_date)
     fmt = output_format or ("jsonl" if output and output.suffix == ".jsonl" else "json")
     choices = (("format", fmt, EXTRACT_FORMATS), ("input format", input_format, INPUT_FORMATS))
     for what, value, accepted in choices:
@@ -619,6 +624,7 @@ def extract(
             jobs=jobs or available_cores(),
             reference_date=reference,
             report=lambda message: _report(KbTimelineError(message)),
+            inform=lambda message: print(f"kbtimeline: {message}", file=sys.stderr),
             watch=watch,
         )
         if output is None:

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
-from kbtimeline.extract import extract_events
+from kbtimeline.extract import extract
+from kbtimeline.extract.dateline import document_date
 from kbtimeline.model import Day, KbTimelineError
 from kbtimeline.render import json_array, json_item, jsonl_line
 
@@ -40,6 +41,11 @@ class Outcome(NamedTuple):
     source: str = ""
     pieces: tuple[str, ...] = ()
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what a user should know about how it was read
+
+
+# A reference date given, read from each document's date line ("auto"), or none.
+Reference = Day | Literal["auto"] | None
 
 
 class Extraction:
@@ -56,12 +62,13 @@ class Extraction:
         *,
         fmt: str,
         jobs: int,
-        reference_date: Day | None,
+        reference_date: Reference,
         report: Callable[[str], None],
+        inform: Callable[[str], None] = lambda message: None,
         watch: Callable[[Outcome], None] = lambda outcome: None,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
-        self.report, self.watch = report, watch
+        self.report, self.inform, self.watch = report, inform, watch
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -73,6 +80,8 @@ class Extraction:
         sources: set[str] = set()
         for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
             self.watch(outcome)
+            for note in outcome.notes:
+                self.inform(note)
             error = outcome.error
             if error is None and outcome.source in sources:
                 error = f"{outcome.name}: source {outcome.source!r} was already read; rename it"
@@ -92,7 +101,7 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
+def extract_all(documents: Iterable[Document], jobs: int, reference_date: Reference, fmt: str) -> Iterator[Outcome]:
     """The outcome of each document, in input order, extracted on ``jobs`` processes.
 
     A corpus of one batch is extracted in this process: starting workers
@@ -119,20 +128,37 @@ def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | 
     workers.pool.shutdown()
 
 
-def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Outcome]:
+def extract_batch(batch: Batch, reference_date: Reference, fmt: str) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time."""
     write = WRITERS[fmt]
     outcomes = []
     for document in batch:
         try:
             text = corpus.read(document)
-            events = extract_events(text.text, text.source, text.reference_date or reference_date)
-            outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
+            reference, notes = _reference(document.name, text, reference_date)
+            events, left_out = extract(text.text, text.source, reference)
+            if left_out:
+                notes.append(
+                    f"{document.name}: {left_out} phrase{'s' * (left_out > 1)} relative to the time of writing "
+                    '("last year", "two days ago") left out: no reference date (--reference-date)'
+                )
+            pieces = tuple(map(write, events))
+            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes)))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
             outcomes.append(Outcome(document.name, document.size, error=f"{document.name}: too large for memory"))
     return outcomes
+
+
+def _reference(name: str, text: corpus.Text, given: Reference) -> tuple[Day | None, list[str]]:
+    """The document's own date if it has one, else the one given; "auto" reads its date line."""
+    if text.reference_date is not None or given != "auto":
+        return text.reference_date or (None if given == "auto" else given), []
+    found = document_date(text.text)
+    if found is None:
+        return None, [f"{name}: no date line at its start; read without a reference date"]
+    return found, [f"{name}: reference date {found.iso()}, read from its date line"]
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[Batch]:
@@ -158,7 +184,7 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Day | None, fmt: str) -> None:
+    def __init__(self, jobs: int, reference_date: Reference, fmt: str) -> None:
         self.jobs, self.arguments = jobs, (reference_date, fmt)
         self.pool = self._start(jobs)
 

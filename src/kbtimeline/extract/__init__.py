@@ -10,13 +10,22 @@ citation apparatus) -> phrases -> resolved intervals -> events.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from kbtimeline.extract.labels import make_title, when_label
 from kbtimeline.extract.phrases import find_phrases
-from kbtimeline.extract.resolve import Resolved, resolve_all
+from kbtimeline.extract.resolve import Resolved, needs_reference_date, resolve_all
 from kbtimeline.extract.sentences import Sentence, SentenceIndex, is_citation, is_reference_like
 from kbtimeline.model import Day, Event, Part, event_id
 
-__all__ = ["extract_events"]
+__all__ = ["Extracted", "extract", "extract_events"]
+
+
+class Extracted(NamedTuple):
+    """The events of a text, and how many phrases were left out for want of a reference date."""
+
+    events: list[Event]
+    left_out: int
 
 # The notes section starts at the first citation in a run of citations.
 _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
@@ -24,6 +33,15 @@ _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
 
 def extract_events(text: str, source: str = "text", reference_date: Day | None = None) -> list[Event]:
     """Every dated statement in ``text``, in text order."""
+    return extract(text, source, reference_date).events
+
+
+def extract(text: str, source: str = "text", reference_date: Day | None = None) -> Extracted:
+    """Every dated statement in ``text``, in text order, and what was left out for want of a date.
+
+    Without ``reference_date``, phrases that count from the time of writing
+    ("last year", "three days ago") have no value: they are left out, and counted.
+    """
     index = SentenceIndex(text)
     dated = [
         (phrase, sentence)
@@ -41,11 +59,13 @@ def extract_events(text: str, source: str = "text", reference_date: Day | None =
     dates_in: dict[Sentence, list[tuple[int, int]]] = {}
     for phrase, sentence in dated:
         dates_in.setdefault(sentence, []).append((phrase.start - sentence.start, phrase.end - sentence.start))
-    narrative = (phrase for phrase, sentence in dated if not citation[sentence])
-    return [
+    narrative = [phrase for phrase, sentence in dated if not citation[sentence]]
+    events = [
         _event(text, source, resolved, sentence_of[resolved.phrase.start], notes_start, dates_in)
         for resolved in resolve_all(narrative, reference_date)
     ]
+    left_out = 0 if reference_date is not None else sum(needs_reference_date(phrase) for phrase in narrative)
+    return Extracted(events, left_out)
 
 
 def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:

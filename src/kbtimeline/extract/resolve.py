@@ -90,6 +90,13 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
 
 
+def needs_reference_date(phrase: Phrase) -> bool:
+    """Whether only the time of writing gives the phrase a value ("last year", "two days ago").
+
+    "today" is left out of the count: outside news it mostly means "nowadays"."""
+    return phrase.kind == "deictic" and not (phrase.unit == "day" and phrase.offset == 0)
+
+
 # A text that writes out this many years, most of them far from its date, is a history.
 _HISTORY_YEARS, _HISTORY_NEAR_SHARE = 8, 0.4
 # News names the days of the week it reports; histories hardly ever do.
