@@ -29,6 +29,7 @@ __all__ = [
     "PART_ORDINALS",
     "PRESENT_DIRECTIONS",
     "SEASONS",
+    "THINGS_NAMED_BY_YEAR",
     "WEEKDAYS",
 ]  # fmt: skip
 
@@ -99,6 +100,14 @@ COUNTED_NOUNS = frozenset(
     azerbaijanis units copies pages dollars rubles euros manat victims ships men-of-war
 """.split()
 )
+
+# Things named by the year they were made ("the 1978 treaty", "his 1997 book"): such a year
+# is not where the story stands.
+THINGS_NAMED_BY_YEAR = frozenset("""
+    treaty agreement accord accords pact convention constitution act law charter protocol resolution
+    book novel memoir biography film movie documentary album song report study paper article edition
+    census model version map painting speech letter declaration manifesto
+""".split())
 
 # Words right before a number that make it an identifier or a quantity, not a year.
 IDENTIFIER_WORDS = frozenset(

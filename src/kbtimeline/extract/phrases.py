@@ -25,9 +25,10 @@ from kbtimeline.extract.lexicon import (
     PART_ORDINALS,
     PRESENT_DIRECTIONS,
     SEASONS,
+    THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
-from kbtimeline.extract.tense import tense_of
+from kbtimeline.extract.tense import looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
 #   date              year, month and day as far as written ("8 May", "1992")
@@ -76,6 +77,8 @@ class Phrase(NamedTuple):
     passing: bool = False  # a bare year mentioned in passing ("planned for 1976")
     weekday: int | None = None
     tense: Tense = None
+    looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
+    attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
 
 
 class NotADate(Exception):
@@ -120,7 +123,8 @@ def _scan(text: str) -> Iterator[Phrase]:
         phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
         if phrase is not None:
             if _needs_tense(phrase):
-                phrase = phrase._replace(tense=tense_of(text, phrase.start, phrase.end))
+                start, end = phrase.start, phrase.end
+                phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
             yield _with_boundary_modifier(text, phrase)
             position = phrase.end
 
@@ -245,7 +249,20 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
-    return phrase._replace(modifier=modifier, passing=passing)
+    attributive = phrase.month is None and _ATTRIBUTIVE.match(text, match.end()) is not None and (
+        _previous_word(text, match.start()) in _DETERMINERS
+    )
+    return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
+
+
+# "the summer offensive": a season naming a happening (told about, maybe a flashback), not a
+# step of the story.
+_NAMES_A_HAPPENING = re.compile(r"\s+(?:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
+
+# "the 1978 treaty", "his 1997 book": a year before the name of a thing made then names the
+# thing, and does not set the story's time ("the 1777 campaign" does: a happening, not a thing).
+_DETERMINERS = frozenset("the his her its their a an this that whose our my your".split())
+_ATTRIBUTIVE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?i:" + "|".join(sorted(THINGS_NAMED_BY_YEAR)) + r")s?\b")
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
@@ -415,7 +432,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
                 match.start(), match.end(), "anaphoric", season=season, unit="year",
                 offset=_direction(match.group("anaphor")), modifier=modifier,
             )  # fmt: skip
-        return Phrase(match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier)
+        attributive = _NAMES_A_HAPPENING.match(text, match.end()) is not None
+        return Phrase(
+            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier, attributive=attributive
+        )
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
 
 

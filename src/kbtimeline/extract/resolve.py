@@ -121,7 +121,7 @@ def _moves_narrative(phrase: Phrase) -> bool:
     "the previous year" and "three years earlier" glance back, and "last year"
     speaks from the time of writing: after them the story goes on where it was.
     """
-    if phrase.kind == "deictic":
+    if phrase.kind == "deictic" or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
 
@@ -193,7 +193,7 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
         anchor = narrative.anchor()
         if anchor is None or month is None:
             return None
-        year = _year_for_month(month, anchor)
+        year = _year_looking_back(month, anchor) if phrase.looks_back else _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if day is None:
@@ -222,6 +222,11 @@ def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
 
 
 _NEAR_DAYS = 31
+
+
+def _year_looking_back(month: int, anchor: Interval) -> int:
+    """The year of the last such month up to the end of the anchor (a flashback)."""
+    return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
 def _year_for_month(month: int, anchor: Interval) -> int:

@@ -89,3 +89,34 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
     if _PAST.search(clause):
         return "past"
     return None
+
+
+# A clause that looks back from where the story stands: a word that says so
+# ("Meanwhile", "earlier", "previously") and the past perfect ("had been beaten").
+# The past perfect alone is too common in histories to mean a flashback.
+_LOOKING_BACK = re.compile(
+    r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+(?:(?:not|never|already|also|just|been)\s+){0,2}"
+    r"[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
+)
+
+
+def looks_back(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``text[start:end]`` tells of something before the story's present.
+
+    A date in such a flashback lies before where the story stands and does not
+    move it on ("Meanwhile the army had been beaten in late August", told after
+    December, is the August before)."""
+    return _LOOKING_BACK.search(_clause(text, start, end)) is not None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    low = max(0, start - _WINDOW)
+    before = text[low:start]
+    boundary = _CLAUSE_BEFORE.search(before)
+    if boundary is not None:
+        before = before[boundary.end() :]
+    after = text[end : end + _WINDOW]
+    stop = _CLAUSE_AFTER.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    return f"{before} {after}"
