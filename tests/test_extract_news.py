@@ -132,3 +132,49 @@ def test_story_relative_phrases_count_from_the_story_with_a_reference_date():
     text = years + " The assault began on 3 June 1944. Two days later it stalled."
     event = extract_events(text, "t", Day(2009, 12, 19))[-1]
     assert (event.date_text, event.start.iso()) == ("Two days later", "1944-06-05")
+
+
+NARRATIVE = [
+    ("The siege began on 3 May 1920. At 19:15 the guns fired.", "19:15", "1920-05-03", "day",
+     "a clock time after 'At' falls on the story's day"),
+    ("The siege began on 3 May 1920. The guns stopped at 1900 hours.", "1900 hours", "1920-05-03", "day",
+     "military time"),
+    ("The siege began on 3 May 1920. In the morning they left.", "the morning", "1920-05-03", "day",
+     "part of day"),
+    ("Rain fell in May 1920. On the 5th, it stopped.", "the 5th", "1920-05-05", "day", "On the 5th"),
+    ("Rain fell in May 1920. The 28th of that month was calm.", "The 28th of that month", "1920-05-28", "day",
+     "the 28th of that month gives a day, not the month"),
+    ("It was fought in summer-fall 1919.", "summer-fall 1919", "1919-06-01", "season", "season range"),
+    ("It was fought in August/September 1956.", "August/September 1956", "1956-08-01", "month",
+     "slashed months share the year"),
+    ("The tale, 1954-told, survives.", "1954", "1954-01-01", "year", "a year glued to a hyphen and a participle"),
+    ("In December 1904 the port fell. Meanwhile the army had been beaten in late August.", "late August",
+     "1904-08-01", "month", "a flashback lies before the story's present"),
+    ("In 1985 relations improved. The 1978 Treaty of Friendship was cited. On December 27 troops entered.",
+     "December 27", "1985-12-27", "day", "an attributive year is not an anchor"),
+    ("The 1997 book sold well. He wrote it in 1995. In May he finished.", "May", "1995-05-01", "month",
+     "his book's year does not anchor what follows"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "granularity", "reason"), NARRATIVE, ids=[row[-1] for row in NARRATIVE]
+)
+def test_narrative_phrase(text, phrase, start, granularity, reason):
+    events = [event.to_dict() for event in extract_events(text, "t")]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    assert (matching[0]["start"], matching[0]["granularity"]) == (start, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The 5th Army advanced.", "an ordinal unit, not a day"),
+        ("The score was 19:15 at half time.", "a score without 'at' before it"),
+        ("The 1990-series trains.", "a model series"),
+        ("The 1992/93 season.", "a slash between years is no month range"),
+    ],
+)
+def test_not_a_narrative_date(text, reason):
+    assert [event.date_text for event in extract_events(text)] == []

@@ -176,6 +176,12 @@ def season_range(group: Group) -> str:
         + group("y2b", tail)
         + r"\s+"
         + group("seasonb", SEASON)
+        + "|"
+        + group("first_season", SEASON)
+        + r"\s?(?:[–—/-]|\sto\s)\s?"
+        + group("second_season", SEASON)
+        + r",?\s+(?:of\s+)?"
+        + group("y_seasons", year)
         + ")"
     )
 
@@ -183,7 +189,7 @@ def season_range(group: Group) -> str:
 def date_range(group: Group) -> str:
     return (
         group("left", _range_side(group, "l_", right=False))
-        + group("conn", r"\s?[–—-]\s?|\s+(?:to|until|till|through|and)\s+")
+        + group("conn", r"\s?[–—-]\s?|/|\s+(?:to|until|till|through|and)\s+")
         + group("right", _range_side(group, "r_", right=True))
     )
 
@@ -193,8 +199,32 @@ def time_day(group: Group) -> str:
 
 
 def clock(group: Group) -> str:
-    """A time of day on its own ("at 5:34 AM"): it falls on the day the narrative is at."""
-    return group("time", CLOCK)
+    """A time of day on its own ("at 5:34 AM", "At 19:15", "19:00 hr"): it falls on the day the
+    narrative is at. A bare "19:15" could be a score; after "at" or before "hours" it is a time."""
+    return group(
+        "time",
+        CLOCK
+        + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)"
+        + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b",
+    ) + ZONE
+
+
+def day_part(group: Group) -> str:
+    """ "In the morning", "during the night": the day the narrative is at."""
+    return (
+        r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
+        + group("part", DAY_PART)
+        + r"\b(?!\s+of\b)"  # "the afternoon of the next day": the next phrase says which day
+    )
+
+
+def ordinal_day(group: Group) -> str:
+    """"the 28th of that month", "On the 5th": a day of the month the narrative is in."""
+    return (
+        r"[Tt]he\s+"
+        + group("day", r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)")
+        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at)\b))"
+    )
 
 
 def offset_date(group: Group) -> str:
@@ -392,7 +422,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
      SEASON_WORDS, ORDINAL_WORD, PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
-     words(NARROWING_ADJECTIVES, either_case=False),
+     words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
 # The first characters of all triggers, in front so the regex engine can skip ahead fast.
@@ -411,6 +441,7 @@ TRIGGER = re.compile(
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
+    + r"|(?<=[Aa]t\s)\d"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
     r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast|[Pp]ast|[Nn]oon|[Mm]idnight|"
     + PRESENT

@@ -24,6 +24,9 @@ def interval_label(start: Day, end: Day, granularity: str) -> str:
         if (start.year, start.month) == (end.year, end.month):
             return f"{MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
         return _span_label(start, end, with_day=False)
+    if granularity == "season" and (end.year * 12 + end.month) - (start.year * 12 + start.month) > 2:
+        last = _SEASON_NAMES.get((end.month - 2 - 1) % 12 + 1, "season")  # "summer–autumn 1919"
+        return f"{_SEASON_NAMES.get(start.month, 'season')}–{last} {year_label(start.year)}"
     if granularity == "season":
         name = _SEASON_NAMES.get(start.month, "season")
         if name == "winter":

@@ -198,12 +198,12 @@ def _narrower(token: str | None) -> str | None:
 
 
 def _time(token: str | None) -> str | None:
-    """ "12:01 AM" -> "00:01"; "2:45 pm" -> "14:45"; "5 a.m." -> "05:00"."""
+    """ "12:01 AM" -> "00:01"; "2:45 pm" -> "14:45"; "5 a.m." -> "05:00"; "1915 hours" -> "19:15"."""
     if token is None:
         return None
-    clock = re.match(r"(\d{1,2})(?::(\d\d))?", token)
+    clock = re.match(r"(\d{1,2}?)(\d\d)\s?h|(\d{1,2})(?::(\d\d))?", token)  # "1915 hours" or "19:15"
     assert clock is not None, token  # the grammar's times start with the hour
-    hours, minutes = int(clock[1]), int(clock[2] or 0)
+    hours, minutes = (int(clock[1]), int(clock[2])) if clock[1] else (int(clock[3]), int(clock[4] or 0))
     meridiem = re.search(r"([AaPp])\.?[Mm]", token)
     if meridiem:
         hours = hours % 12 + (12 if meridiem[1].lower() == "p" else 0)
@@ -279,11 +279,26 @@ def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
     return phrase
 
 
+def _read_day_part(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0)
+
+
+def _read_ordinal_day(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(match.start(), match.end(), "anaphoric", unit="month", offset=0, day=_day(match.group("day")))
+
+
 def _read_clock(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0, time=_time(match.group("time")))
 
 
 def _read_season_range(text: str, match: re.Match[str]) -> Phrase:
+    if match.group("first_season"):  # "summer-fall 1919": from the first season to the second
+        year = _year(match.group("y_seasons"))
+        first, second = match.group("first_season").lower(), match.group("second_season").lower()
+        left = Phrase(match.start("first_season"), match.end("first_season"), "season", year=year, season=first)
+        second_year = year if year is None or SEASONS[second][0] >= SEASONS[first][0] else year + 1
+        right = Phrase(match.start("second_season"), match.end(), "season", year=second_year, season=second)
+        return Phrase(match.start(), match.end(), "range", parts=(left, right))
     first = _year(match.group("y1") or match.group("y1b"))
     assert first is not None, "the rule has a first year"
     second_token = match.group("y2") or match.group("y2b")
@@ -330,6 +345,8 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
 
 def _read_range(text: str, match: re.Match[str]) -> Phrase:
     connector = match.group("conn").strip()
+    if connector == "/" and not (match.group("l_m") and (match.group("r_my_m") or match.group("r_m"))):
+        raise NotADate  # "August/September 1956", not "1992/93" nor "8/5"
     if connector == "and" and not re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()]):
         raise NotADate
     left = _range_end(match, "l_", match.start("left"), match.end("left"))
@@ -583,6 +600,8 @@ RULES = (
     Rule("anaphoric", grammar.anaphoric, _read_anaphoric),
     Rule("deictic", grammar.deictic, _read_deictic),
     Rule("clock", grammar.clock, _read_clock),
+    Rule("day_part", grammar.day_part, _read_day_part),
+    Rule("ordinal_day", grammar.ordinal_day, _read_ordinal_day),
     Rule("plain", grammar.plain, _read_plain),
 )
 _PATTERNS = {rule.name: re.compile(rule.build(grammar.named)) for rule in RULES}
@@ -632,7 +651,8 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
 
 
 def _year_alone_is_date(text: str, start: int, end: int) -> bool:
-    """ "In 1992" is a year; "Resolution 1416", "1500 soldiers", "p. 1991" are not."""
+    """ "In 1992" is a year, and so is "1954-told"; "Resolution 1416", "1500 soldiers", "p. 1991",
+    "1990-series" are not."""
     token = text[start:end]
     if not token[0].isdigit():
         return True
@@ -642,7 +662,7 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     if before in IDENTIFIER_WORDS or before.endswith(("-", "/", "$")):
         return False
     after = text[end : end + 24]
-    if re.match(r"[-/]\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
+    if re.match(r"[-/](?!(?:told|born|built|made|era|[a-z]+ed)\b)\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
         return False
     if before in _YEAR_PREPOSITIONS:
         return True  # "In 1991 troops left": a preposition says it is a time

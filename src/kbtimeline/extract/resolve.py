@@ -132,7 +132,7 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     if kind == "range":
         return _range(phrase, narrative)
     if kind == "deictic":
-        interval = None if reference_date is None else _relative(phrase, _day(reference_date), from_now=True)
+        interval = None if reference_date is None else _deictic(phrase, narrative, reference_date)
     elif kind == "present":
         if narrative.now is not None:
             interval = _relative(phrase, _day(narrative.now), from_now=True)
@@ -162,6 +162,21 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     return Resolved(phrase, interval, anchored)
 
 
+def _deictic(phrase: Phrase, narrative: Narrative, reference_date: Day) -> Interval | None:
+    """From the time of writing; in a history, "two years ago" (in a quotation) counts from the story.
+
+    "today" in a history is the reference date: it means nowadays."""
+    story = narrative.latest
+    if narrative.now is None and story is not None and not (phrase.unit == "day" and phrase.offset == 0):
+        return _relative(phrase, story)
+    return _relative(phrase, _day(reference_date), from_now=True)
+
+
+def _end(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """One end of a range: a date, or a season ("summer-fall 1919")."""
+    return _season(phrase) if phrase.kind == "season" else _date(phrase, narrative)
+
+
 def _day(day: Day) -> Interval:
     return Interval(day, day, "day")
 
@@ -173,8 +188,8 @@ def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
     is not a range: its parts would not lie within it."""
     assert phrase.parts is not None, "a range phrase has its two ends"
     left_phrase, right_phrase = (part._replace(tense=phrase.tense) for part in phrase.parts)
-    left = _date(left_phrase, narrative)
-    right = _date(right_phrase, Narrative().moved_to(left) if left else narrative)
+    left = _end(left_phrase, narrative)
+    right = _end(right_phrase, Narrative().moved_to(left) if left else narrative)
     if left is None or right is None or right.end < left.end or right.start < left.start:
         return None
     coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
@@ -373,7 +388,13 @@ def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> In
         return _season_from_anchor(phrase, _shift_year(anchor, offset))
     if phrase.unit is None:
         return None
-    return _shift(anchor, phrase.unit, offset)
+    shifted = _shift(anchor, phrase.unit, offset)
+    if shifted is not None and phrase.unit == "month" and phrase.day is not None:  # "the 28th of that month"
+        year, month = shifted.start.year, shifted.start.month
+        if phrase.day > month_length(year, month):
+            return None
+        return _day(Day(year, month, phrase.day))
+    return shifted
 
 
 def _season_near(season: str, now: Day, offset: int) -> Interval:
