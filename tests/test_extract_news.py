@@ -178,3 +178,40 @@ def test_narrative_phrase(text, phrase, start, granularity, reason):
 )
 def test_not_a_narrative_date(text, reason):
     assert [event.date_text for event in extract_events(text)] == []
+
+
+MORE_NEWS = [
+    ("Profit fell in the quarter.", "the quarter", Day(1989, 11, 2), "1989-07-01", "quarter",
+     "the quarter a company reports: the last one ended"),
+    ("In the year-ago quarter profit rose.", "the year-ago quarter", Day(1989, 11, 2), "1988-07-01", "quarter",
+     "the same quarter a year before"),
+    ("Year-earlier profit was high.", "Year-earlier", Day(1989, 11, 2), "1988-01-01", "year", "year-earlier"),
+    ("Talks failed over the weekend.", "the weekend", Day(1990, 8, 13), "1990-08-11", "day",
+     "the weekend just past"),
+    ("In nineteen ninety-six it rose.", "nineteen ninety-six", FRI, "1996-01-01", "year", "a year in words"),
+    ("It fell in January nineteen ninety-seven.", "January nineteen ninety-seven", FRI, "1997-01-01", "month",
+     "a month and a year in words"),
+    ("In the nineties it boomed.", "the nineties", FRI, "1990-01-01", "decade", "a decade in words"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "reference", "start", "granularity", "reason"), MORE_NEWS, ids=[row[-1] for row in MORE_NEWS]
+)
+def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
+    events = [event.to_dict() for event in extract_events(text, "t", reference)]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    assert (matching[0]["start"], matching[0]["granularity"]) == (start, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The twenty soldiers left.", "a count in words"),
+        ("They spent a weekend there.", "any weekend"),
+        ("The Latin Quarter is old.", "a district"),
+    ],
+)
+def test_not_a_date_with_a_reference(text, reason):
+    assert [event.date_text for event in extract_events(text, "t", FRI)] == []

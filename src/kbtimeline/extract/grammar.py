@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from kbtimeline.extract.lexicon import (
     COUNTED_PART_ORDINALS,
     DAY_PARTS,
+    DECADE_WORDS,
     EDGE_ADVERBS,
     HOLIDAYS,
     MONTH_ABBREVIATIONS,
@@ -31,6 +32,9 @@ from kbtimeline.extract.lexicon import (
     PART_ORDINALS,
     PRESENT_DIRECTIONS,
     SEASONS,
+    SPOKEN_CENTURIES,
+    SPOKEN_UNITS,
+    SPOKEN_YEAR_PARTS,
     WEEKDAYS,
 )
 
@@ -71,6 +75,7 @@ SEASON = words(SEASONS)
 SEASON_WORDS = words(SEASONS, either_case=False)[3:-1]
 ORDINAL_WORD = words(ORDINALS, either_case=False)
 PART_ORDINAL = words(PART_ORDINALS, either_case=False)
+DECADE_WORDS_RE = words(DECADE_WORDS, either_case=False)
 NUMBER_WORD = "(?:" + words(NUMBER_WORDS)[3:-1] + r"|\d{1,3})"
 UNIT = r"(?:day|week|month|year|decade)s?"
 # Not part of a name or an adjective: "The Sunday Mail", "Bloody Sunday Inquiry", "Sunday school"
@@ -258,7 +263,33 @@ def part_of_year(group: Group) -> str:
 
 
 def decade(group: Group) -> str:
-    return r"(?:[Tt]he\s+)?" + group("narrow", NARROWER) + "?" + group("decade", r"(?<![\d,.])\d{3}0") + r"'?s\b"
+    """ "the 1990s", "the late 1980s", "the nineties" (a decade in words is of the 1900s)."""
+    return (
+        r"(?:[Tt]he\s+)?"
+        + group("narrow", NARROWER)
+        + "?(?:"
+        + group("decade", r"(?<![\d,.])\d{3}0")
+        + r"'?s\b|(?<=the\s)"
+        + group("decade_word", words(DECADE_WORDS, either_case=False))
+        + r"\b)"
+    )
+
+
+def spoken_year(group: Group) -> str:
+    """A year said in words, as in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    return (
+        r"(?:"
+        + group("month", MONTH)
+        + r"\s+)?(?:[Tt]he\s+year\s+)?(?:"
+        + group("century", words(SPOKEN_CENTURIES))
+        + r"[\s-]+"
+        + group("tens", words(SPOKEN_YEAR_PARTS, either_case=False))
+        + r"(?:-"
+        + group("units", words(SPOKEN_UNITS, either_case=False))
+        + r")?|"
+        + group("thousand", r"(?<=year\s)two\s+thousand")
+        + r")\b"
+    )
 
 
 def century(group: Group) -> str:
@@ -346,7 +377,7 @@ def weekday(group: Group) -> str:
         + r"\s+)?(?:"
         + group("time", f"(?:{TIME}){ZONE}|[Nn]oon|[Mm]idnight")
         + r",?\s+(?:on\s+)?)?"
-        + group("weekday", WEEKDAY)
+        + group("weekday", WEEKDAY + r"|(?:[Tt]he\s+)?weekend\b")
         + r"(?:\s+"
         + group("part", DAY_PART)
         + r"\b)?(?:,?\s+(?:the\s+)?"
@@ -390,7 +421,13 @@ def deictic(group: Group) -> str:
         + group("unit", UNIT)
         + r"\s+"
         + group("ago", r"ago|from\s+now|hence")
-        + r"\b"
+        + r"\b|(?:[Tt]he\s+)?(?:comparable\s+)?"
+        + group("year_ago", r"[Yy]ear-(?:ago|earlier)")
+        + r"(?:\s+"
+        + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
+        + r")?\b|"
+        + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter")
+        + r"\b(?![\s-]+(?:of|century)\b|-)"
     )
 
 
@@ -421,7 +458,8 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
-     SEASON_WORDS, ORDINAL_WORD, PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
+     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
+     PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
@@ -441,7 +479,9 @@ TRIGGER = re.compile(
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
-    + r"|(?<=[Aa]t\s)\d"
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|"
+    + words(SPOKEN_CENTURIES)
+    + r"(?=[\s-]+[a-z])"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
     r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast|[Pp]ast|[Nn]oon|[Mm]idnight|"
     + PRESENT

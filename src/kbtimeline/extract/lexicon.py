@@ -14,6 +14,7 @@ __all__ = [
     "COUNTED_NOUNS",
     "COUNTED_PART_ORDINALS",
     "DAY_PARTS",
+    "DECADE_WORDS",
     "DIRECTION_WORDS",
     "EDGE_ADVERBS",
     "HOLIDAYS",
@@ -29,6 +30,9 @@ __all__ = [
     "PART_ORDINALS",
     "PRESENT_DIRECTIONS",
     "SEASONS",
+    "SPOKEN_CENTURIES",
+    "SPOKEN_UNITS",
+    "SPOKEN_YEAR_PARTS",
     "THINGS_NAMED_BY_YEAR",
     "WEEKDAYS",
 ]  # fmt: skip
@@ -68,6 +72,20 @@ NUMBER_WORDS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
+
+# "the nineties": decades said in words (of the 1900s).
+DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}  # fmt: skip
+# A year said in words, "nineteen ninety-six": its century, then the rest of it.
+SPOKEN_CENTURIES = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+SPOKEN_YEAR_PARTS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

@@ -15,6 +15,7 @@ from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
+    DECADE_WORDS,
     DIRECTION_WORDS,
     HOLIDAYS,
     IDENTIFIER_WORDS,
@@ -25,6 +26,9 @@ from kbtimeline.extract.lexicon import (
     PART_ORDINALS,
     PRESENT_DIRECTIONS,
     SEASONS,
+    SPOKEN_CENTURIES,
+    SPOKEN_UNITS,
+    SPOKEN_YEAR_PARTS,
     THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
@@ -418,10 +422,18 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
 
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
-    return Phrase(
-        match.start(), match.end(), "decade", number=int(match.group("decade")),
-        modifier=_narrower(match.group("narrow")),
-    )  # fmt: skip
+    word = match.group("decade_word")
+    number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
+
+
+def _read_spoken_year(text: str, match: re.Match[str]) -> Phrase:
+    if match.group("thousand"):
+        year = 2000
+    else:
+        year = SPOKEN_CENTURIES[match.group("century").lower()] * 100 + SPOKEN_YEAR_PARTS[match.group("tens")]
+        year += SPOKEN_UNITS[match.group("units")] if match.group("units") else 0
+    return Phrase(match.start(), match.end(), "date", year=year, month=_month(match.group("month")))
 
 
 def _read_century(text: str, match: re.Match[str]) -> Phrase:
@@ -515,6 +527,12 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         kind: Kind = "present" if offset == 0 else "deictic"
         return Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")), offset=offset,
                       modifier=modifier)  # fmt: skip
+    if match.group("year_ago"):  # "year-earlier", "the year-ago quarter" (the same quarter a year before)
+        if match.group("year_ago_part"):
+            return Phrase(start, end, "deictic", unit="quarter", offset=-5)
+        return Phrase(start, end, "deictic", unit="year", offset=-1)
+    if match.group("the_quarter"):  # "the quarter" a company reports on: the last one ended
+        return Phrase(start, end, "deictic", unit="quarter", offset=-1)
     if match.group("rel"):
         offset = PRESENT_DIRECTIONS[" ".join(match.group("rel").lower().split())]
         unit, season = _noun(match.group("noun").split()[-1])
@@ -536,8 +554,12 @@ def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
         return phrase._replace(time=time)
     rel = match.group("rel")
     offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
-    weekday = WEEKDAYS[match.group("weekday").lower()]
-    return Phrase(start, end, "weekday", weekday=weekday, offset=offset, time=time)
+    word = match.group("weekday").lower()
+    if word.endswith("weekend"):  # "the weekend", "last weekend": its Saturday and Sunday
+        if word == "weekend" and rel is None:
+            raise NotADate  # "a weekend" is any weekend
+        return Phrase(start, end, "weekday", weekday=WEEKDAYS["saturday"], unit="weekend", offset=offset)
+    return Phrase(start, end, "weekday", weekday=WEEKDAYS[word], offset=offset, time=time)
 
 
 def _time_of_day(token: str | None) -> str | None:
@@ -595,6 +617,7 @@ RULES = (
     Rule("part_of_year", grammar.part_of_year, _read_part_of_year),
     Rule("range", grammar.date_range, _read_range),
     Rule("decade", grammar.decade, _read_decade),
+    Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
     Rule("anaphoric", grammar.anaphoric, _read_anaphoric),

@@ -358,7 +358,7 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
     else:  # news mostly reports what has happened
         delta = -back
     day = anchor.plus_days(delta)
-    return Interval(day, day, "day")
+    return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
 
 
 def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> Interval | None:
