@@ -547,17 +547,16 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
 def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     time = _time_of_day(match.group("time"))
+    rel, word = match.group("rel"), match.group("weekday").lower()
+    if word.endswith("weekend") and (match.group("date") or (word == "weekend" and rel is None)):
+        raise NotADate  # "a weekend" is any weekend
     if match.group("date"):  # "Saturday, April 25": the date says which Saturday
         phrase = _simple(match, "w_", start, end)
         if phrase.month is None or phrase.day is None:
             raise NotADate
         return phrase._replace(time=time)
-    rel = match.group("rel")
     offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
-    word = match.group("weekday").lower()
     if word.endswith("weekend"):  # "the weekend", "last weekend": its Saturday and Sunday
-        if word == "weekend" and rel is None:
-            raise NotADate  # "a weekend" is any weekend
         return Phrase(start, end, "weekday", weekday=WEEKDAYS["saturday"], unit="weekend", offset=offset)
     return Phrase(start, end, "weekday", weekday=WEEKDAYS[word], offset=offset, time=time)
 

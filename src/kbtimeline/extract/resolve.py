@@ -222,9 +222,9 @@ def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
     """The year of a month (and day) named without one in news written on ``now``.
 
     Past tense: the last such date up to now ("in October", written in March 2013,
-    is October 2012); future: the next one from now; otherwise the year of writing.
-    A date within a month of ``now`` stays in its year whatever the tense: news
-    tells of deadlines just ahead and events just past in either tense ("the
+    is October 2012); future: the next one from now; otherwise the nearest one.
+    A date within two months of ``now`` stays in its year whatever the tense:
+    news tells of deadlines just ahead and events just past in either tense ("the
     offer had been set to expire Nov. 6", written on 2 November).
     """
     first = Day(now.year, month, day or 1).number()
@@ -233,10 +233,18 @@ def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
         return now.year - 1
     if tense == "future" and last < now.number() - _NEAR_DAYS:
         return now.year + 1
+    if tense is None:  # the nearest such date
+        return min((now.year - 1, now.year, now.year + 1), key=lambda year: _distance(year, month, day, now))
     return now.year
 
 
-_NEAR_DAYS = 31
+def _distance(year: int, month: int, day: int | None, now: Day) -> int:
+    first = Day(year, month, day or 1).number()
+    last = Day(year, month, day or month_length(year, month)).number()
+    return max(first - now.number(), now.number() - last, 0)
+
+
+_NEAR_DAYS = 62
 
 
 def _year_looking_back(month: int, anchor: Interval) -> int:
