@@ -215,3 +215,23 @@ def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
 )
 def test_not_a_date_with_a_reference(text, reason):
     assert [event.date_text for event in extract_events(text, "t", FRI)] == []
+
+
+STORY = [
+    ("Danton led the August 1792 uprising. On 2 June 1793 the sections rose. Meanwhile, on 24 June, a law "
+     "passed.", "24 June", "1793-06-24", "a dated happening named in passing does not move the story"),
+    ("In March 1782 militia killed many. The theaters converged in 1781 at Yorktown. In early September, "
+     "ships arrived.", "early September", "1781-09-01", "a year behind the story is the story going back"),
+    ("It began on 10 March 1975, before a campaign planned for 1976. Hue fell on 11 March.", "11 March",
+     "1975-03-11", "a year ahead of the story, in passing, does not move it"),
+    ("Most armies left during the winter-spring of 1920.", "the winter-spring of 1920", "1919-12-01",
+     "the year of a season range is its last season's"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "start", "reason"), STORY, ids=[row[-1] for row in STORY])
+def test_where_the_story_stands(text, phrase, start, reason):
+    events = [event.to_dict() for event in extract_events(text, "t")]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    assert matching[0]["start"] == start

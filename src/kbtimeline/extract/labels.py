@@ -26,7 +26,7 @@ def interval_label(start: Day, end: Day, granularity: str) -> str:
         return _span_label(start, end, with_day=False)
     if granularity == "season" and (end.year * 12 + end.month) - (start.year * 12 + start.month) > 2:
         last = _SEASON_NAMES.get((end.month - 2 - 1) % 12 + 1, "season")  # "summer–autumn 1919"
-        return f"{_SEASON_NAMES.get(start.month, 'season')}–{last} {year_label(start.year)}"
+        return f"{_SEASON_NAMES.get(start.month, 'season')}–{last} {year_label(end.year)}"
     if granularity == "season":
         name = _SEASON_NAMES.get(start.month, "season")
         if name == "winter":

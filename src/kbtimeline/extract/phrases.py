@@ -253,8 +253,11 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
-    attributive = phrase.month is None and _ATTRIBUTIVE.match(text, match.end()) is not None and (
-        _previous_word(text, match.start()) in _DETERMINERS
+    names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
+    attributive = (
+        phrase.year is not None
+        and names.match(text, match.end()) is not None
+        and _previous_word(text, match.start()) in _DETERMINERS
     )
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
@@ -262,6 +265,9 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
 # "the summer offensive": a season naming a happening (told about, maybe a flashback), not a
 # step of the story.
 _NAMES_A_HAPPENING = re.compile(r"\s+(?:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
+
+# "the August 1792 uprising", "the May 1994 ceasefire": a dated happening named in passing.
+_NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|was|were|is|had|has)\b)[a-z]{3,}\b")
 
 # "the 1978 treaty", "his 1997 book": a year before the name of a thing made then names the
 # thing, and does not set the story's time ("the 1777 campaign" does: a happening, not a thing).
@@ -296,12 +302,13 @@ def _read_clock(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _read_season_range(text: str, match: re.Match[str]) -> Phrase:
-    if match.group("first_season"):  # "summer-fall 1919": from the first season to the second
+    if match.group("first_season"):  # "summer-fall 1919", "winter-spring of 1920": the year is the last season's
         year = _year(match.group("y_seasons"))
+        assert year is not None, "the rule has a year"
         first, second = match.group("first_season").lower(), match.group("second_season").lower()
-        left = Phrase(match.start("first_season"), match.end("first_season"), "season", year=year, season=first)
-        second_year = year if year is None or SEASONS[second][0] >= SEASONS[first][0] else year + 1
-        right = Phrase(match.start("second_season"), match.end(), "season", year=second_year, season=second)
+        first_year = year if SEASONS[first][0] <= SEASONS[second][0] else year - 1
+        left = Phrase(match.start("first_season"), match.end("first_season"), "season", year=first_year, season=first)
+        right = Phrase(match.start("second_season"), match.end(), "season", year=year, season=second)
         return Phrase(match.start(), match.end(), "range", parts=(left, right))
     first = _year(match.group("y1") or match.group("y1b"))
     assert first is not None, "the rule has a first year"

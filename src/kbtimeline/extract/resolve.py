@@ -59,10 +59,13 @@ class Narrative:
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
-        if self.precise is not None and (
-            self.in_passing
-            or (self.latest is not None and GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"])
-        ):
+        if self.precise is None or self.latest is None:
+            return self.latest
+        if GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]:
+            return self.precise
+        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it;
+        # one behind it ("the theaters converged in 1781", after 1782) is the story going back.
+        if self.in_passing and self.latest.start >= self.precise.start:
             return self.precise
         return self.latest
 
