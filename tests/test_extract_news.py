@@ -141,6 +141,10 @@ NARRATIVE = [
      "military time"),
     ("The siege began on 3 May 1920. In the morning they left.", "the morning", "1920-05-03", "day",
      "part of day"),
+    ("The siege began on 3 May 1920. The guns fell silent at 19:00 hr.", "19:00 hr", "1920-05-03", "day",
+     "a clock time with hr"),
+    ("In 1904 the war began. The severe Manchurian winter stopped it.", "winter", "1904-12-01", "season",
+     "a bare season with adjectives after 'the'"),
     ("Rain fell in May 1920. On the 5th, it stopped.", "the 5th", "1920-05-05", "day", "On the 5th"),
     ("Rain fell in May 1920. The 28th of that month was calm.", "The 28th of that month", "1920-05-28", "day",
      "the 28th of that month gives a day, not the month"),
@@ -174,6 +178,7 @@ def test_narrative_phrase(text, phrase, start, granularity, reason):
         ("The score was 19:15 at half time.", "a score without 'at' before it"),
         ("The 1990-series trains.", "a model series"),
         ("The 1992/93 season.", "a slash between years is no month range"),
+        ("It was a brutal winter.", "any winter"),
     ],
 )
 def test_not_a_narrative_date(text, reason):

@@ -209,8 +209,8 @@ def clock(group: Group) -> str:
     return group(
         "time",
         CLOCK
-        + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)"
-        + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b",
+        + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b"
+        + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)",
     ) + ZONE
 
 

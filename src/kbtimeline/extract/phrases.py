@@ -476,14 +476,20 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
-    """ "the winter", "As winter approached" are dates; "a brutal winter", "summer camp" are not."""
-    if start == word_start and _previous_word(text, start) not in _SEASON_CONTEXT:
+    """ "the winter", "As winter approached", "the severe Manchurian winter" are dates; "a brutal
+    winter", "summer camp" are not."""
+    if (
+        start == word_start
+        and _previous_word(text, start) not in _SEASON_CONTEXT
+        and not _THE_AND_ADJECTIVES.search(text, max(0, start - 40), start)
+    ):
         return False
     following = _NEXT_WORD.match(text, word_start)  # not text[word_start:].split(): that copies the rest
     return following is None or following.group(1) not in _SEASON_AS_ADJECTIVE
 
 
 _NEXT_WORD = re.compile(r"\S+\s+(\S+)")
+_THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:(?!of\b|and\b|in\b)[A-Za-z-]+\s+){1,2}$")
 
 
 def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
