@@ -1,6 +1,6 @@
 """Extraction quality against the reference annotations in ../shared (when present).
 
-    python bench/quality.py [--shared ../shared] [--errors N] [--baseline CHECKOUT]
+    python bench/quality.py [--shared ../shared] [--errors N] [--baseline REV]
 
 Prints value/relaxed F1 on the dev gold of the bundled article (score.py), on
 WikiWars documents 01–16 (narrative) and on TBAQ (TimeBank + AQUAINT news, each
@@ -9,9 +9,9 @@ score_timex.py. TIMEX2/TIMEX3 write a range "1751–1777" as two expressions, so
 for those corpora each range event is handed to the scorer as its two ``parts``;
 the dev gold uses our own guideline and gets the events as they are.
 
-``--baseline CHECKOUT`` scores another checkout's extractor (e.g. a
-``git worktree add /tmp/base c186219``) in the same run, printed first, so
-before and after sit side by side.
+``--baseline REV`` scores the extractor of a git revision (or of another
+checkout's folder) in the same run, printed first, so before and after sit side
+by side: ``python bench/quality.py --shared ../shared --baseline c186219``.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors of each kind")
-    parser.add_argument("--baseline", type=Path, help="another checkout whose extractor is scored first")
+    parser.add_argument("--baseline", help="a git revision (e.g. c186219) or another checkout, scored first")
     parser.add_argument("--only", choices=("dev", "wikiwars", "tbaq"), help="score one corpus only")
     args = parser.parse_args()
     if not (args.shared / "eval").is_dir():
@@ -107,8 +107,16 @@ def main() -> None:
     if args.baseline:
         print(f"== baseline: {args.baseline}", flush=True)
         only = ["--only", args.only] if args.only else []
-        environment = {**os.environ, "PYTHONPATH": str(args.baseline.resolve() / "src")}
-        subprocess.run([sys.executable, __file__, "--shared", str(args.shared), *only], env=environment, check=True)
+        with tempfile.TemporaryDirectory() as unpacked:
+            checkout = Path(args.baseline)
+            if not checkout.is_dir():  # a git revision: its src/ unpacked in a temporary folder
+                archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "src"],
+                                         capture_output=True, check=True).stdout
+                subprocess.run(["tar", "-x", "-C", unpacked], input=archive, check=True)
+                checkout = Path(unpacked)
+            environment = {**os.environ, "PYTHONPATH": str(checkout.resolve() / "src")}
+            subprocess.run([sys.executable, __file__, "--shared", str(args.shared), *only], env=environment,
+                           check=True)
         print(f"== this checkout: {ROOT}", flush=True)
     if args.only in (None, "dev"):
         score_dev_gold(args.shared, args.errors)
