@@ -87,7 +87,15 @@ WEEKDAY = (
     + r")[A-Z][a-z]))"
 )
 DAY_PART = words(DAY_PARTS, either_case=False)
-PRESENT = words(PRESENT_DIRECTIONS)
+# "coming", "current", "upcoming" only after "the" or "this" ("the coming week"): a phrase never
+# starts with them, which keeps common first letters out of the trigger words.
+PRESENT = (
+    "(?:"
+    + words([word for word in PRESENT_DIRECTIONS if word[0] not in "cu"])
+    + r"|(?:(?<=[Tt]he\s)|(?<=[Tt]his\s))"
+    + words([word for word in PRESENT_DIRECTIONS if word[0] in "cu"], either_case=False)
+    + ")"
+)
 # Time zones after a clock time in news ("15:00 GMT Saturday").
 ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time))?"
 # A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
@@ -206,12 +214,15 @@ def time_day(group: Group) -> str:
 def clock(group: Group) -> str:
     """A time of day on its own ("at 5:34 AM", "At 19:15", "19:00 hr"): it falls on the day the
     narrative is at. A bare "19:15" could be a score; after "at" or before "hours" it is a time."""
-    return group(
-        "time",
-        CLOCK
-        + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b"
-        + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)",
-    ) + ZONE
+    return (
+        group(
+            "time",
+            CLOCK
+            + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b"
+            + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)",
+        )
+        + ZONE
+    )
 
 
 def day_part(group: Group) -> str:
@@ -224,7 +235,7 @@ def day_part(group: Group) -> str:
 
 
 def ordinal_day(group: Group) -> str:
-    """"the 28th of that month", "On the 5th": a day of the month the narrative is in."""
+    """ "the 28th of that month", "On the 5th": a day of the month the narrative is in."""
     return (
         r"[Tt]he\s+"
         + group("day", r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)")
@@ -426,7 +437,7 @@ def deictic(group: Group) -> str:
         + r"(?:\s+"
         + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
         + r")?\b|"
-        + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter")
+        + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
         + r"\b(?![\s-]+(?:of|century)\b|-)"
     )
 
@@ -464,7 +475,7 @@ _AFTER_THE = "|".join(
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
 # The first characters of all triggers, in front so the regex engine can skip ahead fast.
-_TRIGGER_FIRST = "0-9AaCcDEeFfHJLlMmNnOoPpQSsTtUuVvWwYy"
+_TRIGGER_FIRST = "0-9AaCDEeFfHJLlMmNnOoPpQSsTtVvWwYy"
 TRIGGER = re.compile(
     rf"(?<!\w)(?=[{_TRIGGER_FIRST}])(?:"
     r"\d{1,2}(?![\d,.]\d)|\d{4}(?![\d,.]\d)|\d{3}(?=\s?(?:[–—-]\s?\d|B\.?C|A\.?D|CE\b))"

@@ -121,11 +121,13 @@ COUNTED_NOUNS = frozenset(
 
 # Things named by the year they were made ("the 1978 treaty", "his 1997 book"): such a year
 # is not where the story stands.
-THINGS_NAMED_BY_YEAR = frozenset("""
+THINGS_NAMED_BY_YEAR = frozenset(
+    """
     treaty agreement accord accords pact convention constitution act law charter protocol resolution
     book novel memoir biography film movie documentary album song report study paper article edition
     census model version map painting speech letter declaration manifesto
-""".split())
+""".split()
+)
 
 # Words right before a number that make it an identifier or a quantity, not a year.
 IDENTIFIER_WORDS = frozenset(

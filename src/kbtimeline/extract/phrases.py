@@ -622,7 +622,6 @@ class Rule(NamedTuple):
 
 # From the most to the least specific: at one position the first rule that reads wins.
 RULES = (
-    Rule("weekday", grammar.weekday, _read_weekday),
     Rule("time_day", grammar.time_day, _read_time_day),
     Rule("offset_date", grammar.offset_date, _read_offset_date),
     Rule("season_range", grammar.season_range, _read_season_range),
@@ -634,6 +633,7 @@ RULES = (
     Rule("season", grammar.season, _read_season),
     Rule("anaphoric", grammar.anaphoric, _read_anaphoric),
     Rule("deictic", grammar.deictic, _read_deictic),
+    Rule("weekday", grammar.weekday, _read_weekday),
     Rule("clock", grammar.clock, _read_clock),
     Rule("day_part", grammar.day_part, _read_day_part),
     Rule("ordinal_day", grammar.ordinal_day, _read_ordinal_day),
