@@ -72,27 +72,39 @@ def score_wikiwars(shared: Path, errors: int) -> None:
 
 
 def score_tbaq(shared: Path, errors: int) -> None:
-    """News: every document read relative to its creation date, as a news reader does."""
-    for name in ("tbaq-timebank", "tbaq-aquaint"):
-        corpus = shared / "external" / name
-        meta = json.loads((corpus / "meta.json").read_text(encoding="utf-8"))
-        with tempfile.TemporaryDirectory() as out_dir:
-            for doc, info in meta["docs"].items():
-                with open(corpus / f"{doc}.txt", encoding="utf-8", newline="") as handle:
-                    text = handle.read()
-                year, month, day = (int(field) for field in info["dct"][:10].split("-"))
-                events = extract_events(text, doc, Day(year, month, day))
-                lines = [json.dumps(m, ensure_ascii=False) for event in events for m in as_timex_mentions(event)]
-                (Path(out_dir) / f"{doc}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-            command = [sys.executable, str(shared / "eval" / "score_timex.py"), "--gold", str(corpus),
-                       "--system", out_dir, "--json"]
-            result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-            value, relaxed = result["value_interval"], result["relaxed"]
-            print(f"TBAQ {name[5:]}: value F1 {value['f1']:.3f} (P {value['precision']:.3f}, "
-                  f"R {value['recall']:.3f}), relaxed F1 {relaxed['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}")
-            if errors:
-                command = [*command[:-1], "--show-errors", str(errors)]
-                print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    """News: every document read relative to its creation date, as a news reader does.
+
+    Each part (TimeBank, AQUAINT) is scored on its own, then both together (all 256
+    articles, gold and system files side by side in one folder)."""
+    with tempfile.TemporaryDirectory() as gold_dir, tempfile.TemporaryDirectory() as out_dir:
+        for name in ("tbaq-timebank", "tbaq-aquaint"):
+            corpus = shared / "external" / name
+            meta = json.loads((corpus / "meta.json").read_text(encoding="utf-8"))
+            with tempfile.TemporaryDirectory() as part_dir:
+                for doc, info in meta["docs"].items():
+                    with open(corpus / f"{doc}.txt", encoding="utf-8", newline="") as handle:
+                        text = handle.read()
+                    year, month, day = (int(field) for field in info["dct"][:10].split("-"))
+                    events = extract_events(text, doc, Day(year, month, day))
+                    lines = [json.dumps(m, ensure_ascii=False) for event in events for m in as_timex_mentions(event)]
+                    for folder in (part_dir, out_dir):
+                        (Path(folder) / f"{doc}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+                    for suffix in (".txt", ".gold.jsonl"):
+                        (Path(gold_dir) / f"{doc}{suffix}").symlink_to(corpus / f"{doc}{suffix}")
+                _score_timex(shared, corpus, Path(part_dir), f"TBAQ {name[5:]}", errors)
+        _score_timex(shared, Path(gold_dir), Path(out_dir), "TBAQ both (256 articles)", 0)
+
+
+def _score_timex(shared: Path, gold: Path, system: Path, label: str, errors: int) -> None:
+    command = [sys.executable, str(shared / "eval" / "score_timex.py"), "--gold", str(gold), "--system", str(system),
+               "--json"]
+    result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    value, relaxed = result["value_interval"], result["relaxed"]
+    print(f"{label}: value F1 {value['f1']:.3f} (P {value['precision']:.3f}, R {value['recall']:.3f}), "
+          f"relaxed F1 {relaxed['f1']:.3f}, strict F1 {result['strict']['f1']:.3f}")
+    if errors:
+        command = [*command[:-1], "--show-errors", str(errors)]
+        print(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
 def main() -> None:
