@@ -64,15 +64,7 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
     """
     if text.startswith("'s", end) or text.startswith("’s", end):
         return "past"
-    low = max(0, start - _WINDOW)
-    before = text[low:start]
-    boundary = _CLAUSE_BEFORE.search(before)
-    if boundary is not None:
-        before = before[boundary.end() :]
-    after = text[end : end + _WINDOW]
-    stop = _CLAUSE_AFTER.search(after)
-    if stop is not None:
-        after = after[: stop.start()]
+    before, after = _clause_around(text, start, end)
     words_before = _WORD.findall(before)[-_NEAR_WORDS_BEFORE:]
     for index in range(len(words_before) - 1, -1, -1):
         tense = _word_tense(words_before[index])
@@ -106,10 +98,12 @@ def looks_back(text: str, start: int, end: int) -> bool:
     A date in such a flashback lies before where the story stands and does not
     move it on ("Meanwhile the army had been beaten in late August", told after
     December, is the August before)."""
-    return _LOOKING_BACK.search(_clause(text, start, end)) is not None
+    before, after = _clause_around(text, start, end)
+    return _LOOKING_BACK.search(f"{before} {after}") is not None
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before and after ``text[start:end]``, within a window."""
     low = max(0, start - _WINDOW)
     before = text[low:start]
     boundary = _CLAUSE_BEFORE.search(before)
@@ -119,4 +113,4 @@ def _clause(text: str, start: int, end: int) -> str:
     stop = _CLAUSE_AFTER.search(after)
     if stop is not None:
         after = after[: stop.start()]
-    return f"{before} {after}"
+    return before, after
