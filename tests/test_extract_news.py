@@ -16,6 +16,15 @@ from kbtimeline.model import Day
 FRI = Day(1998, 2, 13)  # a Friday
 MAR13 = Day(2013, 3, 22)  # a Friday in March 2013
 
+
+def _find(text: str, phrase: str, reference: Day | None = None) -> dict:
+    """The event of ``phrase`` in ``text`` (read with ``reference`` as the document date)."""
+    events = [event.to_dict() for event in extract_events(text, "t", reference)]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    return matching[0]
+
+
 NEWS = [
     ("Arafat said Friday that the talks had failed.", "Friday", FRI, "past", "1998-02-13", "1998-02-13", "day",
      "said Friday: the document's own day"),
@@ -83,10 +92,7 @@ NEWS = [
     ids=[row[-1] for row in NEWS],
 )
 def test_news_phrase(text, phrase, reference, tense, start, end, granularity, reason):
-    events = [event.to_dict() for event in extract_events(text, "t", reference)]
-    matching = [event for event in events if event["date_text"] == phrase]
-    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
-    event = matching[0]
+    event = _find(text, phrase, reference)
     assert (event["start"], event["end"], event["granularity"]) == (start, end, granularity)
 
 
@@ -165,10 +171,8 @@ NARRATIVE = [
     ("text", "phrase", "start", "granularity", "reason"), NARRATIVE, ids=[row[-1] for row in NARRATIVE]
 )
 def test_narrative_phrase(text, phrase, start, granularity, reason):
-    events = [event.to_dict() for event in extract_events(text, "t")]
-    matching = [event for event in events if event["date_text"] == phrase]
-    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
-    assert (matching[0]["start"], matching[0]["granularity"]) == (start, granularity)
+    event = _find(text, phrase)
+    assert (event["start"], event["granularity"]) == (start, granularity)
 
 
 @pytest.mark.parametrize(
@@ -204,10 +208,8 @@ MORE_NEWS = [
     ("text", "phrase", "reference", "start", "granularity", "reason"), MORE_NEWS, ids=[row[-1] for row in MORE_NEWS]
 )
 def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
-    events = [event.to_dict() for event in extract_events(text, "t", reference)]
-    matching = [event for event in events if event["date_text"] == phrase]
-    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
-    assert (matching[0]["start"], matching[0]["granularity"]) == (start, granularity)
+    event = _find(text, phrase, reference)
+    assert (event["start"], event["granularity"]) == (start, granularity)
 
 
 @pytest.mark.parametrize(
@@ -236,7 +238,4 @@ STORY = [
 
 @pytest.mark.parametrize(("text", "phrase", "start", "reason"), STORY, ids=[row[-1] for row in STORY])
 def test_where_the_story_stands(text, phrase, start, reason):
-    events = [event.to_dict() for event in extract_events(text, "t")]
-    matching = [event for event in events if event["date_text"] == phrase]
-    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
-    assert matching[0]["start"] == start
+    assert _find(text, phrase)["start"] == start
