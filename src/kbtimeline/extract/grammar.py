@@ -501,6 +501,6 @@ TRIGGER = re.compile(
     + "|"
     + words(COUNTED_PART_ORDINALS)
     + r"(?=[\s-]quarter)"
-    r"|" + ORDINAL_WORD + r"(?=[\s-]+century|-\s)"
+    r"|" + ORDINAL_WORD + r"(?=[\s-]+[Cc]entury|-\s)"
     r"|" + NUMBER_WORD + r"(?=\s+(?:day|week|month|year|decade)s?\b))"
 )
