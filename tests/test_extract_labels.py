@@ -7,6 +7,7 @@ import pytest
 from kbtimeline.extract.labels import when_label
 from kbtimeline.model import Day
 
+# fmt: off
 WHEN = [
     (Day(1992, 5, 8), Day(1992, 5, 8), "day", None, None, "8 May 1992", "a day"),
     (Day(1992, 5, 1), Day(1992, 5, 31), "month", None, None, "May 1992", "a month"),
@@ -25,6 +26,7 @@ WHEN = [
     (Day(1994, 5, 12), Day(1994, 5, 12), "day", None, "00:01", "12 May 1994, 00:01", "time"),
     (Day(1993, 4, 3), Day(1993, 4, 3), "day", "before", None, "before 3 April 1993", "before"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("start", "end", "granularity", "modifier", "time", "label", "reason"), WHEN,

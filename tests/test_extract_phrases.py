@@ -13,6 +13,7 @@ from kbtimeline.model import Day
 
 D = "1992 was the year of the war. "  # context that sets the narrative in 1992
 
+# fmt: off
 EXPLICIT = [
     ("It began on 20 February 1988.", "20 February 1988", "1988-02-20", "1988-02-20", "day", None, "day month year"),
     ("It began on May 18, 1992.", "May 18, 1992", "1992-05-18", "1992-05-18", "day", None, "month day, year"),
@@ -55,7 +56,9 @@ EXPLICIT = [
     ("It was founded around 1992.", "1992", "1992-01-01", "1992-12-31", "year", "approx", "around"),
     ("It was founded in 1492.", "1492", "1492-01-01", "1492-12-31", "year", None, "early modern year"),
 ]
+# fmt: on
 
+# fmt: off
 RANGES = [
     ("The war lasted from February 1988 to May 1994.", "February 1988 to May 1994", "1988-02-01", "1994-05-31",
      "month", None, "from ... to"),
@@ -80,7 +83,9 @@ RANGES = [
     ("It lasted July until August 2014.", "July until August 2014", "2014-07-01", "2014-08-31", "month", None,
      "until"),
 ]
+# fmt: on
 
+# fmt: off
 IN_CONTEXT = [
     (D + "On 8 May the town fell.", "8 May", "1992-05-08", "1992-05-08", "day", None, "year from context"),
     (D + "In late February the town fell.", "late February", "1992-02-01", "1992-02-29", "month", "late",
@@ -128,6 +133,7 @@ IN_CONTEXT = [
     ("It began on 27 September 2020. Azerbaijan mobilised the day after.", "the day after", "2020-09-28",
      "2020-09-28", "day", None, "the day after"),
 ]
+# fmt: on
 
 
 def _find(text: str, phrase: str, reference_date: Day | None = None) -> dict:
@@ -174,12 +180,14 @@ def test_range_has_both_parts():
     ]
 
 
+# fmt: off
 DEICTIC = [
     ("Prices rose last year.", "last year", "2025-01-01", "2025-12-31", "year"),
     ("The minister resigned yesterday.", "yesterday", "2026-11-24", "2026-11-24", "day"),
     ("The talks end next month.", "next month", "2026-12-01", "2026-12-31", "month"),
     ("The treaty was signed two years ago.", "two years ago", "2024-01-01", "2024-12-31", "year"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("text", "phrase", "start", "end", "granularity"), DEICTIC)
@@ -193,6 +201,7 @@ def test_time_of_writing_is_left_out_without_reference_date(text):
     assert extract_events(text) == []
 
 
+# fmt: off
 NOT_DATES = [
     ("Some 1,500 soldiers were killed.", "a count with a thousands separator"),
     ("It cost 5,000 rubles.", "money"),
@@ -216,6 +225,7 @@ NOT_DATES = [
     ("The T-1990 and the 1990-series are trains.", "model numbers"),
     ("", "empty text"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("text", "reason"), NOT_DATES, ids=[row[1] for row in NOT_DATES])
@@ -223,6 +233,7 @@ def test_not_a_date(text, reason):
     assert [event.date_text for event in extract_events(text)] == []
 
 
+# fmt: off
 CITATIONS = [
     'Smith, John (19 July 1993). "A Title". The Times. Retrieved 7 December 2008.',
     "Archived from the original on 3 February 2009.",
@@ -230,6 +241,7 @@ CITATIONS = [
     "Croissant 1998.",
     "Taubman, William (2017). Gorbachev: His Life and Times. New York: W. W. Norton & Company. ISBN 9780393647013.",
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("citation", CITATIONS)

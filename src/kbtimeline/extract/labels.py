@@ -65,6 +65,6 @@ def _ordinal(number: int) -> str:
 
 
 def when_label(start: Day, end: Day, granularity: str, modifier: str | None, time: str | None) -> str:
-    """"8 May 1992", "early 1993", "winter 1992–93", "12 May 1994, 00:01"."""
+    """ "8 May 1992", "early 1993", "winter 1992–93", "12 May 1994, 00:01"."""
     label = (_MODIFIER_WORDS.get(modifier, "") if modifier else "") + interval_label(start, end, granularity)
     return f"{label}, {time}" if time else label
