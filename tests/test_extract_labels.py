@@ -29,7 +29,8 @@ WHEN = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("start", "end", "granularity", "modifier", "time", "label", "reason"), WHEN,
-                         ids=[row[-1] for row in WHEN])
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "modifier", "time", "label", "reason"), WHEN, ids=[row[-1] for row in WHEN]
+)
 def test_when_label(start, end, granularity, modifier, time, label, reason):
     assert when_label(start, end, granularity, modifier, time) == label
