@@ -201,34 +201,42 @@ def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool =
 
 
 class Shown(NamedTuple):
-    """What a picture of a limited query shows: the events, the period they span, and whether some were cut."""
+    """What a picture of a limited query shows: the events, the period they span, and whether some were cut.
+
+    ``next`` is the start of the first event left out (None when none was): the picture says from where on
+    (or, newest first, up to where) events are missing.
+    """
 
     events: list[Event]
     start: Day | None
     end: Day | None
     cut: bool
+    next: Day | None = None
 
 
 def cut_to_limit(events: Sequence[Event], criteria: Criteria) -> Shown:
     """``events`` (selected with one more than ``criteria.limit``) cut to the limit, with the period they span.
 
-    When the limit leaves events out, the period stops where the events shown
-    stop, on the side where events were left out (the later ones, unless
-    reversed; both sides when not sorted by date): drawn to the end of the
-    period asked for, the months after them would pass for empty.
+    When the limit leaves events out, the period stops where the events left
+    out begin: in date order nothing starts between the last event shown and
+    the first left out, so the view runs to the day before that one (at least
+    to the last start shown) and no month after it passes for empty. Newest
+    first, the same from the other side; in another order the left-out events
+    may be anywhere, so the view spans the starts shown.
     """
     limit, first, last = criteria.limit, criteria.start, criteria.end
-    cut = limit is not None and len(events) > limit
-    shown = list(events[:limit] if cut else events)
-    if cut and shown:
-        by_date, reverse = criteria.sort == "date", criteria.reverse
-        if reverse or not by_date:
-            shown_start = min(event.start for event in shown)
-            first = shown_start if first is None else max(first, shown_start)
-        if not reverse or not by_date:
-            shown_end = max(event.end for event in shown)
-            last = shown_end if last is None else min(last, shown_end)
-    return Shown(shown, first, last, cut)
+    if limit is None or len(events) <= limit:
+        return Shown(list(events), first, last, False)
+    shown, left_out = list(events[:limit]), events[limit].start
+    starts = [event.start for event in shown] or [left_out]
+    by_date = criteria.sort == "date"
+    if not by_date or criteria.reverse:
+        low = min(min(starts), left_out.plus_days(1)) if by_date else min(starts)
+        first = low if first is None else max(first, low)
+    if not by_date or not criteria.reverse:
+        high = max(max(starts), left_out.plus_days(-1)) if by_date else max(starts)
+        last = high if last is None else min(last, high)
+    return Shown(shown, first, last, True, left_out)
 
 
 def check(criteria: Criteria, sources: Iterable[str]) -> None:

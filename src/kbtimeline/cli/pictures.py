@@ -58,8 +58,12 @@ def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tup
     picture = render_timeline(
         shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
     )
-    more = f"\nmore events not shown (--limit {criteria.limit})\n" if shown.cut else "\n"
-    return picture + more, len(shown.events)
+    more = "\n"
+    if shown.next is not None:
+        day = shown.next.iso()
+        where = "" if criteria.sort != "date" else f" up to {day}" if criteria.reverse else f" from {day} on"
+        more = f"\nmore events{where} not shown (--limit {criteria.limit})\n"
+    return view.finish(picture + more), len(shown.events)
 
 
 @app.command()
@@ -137,7 +141,7 @@ def histogram(
     view = View.of(session.env, width, ascii, unicode)
     counts = count_buckets(events, by, start=window.start, end=window.end)
     draw = render_sparkline if spark else render_histogram
-    emit(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+    emit(view.finish(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n"))
 
 
 @app.command()
@@ -170,7 +174,7 @@ def stats(
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
     view = View.of(session.env, width, ascii, unicode)
-    emit(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+    emit(view.finish(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n"))
 
 
 @app.command()

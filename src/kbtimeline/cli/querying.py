@@ -177,6 +177,7 @@ def select_and_emit(session: Session, request: Request) -> bool:
     events = chain([head], found) if head is not None else iter(())
     if fmt in STREAMED:
         emit(render_stream(events, fmt))
-    else:
-        emit(render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None))
+    else:  # a table; "No matching events." is a remark, for stderr (as gh says it)
+        table = render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None)
+        emit(table, err=head is None)
     return head is not None

@@ -38,17 +38,36 @@ Marker = Callable[[str], Iterable[tuple[int, int]]]
 
 
 class Environment(NamedTuple):
-    """Where output goes: a terminal (and how wide) or a pipe, and whether colour is wanted."""
+    """Where output goes: a terminal (and how wide) or a pipe, and whether colour is wanted.
+
+    Colour is on at a terminal unless ``no_color`` (NO_COLOR set, TERM=dumb,
+    ``--color never``); ``force_color`` (``--color always``) turns it on in a pipe too.
+    """
 
     is_tty: bool = False
     width: int = DEFAULT_WIDTH
     no_color: bool = False
+    force_color: bool = False
 
     @classmethod
     def detect(cls, stream: TextIO, environ: Mapping[str, str] = os.environ) -> Environment:
         is_tty = stream.isatty()
         width = shutil.get_terminal_size().columns if is_tty else DEFAULT_WIDTH
-        return cls(is_tty=is_tty, width=width, no_color=bool(environ.get("NO_COLOR")))
+        no_color = bool(environ.get("NO_COLOR")) or environ.get("TERM") == "dumb"
+        return cls(is_tty=is_tty, width=width, no_color=no_color)
+
+    @property
+    def color(self) -> bool:
+        """Whether what a person reads gets ANSI colour."""
+        return self.force_color or (self.is_tty and not self.no_color)
+
+    def with_color(self, when: str) -> Environment:
+        """This environment under ``--color WHEN`` (auto, always, never)."""
+        if when == "always":
+            return self._replace(no_color=False, force_color=True)
+        if when == "never":
+            return self._replace(no_color=True, force_color=False)
+        return self
 
 
 PIPED = Environment()  # not a terminal: what machine formats and tests start from
@@ -207,9 +226,9 @@ def _print(env: Environment, renderable: RenderableType) -> str:
     Console(
         file=buffer,
         width=env.width,
-        force_terminal=env.is_tty,
-        no_color=env.no_color,
-        color_system="standard" if env.is_tty else None,
+        force_terminal=env.is_tty or env.color,
+        no_color=not env.color,
+        color_system="standard" if env.color else None,
         highlight=False,
         markup=False,
         emoji=False,
