@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, UsageError
-from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, Day, Event
+from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, THIRDS, Day, Event, third
 
 # Letters NFKD leaves whole but a reader of the Latin alphabet treats as a
 # plain letter; ə follows the usual Azerbaijani transliteration (Ağdərə ->
@@ -156,7 +156,11 @@ SORTS: dict[str, Callable[[Event], tuple[Any, ...]]] = {
 
 
 class Criteria(NamedTuple):
-    """Everything a query command can ask for; ``select`` checks it makes sense."""
+    """Everything a query command can ask for; ``select`` checks it makes sense.
+
+    ``inside_first``: the events dated inside the period come before those that reach beyond it
+    (``scope``), each part in the order ``sort`` asks for.
+    """
 
     start: Day | None = None
     end: Day | None = None
@@ -167,6 +171,7 @@ class Criteria(NamedTuple):
     sort: str = "date"
     reverse: bool = False
     limit: int | None = None
+    inside_first: bool = False
 
 
 def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
@@ -186,18 +191,42 @@ def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
         and (criteria.search is None or criteria.search.matches(event))
     ]
     chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
+    if criteria.inside_first:  # a stable sort: each part keeps the order above
+        chosen.sort(key=lambda event: scope(event, criteria.start, criteria.end) != INSIDE)
     return chosen if criteria.limit is None else chosen[: criteria.limit]
 
 
-def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool = False) -> bool:
-    """The one rule for "is this event in that period": its interval overlaps it (or, ``within``, lies inside).
+def focus(event: Event) -> tuple[Day, Day]:
+    """The part of its interval an event is about: "early 1992" is January to April 1992.
 
-    An open side (None) accepts everything. The SQLite index mirrors this rule in SQL
-    (``storage.sqlite.SqliteEvents._where``); the timeline view calls it.
+    The data keeps the whole interval (``start``/``end``, the annotation
+    guideline's convention); ranges, views and pictures use the first,
+    middle or last third for early, mid and late (``model.third``).
     """
+    part = THIRDS.get(event.modifier or "")
+    return (event.start, event.end) if part is None else third(event.start, event.end, part)
+
+
+def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool = False) -> bool:
+    """The one rule for "is this event in that period": its ``focus`` overlaps it (or, ``within``, lies inside).
+
+    An open side (None) accepts everything. The SQLite index stores each
+    event's focus and mirrors this rule in SQL (``storage.sqlite``); the
+    views call it.
+    """
+    low, high = focus(event)
     if within:
-        return (start is None or event.start >= start) and (end is None or event.end <= end)
-    return (start is None or event.end >= start) and (end is None or event.start <= end)
+        return (start is None or low >= start) and (end is None or high <= end)
+    return (start is None or high >= start) and (end is None or low <= end)
+
+
+INSIDE, WIDER = "inside", "wider"
+
+
+def scope(event: Event, start: Day | None, end: Day | None) -> str:
+    """``INSIDE`` when the event is dated inside the period (its focus lies within it), else ``WIDER``:
+    it reaches beyond the period (encloses it, or runs over one of its ends)."""
+    return INSIDE if in_range(event, start, end, within=True) else WIDER
 
 
 class Shown(NamedTuple):

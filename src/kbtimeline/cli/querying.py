@@ -55,11 +55,14 @@ def range_command(
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
 ) -> None:
-    """Events that overlap a period, in chronological order.
+    """Events that overlap a period: those dated inside it first, then those reaching beyond it.
 
     START and END each name a whole period: a START begins on its first day,
     an END finishes on its last. Accepted: 1992, 1990s, 490 BC, May 1992,
-    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08.
+    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08, and the labels kbtimeline
+    prints: "early 1992", "winter 1991–1992", "20th century", 1991-1994.
+    Early, mid and late mean the first, middle and last third. Each event
+    says whether it is inside the period or wider (the scope column or field).
 
     \b
     Examples:
@@ -67,8 +70,8 @@ def range_command(
       kbtimeline range "May 1992" --within --json
     """
     window = Window.period(start, end)
-    filters = Filters(granularity, source, sort, reverse, limit)
-    select_and_emit(ctx.obj, Request(filters.criteria(window, within=within), Output(output_format, as_json, as_jsonl)))
+    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, within=within)
+    select_and_emit(ctx.obj, Request(criteria._replace(inside_first=True), Output(output_format, as_json, as_jsonl)))
 
 
 @app.command()
@@ -175,9 +178,13 @@ def select_and_emit(session: Session, request: Request) -> bool:
     found = iter(session.events.select(criteria))
     head = next(found, None)
     events = chain([head], found) if head is not None else iter(())
+    scope = None
+    if criteria.inside_first:
+        start, end = criteria.start, criteria.end
+        scope = lambda event: query.scope(event, start, end)  # noqa: E731
     if fmt in STREAMED:
-        emit(render_stream(events, fmt))
+        emit(render_stream(events, fmt, scope))
     else:  # a table; "No matching events." is a remark, for stderr (as gh says it)
-        table = render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None)
-        emit(table, err=head is None)
+        marker = criteria.search.spans if criteria.search else None
+        emit(render(list(events), fmt, session.env, marker, scope), err=head is None)
     return head is not None

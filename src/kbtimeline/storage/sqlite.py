@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 2:
+Layout, schema version 3:
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,7 +17,10 @@ Layout, schema version 2:
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns. The full-text index yields rowids ascending, so a search sorted by
+  columns, and ``focus_start``/``focus_end``, the day numbers of
+  ``query.focus`` (the third an early/mid/late event is about), which ranges
+  match, as ``query.in_range`` does. The full-text index yields rowids
+  ascending, so a search sorted by
   date reads its candidates already in order and its first page costs a few
   lookups; other orders break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
@@ -48,7 +51,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -60,7 +63,9 @@ EVENT_COLUMNS = """
     end_key INTEGER NOT NULL,
     granularity_rank INTEGER NOT NULL,
     date_start INTEGER NOT NULL,
-    date_end INTEGER NOT NULL"""
+    date_end INTEGER NOT NULL,
+    focus_start INTEGER NOT NULL,
+    focus_end INTEGER NOT NULL"""
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,7 +108,8 @@ ORDER = {
 # written front to back.
 RANK = f"""
 INSERT INTO main.events
-    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, position FROM staging.events
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, focus_start, focus_end,
+        position FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
@@ -186,9 +192,10 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
             start, end = event.start.number(), event.end.number()
             figures.longest[event.granularity] = max(figures.longest.get(event.granularity, 0), end - start)
             figures.sources.setdefault(event.source)
+            low, high = query.focus(event)
             rows.append((
                 figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
-                *event.date_span,
+                *event.date_span, low.number(), high.number(),
             ))  # fmt: skip
             records.append((figures.count, jsonl_line(event)))
             words.append((figures.count, " ".join(query.words(event.text))))
@@ -196,7 +203,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
                 if spelling not in spelled:
                     spelled.add(spelling)
                     figures.vocabulary.setdefault(query.fold(spelling), spelling)
-        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO staging.records VALUES (?, ?)", records)
         connection.executemany("INSERT INTO staging.words VALUES (?, ?)", words)
     return figures
@@ -244,10 +251,11 @@ class SqliteEvents:
         search = criteria.search
         by_words = search is not None and not search.regex
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
+        order, order_parameters = _order(criteria, by_words)
+        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {order}"
         if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
-        rowids = (rowid for (rowid,) in self._rows(sql, parameters))
+        rowids = (rowid for (rowid,) in self._rows(sql, [*parameters, *order_parameters]))
         events = self._read(rowids, None if search is None else search.matches_text)
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
 
@@ -279,24 +287,21 @@ class SqliteEvents:
     def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
         """The SQL condition for everything but the order, with its parameters.
 
-        The range is ``query.in_range`` spelled in day numbers: keep the two the same.
+        The range is ``query.in_range`` spelled in day numbers, on the focus
+        columns: keep the two the same. The bounds on ``start_key`` only let
+        events_by_date narrow the search (a focus lies inside its interval,
+        which is at most ``longest`` days long).
         """
         clauses: list[str] = ["1"]
         parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
-            if criteria.within:
-                clauses.append("start_key >= ?")
-                parameters.append(start)
-            else:  # an overlapping event starts at most `longest` days before the range
-                clauses += ["end_key >= ?", "start_key >= ?"]
-                parameters += [start, start - self._longest(criteria.granularities)]
+            clauses += ["focus_start >= ?" if criteria.within else "focus_end >= ?", "start_key >= ?"]
+            parameters += [start, start - self._longest(criteria.granularities)]
         if criteria.end is not None:
-            clauses.append("start_key <= ?")
-            parameters.append(criteria.end.number())
-            if criteria.within:
-                clauses.append("end_key <= ?")
-                parameters.append(criteria.end.number())
+            end = criteria.end.number()
+            clauses += ["focus_end <= ?" if criteria.within else "focus_start <= ?", "start_key <= ?"]
+            parameters += [end, end]
         for column, values in (
             ("granularity_rank", [GRANULARITY_RANK[name] for name in criteria.granularities]),
             ("source", list(criteria.sources)),
@@ -340,7 +345,7 @@ class SqliteEvents:
         return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
 
 
-def _order(criteria: query.Criteria, by_words: bool) -> str:
+def _order(criteria: query.Criteria, by_words: bool) -> tuple[str, list[Any]]:
     """The ORDER BY of ``criteria``: its sort's columns, then input position, as Python's stable sort breaks
     ties, reversed or not.
 
@@ -348,12 +353,22 @@ def _order(criteria: query.Criteria, by_words: bool) -> str:
     instead, the same order (see the layout) but the one the full-text index
     yields: SQLite then neither sorts the candidates nor reads past the first
     page. Without words, events_by_date gives the columns' order as fast,
-    and it also applies the range and the filters.
+    and it also applies the range and the filters. With ``inside_first``,
+    the events whose focus lies inside the range come first
+    (``query.scope``); returns the ORDER BY and its parameters.
     """
+    first, parameters = "", []
+    if criteria.inside_first:
+        inside = ["1"]
+        for column, bound, day in (("focus_start", ">=", criteria.start), ("focus_end", "<=", criteria.end)):
+            if day is not None:
+                inside.append(f"{column} {bound} ?")
+                parameters.append(day.number())
+        first = f"CASE WHEN {' AND '.join(inside)} THEN 0 ELSE 1 END, "
     if by_words and criteria.sort == "date" and not criteria.reverse:
-        return "words.rowid"
+        return first + "words.rowid", parameters
     descending = " DESC" if criteria.reverse else ""
-    return ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position"
+    return first + ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position", parameters
 
 
 def _match(search: query.Search) -> str:

@@ -36,6 +36,7 @@ from typing import Any
 
 from kbtimeline.model import GRANULARITIES, Event
 from kbtimeline.output.export.timelinejs import parse_time
+from kbtimeline.query import focus
 
 # Characters that could end the data's <script> element, start a comment in it,
 # or (U+2028/9) end a line in older JavaScript parsers.
@@ -47,19 +48,21 @@ def view_fields(event: Event) -> dict[str, Any]:
     """Where the page draws ``event``: day numbers (days since 1970-01-01) on the axis.
 
     An interval runs from the start of its first day to the end of its last
-    (``to`` is exclusive), so a year is 365 or 366 days wide. A single day is
+    (``to`` is exclusive), so a year is 365 or 366 days wide; early, mid and late
+    events span the third they are about (``query.focus``). A single day is
     a point: at its time of day when the statement gives one, else at noon.
     ``mark`` is the date phrase's place in the sentence, or None when the
     phrase lies outside it (hand-edited data).
     """
     point = event.granularity == "day" and event.start == event.end
-    first = event.start.number()
+    start, end = focus(event)
+    first = start.number()
     if point:
         clock = parse_time(event.time)
         at = first + (clock[0] * 60 + clock[1]) / 1440 if clock else first + 0.5
         low, high = at, at
     else:
-        low, high = first, event.end.number() + 1
+        low, high = first, end.number() + 1
     return {"from": low, "to": high, "point": point, "mark": _mark(event)}
 
 
