@@ -24,6 +24,11 @@ def jsonl_line(event: Event, extra: Mapping[str, Any] | None = None) -> str:
     return json.dumps(_record(event, extra), ensure_ascii=False) + "\n"
 
 
+def json_object(event: Event) -> str:
+    """One event alone, as an indented JSON object (``show --json``)."""
+    return json.dumps(event.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
 def json_item(event: Event, extra: Mapping[str, Any] | None = None) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
     return "  " + json.dumps(_record(event, extra), ensure_ascii=False, indent=2).replace("\n", "\n  ")

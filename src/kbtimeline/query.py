@@ -69,6 +69,7 @@ class Search(NamedTuple):
     match_any: bool = False
     regex: bool = False
     spellings: tuple[tuple[Spelling, ...], ...] = ()
+    whole_words: bool = False
 
     def matches(self, event: Event) -> bool:
         return self.matches_text(event.text)
@@ -98,12 +99,14 @@ def compile_search(
     match_any: bool = False,
     regex: bool = False,
     aliases: Mapping[str, Sequence[str]] | None = None,
+    whole_words: bool = False,
 ) -> Search:
     """Each item of ``query`` is one term; the words inside one item must appear together.
 
     A term matches at the start of a word: "Shusha" finds "Shusha's", but "war"
-    does not find "toward". A term that spells a name in ``aliases`` also
-    matches every other spelling of that name; pass no aliases for exact terms.
+    does not find "toward"; with ``whole_words`` it matches whole words only
+    ("UN" finds "UN", not "United"). A term that spells a name in ``aliases``
+    also matches every other spelling of that name; pass no aliases for exact terms.
     """
     if not query or not all(term.strip() for term in query):
         raise UsageError("empty search query; give at least one word, e.g. search Shusha")
@@ -119,9 +122,10 @@ def compile_search(
         # Longest spelling first, so a highlight covers "Nagorno-Karabakh", not "Nagorno".
         spellings = sorted({phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s))
         alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
-        compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
+        end = r"(?!\w)" if whole_words else ""
+        compiled.append(re.compile(rf"(?<!\w)(?:{alternatives}){end}"))
         alternatives_of_terms.append(tuple(spellings))
-    return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms))
+    return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms), whole_words=whole_words)
 
 
 def suggest(texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:

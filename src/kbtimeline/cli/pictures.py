@@ -19,7 +19,6 @@ from kbtimeline.cli.options import (
     Filters,
     FromOption,
     GranularityOption,
-    JsonOption,
     LimitOption,
     SearchOption,
     SourceOption,
@@ -151,7 +150,7 @@ def stats(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The figures as one JSON object.")] = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
@@ -182,11 +181,11 @@ def export(
     ctx: typer.Context,
     html: Annotated[
         Path | None,
-        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT."),
+        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT (- for stdout)."),
     ] = None,
     timelinejs: Annotated[
         Path | None,
-        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT."),
+        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT (- for stdout)."),
     ] = None,
     title: Annotated[
         str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")
@@ -195,6 +194,9 @@ def export(
     search_terms: SearchOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    within: Annotated[
+        bool, typer.Option("--within", help="Only events entirely inside --from/--to, not every one overlapping.")
+    ] = False,
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
@@ -202,13 +204,15 @@ def export(
     """Export events as a timeline page for any browser, or as TimelineJS3 data.
 
     The HTML page needs no network: zoom and pan the axis, filter as you
-    type, click an event for its sentence. Files are written atomically, and
-    existing ones are kept unless --force.
+    type, click an event for its sentence. It opens on --from/--to when
+    given, else on where most events are. Files are written atomically, and
+    existing ones are kept unless --force; OUT - writes to stdout.
 
     \b
     Examples:
       kbtimeline export --html war.html --title "The war"
       kbtimeline export --timelinejs war.json --from 1991 --to 1994
+      kbtimeline export --html - --from 1992 --to 1993 > war.html
     """
     import json
 
@@ -217,16 +221,30 @@ def export(
     session: Session = ctx.obj
     if html is None and timelinejs is None:
         raise UsageError("nothing to export: give --html OUT, --timelinejs OUT, or both")
+    outputs = [path for path in (html, timelinejs) if path is not None]
+    if [str(path) for path in outputs].count(STDOUT) > 1:
+        raise UsageError("only one of --html and --timelinejs can write to stdout (-)")
     if not force:
-        for path in (path for path in (html, timelinejs) if path is not None):
-            if path.exists():
+        for path in outputs:
+            if str(path) != STDOUT and path.exists():
                 raise KbTimelineError(f"{path}: already exists; add --force to replace it")
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
+    criteria = Filters(granularity, source, limit=limit).criteria(
+        window, within=within, search=_searched(session, search_terms)
+    )
     events = list(session.events.select(criteria))
     if html is not None:
-        Replacement.write_text(html, render_html(events, title))
+        _write(html, render_html(events, title, window=(window.start, window.end)))
     if timelinejs is not None:
-        Replacement.write_text(
-            timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n"
-        )
+        _write(timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n")
+
+
+STDOUT = "-"
+
+
+def _write(path: Path, text: str) -> None:
+    """``text`` to stdout for ``-``, else to the file, atomically."""
+    if str(path) == STDOUT:
+        emit(text)
+    else:
+        Replacement.write_text(path, text)

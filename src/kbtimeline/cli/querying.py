@@ -26,6 +26,8 @@ from kbtimeline.cli.options import (
     View,
     Window,
 )
+from kbtimeline.errors import UsageError
+from kbtimeline.jsonio import json_object
 from kbtimeline.output.render import STREAMED, render, render_event, render_stream
 
 
@@ -84,6 +86,9 @@ def search(
     match_any: Annotated[bool, typer.Option("--any", help="Match events with any term, not all.")] = False,
     regex: Annotated[bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")] = False,
     exact: Annotated[bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")] = False,
+    word: Annotated[
+        bool, typer.Option("--word", "-w", help="Whole words only: UN finds UN, not United or until.")
+    ] = False,
     date_from: FromOption = None,
     date_to: ToOption = None,
     granularity: GranularityOption = None,
@@ -97,9 +102,9 @@ def search(
 ) -> None:
     """Events whose sentence contains every term, ignoring case and accents.
 
-    A term matches the start of a word, and a place name also finds its other
-    spellings (Shusha finds Shushi and Şuşa). Quote words to find them as a
-    phrase.
+    A term matches the start of a word (with --word, whole words only), and a
+    place name also finds its other spellings (Shusha finds Shushi and Şuşa).
+    Quote words to find them as a phrase.
 
     \b
     Examples:
@@ -110,7 +115,9 @@ def search(
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
     aliases = {} if exact or regex else session.aliases
-    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
+    if word and regex:
+        raise UsageError("--word and --regex do not combine; write \\b around the expression instead")
+    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases, whole_words=word)
     criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
     if not select_and_emit(session, Request(criteria, Output(output_format, as_json, as_jsonl))) and not regex:
         suggestions = query.suggest(session.events.texts(), terms, aliases)
@@ -148,15 +155,22 @@ def list_command(
 def show(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or its first characters.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The event as one JSON object (the events.json schema).")
+    ] = False,
 ) -> None:
     """One event in full, with the text around it and its date phrase highlighted.
 
     \b
-    Example:
+    Examples:
       kbtimeline show 3f9a1c2b7e
+      kbtimeline show 3f9a --json
     """
     session: Session = ctx.obj
     event = session.events.find(event_id)
+    if as_json:
+        emit(json_object(event))
+        return
     emit(render_event(event, session.events.source_text(event.source), session.env))
 
 

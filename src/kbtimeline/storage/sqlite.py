@@ -376,10 +376,11 @@ def _match(search: query.Search) -> str:
 
     Each spelling is a phrase whose last word may go on ("Shush" finds
     "Shushi"): the same as the search pattern, a term matching the start of
-    a word.
+    a word; or, for whole words, may not.
     """
+    star = "" if search.whole_words else "*"
     terms = [
-        "(" + " OR ".join('"' + " ".join(spelling) + '"*' for spelling in alternatives) + ")"
+        "(" + " OR ".join('"' + " ".join(spelling) + '"' + star for spelling in alternatives) + ")"
         for alternatives in search.spellings
     ]
     return (" OR " if search.match_any else " AND ").join(terms)

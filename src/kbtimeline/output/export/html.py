@@ -34,7 +34,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from kbtimeline.model import GRANULARITIES, Event
+from kbtimeline.model import GRANULARITIES, Day, Event
 from kbtimeline.output.export.timelinejs import parse_time
 from kbtimeline.query import focus
 
@@ -66,11 +66,23 @@ def view_fields(event: Event) -> dict[str, Any]:
     return {"from": low, "to": high, "point": point, "mark": _mark(event)}
 
 
-def page_data(events: Sequence[Event]) -> dict[str, Any]:
-    """Everything the page's script reads: the granularities in order, and the events."""
+Window = tuple[Day | None, Day | None]
+
+
+def page_data(events: Sequence[Event], window: Window = (None, None)) -> dict[str, Any]:
+    """Everything the page's script reads: the granularities in order, the events, and the window.
+
+    ``window`` is the period the export was asked for, as day numbers (``to``
+    exclusive, None on an open side): the page opens on it.
+    """
+    start, end = window
     return {
         "granularities": list(GRANULARITIES),
         "events": [event.to_dict() | {"view": view_fields(event)} for event in events],
+        "window": {
+            "from": None if start is None else start.number(),
+            "to": None if end is None else end.number() + 1,
+        },
     }
 
 
@@ -84,8 +96,8 @@ def script_json(value: Any) -> str:
     return "".join(_SCRIPT_UNSAFE.get(char) or _surrogate_escape(char) for char in text)
 
 
-def render_html(events: Sequence[Event], title: str) -> str:
-    """The complete page for ``events``, titled ``title``: a string to write to a file."""
+def render_html(events: Sequence[Event], title: str, window: Window = (None, None)) -> str:
+    """The complete page for ``events``, titled ``title``, opening on ``window``: a string to write to a file."""
     css, js = _asset("timeline.css"), _asset("timeline.js")
     values = {
         "title": escape(title),
@@ -93,7 +105,7 @@ def render_html(events: Sequence[Event], title: str) -> str:
         "img-src data:; base-uri 'none'; form-action 'none'",
         "css": css,
         "js": js,
-        "data": script_json(page_data(events)),
+        "data": script_json(page_data(events, window)),
     }
     # One pass: text put in for one placeholder is never read for another.
     return _PLACEHOLDER.sub(lambda match: values[match[1]], _asset("template.html"))
