@@ -44,6 +44,7 @@ class Outcome(NamedTuple):
     source: str = ""
     pieces: tuple[str, ...] = ()
     error: str | None = None
+    text: str | None = None  # the document's text, when the run keeps the source texts
 
 
 class Extraction:
@@ -51,7 +52,8 @@ class Extraction:
 
     A document that fails, or whose source id was already taken, is passed to
     ``report`` and left out; ``read`` and ``failed`` count the documents kept
-    and left out.
+    and left out. With ``keep_text``, the text of each document kept is handed
+    to it with its source id (``extract -o`` keeps them in sources/, for ``show``).
     """
 
     def __init__(
@@ -63,9 +65,10 @@ class Extraction:
         reference_date: Day | None,
         report: Callable[[str], object],  # what it returns is not read
         watch: Callable[[Outcome], None] = lambda outcome: None,
+        keep_text: Callable[[str, str], None] | None = None,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
-        self.report, self.watch = report, watch
+        self.report, self.watch, self.keep_text = report, watch, keep_text
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -83,7 +86,8 @@ class Extraction:
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
-        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
+        with_text = self.keep_text is not None
+        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, with_text):
             self.watch(outcome)
             error = outcome.error
             if error is None and outcome.source in sources:
@@ -94,6 +98,8 @@ class Extraction:
                 continue
             sources.add(outcome.source)
             self.read += 1
+            if self.keep_text is not None and outcome.text is not None:
+                self.keep_text(outcome.source, outcome.text)
             yield from outcome.pieces
 
 
@@ -109,8 +115,10 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
-    """The outcome of each document, in input order, extracted on ``jobs`` processes.
+def extract_all(
+    documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str, with_text: bool = False
+) -> Iterator[Outcome]:
+    """The outcome of each document, in input order, extracted on ``jobs`` processes (``with_text``: and its text).
 
     A corpus of one batch is extracted in this process: starting workers
     would cost more than it saves.
@@ -119,9 +127,9 @@ def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | 
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
-            yield from extract_batch(batch, reference_date, fmt)
+            yield from extract_batch(batch, reference_date, fmt, with_text)
         return
-    workers = _Workers(jobs, reference_date, fmt)
+    workers = _Workers(jobs, reference_date, fmt, with_text)
     try:
         pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
         for batch in chain(head, batches):
@@ -136,7 +144,7 @@ def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | 
     workers.pool.shutdown()
 
 
-def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Outcome]:
+def extract_batch(batch: Batch, reference_date: Day | None, fmt: str, with_text: bool = False) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time."""
     write = WRITERS[fmt]
     outcomes = []
@@ -144,7 +152,8 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Ou
         try:
             text = corpus.read(document)
             events = extract_events(text.text, text.source, text.reference_date or reference_date)
-            outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
+            kept = text.text if with_text else None
+            outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events)), text=kept))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
@@ -175,8 +184,8 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Day | None, fmt: str) -> None:
-        self.jobs, self.arguments = jobs, (reference_date, fmt)
+    def __init__(self, jobs: int, reference_date: Day | None, fmt: str, with_text: bool) -> None:
+        self.jobs, self.arguments = jobs, (reference_date, fmt, with_text)
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:
