@@ -66,6 +66,33 @@ QUERIES = [
     (["timeline", "1988", "1994", "--width", "90"], "a timeline"),
     (["timeline", "--search", "Shusha"], "a timeline of a search"),
     (["histogram", "1988", "1994", "--by", "month", "--spark"], "a sparkline"),
+    # issue 14: every new option answers the same from the index
+    (["range", "8 May 1992"], "inside first, then the wider ones, with their scope"),
+    (["range", "8 May 1992", "--jsonl", "-n", "5"], "the scope in JSON lines, limited after the inside ones"),
+    (["range", "1992", "-r", "--json"], "inside first, each part newest first"),
+    (["range", "1992", "--sort", "source", "-n", "7"], "inside first, each part by source"),
+    (["range", "early 1992"], "a label: early is the first third"),
+    (["range", "late 1992", "--within"], "within the last third"),
+    (["range", "winter 1991–1992", "--format", "csv"], "a winter"),
+    (["range", "20th century", "-n", "3"], "a century"),
+    (["range", "1950"], "early 20th century is its first third only: not here"),
+    (["range", "1930", "--within", "--json"], "nor here: a third of a century is not within a year"),
+    (["range", "1991-1994", "-g", "day", "-n", "4"], "a span in one argument"),
+    (["range", "92"], "a short year is refused"),
+    (["search", "UN", "--word"], "whole words"),
+    (["search", "UN", "Khojaly", "-w", "--any"], "whole words, any"),
+    (["search", "Nagorno", "-w"], "a whole word inside a hyphenated name"),
+    (["search", "Shush", "-w", "--exact"], "no partial word"),
+    (["show", SHUSHA[:5], "--json"], "show as JSON"),
+    (["histogram", "1992"], "a window is the axis"),
+    (["histogram", "1990", "1992", "--by", "month"], "by month from the window's start"),
+    (["histogram", "--from", "1993", "--by", "decade"], "an open window"),
+    (["timeline", "1992", "-n", "10"], "a limited timeline names where events were left out"),
+    (["list", "-n", "4", "-r", "--format", "timeline"], "newest first, limited"),
+    (["timeline", "1992", "1993", "--ascii", "--width", "70"], "all ASCII"),
+    (["export", "--html", "-", "--from", "1992", "--to", "1993", "--within"], "a page on stdout, within a window"),
+    (["export", "--timelinejs", "-", "--search", "Shusha", "--within"], "TimelineJS on stdout"),
+    (["range", "1991", "1994", "--data", "PLACEHOLDER"], "a global option after the command"),
 ]  # fmt: skip
 assert len({tuple(args) for args, _ in QUERIES}) == len(QUERIES), "every query once"
 
@@ -83,6 +110,9 @@ def backends(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def run(data: Path, args: list[str], env: Environment | None = None) -> Result:
+    """``args`` on ``data``; a ``--data PLACEHOLDER`` among them names ``data`` after the command instead."""
+    if "PLACEHOLDER" in args:
+        return CliRunner().invoke(cli.app, [str(data) if arg == "PLACEHOLDER" else arg for arg in args], obj=env)
     return CliRunner().invoke(cli.app, ["--data", str(data), *args], obj=env)
 
 
