@@ -181,6 +181,8 @@ def test_global_options_after_the_command(tmp_path: Path) -> None:
         after = run(*args)
         assert (after.returncode, after.stdout, after.stderr) == (0, before.stdout, ""), args
     assert run("range", "--data", str(data), "--", "1991").returncode == 0, "after --, nothing is moved"
+    missing = run("range", "1991", "--data")
+    assert missing.returncode == 2 and "--data" in missing.stderr and "Traceback" not in missing.stderr
     debug = run("--data", str(tmp_path / "missing.json"), "list")
     assert debug.returncode == 1
     traced = run("list", "--data", str(tmp_path / "missing.json"), "--debug")

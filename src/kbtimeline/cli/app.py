@@ -82,7 +82,10 @@ def hoist_global_options(args: list[str], commands: Iterable[str]) -> list[str]:
             continue
         moved.append(arg)
         if GLOBAL_OPTIONS[name] and not equals:
-            moved.append(next(rest, ""))
+            value = next(rest, None)
+            if value is None:
+                raise typer.BadParameter("a value is needed after it", param_hint=name)
+            moved.append(value)
     return [*args[:at], *moved, args[at], *kept]
 
 
