@@ -105,6 +105,13 @@ def test_a_range_lists_what_is_dated_inside_it_first() -> None:
     assert [record["scope"] for record in as_json] == scopes
 
 
+def test_at_a_terminal_the_wider_ones_come_under_a_line_of_their_own() -> None:
+    table, _ = at_a_terminal("range", "8 May 1992", "-n", "4")
+    plain = ANSI.sub("", table)
+    assert plain.index("8 May 1992") < plain.index("Dated more widely, reaching beyond the period:")
+    assert plain.index("Dated more widely") < plain.index("February 1988 – May 1994")
+
+
 def test_early_mid_and_late_are_thirds_in_ranges_and_the_data_keeps_the_whole() -> None:
     early = [row for row in rows(run("range", "1992-01-01", "1992-04-30")) if row[4] == "early 1992"]
     assert early and early[0][1:3] == ["1992-01-01", "1992-12-31"], "the data keeps the whole year"
