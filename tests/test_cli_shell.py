@@ -166,6 +166,24 @@ def test_show_quotes_the_text_of_events_one_extracted(tmp_path: Path) -> None:
     assert "Facing ground incursions" in run("--data", str(index), "show", event["id"]).stdout, "stored in the index"
 
 
+def test_documents_named_by_their_ids_lead_back_to_their_text_too(tmp_path: Path) -> None:
+    documents = tmp_path / "docs.jsonl"
+    documents.write_text(
+        '{"id": "Battle of Shusha (1992)", "text": "Before. On 8 May 1992 it fell."}\n'
+        '{"id": "../outside", "text": "In 1993 it ended."}\n',
+        "utf-8",
+    )
+    (tmp_path / "out").mkdir()
+    result = run("extract", str(documents), "-o", str(tmp_path / "out" / "events.json"))
+    assert result.returncode == 0
+    assert (tmp_path / "out" / "sources" / "Battle of Shusha (1992).txt").is_file()
+    assert (
+        result.stderr
+        == "kbtimeline: warning: the text of '../outside' is not kept for show: its name cannot be a file name\n"
+    )
+    assert not (tmp_path / "outside.txt").exists()
+
+
 def test_extract_into_the_folder_it_reads_keeps_no_copies_and_show_still_quotes(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("Before it all. On 8 May 1992 the town fell. After it all.", "utf-8")
     assert run("extract", str(tmp_path), "-o", str(tmp_path / "events.json")).returncode == 0

@@ -144,9 +144,13 @@ def _source_keeper(output: Path, paths: list[str]) -> Callable[[str, str], None]
 
     def keep(source: str, text: str) -> None:
         target = storage.source_file(output, source)
-        if target is not None:
+        try:
+            if target is None:
+                raise OSError("its name cannot be a file name")
             target.parent.mkdir(parents=True, exist_ok=True)
             storage.Replacement.write_text(target, text)
+        except OSError as error:  # the events matter more than the copy: say so, and go on
+            emit(f"kbtimeline: warning: the text of {source!r} is not kept for show: {error}\n", err=True)
 
     return keep
 

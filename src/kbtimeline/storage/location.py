@@ -9,7 +9,6 @@ table ``aliases.json`` and the texts the events were taken from,
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -78,8 +77,12 @@ def load_source_text(location: Location, source: str) -> str | None:
 
 
 def is_source_path(source: str) -> bool:
-    """Whether a source id can name a file under sources/: never ".." or absolute."""
-    return re.fullmatch(r"\w[\w.-]*(/\w[\w.-]*)*", source) is not None
+    """Whether a source id can name a file under sources/: printable parts between slashes, none empty,
+    hidden or a backslash path ("Battle of Shusha (1992)", "2020/notes"; never "..", "/etc" or "a//b")."""
+    parts = source.split("/")
+    return len(source) <= 200 and all(
+        part and not part.startswith(".") and "\\" not in part and part.isprintable() for part in parts
+    )
 
 
 def source_file(events_file: Path, source: str) -> Path | None:
