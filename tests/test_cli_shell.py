@@ -90,6 +90,11 @@ def test_a_histogram_shows_only_its_window_and_counts_the_same_in_any() -> None:
     assert count(run("histogram", "1991").stdout, "1991") == count(run("histogram", "1990", "1992").stdout, "1991")
 
 
+def test_stats_count_the_busiest_year_inside_the_window() -> None:
+    figures = json.loads(run("stats", "--from", "1993", "--to", "1993", "--json").stdout)
+    assert figures["busiest_year"]["key"] == "1993" and figures["busiest_month"]["key"].startswith("1993-")
+
+
 # 3. Dated inside first, then what merely encloses, marked ----------------------------------------
 
 

@@ -168,7 +168,8 @@ def stats(
 
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
-    figures = compute_stats(list(session.events.select(Filters(granularity, source).criteria(window))))
+    events = list(session.events.select(Filters(granularity, source).criteria(window)))
+    figures = compute_stats(events, window.start, window.end)
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
