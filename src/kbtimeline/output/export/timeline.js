@@ -320,8 +320,8 @@
   // ------------------------------------------------------------ layout
 
   // Assign lanes at the current zoom, in pixels relative to day 0, so that
-  // panning never changes them. Each group keeps its labels while few lanes
-  // suffice; past that its rows shrink to thin markers (titles on hover).
+  // panning never changes them. Each group has at most MAX_LABEL_LANES lanes;
+  // an event whose label has no room there is a thin marker (title on hover).
   function pack() {
     var k = scale(), list = matching(), top = 0, lanes = 0;
     packedScale = k;
@@ -336,12 +336,11 @@
         top += GROUP_GAP;
       }
       var used = assign(group, k, MAX_LABEL_LANES);
-      var height = LANE;
       group.forEach(function (item) {
-        item.top = top + item.lane * height + 6;
+        item.top = top + item.lane * LANE + 6;
         item.el.classList.toggle("kb-compact", !item.labelled);
       });
-      top += used * height;
+      top += used * LANE;
       lanes += used;
     });
     timeline.dataset.lanes = String(lanes);
@@ -435,7 +434,6 @@
     var shown = item.labelled && room >= MIN_LABEL;
     item.label.style.visibility = shown ? "" : "hidden";
     item.label.style.maxWidth = Math.max(Math.floor(room), 0) + "px";
-    item.el.classList.toggle("kb-labelled", shown);
   }
 
   function clampPx(px) {
