@@ -184,7 +184,8 @@ def both_backends(tmp_path: Path, events: list[Event]) -> tuple[storage.Events, 
 
 
 def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
-    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not.
+    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not,
+    inside the range first or not.
 
     The index numbers events in the date order: a search in that order reads
     rowids, every other order sorts columns; both must come out as Python's.
@@ -199,10 +200,11 @@ def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
     assert tuple(ORDER) == tuple(query.SORTS)
     searches = [None, query.compile_search(["in"]), query.compile_search(["Shushi", "massacre"], match_any=True)]
     ranges = [(None, None), (Day(1992, 1, 1), None), (None, Day(1991, 12, 31)), (Day(1992, 1, 2), Day(1993, 1, 1))]
-    for sort, reverse, search, (start, end), within, limit in itertools.product(
-        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3)
+    for sort, reverse, search, (start, end), within, limit, inside_first in itertools.product(
+        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3), (False, True)
     ):
         criteria = query.Criteria(start, end, within, search, sort=sort, reverse=reverse, limit=limit)
+        criteria = criteria._replace(inside_first=inside_first)
         assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], criteria
 
 
@@ -224,3 +226,35 @@ def found(events: storage.Events, prefix: str) -> Event | str:
         return events.find(prefix)
     except KbTimelineError as error:
         return f"{type(error).__name__}: {error}"
+
+
+def test_thirds_match_the_same_way_in_sql(tmp_path: Path) -> None:
+    """Early, mid and late match ranges by their third (query.focus) in both backends, inside first or not."""
+    spans = [
+        (Day(1992, 1, 1), Day(1992, 12, 31), "year"),
+        (Day(1990, 1, 1), Day(1999, 12, 31), "decade"),
+        (Day(1900, 1, 1), Day(1999, 12, 31), "century"),
+        (Day(1992, 5, 1), Day(1992, 5, 31), "month"),
+        (Day(1992, 5, 8), Day(1992, 5, 8), "day"),
+    ]
+    events = [
+        dataclasses.replace(EVENTS[0], id=f"e{n}-{modifier}", start=start, end=end, granularity=granularity,
+                            modifier=modifier, date_span=(n, n + 1))
+        for n, ((start, end, granularity), modifier) in enumerate(
+            itertools.product(spans, (None, "early", "mid", "late", "before"))
+        )
+    ]  # fmt: skip
+    on_json, on_index = both_backends(tmp_path, events)
+    ranges = [
+        (Day(1992, 1, 1), Day(1992, 4, 30)), (Day(1992, 9, 1), Day(1992, 12, 31)), (Day(1950, 1, 1), None),
+        (None, Day(1933, 4, 30)), (Day(1992, 5, 1), Day(1992, 5, 10)), (Day(1996, 9, 1), Day(1999, 12, 31)),
+    ]  # fmt: skip
+    for (start, end), within, inside_first, reverse in itertools.product(
+        ranges, (False, True), (False, True), (False, True)
+    ):
+        criteria = query.Criteria(start, end, within, reverse=reverse, inside_first=inside_first)
+        expected = [event.id for event in on_json.select(criteria)]
+        assert [event.id for event in on_index.select(criteria)] == expected, criteria
+    early_century = query.Criteria(Day(1950, 1, 1), Day(1950, 12, 31))
+    assert not any(event.id.endswith("-early") and event.granularity == "century"
+                   for event in on_index.select(early_century))  # fmt: skip

@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +233,16 @@ class SqliteEvents:
             )
 
     def select(self, criteria: query.Criteria) -> Iterator[Event]:
+        """The events ``criteria`` asks for; with ``inside_first``, two queries, each in the index's order:
+        the events inside the range, then the wider ones (read only when the first run out), so that
+        a page of a large range still costs a few lookups, not a sort of every event in it."""
+        if not criteria.inside_first or criteria.within or (criteria.start is None and criteria.end is None):
+            return self._select(criteria._replace(inside_first=False))
+        parts = criteria._replace(inside_first=False)
+        both = chain(self._select(parts._replace(within=True)), self._select(parts, wider_only=True))
+        return both if criteria.limit is None else islice(both, criteria.limit)
+
+    def _select(self, criteria: query.Criteria, wider_only: bool = False) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
 
         A search is decided by ``Search.matches_text`` on each candidate's
@@ -247,15 +257,14 @@ class SqliteEvents:
         ``| head``) stop the query early.
         """
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
-        where, parameters = self._where(criteria)
+        where, parameters = self._where(criteria, wider_only)
         search = criteria.search
         by_words = search is not None and not search.regex
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        order, order_parameters = _order(criteria, by_words)
-        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {order}"
+        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
         if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
-        rowids = (rowid for (rowid,) in self._rows(sql, [*parameters, *order_parameters]))
+        rowids = (rowid for (rowid,) in self._rows(sql, parameters))
         events = self._read(rowids, None if search is None else search.matches_text)
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
 
@@ -284,13 +293,14 @@ class SqliteEvents:
         longest: dict[str, int] = json.loads(self._meta["longest"])
         return max((longest.get(name, 0) for name in granularities or longest), default=0)
 
-    def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
+    def _where(self, criteria: query.Criteria, wider_only: bool = False) -> tuple[str, list[Any]]:
         """The SQL condition for everything but the order, with its parameters.
 
         The range is ``query.in_range`` spelled in day numbers, on the focus
         columns: keep the two the same. The bounds on ``start_key`` only let
         events_by_date narrow the search (a focus lies inside its interval,
-        which is at most ``longest`` days long).
+        which is at most ``longest`` days long). ``wider_only`` keeps the
+        events that reach beyond the range (``query.scope``).
         """
         clauses: list[str] = ["1"]
         parameters: list[Any] = []
@@ -302,6 +312,14 @@ class SqliteEvents:
             end = criteria.end.number()
             clauses += ["focus_end <= ?" if criteria.within else "focus_start <= ?", "start_key <= ?"]
             parameters += [end, end]
+        if wider_only:
+            bounds = [
+                (column, sign, day)
+                for column, sign, day in (("focus_start", ">=", criteria.start), ("focus_end", "<=", criteria.end))
+                if day is not None
+            ]
+            clauses.append("NOT (" + " AND ".join(f"{column} {sign} ?" for column, sign, _ in bounds) + ")")
+            parameters += [day.number() for _, _, day in bounds]
         for column, values in (
             ("granularity_rank", [GRANULARITY_RANK[name] for name in criteria.granularities]),
             ("source", list(criteria.sources)),
@@ -345,7 +363,7 @@ class SqliteEvents:
         return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
 
 
-def _order(criteria: query.Criteria, by_words: bool) -> tuple[str, list[Any]]:
+def _order(criteria: query.Criteria, by_words: bool) -> str:
     """The ORDER BY of ``criteria``: its sort's columns, then input position, as Python's stable sort breaks
     ties, reversed or not.
 
@@ -353,22 +371,12 @@ def _order(criteria: query.Criteria, by_words: bool) -> tuple[str, list[Any]]:
     instead, the same order (see the layout) but the one the full-text index
     yields: SQLite then neither sorts the candidates nor reads past the first
     page. Without words, events_by_date gives the columns' order as fast,
-    and it also applies the range and the filters. With ``inside_first``,
-    the events whose focus lies inside the range come first
-    (``query.scope``); returns the ORDER BY and its parameters.
+    and it also applies the range and the filters.
     """
-    first, parameters = "", []
-    if criteria.inside_first:
-        inside = ["1"]
-        for column, bound, day in (("focus_start", ">=", criteria.start), ("focus_end", "<=", criteria.end)):
-            if day is not None:
-                inside.append(f"{column} {bound} ?")
-                parameters.append(day.number())
-        first = f"CASE WHEN {' AND '.join(inside)} THEN 0 ELSE 1 END, "
     if by_words and criteria.sort == "date" and not criteria.reverse:
-        return first + "words.rowid", parameters
+        return "words.rowid"
     descending = " DESC" if criteria.reverse else ""
-    return first + ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position", parameters
+    return ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position"
 
 
 def _match(search: query.Search) -> str:
