@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from typing import Annotated
 
@@ -192,10 +193,7 @@ def select_and_emit(session: Session, request: Request) -> bool:
     found = iter(session.events.select(criteria))
     head = next(found, None)
     events = chain([head], found) if head is not None else iter(())
-    scope = None
-    if criteria.inside_first:
-        start, end = criteria.start, criteria.end
-        scope = lambda event: query.scope(event, start, end)  # noqa: E731
+    scope = partial(query.scope, start=criteria.start, end=criteria.end) if criteria.inside_first else None
     if fmt in STREAMED:
         emit(render_stream(events, fmt, scope))
     else:  # a table; "No matching events." is a remark, for stderr (as gh says it)
