@@ -178,9 +178,9 @@ def _root(
       kbtimeline search Shusha --json
       kbtimeline list --granularity day -n 10
     """
-    # Tests pass an Environment as obj to render the terminal form at a fixed width.
     if color not in COLORS:
         raise typer.BadParameter(f"{color!r} is not one of {', '.join(COLORS)}", param_hint="--color")
+    # Tests pass an Environment as obj to render the terminal form at a fixed width.
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.detect(sys.stdout)
     ctx.obj = Session(env.with_color(color), data, debug)
 
