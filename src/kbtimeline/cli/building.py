@@ -148,8 +148,8 @@ def _source_keeper(output: Path, paths: list[str]) -> Callable[[str, str], None]
             if target is None:
                 raise OSError("its name cannot be a file name")
             target.parent.mkdir(parents=True, exist_ok=True)
-            storage.Replacement.write_text(target, text)
-        except OSError as error:  # the events matter more than the copy: say so, and go on
+            storage.Replacement.write_text(target, text, durable=False)  # a copy: no fsync per document
+        except (OSError, KbTimelineError) as error:  # the events matter more than the copy: say so, go on
             emit(f"kbtimeline: warning: the text of {source!r} is not kept for show: {error}\n", err=True)
 
     return keep
