@@ -75,6 +75,10 @@ def test_a_limited_timeline_calls_no_month_with_events_empty(args: list[str], li
     assert not any(line[:9].strip().startswith("1993") for line in picture), "no 1993 in the gutter: it is left out"
 
 
+def test_a_range_drawn_as_a_timeline_is_cut_in_time_order() -> None:
+    assert run("range", "1992", "-n", "10", "--format", "timeline").stdout == run("timeline", "1992", "-n", "10").stdout
+
+
 # 2. Windows do not leak -----------------------------------------------------------------------------
 
 

@@ -52,7 +52,8 @@ def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tup
     """
     from kbtimeline.output.views import render_timeline
 
-    one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1)
+    # In time order: a picture has no inside-first part, and the cut reads the order.
+    one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1, inside_first=False)
     shown = query.cut_to_limit(list(session.events.select(one_more)), criteria)
     picture = render_timeline(
         shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
