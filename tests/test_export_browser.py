@@ -351,6 +351,13 @@ def test_the_first_view_fits_the_war_not_the_outliers(browser: WebDriver, tmp_pa
     labels = shown_labels(browser)
     assert overlapping(labels) == [] and all(label["right"] <= label["edge"] + 0.5 for label in labels)
     browser.save_screenshot(str(ARTIFACTS / "export-zoomed-in.png"))
+    zoomed = view(browser)
+    ActionChains(browser).send_keys(Keys.HOME).perform()
+    home = wait_for_view_change(browser, zoomed)
+    assert year_of(home[0]) == pytest.approx(first, abs=0.1), "Home: back to the first view"
+    ActionChains(browser).send_keys(Keys.HOME).perform()
+    everything = wait_for_view_change(browser, home)
+    assert year_of(everything[0]) < 1870 and year_of(everything[1]) > 2022, "again: every event"
     assert console_errors(browser) == []
 
 

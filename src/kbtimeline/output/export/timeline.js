@@ -526,10 +526,15 @@
     else render();
   }
 
-  // Home: the first view; with a search, the matches.
+  // Home: the first view, or with a search its matches; pressed again, all of them.
+  var fitted = null;
   function goHome() {
-    if (fold(search.value).trim() && matching().length) fit(matching());
-    else setView(home);
+    var list = fold(search.value).trim() ? matching() : ordered;
+    if (!list.length) return;
+    var range = extent(list);
+    if (view === fitted) setView(padded(range[0], range[1]));
+    else setView(list === ordered ? home : robustFit(list));
+    fitted = view;
   }
 
   // ------------------------------------------------------------ details
