@@ -314,7 +314,7 @@ def shown_labels(driver: WebDriver) -> list[dict]:
         }).map(function (l) {
           var r = l.getBoundingClientRect();
           return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: l.textContent,
-                  clipped: l.scrollWidth > l.clientWidth + 1, edge: box.right};
+                  clipped: l.scrollWidth > l.clientWidth + 1, edge: box.right, start: box.left};
         });
         """
     )
@@ -350,6 +350,7 @@ def test_the_first_view_fits_the_war_not_the_outliers(browser: WebDriver, tmp_pa
     wait_for_view_change(browser, before)
     labels = shown_labels(browser)
     assert overlapping(labels) == [] and all(label["right"] <= label["edge"] + 0.5 for label in labels)
+    assert all(label["left"] >= label["start"] - 0.5 for label in labels), "nor past the left edge"
     browser.save_screenshot(str(ARTIFACTS / "export-zoomed-in.png"))
     zoomed = view(browser)
     ActionChains(browser).send_keys(Keys.HOME).perform()

@@ -426,12 +426,13 @@
 
   // A label starting at `at` px on screen, at most `wanted` px wide, cut to end
   // before the next marker of its lane and before the right edge; hidden when
-  // less than MIN_LABEL px would show, or when packing left it none.
+  // less than MIN_LABEL px would show, when it would start off the left edge
+  // (a bar's label slides along instead), or when packing left it none.
   function fitLabel(item, at, wanted, k) {
     var right = width - 4;
     if (item.next) right = Math.min(right, item.next.start - view.from * k - 4);
     var room = Math.min(wanted, right - at);
-    var shown = item.labelled && room >= MIN_LABEL;
+    var shown = item.labelled && room >= MIN_LABEL && at >= 0; // nor half a label at the left edge
     item.label.style.visibility = shown ? "" : "hidden";
     item.label.style.maxWidth = Math.max(Math.floor(room), 0) + "px";
   }
