@@ -5,7 +5,8 @@ input, the document "stdin"), a folder (every file below it whose name
 matches a pattern, in sorted order, each named by its path inside the folder
 without extension: "2020/notes"), or a JSON lines file of documents, one
 ``{"id": ..., "text": ..., "reference_date": "YYYY-MM-DD"}`` object per line
-(``reference_date`` optional), named by their ids.
+(``reference_date`` optional), named by their ids. Standard input is read as
+JSON lines documents when its first line is one (``--input-format auto``).
 
 Listing yields light ``Document`` values: a path to read, or the bytes of one
 JSON line. ``read`` turns one into its source id and text in whichever
@@ -16,12 +17,13 @@ becomes a KbTimelineError naming it, never the end of the run.
 
 from __future__ import annotations
 
+import io
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Day, parse_day
@@ -51,12 +53,20 @@ class Text(NamedTuple):
 
 
 def list_documents(
-    paths: Iterable[str], *, glob: str, input_format: str, stdin: IO[bytes], max_size: int
+    paths: Iterable[str],
+    *,
+    glob: str,
+    input_format: str,
+    stdin: IO[bytes],
+    max_size: int,
+    warn: Callable[[str], object] = lambda message: None,
 ) -> Iterator[Document]:
     """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
 
     ``input_format`` says how files are read: "jsonl" as JSON lines documents,
-    "text" as text, "auto" by their name (``*.jsonl``: documents).
+    "text" as text, "auto" by their name (``*.jsonl``: documents), standard
+    input by its first line. ``warn`` hears of input that is read as text
+    but looks like JSON.
     """
     folder_sources: set[str] = set()
 
@@ -65,7 +75,7 @@ def list_documents(
 
     for path in paths:
         if path == STDIN:
-            yield from _json_documents(stdin, "<stdin>", max_size) if is_jsonl(path) else [_stdin(stdin, max_size)]
+            yield from _from_stdin(stdin, max_size, sniff=input_format == "auto", jsonl=is_jsonl(path), warn=warn)
         elif os.path.isdir(path):
             for file in map(str, _walk(Path(path), glob)):
                 if is_jsonl(file):
@@ -106,10 +116,51 @@ def _text_file(path: str, source: str, max_size: int) -> Document:
     return Document(path, size, source=source, error=_too_large(path, size, max_size))
 
 
-def _stdin(stdin: IO[bytes], max_size: int) -> Document:
-    content = stdin.read(max_size + 1)  # no further: a larger input is refused, not held
+def _from_stdin(
+    stdin: IO[bytes], max_size: int, *, sniff: bool, jsonl: bool, warn: Callable[[str], object]
+) -> Iterator[Document]:
+    """Standard input as one text document, or as JSON lines documents: asked for, or (``sniff``)
+    when its first line is a JSON object with "id" and "text", as ``extract`` writes none and
+    ``jq -c`` does."""
+    first = stdin.readline(max_size + 1)
+    if jsonl or (sniff and _is_document_line(first)):
+        yield from _json_documents(io.BufferedReader(_Chained(first, stdin)), "<stdin>", max_size)
+        return
+    if sniff and first.lstrip()[:1] in (b"{", b"["):
+        warn(
+            '<stdin> looks like JSON but not like JSON lines documents ({"id": ..., "text": ...} per line); '
+            "reading it as text"
+        )
+    content = first + stdin.read(max_size + 1 - len(first))  # no further: a larger input is refused, not held
     error = _too_large("<stdin>", len(content), max_size)
-    return Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
+    yield Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
+
+
+def _is_document_line(line: bytes) -> bool:
+    """Whether ``line`` reads as one JSON lines document: an object with "id" and "text"."""
+    if not line.lstrip().startswith(b"{"):
+        return False
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(record, dict) and "id" in record and "text" in record
+
+
+class _Chained(io.RawIOBase):
+    """A line already read, then the rest of the stream: to read from the start after a look."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.head[: len(buffer)] if self.head else self.rest.read(len(buffer))
+        self.head = self.head[len(chunk) :] if self.head else b""
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
 
 
 def _json_file(path: str, max_size: int) -> Iterator[Document]:

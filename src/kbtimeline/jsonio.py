@@ -10,7 +10,7 @@ is (file, line, column or index).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kbtimeline.errors import KbTimelineError, SchemaError
@@ -19,14 +19,23 @@ from kbtimeline.model import Event
 FORMATS = ("json", "jsonl")  # an indented array, or one object per line
 
 
-def jsonl_line(event: Event) -> str:
-    """One event as a line of JSON lines."""
-    return json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+def jsonl_line(event: Event, extra: Mapping[str, Any] | None = None) -> str:
+    """One event as a line of JSON lines; ``extra`` fields (a query's remarks on it) after its own."""
+    return json.dumps(_record(event, extra), ensure_ascii=False) + "\n"
 
 
-def json_item(event: Event) -> str:
+def json_object(event: Event) -> str:
+    """One event alone, as an indented JSON object (``show --json``)."""
+    return json.dumps(event.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_item(event: Event, extra: Mapping[str, Any] | None = None) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
-    return "  " + json.dumps(event.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return "  " + json.dumps(_record(event, extra), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _record(event: Event, extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    return event.to_dict() if not extra else {**event.to_dict(), **extra}
 
 
 def json_array(items: Iterable[str]) -> Iterator[str]:

@@ -50,6 +50,7 @@ class Outcome(NamedTuple):
     pieces: tuple[str, ...] = ()
     error: str | None = None
     notes: tuple[str, ...] = ()  # what a user should know about how it was read
+    text: str | None = None  # the document's text, when the run keeps the source texts
 
 
 # A reference date given, read from each document's date line ("auto"), or none.
@@ -61,7 +62,8 @@ class Extraction:
 
     A document that fails, or whose source id was already taken, is passed to
     ``report`` and left out; ``read`` and ``failed`` count the documents kept
-    and left out.
+    and left out. With ``keep_text``, the text of each document kept is handed
+    to it with its source id (``extract -o`` keeps them in sources/, for ``show``).
     """
 
     def __init__(
@@ -75,10 +77,11 @@ class Extraction:
         inform: Callable[[str], object] = lambda message: None,
         watch: Callable[[Outcome], None] = lambda outcome: None,
         parser: bool = False,
+        keep_text: Callable[[str, str], None] | None = None,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
         self.parser = parser
-        self.report, self.inform, self.watch = report, inform, watch
+        self.report, self.inform, self.watch, self.keep_text = report, inform, watch, keep_text
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -96,7 +99,8 @@ class Extraction:
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
-        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, self.parser):
+        with_text = self.keep_text is not None
+        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, self.parser, with_text):
             self.watch(outcome)
             for note in outcome.notes:
                 self.inform(note)
@@ -109,6 +113,8 @@ class Extraction:
                 continue
             sources.add(outcome.source)
             self.read += 1
+            if self.keep_text is not None and outcome.text is not None:
+                self.keep_text(outcome.source, outcome.text)
             yield from outcome.pieces
 
 
@@ -125,9 +131,14 @@ def available_cores() -> int:
 
 
 def extract_all(
-    documents: Iterable[Document], jobs: int, reference_date: Reference, fmt: str, parser: bool = False
+    documents: Iterable[Document],
+    jobs: int,
+    reference_date: Reference,
+    fmt: str,
+    parser: bool = False,
+    with_text: bool = False,
 ) -> Iterator[Outcome]:
-    """The outcome of each document, in input order, extracted on ``jobs`` processes.
+    """The outcome of each document, in input order, extracted on ``jobs`` processes (``with_text``: and its text).
 
     ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
 
@@ -138,9 +149,9 @@ def extract_all(
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
-            yield from extract_batch(batch, reference_date, fmt, parser)
+            yield from extract_batch(batch, reference_date, fmt, parser, with_text)
         return
-    workers = _Workers(jobs, reference_date, fmt, parser)
+    workers = _Workers(jobs, reference_date, fmt, parser, with_text)
     try:
         pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
         for batch in chain(head, batches):
@@ -155,7 +166,9 @@ def extract_all(
     workers.pool.shutdown()
 
 
-def extract_batch(batch: Batch, reference_date: Reference, fmt: str, parser: bool = False) -> list[Outcome]:
+def extract_batch(
+    batch: Batch, reference_date: Reference, fmt: str, parser: bool = False, with_text: bool = False
+) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time."""
     write = WRITERS[fmt]
     outcomes = []
@@ -170,7 +183,8 @@ def extract_batch(batch: Batch, reference_date: Reference, fmt: str, parser: boo
                     '("last year", "two days ago") left out: no reference date (--reference-date)'
                 )
             pieces = tuple(map(write, events))
-            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes)))
+            kept = text.text if with_text else None
+            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes), text=kept))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
@@ -221,8 +235,8 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Reference, fmt: str, parser: bool) -> None:
-        self.jobs, self.arguments = jobs, (reference_date, fmt, parser)
+    def __init__(self, jobs: int, reference_date: Reference, fmt: str, parser: bool, with_text: bool) -> None:
+        self.jobs, self.arguments = jobs, (reference_date, fmt, parser, with_text)
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:

@@ -7,6 +7,7 @@ query commands never pay for them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -60,7 +61,8 @@ def extract(
         typer.Option(
             "--input-format",
             metavar="FORMAT",
-            help="auto: *.jsonl files hold JSON lines documents, the rest is text; text; jsonl.",
+            help="auto: *.jsonl files, and standard input whose first line is a JSON document, hold JSON "
+            "lines documents, the rest is text; text; jsonl.",
             autocompletion=choices(corpus.INPUT_FORMATS),
         ),
     ] = "auto",
@@ -76,6 +78,10 @@ def extract(
         bool,
         typer.Option("--fast", help="Titles from rules, not from spaCy's parse (many times faster, less readable)."),
     ] = False,
+    no_sources: Annotated[
+        bool,
+        typer.Option("--no-sources", help="With -o, do not keep the texts in sources/ beside OUT (show quotes them)."),
+    ] = False,
 ) -> None:
     """Extract every dated statement from texts into an events list.
 
@@ -86,7 +92,8 @@ def extract(
     that cannot be read is reported and skipped; the others are still
     written, and the exit code is 1. Titles come from spaCy's parse of the
     dated sentences when it is installed (pip install 'kbtimeline[nlp]'),
-    else, and with --fast, from rules.
+    else, and with --fast, from rules. With -o, each text is also kept in
+    sources/ beside OUT, so that show quotes it and index stores it.
 
     \b
     Examples:
@@ -108,9 +115,18 @@ def extract(
             raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
     if max_doc_size <= 0:
         raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
-    documents = corpus.list_documents(
-        paths, glob=glob, input_format=input_format, stdin=sys.stdin.buffer, max_size=int(max_doc_size * corpus.MB)
+    listed = corpus.list_documents(
+        paths,
+        glob=glob,
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        max_size=int(max_doc_size * corpus.MB),
+        warn=lambda message: emit(f"kbtimeline: warning: {message}\n", err=True),
     )
+    first = next(listed, None)
+    if first is None:  # as ripgrep says "No files were searched"
+        raise KbTimelineError(f"no documents to read in {' '.join(paths)}: no file matches --glob {glob!r}")
+    documents = chain([first], listed)
     with progress.watch(paths, glob, show=sys.stderr.isatty()) as watch:
         run = pipeline.Extraction(
             documents,
@@ -121,6 +137,7 @@ def extract(
             report=lambda message: report(KbTimelineError(message)),
             inform=lambda message: emit(f"kbtimeline: {message}\n", err=True),
             watch=watch,
+            keep_text=None if output is None or no_sources else _source_keeper(output, paths),
         )
         if output is None:
             emit(run.chunks())
@@ -128,6 +145,28 @@ def extract(
             run.write_to(output)
     if run.failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _source_keeper(output: Path, paths: list[str]) -> Callable[[str, str], None] | None:
+    """What keeps each text beside OUT, in sources/<source>.txt; None when that folder lies in a folder
+    being extracted, where a later extract would read the copies again (the events beside their texts
+    find them there)."""
+    folder = (output.parent / storage.SOURCES_FOLDER).resolve()
+    for path in paths:
+        if path != corpus.STDIN and Path(path).is_dir() and folder.is_relative_to(Path(path).resolve()):
+            return None
+
+    def keep(source: str, text: str) -> None:
+        target = storage.source_file(output, source)
+        try:
+            if target is None:
+                raise OSError("its name cannot be a file name")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            storage.Replacement.write_text(target, text, durable=False)  # a copy: no fsync per document
+        except (OSError, KbTimelineError) as error:  # the events matter more than the copy: say so, go on
+            emit(f"kbtimeline: warning: the text of {source!r} is not kept for show: {error}\n", err=True)
+
+    return keep
 
 
 @app.command()

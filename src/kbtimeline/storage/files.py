@@ -85,19 +85,21 @@ class Replacement:
         return self
 
     @classmethod
-    def write_text(cls, target: Path, text: str) -> None:
+    def write_text(cls, target: Path, text: str, *, durable: bool = True) -> None:
         """Put ``text`` at ``target`` in one step: the old file, if any, stays whole until then."""
         with cls(target) as new:
             new.path.write_text(text, encoding="utf-8")
-            new.commit()
+            new.commit(durable=durable)
 
-    def commit(self) -> None:
-        """Make the new version durable, with the old one's permissions, and put it in place."""
-        descriptor = os.open(self.path, os.O_RDWR)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    def commit(self, *, durable: bool = True) -> None:
+        """Make the new version durable (unless a copy kept for convenience need not wait for the disk),
+        with the old one's permissions, and put it in place."""
+        if durable:
+            descriptor = os.open(self.path, os.O_RDWR)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
         self.path.chmod(_mode_for(self.target))
         os.replace(self.path, self.target)
         self._committed = True

@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 4 (3: kind and happening columns; 4: granularity ranks with "week"):
+Layout, schema version 5 (3: kind and happening; 4: granularity ranks with "week"; 5: focus columns):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,11 +17,13 @@ Layout, schema version 4 (3: kind and happening columns; 4: granularity ranks wi
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns, and each record's ``kind`` and ``happening`` (for the views that
-  leave context out or show one entry per happening). The full-text index
-  yields rowids ascending, so a search sorted by date reads its candidates
-  already in order and its first page costs a few lookups; other orders
-  break ties on ``position``.
+  columns; each record's ``kind`` and ``happening`` (for the views that
+  leave context out or show one entry per happening); and
+  ``focus_start``/``focus_end``, the day numbers of ``query.focus`` (the
+  third an early/mid/late event is about), which ranges match, as
+  ``query.in_range`` does. The full-text index yields rowids ascending, so a
+  search sorted by date reads its candidates already in order and its first
+  page costs a few lookups; other orders break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
   lines. Apart from ``events`` so that ordering thousands of candidates
   touches a few narrow pages, not a page or so each.
@@ -39,7 +41,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "4"  # 3: kind and happening columns; 4: granularity ranks with "week"
+SCHEMA_VERSION = "5"  # 3: kind and happening; 4: granularity ranks with "week"; 5: focus columns
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -64,7 +66,9 @@ EVENT_COLUMNS = """
     date_start INTEGER NOT NULL,
     date_end INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    happening TEXT NOT NULL"""
+    happening TEXT NOT NULL,
+    focus_start INTEGER NOT NULL,
+    focus_end INTEGER NOT NULL"""
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,8 +111,8 @@ ORDER = {
 # written front to back.
 RANK = f"""
 INSERT INTO main.events
-    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening, position
-    FROM staging.events
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening,
+        focus_start, focus_end, position FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
@@ -191,9 +195,10 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
             start, end = event.start.number(), event.end.number()
             figures.longest[event.granularity] = max(figures.longest.get(event.granularity, 0), end - start)
             figures.sources.setdefault(event.source)
+            low, high = query.focus(event)
             rows.append((
                 figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
-                *event.date_span, event.kind, event.happening,
+                *event.date_span, event.kind, event.happening, low.number(), high.number(),
             ))  # fmt: skip
             records.append((figures.count, jsonl_line(event)))
             words.append((figures.count, " ".join(query.words(event.text))))
@@ -201,7 +206,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
                 if spelling not in spelled:
                     spelled.add(spelling)
                     figures.vocabulary.setdefault(query.fold(spelling), spelling)
-        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO staging.records VALUES (?, ?)", records)
         connection.executemany("INSERT INTO staging.words VALUES (?, ?)", words)
     return figures
@@ -231,6 +236,16 @@ class SqliteEvents:
             )
 
     def select(self, criteria: query.Criteria) -> Iterator[Event]:
+        """The events ``criteria`` asks for; with ``inside_first``, two queries, each in the index's order:
+        the events inside the range, then the wider ones (read only when the first run out), so that
+        a page of a large range still costs a few lookups, not a sort of every event in it."""
+        if not criteria.inside_first or criteria.within or (criteria.start is None and criteria.end is None):
+            return self._select(criteria._replace(inside_first=False))
+        parts = criteria._replace(inside_first=False)
+        both = chain(self._select(parts._replace(within=True)), self._select(parts, wider_only=True))
+        return both if criteria.limit is None else islice(both, criteria.limit)
+
+    def _select(self, criteria: query.Criteria, wider_only: bool = False) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
 
         A search is decided by ``Search.matches_text`` on each candidate's
@@ -245,7 +260,7 @@ class SqliteEvents:
         ``| head``) stop the query early.
         """
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
-        where, parameters = self._where(criteria)
+        where, parameters = self._where(criteria, wider_only)
         search = criteria.search
         by_words = search is not None and not search.regex
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
@@ -281,27 +296,33 @@ class SqliteEvents:
         longest: dict[str, int] = json.loads(self._meta["longest"])
         return max((longest.get(name, 0) for name in granularities or longest), default=0)
 
-    def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
+    def _where(self, criteria: query.Criteria, wider_only: bool = False) -> tuple[str, list[Any]]:
         """The SQL condition for everything but the order, with its parameters.
 
-        The range is ``query.in_range`` spelled in day numbers: keep the two the same.
+        The range is ``query.in_range`` spelled in day numbers, on the focus
+        columns: keep the two the same. The bounds on ``start_key`` only let
+        events_by_date narrow the search (a focus lies inside its interval,
+        which is at most ``longest`` days long). ``wider_only`` keeps the
+        events that reach beyond the range (``query.scope``).
         """
         clauses: list[str] = ["1"]
         parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
-            if criteria.within:
-                clauses.append("start_key >= ?")
-                parameters.append(start)
-            else:  # an overlapping event starts at most `longest` days before the range
-                clauses += ["end_key >= ?", "start_key >= ?"]
-                parameters += [start, start - self._longest(criteria.granularities)]
+            clauses += ["focus_start >= ?" if criteria.within else "focus_end >= ?", "start_key >= ?"]
+            parameters += [start, start - self._longest(criteria.granularities)]
         if criteria.end is not None:
-            clauses.append("start_key <= ?")
-            parameters.append(criteria.end.number())
-            if criteria.within:
-                clauses.append("end_key <= ?")
-                parameters.append(criteria.end.number())
+            end = criteria.end.number()
+            clauses += ["focus_end <= ?" if criteria.within else "focus_start <= ?", "start_key <= ?"]
+            parameters += [end, end]
+        if wider_only:
+            bounds = [
+                (column, sign, day)
+                for column, sign, day in (("focus_start", ">=", criteria.start), ("focus_end", "<=", criteria.end))
+                if day is not None
+            ]
+            clauses.append("NOT (" + " AND ".join(f"{column} {sign} ?" for column, sign, _ in bounds) + ")")
+            parameters += [day.number() for _, _, day in bounds]
         for column, values in (
             ("granularity_rank", [GRANULARITY_RANK[name] for name in criteria.granularities]),
             ("source", list(criteria.sources)),
@@ -366,10 +387,11 @@ def _match(search: query.Search) -> str:
 
     Each spelling is a phrase whose last word may go on ("Shush" finds
     "Shushi"): the same as the search pattern, a term matching the start of
-    a word.
+    a word; or, for whole words, may not.
     """
+    star = "" if search.whole_words else "*"
     terms = [
-        "(" + " OR ".join('"' + " ".join(spelling) + '"*' for spelling in alternatives) + ")"
+        "(" + " OR ".join('"' + " ".join(spelling) + '"' + star for spelling in alternatives) + ")"
         for alternatives in search.spellings
     ]
     return (" OR " if search.match_any else " AND ").join(terms)
