@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
 from kbtimeline.extract.lexicon import MONTHS
 from kbtimeline.model import Event
 
@@ -63,9 +64,10 @@ COMMON_SHARE = 0.1
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
+LEAD_WORDS = 3  # a summary and its account that name nothing rare: the same kind of happening and two more words
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’]*")  # "Russian-brokered" is "Russian" and "brokered"
 _YEAR = re.compile(r"\d{4}")
 # What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
 _SPLIT = re.compile(r"[\s,/\[\]()]*")
@@ -84,6 +86,27 @@ _BOUND_BEFORE = re.compile(r"\b(?:by|since|until|till|before|after)\s+(?:the\s+)
 _TELLING = re.compile(r"(?:right\s+)?(?:now|today|currently|at present|presently|nowadays)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
+# A people's name is its country's: "Russian" and "Russia", "Azerbaijani" and "Azerbaijan".
+_DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
+# Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
+_ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
+_ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
+_ANCHOR_CLOSED = re.compile(_ANCHOR + r"[,;]", re.IGNORECASE)  # before the date, closed before it
+_ANCHOR_OPEN = re.compile(_ANCHOR + r"$", re.IGNORECASE)  # the date inside it
+# A place or happening named by what it is, not by its name ("the town", "the events of 25 February"):
+# it stands for a name of the sentence before.
+_ANAPHOR = re.compile(
+    r"\bthe (?:town|city|village|events?|incident)\b(?! of [A-Z])",
+    re.IGNORECASE,
+)
+# A happening named by its date alone: "the casualties of the events of 25–26 February".
+_EVENTS_OF = re.compile(r"\bthe (?:events?|incidents?|happenings?|fighting) (?:of|on|in)\s+$", re.IGNORECASE)
+# A date that says which one of a kind of happening it names: "the 1994 ceasefire", "the 2016 clashes".
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|[A-Z]\w*['’]s)\s+$")
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+# One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
+_RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 
 
@@ -99,6 +122,9 @@ class _Record:
     last: int
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
+    named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as words
+    borrowed: frozenset[str] = frozenset()  # names of the sentence before, for "the town"
+    by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
 
 def group_happenings(events: list[Event]) -> list[Event]:
@@ -149,6 +175,7 @@ def _groups(events: list[Event]) -> list[list[_Record]]:
         sentences[left] |= sentences.pop(right)
 
     for left, right in _split_dates(records):
+        _pool_words(records[left], records[right])
         left, right = root(left), root(right)
         if left == right:
             continue
@@ -184,14 +211,38 @@ def _records(events: list[Event]) -> list[_Record]:
         )
         aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
         summary = _SUMMARY.search(own) is not None
-        records.append(_Record(position, event, names, words, first, last, summary, aloof))
+        named = _named(before, after)
+        by_date = _EVENTS_OF.search(before) is not None
+        records.append(_Record(position, event, names, words, first, last, summary, aloof, named, by_date=by_date))
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
     common = {word for record in records for word in record.words}
     for record in records:
         nouns = record.names & common
         record.names, record.words = record.names - nouns, record.words | nouns
+    previous: _Record | None = None
+    for record in records:
+        if previous is not None and record.event.span != previous.event.span and _ANAPHOR.search(record.event.text):
+            record.borrowed = _words(previous.event.text)[0] - common
+        if previous is None or record.event.span != previous.event.span:
+            previous = record
     return records
+
+
+def _named(before: str, after: str) -> frozenset[str]:
+    """What an attributive date names ("the 1994 ceasefire": the ceasefire), as words; else nothing."""
+    if not _ATTRIBUTIVE_BEFORE.search(before):
+        return frozenset()
+    noun = _NAMED_AFTER.match(after)
+    return _words(noun.group(1))[1] if noun else frozenset()
+
+
+def _pool_words(one: _Record, other: _Record) -> None:
+    """The halves of one date split in two ("On May 18, [1992] the army entered…") share their words."""
+    for field in ("names", "words", "borrowed", "named"):
+        pooled = getattr(one, field) | getattr(other, field)
+        setattr(one, field, pooled)
+        setattr(other, field, pooled)
 
 
 def _bounds(event: Event) -> tuple[int, int]:
@@ -221,28 +272,45 @@ def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
     it: it owns the words back to the previous date.
     """
     offset = event.span[0]
+    text = event.text
     ordered = sorted(dates)
     index = ordered.index(event.date_span)
     own_start, own_end = event.date_span[0] - offset, event.date_span[1] - offset
-    previous_end = ordered[index - 1][1] - offset if index else 0
-    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(event.text)
-    bracketed = event.text[own_start - 1 : own_start] == "(" and event.text[own_end : own_end + 1] == ")"
-    start = previous_end if bracketed else (previous_end + own_start) // 2 if index else 0
-    end = own_end + 1 if bracketed else (own_end + next_start) // 2 if index + 1 < len(ordered) else len(event.text)
-    return event.text[start:own_start] + " " + event.text[own_end:end]
+    previous = (ordered[index - 1][0] - offset, ordered[index - 1][1] - offset) if index else None
+    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(text)
+    bracketed = text[own_start - 1 : own_start] == "(" and text[own_end : own_end + 1] == ")"
+    start = previous[1] if bracketed and previous else _boundary(text, *previous, own_start) if previous else 0
+    last = index + 1 == len(ordered)
+    end = own_end + 1 if bracketed else len(text) if last else _boundary(text, own_start, own_end, next_start)
+    return _ANCHOR_CLOSED.sub(" ", text[start:own_start]) + " " + _ANCHOR_AFTER.sub(" ", text[own_end:end])
+
+
+def _boundary(text: str, start: int, end: int, next_start: int) -> int:
+    """Where the words of the date at ``start:end`` stop and those of the next date begin.
+
+    The comma that closes an anchor the date sits in ("After the losses in
+    1992, Russia started…"); else halfway, moved to the end of a word.
+    """
+    comma = text.find(",", end, next_start)
+    if comma != -1 and _ANCHOR_OPEN.search(text[:start]):
+        return comma + 1
+    middle = (end + next_start) // 2
+    space = text.find(" ", middle, next_start)
+    return space if space != -1 else middle
 
 
 def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    said, text = senses(text)
     names: set[str] = set()
-    words: set[str] = set()
+    words: set[str] = set(said)
     for match in _WORD.finditer(text):
         word = match.group()
         lower = word.lower()
         if lower in STOPWORDS or _YEAR.fullmatch(word):
             continue
-        if word[0].isupper() or (word.isdigit() and len(word) >= 3):
-            names.add(_stem(lower))
+        if word[0].isupper() or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
+            names.add(_stem(_DEMONYM.sub("", lower)))
         elif word[0].isalpha() and len(word) > 3:
             words.add(_stem(lower))
     return frozenset(names), frozenset(words)
@@ -267,7 +335,9 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
         inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
         split = bool(_SPLIT.fullmatch(between)) and inside
         stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
-        if split or stretch:
+        restated = bool(_RESTATED.fullmatch(between)) and second.granularity == "year" and a_first >= b_first
+        restated = restated and a_last <= b_last and records[right].named != frozenset()
+        if split or stretch or restated:
             yield left, right
 
 
@@ -299,12 +369,26 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     slack = _SLACK_DAYS if first.first == first.last and second.first == second.last else 0
     if first.first > second.last + slack or second.first > first.last + slack:
         return False
-    names = [weight.get(name, 0.0) for name in first.names & second.names]
-    words = [weight.get(word, 0.0) for word in first.words & second.words]
+    if stages_differ(first.words, second.words):
+        return False
+    shared_names = (first.names | first.borrowed) & (second.names | second.borrowed)
+    names = [weight.get(name, 0.0) for name in shared_names]
+    shared_words = first.words & second.words
+    words = [weight.get(word, 0.0) for word in shared_words]
     total = sum(names) + sum(words)
-    if (first.first, first.last) == (second.first, second.last) and one.granularity == "day":
-        return total >= SAME_DATE_WEIGHT
+    said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
+    rare_name = any(value > 0 for value in names)
+    if first.first == first.last and second.first == second.last:
+        if first.first == second.first and one.granularity == "day":
+            return total >= SAME_DATE_WEIGHT
+        return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    return any(value > 0 for value in names) and any(value > 0 for value in words) and total >= NESTED_WEIGHT
+    if rare_name and (first.by_date or second.by_date):
+        return True  # "the events of 25–26 February", after an account of what happened at Khojaly then
+    if any(weight.get(word, 0.0) > 0 for word in (first.named | second.named) & shared_words):
+        return True  # "the 1994 ceasefire" and the ceasefire signed in May 1994
+    if said and (rare_name or sum(value > 0 for value in words) >= LEAD_WORDS):
+        return True
+    return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT
