@@ -64,6 +64,7 @@ COMMON_SHARE = 0.1
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
+MONTH_DAYS = 31
 LEAD_WORDS = 3  # a summary and its account that name nothing rare: the same kind of happening and two more words
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
@@ -88,6 +89,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 # A people's name is its country's: "Russian" and "Russia", "Azerbaijani" and "Azerbaijan".
 _DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Zapata's" is "Zapata"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
 # Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
 _ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
@@ -234,7 +236,7 @@ def _named(before: str, after: str) -> frozenset[str]:
     if not _ATTRIBUTIVE_BEFORE.search(before):
         return frozenset()
     noun = _NAMED_AFTER.match(after)
-    return _words(noun.group(1))[1] if noun else frozenset()
+    return senses(noun.group(1))[0] if noun else frozenset()
 
 
 def _pool_words(one: _Record, other: _Record) -> None:
@@ -305,11 +307,11 @@ def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     words: set[str] = set(said)
     for match in _WORD.finditer(text):
-        word = match.group()
+        word = _POSSESSIVE.sub("", match.group())
         lower = word.lower()
         if lower in STOPWORDS or _YEAR.fullmatch(word):
             continue
-        if word[0].isupper() or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
+        if (word[0].isupper() and len(word) > 1) or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
             names.add(_stem(_DEMONYM.sub("", lower)))
         elif word[0].isalpha() and len(word) > 3:
             words.add(_stem(lower))
@@ -336,7 +338,8 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
         split = bool(_SPLIT.fullmatch(between)) and inside
         stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
         restated = bool(_RESTATED.fullmatch(between)) and second.granularity == "year" and a_first >= b_first
-        restated = restated and a_last <= b_last and records[right].named != frozenset()
+        after_second = second.text[second.date_span[1] - second.span[0] :]
+        restated = restated and a_last <= b_last and _NAMED_AFTER.match(after_second) is not None
         if split or stretch or restated:
             yield left, right
 
@@ -371,12 +374,16 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
         return False
     if stages_differ(first.words, second.words):
         return False
-    shared_names = (first.names | first.borrowed) & (second.names | second.borrowed)
-    names = [weight.get(name, 0.0) for name in shared_names]
     shared_words = first.words & second.words
+    said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
+    with_borrowed = (first.names | first.borrowed) & (second.names | second.borrowed)
+    if first.by_date or second.by_date:  # "the events of 25–26 February", after an account of them
+        return any(weight.get(name, 0.0) > 0 for name in with_borrowed)
+    # "The town" stands for a name of the sentence before only in an account of the same kind of happening.
+    shared_names = with_borrowed if said else first.names & second.names
+    names = [weight.get(name, 0.0) for name in shared_names]
     words = [weight.get(word, 0.0) for word in shared_words]
     total = sum(names) + sum(words)
-    said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
     rare_name = any(value > 0 for value in names)
     if first.first == first.last and second.first == second.last:
         if first.first == second.first and one.granularity == "day":
@@ -385,10 +392,12 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    if rare_name and (first.by_date or second.by_date):
-        return True  # "the events of 25–26 February", after an account of what happened at Khojaly then
-    if any(weight.get(word, 0.0) > 0 for word in (first.named | second.named) & shared_words):
-        return True  # "the 1994 ceasefire" and the ceasefire signed in May 1994
-    if said and (rare_name or sum(value > 0 for value in words) >= LEAD_WORDS):
+    for record in (first, second):  # "since the 1994 ceasefire" and the ceasefire signed in May 1994
+        anonymous = not any(weight.get(name, 0.0) > 0 for name in record.names)
+        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and (rare_name or anonymous):
+            return True
+    # Within a month a name and the kind of happening tell it; a year holds many of one kind at one place.
+    narrow = coarser.last - coarser.first < MONTH_DAYS
+    if said and ((rare_name and (narrow or total >= NESTED_WEIGHT)) or sum(value > 0 for value in words) >= LEAD_WORDS):
         return True
     return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT

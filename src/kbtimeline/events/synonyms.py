@@ -24,24 +24,23 @@ SENSES: dict[str, tuple[str, ...]] = {
                   r"cessation of (?:all )?hostilities"),
     "capture": (r"captur(?:e|ed|es|ing)", r"seiz(?:e|ed|es|ing)", r"(?:took|take|takes|taken|taking) control",
                 r"(?:took|take|takes|taken|taking) possession", r"(?:was|were|been|being) taken",
-                r"enter(?:ed|s|ing)?(?! into)", r"overr[au]n", r"conquer(?:ed|s|ing)?", r"occup(?:y|ied|ies|ying)",
-                r"fell", r"fall of"),
-    "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s)?", r"offensives?", r"storm(?:ed|ing)", r"raid(?:ed|s)?"),
+                r"enter(?:ed|s|ing)? (?=(?-i:[A-Z])|the (?:town|city|village|capital))", r"overr[au]n",
+                r"conquer(?:ed|s|ing)?", r"occup(?:y|ied|ies|ying)", r"fell", r"fall of"),
+    "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s)?", r"offensives?", r"storm(?:ed|ing)", r"raid(?:ed|s)?",
+               r"inva(?:de|ded|des|ding|sions?)"),
     "killing": (r"massacr(?:e|ed|es)", r"killings?", r"killed", r"slain", r"slaughter(?:ed)?", r"death tolls?",
                 r"deaths", r"died", r"casualties"),
     "weapons": (r"arms", r"armaments?", r"weapons?", r"weaponry", r"munitions"),
     "union": (r"unif(?:y|ied|ies|ying|ication)", r"unit(?:e|ed|ing) (?:the|with)"),
-    "end": (r"the end of", r"(?<!\bthe )ended", r"came to an end", r"collapsed", r"broke down"),
+    "end": (r"came to an end", r"collapsed", r"broke down", r"(?:was|were) (?:called off|abandoned)"),
 }  # fmt: skip
 _SENSE = re.compile(
     "|".join(rf"\b(?P<{name}>{'|'.join(phrases)})\b" for name, phrases in SENSES.items()), re.IGNORECASE
 )
-# A capture that is only aimed at ("an offensive to capture the town") is still an attack.
-_AIM = re.compile(
-    r"\b(?:attempt\w*|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|aim\w*|in order|offensives?|attacks?|"
-    r"operations?|plan\w*|intend\w*|bids?|efforts?|drive|push)\s+to\s+$",
-    re.IGNORECASE,
-)
+# A capture that is only aimed at ("an offensive to capture the town", "sent men to seize") is still an
+# attack; one that was achieved ("managed to capture", "was able to take") is a capture.
+_AIM = re.compile(r"\bto\s+$", re.IGNORECASE)
+_ACHIEVED = re.compile(r"\b(?:managed|able|succeeded|went on|continued|helped)\s+to\s+$", re.IGNORECASE)
 PREFIX = "~"  # a sense is told from a word by this mark: no word of a text starts with it
 
 
@@ -53,7 +52,8 @@ def senses(text: str) -> tuple[frozenset[str], str]:
     found: set[str] = set()
     for match in _SENSE.finditer(text):
         sense = match.lastgroup or ""
-        if sense == "capture" and _AIM.search(text[: match.start()]):
+        before = text[: match.start()]
+        if sense == "capture" and _AIM.search(before) and not _ACHIEVED.search(before):
             sense = "attack"
         found.add(PREFIX + sense)
     return frozenset(found), _SENSE.sub(" ", text)
