@@ -4,31 +4,54 @@ Two records of different sentences of one source join when their dates are
 compatible and they share enough rare words: each shared word weighs by how
 few dated sentences of the text hold it (its inverse document frequency), so
 "Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
-about Armenia. How much is enough depends on how the dates relate:
+about Armenia. Words for what happened are read as their sense first
+(``synonyms``: "truce" and "agreed to cease hostilities" are both
+``~ceasefire``), and a people's name as its country's ("Russian", "Russia").
+How much is enough depends on how the dates relate:
 
 - the same day: one rare word in common ("voted", "Lachin");
-- otherwise (one interval inside or across the other, the same month or
-  year, two days a day apart since sources often disagree by one): a shared
-  name (a capitalised word or a number that is not a year: "Khojaly",
-  "822") and a shared word for what happened ("captured", "ceasefire"; a
-  capitalised word the text also writes in lowercase counts as one: the
-  "Massacre" of "the Khojaly Massacre"), weighing together at least
-  ``NESTED_WEIGHT``.
+- two days a day apart (sources often disagree by one): a shared name and
+  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``;
+- otherwise (one interval inside or across the other): a shared name (a
+  capitalised word, a number that is not a year, a unit's ordinal: "Khojaly",
+  "822", "366th") and the same kind of happening, when the coarser interval
+  is a month or less, else weighing together at least ``NESTED_WEIGHT``; or a
+  name and a rare word for what happened weighing that much (a capitalised
+  word the text also writes in lowercase counts as such a word: the
+  "Massacre" of "the Khojaly Massacre"); or, naming nothing rare, the same
+  kind of happening and two more rare words (a lead's summary and the body's
+  account, ``LEAD_WORDS``);
+- a date that names its happening by kind ("since the 1994 ceasefire") joins
+  a record of that kind; one that names it by date alone ("the death toll of
+  the events of 25–26 February") joins what the text just told at that date.
+
+What a record says is the part of its sentence nearer its date than any
+other date of the sentence, without the anchors it is placed against ("after
+the resignation of X": another happening). "The town", "the city", "the
+events" stand for the names of the dated sentence before, but count only in
+an account of the same kind of happening ("they managed to capture the town"
+after "the army attacked Shusha").
 
 They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
-time of telling ("now", "today"), or when the coarser one sums up several
-happenings ("four resolutions passed in 1993", "captured seven districts"). Two dates of one sentence never join,
-unless they are one date split in two ("On May 18, [1992]") or one stretch
-cut into consecutive periods ("during the spring and summer of 1991"). A
-group keeps one interval every member agrees with, so a chain of loose
-matches cannot drift from May to September. "early", "mid" and "late" narrow
-an interval to its first, middle or last third for these comparisons.
+time of telling ("now", "today"), when they report different stages of a
+fight ("attacked" on 8 May, "captured" on 9 May; "an offensive to capture"
+is still an attack; talks held and talks that came to an end), or when the
+coarser one sums up several happenings ("four resolutions passed in 1993",
+"captured seven districts"). Two dates of one sentence never join, unless
+they are one date split in two ("On May 18, [1992]": the halves share their
+words), one stretch cut into consecutive periods ("during the spring and
+summer of 1991"), or a year that restates the date of its own sentence ("in
+April 2016 with the 2016 clashes"). A group keeps one interval every member
+agrees with, so a chain of loose matches cannot drift from May to September.
+"early", "mid" and "late" narrow an interval to its first, middle or last
+third for these comparisons.
 
 Each record's ``happening`` is the id of its group's representative: an event
 before context, then the most precise date, then the earliest in the text.
 Which words count is decided from the text's own frequencies, so the same
-rules hold on any text. Pure: records in, records out.
+rules hold on any text; no parser is needed, so ``extract --fast`` groups as
+the default does. Pure: records in, records out.
 """
 
 from __future__ import annotations
@@ -64,7 +87,8 @@ COMMON_SHARE = 0.1
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
-MONTH_DAYS = 31
+MONTH_DAYS = 31  # an interval this long or shorter holds few happenings of one kind at one place
+SEASON_DAYS = 89  # a season or longer: it may sum up several happenings of a month or a day
 LEAD_WORDS = 3  # a summary and its account that name nothing rare: the same kind of happening and two more words
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
@@ -97,11 +121,8 @@ _ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
 _ANCHOR_CLOSED = re.compile(_ANCHOR + r"[,;]", re.IGNORECASE)  # before the date, closed before it
 _ANCHOR_OPEN = re.compile(_ANCHOR + r"$", re.IGNORECASE)  # the date inside it
 # A place or happening named by what it is, not by its name ("the town", "the events of 25 February"):
-# it stands for a name of the sentence before.
-_ANAPHOR = re.compile(
-    r"\bthe (?:town|city|village|events?|incident)\b(?! of [A-Z])",
-    re.IGNORECASE,
-)
+# it stands for a name of the dated sentence before.
+_ANAPHOR = re.compile(r"\bthe (?:town|city|village|events?|incident)\b(?! of (?-i:[A-Z]))", re.IGNORECASE)
 # A happening named by its date alone: "the casualties of the events of 25–26 February".
 _EVENTS_OF = re.compile(r"\bthe (?:events?|incidents?|happenings?|fighting) (?:of|on|in)\s+$", re.IGNORECASE)
 # A date that says which one of a kind of happening it names: "the 1994 ceasefire", "the 2016 clashes".
@@ -125,7 +146,7 @@ class _Record:
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
     named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as words
-    borrowed: frozenset[str] = frozenset()  # names of the sentence before, for "the town"
+    borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
 
@@ -232,7 +253,7 @@ def _records(events: list[Event]) -> list[_Record]:
 
 
 def _named(before: str, after: str) -> frozenset[str]:
-    """What an attributive date names ("the 1994 ceasefire": the ceasefire), as words; else nothing."""
+    """What an attributive date names ("the 1994 ceasefire": a ceasefire), as senses; else nothing."""
     if not _ATTRIBUTIVE_BEFORE.search(before):
         return frozenset()
     noun = _NAMED_AFTER.match(after)
@@ -302,20 +323,27 @@ def _boundary(text: str, start: int, end: int, next_start: int) -> int:
 
 
 def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems."""
     said, text = senses(text)
     names: set[str] = set()
     words: set[str] = set(said)
     for match in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", match.group())
-        lower = word.lower()
-        if lower in STOPWORDS or _YEAR.fullmatch(word):
-            continue
-        if (word[0].isupper() and len(word) > 1) or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
-            names.add(_stem(_DEMONYM.sub("", lower)))
-        elif word[0].isalpha() and len(word) > 3:
-            words.add(_stem(lower))
+        is_name, stem = _token(match.group())
+        if stem:
+            (names if is_name else words).add(stem)
     return frozenset(names), frozenset(words)
+
+
+@functools.lru_cache(maxsize=16384)
+def _token(word: str) -> tuple[bool, str]:
+    """Whether ``word`` is a name, and its stem ("" for a word that counts for nothing)."""
+    word = _POSSESSIVE.sub("", word)
+    lower = word.lower()
+    if not word or lower in STOPWORDS or _YEAR.fullmatch(word):
+        return False, ""
+    if (word[0].isupper() and len(word) > 1) or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
+        return True, _stem(_DEMONYM.sub("", lower))
+    return False, _stem(lower) if word[0].isalpha() and len(word) > 3 else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -400,4 +428,8 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     narrow = coarser.last - coarser.first < MONTH_DAYS
     if said and ((rare_name and (narrow or total >= NESTED_WEIGHT)) or sum(value > 0 for value in words) >= LEAD_WORDS):
         return True
-    return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT
+    # A happening of a day or a month inside a season or a year may be a part of what the coarser one
+    # sums up: a name and a word are not enough there without the same kind of happening.
+    finer = second if coarser is first else first
+    part = coarser.last - coarser.first >= SEASON_DAYS and finer.last - finer.first < MONTH_DAYS
+    return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT and not part

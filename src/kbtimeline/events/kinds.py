@@ -89,8 +89,8 @@ _CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
 # A voice the story is not told in: a witness speaking ("X told us this on 15 February") or the
 # present of the telling ("The 1992–94 war figures heavily in popular media"), which is analysis.
-# "I" after a capitalised word is a numeral ("World War I", "Charles I"); words in quotes are someone's, quoted.
-_FIRST_PERSON = re.compile(r"\b(?:me|my|we|us|our)\b|(?:^|(?<![\w'’-])[a-z][\w'’-]*[,;:]?\s+|[,;:]\s+)I\b")
+# "I" after or before a capitalised word is a numeral ("World War I", "I Corps"); words in quotes are someone's, quoted.
+_FIRST_PERSON = re.compile(r"\b(?:me|my|we|us|our)\b|(?:^|(?<![\w'’-])[a-z][\w'’-]*[,;:]?\s+|[,;:]\s+)I\b(?!\s+[A-Z])")
 _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)")
 _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{2,}ed)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|remains?|continues?|persists?|figures)\b")
@@ -182,12 +182,12 @@ def _present(date: _Date) -> bool:
     return _in_present(date.sentence)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)  # asked of every sentence of a text, then again of each record
 def _first_person(sentence: str) -> bool:
     return _FIRST_PERSON.search(_QUOTED.sub(" ", sentence)) is not None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def _in_present(sentence: str) -> bool:
     return _PRESENT.search(sentence) is not None and _PAST.search(sentence) is None
 

@@ -28,9 +28,12 @@ SENSES: dict[str, tuple[str, ...]] = {
                 r"conquer(?:ed|s|ing)?", r"occup(?:y|ied|ies|ying)", r"fell", r"fall of"),
     "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s)?", r"offensives?", r"storm(?:ed|ing)", r"raid(?:ed|s)?",
                r"inva(?:de|ded|des|ding|sions?)"),
+    "fighting": (r"battles?", r"fighting", r"fought", r"clash(?:es|ed)?", r"engagements?", r"skirmish(?:es)?"),
     "killing": (r"massacr(?:e|ed|es)", r"killings?", r"killed", r"slain", r"slaughter(?:ed)?", r"death tolls?",
                 r"deaths", r"died", r"casualties"),
     "weapons": (r"arms", r"armaments?", r"weapons?", r"weaponry", r"munitions"),
+    "signing": (r"sign(?:ed|s|ing)", r"conclu(?:ded|sion of)", r"ratif(?:y|ied|ies|ying|ication)"),
+    "adoption": (r"adopt(?:ed|s|ion)", r"enact(?:ed|s|ment)", r"passed", r"promulgat(?:ed|ion)"),
     "union": (r"unif(?:y|ied|ies|ying|ication)", r"unit(?:e|ed|ing) (?:the|with)"),
     "end": (r"came to an end", r"collapsed", r"broke down", r"(?:was|were) (?:called off|abandoned)"),
 }  # fmt: skip
