@@ -91,6 +91,8 @@ MONTH_DAYS = 31  # an interval this long or shorter holds few happenings of one 
 SEASON_DAYS = 89  # a season or longer: it may sum up several happenings of a month or a day
 LEAD_WORDS = 3  # a summary and its account that name nothing rare: the same kind of happening and two more words
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
+_REACH = 60  # characters before a date where the words that govern it ("by", "the events of", "the") are
+_ANCHOR_REACH = 200  # characters before a date where an anchor it sits in ("after the losses in") may open
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
 _WORD = re.compile(r"[^\W_][\w'’]*")  # "Russian-brokered" is "Russian" and "brokered"
 _YEAR = re.compile(r"\d{4}")
@@ -226,7 +228,8 @@ def _records(events: list[Event]) -> list[_Record]:
         own = _own_words(event, dates_of[event.span])
         names, words = _words(own)
         first, last = _bounds(event)
-        before = event.text[: event.date_span[0] - event.span[0]]
+        # What governs a date stands right before it: a short reach keeps the searches anchored there cheap.
+        before = event.text[max(0, event.date_span[0] - event.span[0] - _REACH) : event.date_span[0] - event.span[0]]
         after = event.text[event.date_span[1] - event.span[0] :]
         names_a_happening = _NOUN_AFTER.match(after) is not None  # "since the 1994 ceasefire"
         bound = event.modifier in ("before", "after") or (
@@ -315,7 +318,7 @@ def _boundary(text: str, start: int, end: int, next_start: int) -> int:
     1992, Russia started…"); else halfway, moved to the end of a word.
     """
     comma = text.find(",", end, next_start)
-    if comma != -1 and _ANCHOR_OPEN.search(text[:start]):
+    if comma != -1 and _ANCHOR_OPEN.search(text[max(0, start - _ANCHOR_REACH) : start]):
         return comma + 1
     middle = (end + next_start) // 2
     space = text.find(" ", middle, next_start)

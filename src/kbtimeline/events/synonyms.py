@@ -18,48 +18,72 @@ from __future__ import annotations
 
 import re
 
-# Each sense and the phrases that say it (regular expressions, matched whole words, any case).
-SENSES: dict[str, tuple[str, ...]] = {
-    "ceasefire": (r"cease-?fires?", r"truces?", r"armistices?", r"cease[ds]? (?:all )?hostilities",
-                  r"cessation of (?:all )?hostilities"),
-    "capture": (r"captur(?:e|ed|es|ing)", r"seiz(?:e|ed|es|ing)", r"(?:took|take|takes|taken|taking) control",
-                r"(?:took|take|takes|taken|taking) possession", r"(?:was|were|been|being) taken",
-                r"enter(?:ed|s|ing)? (?=(?-i:[A-Z])|the (?:town|city|village|capital))", r"overr[au]n",
-                r"conquer(?:ed|s|ing)?", r"occup(?:y|ied|ies|ying)", r"fell", r"fall of"),
-    "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s)?", r"offensives?", r"storm(?:ed|ing)", r"raid(?:ed|s)?",
-               r"inva(?:de|ded|des|ding|sions?)"),
-    "fighting": (r"battles?", r"fighting", r"fought", r"clash(?:es|ed)?", r"engagements?", r"skirmish(?:es)?"),
-    "killing": (r"massacr(?:e|ed|es)", r"killings?", r"killed", r"slain", r"slaughter(?:ed)?", r"death tolls?",
-                r"deaths", r"died", r"casualties"),
-    "weapons": (r"arms", r"armaments?", r"weapons?", r"weaponry", r"munitions"),
-    "signing": (r"sign(?:ed|s|ing)", r"conclu(?:ded|sion of)", r"ratif(?:y|ied|ies|ying|ication)"),
-    "adoption": (r"adopt(?:ed|s|ion)", r"enact(?:ed|s|ment)", r"passed", r"promulgat(?:ed|ion)"),
-    "union": (r"unif(?:y|ied|ies|ying|ication)", r"unit(?:e|ed|ing) (?:the|with)"),
+# Each sense and the words that say it ...
+SENSE_WORDS: dict[str, str] = {
+    "ceasefire": "ceasefire ceasefires truce truces armistice armistices",
+    "capture": "capture captured captures capturing seize seized seizes seizing overran overrun conquer conquered "
+    "conquers conquering occupy occupied occupies occupying fell",
+    "attack": "attack attacked attacks attacking assault assaulted assaults offensive offensives stormed storming "
+    "raid raided raids invade invaded invades invading invasion invasions",
+    "fighting": "battle battles fighting fought clash clashes clashed engagement engagements skirmish skirmishes",
+    "killing": "massacre massacred massacres killing killings killed slain slaughter slaughtered deaths died "
+    "casualties",
+    "weapons": "arms armament armaments weapon weapons weaponry munitions",
+    "signing": "signed signs signing concluded ratify ratified ratifies ratifying ratification",
+    "adoption": "adopted adopts adoption enacted enacts enactment passed promulgated promulgation",
+    "union": "unify unified unifies unifying unification",
+}
+# ... and the phrases (regular expressions, any case).
+SENSE_PHRASES: dict[str, tuple[str, ...]] = {
+    "ceasefire": (r"cease-fires?", r"cease[ds]? (?:all )?hostilities", r"cessation of (?:all )?hostilities"),
+    "capture": (r"(?:took|take|takes|taken|taking) (?:control|possession)", r"(?:was|were|been|being) taken",
+                r"enter(?:ed|s|ing)? (?=(?-i:[A-Z])|the (?:town|city|village|capital)\b)", r"fall of"),
+    "killing": (r"death tolls?",),
+    "signing": (r"conclusion of",),
+    "union": (r"unit(?:e|ed|ing) (?:the|with)",),
     "end": (r"came to an end", r"collapsed", r"broke down", r"(?:was|were) (?:called off|abandoned)"),
 }  # fmt: skip
-_SENSE = re.compile(
-    "|".join(rf"\b(?P<{name}>{'|'.join(phrases)})\b" for name, phrases in SENSES.items()), re.IGNORECASE
+_BY_WORD = {word: sense for sense, words in SENSE_WORDS.items() for word in words.split()}
+_PHRASE = re.compile(
+    "|".join(rf"\b(?P<{name}>{'|'.join(phrases)})\b" for name, phrases in SENSE_PHRASES.items()), re.IGNORECASE
 )
+_TOKEN = re.compile(r"[A-Za-z]+")
 # A capture that is only aimed at ("an offensive to capture the town", "sent men to seize") is still an
 # attack; one that was achieved ("managed to capture", "was able to take") is a capture.
 _AIM = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ACHIEVED = re.compile(r"\b(?:managed|able|succeeded|went on|continued|helped)\s+to\s+$", re.IGNORECASE)
+_AIM_REACH = 40  # characters before a capture word where its "to" and what governs it are
 PREFIX = "~"  # a sense is told from a word by this mark: no word of a text starts with it
 
 
 def senses(text: str) -> tuple[frozenset[str], str]:
-    """The senses ``text`` says (``~capture``…) and the text with their phrases blanked out.
+    """The senses ``text`` says (``~capture``…) and the text with their words blanked out.
 
     A capture aimed at ("to capture") counts as an attack.
     """
     found: set[str] = set()
-    for match in _SENSE.finditer(text):
-        sense = match.lastgroup or ""
-        before = text[: match.start()]
-        if sense == "capture" and _AIM.search(before) and not _ACHIEVED.search(before):
-            sense = "attack"
-        found.add(PREFIX + sense)
-    return frozenset(found), _SENSE.sub(" ", text)
+
+    def phrase(match: re.Match[str]) -> str:
+        found.add(PREFIX + _aimed(match.lastgroup or "", match))
+        return " "
+
+    def word(match: re.Match[str]) -> str:
+        sense = _BY_WORD.get(match.group().lower())
+        if sense is None:
+            return match.group()
+        found.add(PREFIX + _aimed(sense, match))
+        return " "
+
+    blanked = _TOKEN.sub(word, _PHRASE.sub(phrase, text))
+    return frozenset(found), blanked
+
+
+def _aimed(sense: str, match: re.Match[str]) -> str:
+    """An aimed capture's sense is an attack."""
+    if sense != "capture":
+        return sense
+    before = match.string[max(0, match.start() - _AIM_REACH) : match.start()]
+    return "attack" if _AIM.search(before) and not _ACHIEVED.search(before) else sense
 
 
 def stages_differ(one: frozenset[str], other: frozenset[str]) -> bool:
