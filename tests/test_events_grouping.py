@@ -83,6 +83,8 @@ PAIRS = [
      "Dorval.", "25 February 1992", "26 February 1992", False, "an offensive 'to capture' is still an attack"),
     ("Peace talks were held in Riga on 20–23 September 1991. The peace talks in Riga came to an end in late "
      "September 1991.", "20–23 September 1991", "late September 1991", False, "an end is another stage"),
+    ("In the winter of 1914 the rebels occupied Leon. In 1915 the rebels were driven out of Leon by the army.",
+     "the winter of 1914", "1915", False, "an entry and the expulsion that undid it are two stages"),
     ("On 2 January 1992 Ayaz Smith assumed the presidency. New talks were started by Iran in the first half of "
      "1992, after the resignation of President Ayaz Smith.", "2 January 1992", "the first half of 1992", False,
      "the names of an anchor ('after X') are not the record's own"),

@@ -20,6 +20,7 @@ SENSES = [
     ("the massacre of the villagers", {"~killing"}, "a killing"),
     ("the official death toll was 600", {"~killing"}, "a death toll restates a killing"),
     ("the talks came to an end", {"~end"}, "an end"),
+    ("the defenders were driven out of the town", {"~withdrawal"}, "driven out is a withdrawal"),
     ("the battle of the bridge", {"~fighting"}, "a battle is fighting"),
     ("the war figures in popular media", set(), "no event word"),
 ]  # fmt: skip
@@ -38,6 +39,8 @@ def test_senses(phrase, said, reason):
 STAGES = [
     ({"~attack"}, {"~capture"}, True, "an attack is not yet a capture"),
     ({"~attack", "~capture"}, {"~capture"}, False, "an attack that captured is the capture"),
+    ({"~capture"}, {"~withdrawal"}, True, "a capture and a withdrawal are two stages"),
+    ({"~capture", "~withdrawal"}, {"~capture"}, False, "a capture that drove the defenders out is the capture"),
     ({"~end"}, set(), True, "an end is not what went on"),
     ({"~ceasefire"}, {"~ceasefire", "~killing"}, False, "no stage words"),
 ]  # fmt: skip

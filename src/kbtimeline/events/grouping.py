@@ -36,7 +36,8 @@ They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
 time of telling ("now", "today"), when they report different stages of a
 fight ("attacked" on 8 May, "captured" on 9 May; "an offensive to capture"
-is still an attack; talks held and talks that came to an end), or when the
+is still an attack; a capture and the withdrawal that undid it; talks held
+and talks that came to an end), or when the
 coarser one sums up several happenings ("four resolutions passed in 1993",
 "captured seven districts"). Two dates of one sentence never join, unless
 they are one date split in two ("On May 18, [1992]": the halves share their

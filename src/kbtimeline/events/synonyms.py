@@ -8,10 +8,12 @@ English event words is read as the name of its sense (``~ceasefire``), and
 the sense is weighed like any other word, by how rare it is in the text.
 
 The senses also tell the stage of a fight a record reports: an attack is not
-yet a capture ("attacked the town on 8 May", "captured it on 9 May"), and a
-thing that ended is not the thing going on ("talks on 20–23 September", "the
-talks came to an end in late September"). Two records of different stages
-are two happenings. Pure: strings in, strings out.
+yet a capture ("attacked the town on 8 May", "captured it on 9 May"), a
+capture not the withdrawal that undid it ("occupied the city in 1914",
+"was driven out of the city in 1915"), and a thing that ended is not the
+thing going on ("talks on 20–23 September", "the talks came to an end in
+late September"). Two records of different stages are two happenings. Pure:
+strings in, strings out.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ SENSE_WORDS: dict[str, str] = {
     "fighting": "battle battles fighting fought clash clashes clashed engagement engagements skirmish skirmishes",
     "killing": "massacre massacred massacres killing killings killed slain slaughter slaughtered deaths died "
     "casualties",
+    "withdrawal": "withdrew withdrawn withdrawal retreat retreated retreating evacuated evacuation expelled",
     "weapons": "arms armament armaments weapon weapons weaponry munitions",
     "signing": "signed signs signing concluded ratify ratified ratifies ratifying ratification",
     "adoption": "adopted adopts adoption enacted enacts enactment passed promulgated promulgation",
@@ -41,6 +44,7 @@ SENSE_PHRASES: dict[str, tuple[str, ...]] = {
     "killing": (r"death tolls?",),
     "signing": (r"conclusion of",),
     "union": (r"unit(?:e|ed|ing) (?:the|with)",),
+    "withdrawal": (r"(?:was|were|been) driven (?:out|back|from)", r"pulled (?:out|back)"),
     "end": (r"came to an end", r"collapsed", r"broke down", r"(?:was|were) (?:called off|abandoned)"),
 }  # fmt: skip
 _BY_WORD = {word: sense for sense, words in SENSE_WORDS.items() for word in words.split()}
@@ -86,15 +90,17 @@ def _aimed(sense: str, match: re.Match[str]) -> str:
     return "attack" if _AIM.search(before) and not _ACHIEVED.search(before) else sense
 
 
+# The stages of a fight, in order; a record that reports one of them alone reports that stage.
+FIGHT_STAGES = ("attack", "capture", "withdrawal")
+
+
 def stages_differ(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Whether two records report different stages: an attack and a capture, or an end and what went on."""
-    attack, capture, end = PREFIX + "attack", PREFIX + "capture", PREFIX + "end"
+    """Whether two records report different stages: an attack, a capture, a withdrawal; an end and what went on."""
+    end = PREFIX + "end"
+    return _stage(one) != _stage(other) != "" != _stage(one) or (end in one) != (end in other)
 
-    def attack_only(words: frozenset[str]) -> bool:
-        return attack in words and capture not in words
 
-    def capture_only(words: frozenset[str]) -> bool:
-        return capture in words and attack not in words
-
-    crossed = (attack_only(one) and capture_only(other)) or (capture_only(one) and attack_only(other))
-    return crossed or (end in one) != (end in other)
+def _stage(words: frozenset[str]) -> str:
+    """The one stage of a fight ``words`` report, or "" for none or several."""
+    held = [stage for stage in FIGHT_STAGES if PREFIX + stage in words]
+    return held[0] if len(held) == 1 else ""
