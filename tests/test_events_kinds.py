@@ -61,6 +61,10 @@ KINDS = [
     ('In May 1992 the marshal warned that war would "place us on the verge of ruin".', "May 1992", None,
      "the first person inside quotes is someone quoted"),
     ("The treaty is still in force and was signed in 1921.", "1921", None, "a past verb: the story is told"),
+    ("Amir is serving a life sentence for the November 1995 assassination.", "November 1995", None,
+     "a happening named further on in a present sentence is the story's"),
+    ("``It is humiliating for us,'' the minister said on 4 February 1998.", "4 February 1998", None,
+     "the first person inside ``quotes'' is someone quoted"),
 ]  # fmt: skip
 
 

@@ -91,7 +91,8 @@ _CLAUSE_END = re.compile(r"[;:]|\.\s")
 # present of the telling ("The 1992–94 war figures heavily in popular media"), which is analysis.
 # "I" after or before a capitalised word is a numeral ("World War I", "I Corps"); words in quotes are someone's, quoted.
 _FIRST_PERSON = re.compile(r"\b(?:me|my|we|us|our)\b|(?:^|(?<![\w'’-])[a-z][\w'’-]*[,;:]?\s+|[,;:]\s+)I\b(?!\s+[A-Z])")
-_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)")
+_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|``.*?(?:''|$)")
+_SUBJECT_OPENING = re.compile(r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?")
 _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{2,}ed)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|remains?|continues?|persists?|figures)\b")
 # A text mostly told in one of those voices (a memoir, a story in the present) keeps its dates as events:
@@ -179,7 +180,9 @@ def _testimony(date: _Date) -> bool:
 
 
 def _present(date: _Date) -> bool:
-    return _in_present(date.sentence)
+    # Only a date of the subject the sentence opens with ("The 1992–94 war figures…"): a happening named
+    # further on ("is serving a sentence for the 1995 assassination") is still the story's.
+    return _SUBJECT_OPENING.fullmatch(date.before) is not None and _in_present(date.sentence)
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every sentence of a text, then again of each record
