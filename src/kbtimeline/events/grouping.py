@@ -148,7 +148,7 @@ class _Record:
     last: int
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
-    named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as words
+    named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as senses
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
