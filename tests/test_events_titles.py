@@ -79,9 +79,9 @@ TITLES = [
      "There were large demonstrations in Yerevan", SAME, "a date coordinated with another goes with it"),
     ("In 1993 Armenian forces, with the aid of armored vehicles from the regiment stationed in the town and "
      "volunteers from abroad, captured seven districts.", "1993",
-     "Armenian forces, with the aid of armored vehicles from the regiment stationed in the town…",
+     "Armenian forces captured seven districts",
      "Armenian forces, with the aid of armored vehicles from the regiment, captured seven districts",
-     "phrases dropped before a cut; never cut before the verb and its object"),
+     "phrases dropped before a cut (rules: an aside between commas); never cut before the verb and its object"),
     ('In 1959 the committee issued a secret resolution that called for an "armed struggle against the regime and '
      'its foreign allies in the south".', "1959",
      "The committee issued a secret resolution that called for an armed struggle against the regime…",
@@ -107,9 +107,9 @@ TITLES = [
     ("1992 was the worst year of the war.", "1992",
      "1992 was the worst year of the war", SAME, "a date that is the subject stays: the title would not read"),
     ("Several ceasefires were put into effect after the June 1992 offensive.", "June 1992",
-     "Several ceasefires were put into effect after the June 1992 offensive",
-     "Several ceasefires were put into effect after the offensive",
-     "a date on a noun is not governed by 'the': the noun stays"),
+     "Several ceasefires were put into effect after the June 1992 offensive", "June 1992 offensive",
+     "a date on the object of 'after' dates that noun (was: the ceasefires, judged not-the-news); "
+     "a bare noun keeps its date"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)
@@ -171,7 +171,7 @@ CUTS = [
      "long: cut at MAX_WORDS"),
     (" ".join(f"w{i}" for i in range(30)), 17, " ".join(f"w{i}" for i in range(wording.HARD_MAX_WORDS - 1)) + "…",
      "the essential words stretch the cut, up to a hard limit"),
-    ("a b c d e f g h i j k l m n o p q of the r s", 0, "a b c d e f g h i j k l m n o p…",
+    ("a b c d e f g h i j k l m n o p of the r s t", 0, "a b c d e f g h i j k l m n o p…",
      "no dangling word before the cut"),
 ]  # fmt: skip
 

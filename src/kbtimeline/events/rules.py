@@ -25,10 +25,14 @@ _LEAD_IN = re.compile(
     r"on|in|at|by|from|during|since|until|after|before|of|around|between|to)\b[\s,]*)+",
     re.IGNORECASE,
 )
+# Words of the date phrase before its preposition ("Sometime after 490 BC", "Beginning in 1970") and after
+# the date ("at 11:30 a.m. local time", "from 1995 onward").
+_RESIDUE_BEFORE = r"(?:sometime|sometimes|beginning|starting|early|late|shortly|soon|just)"
+_RESIDUE_AFTER = re.compile(r"^\s*(?:local time|onwards?)\b", re.IGNORECASE)
 # What governs a date and goes with it: "on", "in the early hours of", "by the end of".
 _PREPOSITION = r"\b(?:on|in|at|by|from|during|since|until|of|around|between|to|after|before|through|throughout)\s+"
 _GOVERNOR_AT_END = re.compile(
-    rf"[\s,;:–—-]*(?:{_PREPOSITION})?(?:\b(?:the|a)\s+(?:(?:early|late|small|first|last|very)\s+){{0,2}}"
+    rf"[\s,;:–—-]*(?:\b{_RESIDUE_BEFORE}\s+)?(?:{_PREPOSITION})?(?:\b(?:the|a)\s+(?:(?:early|late|small|first|last|very)\s+){{0,2}}"
     r"(?:night|morning|evening|eve|afternoon|dawn|dusk|day|days|week|weeks|end|beginning|start|middle|"
     rf"course|turn|half|hours|months|years|spring|summer|autumn|fall|winter)\s+of\s+)?(?:{_PREPOSITION})?$",
     re.IGNORECASE,
@@ -52,9 +56,22 @@ MIN_WORDS = 3
 _PERSONAL_PRONOUN = re.compile(r"^(He|She|They)\s")
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
 _OPENING_NAME = re.compile(
-    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)\s+[a-z]"
+    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)(?=,|\s+[a-z])"
 )
 _LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
+_OPENING_PHRASE = re.compile(
+    r"^(?:in particular|after|following|before|during|under|despite|amid|with|in|on|at|by)\b[^,]{0,60},\s+",
+    re.IGNORECASE,
+)
+_TEMPORAL_CLAUSE = re.compile(r"^(?:when|as|while|once)\s+([^,]+),", re.IGNORECASE)
+_AFTER_AND = re.compile(r",\s+and\s+$")
+_PAST_VERB = re.compile(r"^[a-z]+ed\b")
+# An aside inside a clause: a phrase between commas opened by a preposition, a participle, a relative
+# pronoun or an article (an appositive), short enough not to be the clause itself.
+_INNER_ASIDE = re.compile(
+    r",\s+(?:with|including|on|in|made up of|led by|backed by|supported by|located|based|who|which|whose|the|a|an|"
+    r"along|then|now|for example|however)\b[^,;]{0,120},"
+)
 _NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
 
 
@@ -80,7 +97,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause_start, clause_end = _clause(sentence, date_start, date_end)
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
     before = sentence[clause_start:date_start]
-    after = sentence[date_end:clause_end]
+    after = _RESIDUE_AFTER.sub("", sentence[date_end:clause_end])
     stripped = _GOVERNOR_AT_END.sub("", before)
     set_apart = after.lstrip().startswith(",")
     governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
@@ -95,12 +112,48 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
         clause = sentence[clause_start:clause_end]
     clause = _without_relative_dates(clause, sentence, others)
     clause = _ACCORDING_TO.sub(" ", _ASIDE.sub("", clause))
-    clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
+    clause = _without_opening_phrase(clause.strip(" ,;:–—-\"'“”"))
+    clause = _LEAD_IN.sub("", clause)
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
+    clause = _without_asides(_with_subject(clause, sentence, clause_start))
     clause = wording.tidy(clause)
     if len(clause.split()) < MIN_WORDS:
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
     return wording.plain_subject(wording.cut(clause.split()))
+
+
+def _without_opening_phrase(clause: str) -> str:
+    """The clause without an opening phrase set apart by a comma ("after a three-day battle, Hue fell"),
+    or, opened by "when"/"as"/"while", that opening clause alone without its marker: the setting goes."""
+    opening = _OPENING_PHRASE.match(clause)
+    if opening and len(clause[opening.end() :].split()) >= MIN_WORDS:
+        return clause[opening.end() :]
+    marked = _TEMPORAL_CLAUSE.match(clause)
+    if marked and len(marked.group(1).split()) >= MIN_WORDS:
+        return marked.group(1)
+    return clause
+
+
+def _with_subject(clause: str, sentence: str, clause_start: int) -> str:
+    """A verb phrase after ", and" ("…, and refused to join the navy") with the sentence's subject."""
+    if not (_AFTER_AND.search(sentence[:clause_start]) and _PAST_VERB.match(clause)):
+        return clause
+    opening = _LEAD_IN_PHRASE.sub("", sentence)
+    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
+    if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
+        return clause
+    return f"{subject.group(1)} {clause}"
+
+
+def _without_asides(clause: str) -> str:
+    """A long clause without the asides set apart by commas ("The USS Maddox, on an intelligence mission
+    along the coast, fired…"), first to last, until it fits: dropped before anything is cut."""
+    while len(clause.split()) > wording.MAX_WORDS:
+        aside = _INNER_ASIDE.search(clause)
+        if aside is None:
+            break
+        clause = clause[: aside.start()] + clause[aside.end() - 1 :].lstrip(",")
+    return clause
 
 
 def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span]) -> str:

@@ -35,7 +35,7 @@ from kbtimeline.extract.lexicon import MONTH_NAMES
 
 TIME_NOUNS = frozenset(
     "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
-    "middle course turn half hours spring summer autumn fall winter season period time part".split()
+    "middle course turn half hours spring summer autumn fall winter season period time part rest".split()
 )
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
@@ -48,7 +48,13 @@ POSSESSIVE = {"his": "person", "her": "person", "their": "plural", "its": "thing
 DEMONSTRATIVES = frozenset("this these those such".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # Participles that work as prepositions: their clause is not a clause ("Following the resignation on 25 May").
-PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting".split())
+PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting beginning".split())
+# Words of the date phrase the parse hangs elsewhere: "Sometime after 490 BC", "early in the morning of",
+# "at 11:30 a.m. local time", "from 1995 onward".
+RESIDUE_BEFORE = frozenset("sometime sometimes early late shortly soon just around approximately about roughly".split())
+RESIDUE_AFTER = (("local", "time"), ("onward",), ("onwards",))
+# A preposition just before a date is the date's, whatever the parse says ("On 16 June 1992 Elchibey was…").
+DATE_PREPOSITIONS = frozenset("on in at by during since until till from after before around throughout".split())
 NOUN_MODIFIERS = ("compound", "amod", "nmod", "nummod", "poss", "appos", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcomp")
 CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
@@ -85,6 +91,7 @@ class _Title:
         self.needs_antecedent = False
         self.removed: set[int] = set()
         date = self._covering(own)
+        self.date = date
         others = [self._covering(span) for span in dates if span != own]
         self.other_dates = set().union(*others) if others else set()
         self.relative_others = [other for other in others if other and not any(
@@ -130,8 +137,14 @@ class _Title:
         units = list(dict.fromkeys(self._governed(root, others) for root in roots))
         units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
         unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
+        if tokens[unit].dep == "dobj":  # "passed the winter", "spent 493 BC": the verb needs its object
+            return self._clause(self._clause_head(unit), set())
         removed = set().union(*(self.subtree(index) for index in units))
+        last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
+        removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
+                   or index in self.other_dates}  # fmt: skip
         removed |= self._orphans(removed)
+        removed |= self._residue(removed)
         self.removed = removed
         head = tokens[unit].head
         witnessed = self.child(head, ("dobj",)) if self.word(head) in WITNESS_VERBS else None
@@ -147,7 +160,7 @@ class _Title:
         while modified is not None and tokens[modified].dep in ("poss", "compound"):
             modified = tokens[modified].head  # "the 2007 festival's prize": the prize
         if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
-                and self._about_noun(modified, tokens[unit].dep == "prep")):  # fmt: skip
+                and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
             if len(title.split()) >= 2:
                 return title
@@ -202,34 +215,75 @@ class _Title:
             return {before}
         return set()
 
-    def _about_noun(self, noun: int, by_preposition: bool) -> bool:
+    def _residue(self, removed: set[int]) -> set[int]:
+        """Words of the date phrase the parse did not put under it, next to it."""
+        tokens, found = self.tokens, set()
+        before = min(removed) - 1
+        while before >= 0 and (
+            self.word(before) in RESIDUE_BEFORE
+            or (self.word(before) in DATE_PREPOSITIONS and tokens[before].tag == "IN" and before + 1 in removed
+                and before + 1 in self.date)  # fmt: skip
+        ):
+            found.add(before)
+            before -= 1
+        after = max(removed) + 1
+        for phrase in RESIDUE_AFTER:
+            words = [self.word(index) for index in range(after, min(after + len(phrase), len(tokens)))]
+            if tuple(words) == phrase:
+                found |= set(range(after, after + len(phrase)))
+        return found
+
+    def _about_noun(self, noun: int, preposition: str | None) -> bool:
         """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
-        noun's phrase ("clashes since the 1994 ceasefire"), its clause is dated otherwise, or its
-        clause only says it was ("It was not until the massacre…")."""
+        noun's phrase ("clashes since the 1994 ceasefire"), the object of "since"/"until"/"after"
+        ("until the war in 2020"), the subject ("The oil price shock of October 1973 caused…"), its
+        clause is dated otherwise, or its clause only says it was ("It was not until the massacre…")."""
         tokens = self.tokens
         token = tokens[noun]
-        if token.dep in SUBJECTS:
-            return False
         clause = self._clause_head(noun)
         governor = tokens[token.head] if token.dep == "pobj" else token
+        predicate = self.word(clause) in BE_FORMS and governor.head == clause
+        temporal = token.dep == "pobj" and self.word(token.head) in TEMPORAL_PREPOSITIONS
+        determiner = self.child(noun, ("det",))
+        inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
+        if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
+            return token.pos == "NOUN" and inside
+        if preposition not in (None, "of"):  # "in 2008" on a noun is as likely to be the clause's
+            return predicate or temporal
         nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
             token.dep == "pobj" and tokens[governor.head].pos in ("NOUN", "PROPN")
         )
-        predicate = self.word(clause) in BE_FORMS and governor.head == clause
-        if by_preposition:  # a prepositional phrase is as likely to be the clause's
-            return predicate
-        return nested or predicate or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
+        return nested or predicate or temporal or bool(
+            self.subtree(clause) & self.other_dates - self.subtree(noun)
+        )
 
     def _noun_phrase(self, noun: int, removed: set[int]) -> str:
+        """The noun with its modifiers; a name that modifies a noun with its noun ("Sumgait (1988) and
+        Baku (1990) pogroms": Sumgait pogroms); without a conjunct of another date, and without its
+        clauses unless the noun is too light alone ("the first time that napalm was used")."""
+        tokens = self.tokens
         kept = self.subtree(noun) - removed
         kept -= self._asides(kept, noun)
         for kid in self.kids[noun]:
-            if self.tokens[kid].dep in ("relcl", "acl") and kid not in removed:
-                kept -= self.subtree(kid)
+            if tokens[kid].dep == "conj" and self.subtree(kid) & self.other_dates:
+                kept -= self.subtree(kid) | {cc for cc in self.kids[noun] if tokens[cc].dep == "cc" and cc < kid}
+        head = tokens[noun].head
+        if tokens[noun].dep in ("nmod", "compound", "amod") and tokens[head].pos in ("NOUN", "PROPN"):
+            kept = {index for index in kept if index == noun or tokens[index].dep not in ("cc", "conj")} | {head}
+        clauses = {index for kid in self.kids[noun] if tokens[kid].dep in ("relcl", "acl") and kid not in removed
+                   for index in self.subtree(kid)}  # fmt: skip
+        if sum(self.tokens[index].pos in ("NOUN", "PROPN") for index in kept - clauses) > 1:
+            kept -= clauses
+        if len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS:
+            # "after the June offensive": the June offensive, not "offensive"
+            kept |= self.date & self.subtree(noun)
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
             kept.discard(first)
         return self._shortened(kept, {noun}, {})
+
+    def _content(self, kept: set[int]) -> set[int]:
+        return {index for index in kept if self.tokens[index].pos not in ("DET", "PUNCT", "ADP", "CCONJ")}
 
     def _clause(self, verb: int, removed: set[int]) -> str | None:
         tokens = self.tokens
@@ -272,7 +326,10 @@ class _Title:
                        if index < first):  # fmt: skip
                     first = min(kept)
                 named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
-                replace[first] = f"{named} {replace.get(first, tokens[first].text)}"
+                verb_word = replace.get(first, tokens[first].text)
+                if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
+                    verb_word = "had"
+                replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
@@ -392,6 +449,10 @@ class _Title:
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""
         stray: set[int] = set()
+        for index in sorted(kept):  # commas that open the kept words ("In 1991, Yeltsin tried…")
+            if self.tokens[index].pos != "PUNCT" or self.tokens[index].text not in ",;:":
+                break
+            stray.add(index)
         for index in kept:
             if self.tokens[index].text != "," or index + 1 in kept:
                 continue
