@@ -48,7 +48,9 @@ POSSESSIVE = {"his": "person", "her": "person", "their": "plural", "its": "thing
 DEMONSTRATIVES = frozenset("this these those such".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # Participles that work as prepositions: their clause is not a clause ("Following the resignation on 25 May").
-PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting beginning".split())
+PREPOSITIONAL = frozenset(
+    "following including according regarding concerning given excluding starting beginning".split()
+)
 # Words of the date phrase the parse hangs elsewhere: "Sometime after 490 BC", "early in the morning of",
 # "at 11:30 a.m. local time", "from 1995 onward".
 RESIDUE_BEFORE = frozenset("sometime sometimes early late shortly soon just around approximately about roughly".split())
@@ -219,11 +221,7 @@ class _Title:
         """Words of the date phrase the parse did not put under it, next to it."""
         tokens, found = self.tokens, set()
         before = min(removed) - 1
-        while before >= 0 and (
-            self.word(before) in RESIDUE_BEFORE
-            or (self.word(before) in DATE_PREPOSITIONS and tokens[before].tag == "IN" and before + 1 in removed
-                and before + 1 in self.date)  # fmt: skip
-        ):
+        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)):
             found.add(before)
             before -= 1
         after = max(removed) + 1
@@ -232,6 +230,15 @@ class _Title:
             if tuple(words) == phrase:
                 found |= set(range(after, after + len(phrase)))
         return found
+
+    def _date_preposition(self, index: int, removed: set[int]) -> bool:
+        following = index + 1
+        return (
+            self.word(index) in DATE_PREPOSITIONS
+            and self.tokens[index].tag == "IN"
+            and following in removed
+            and following in self.date
+        )
 
     def _about_noun(self, noun: int, preposition: str | None) -> bool:
         """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
@@ -253,9 +260,7 @@ class _Title:
         nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
             token.dep == "pobj" and tokens[governor.head].pos in ("NOUN", "PROPN")
         )
-        return nested or predicate or temporal or bool(
-            self.subtree(clause) & self.other_dates - self.subtree(noun)
-        )
+        return nested or predicate or temporal or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
 
     def _noun_phrase(self, noun: int, removed: set[int]) -> str:
         """The noun with its modifiers; a name that modifies a noun with its noun ("Sumgait (1988) and
