@@ -53,7 +53,8 @@ _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
-_PERSONAL_PRONOUN = re.compile(r"^(He|She|They)\s")
+_PERSONAL_PRONOUN = re.compile(r"^(He|She|They|His|Her|Its|Their)\s")
+_POSSESSIVES = frozenset("His Her Its Their".split())
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
 _OPENING_NAME = re.compile(
     r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)(?=,|\s+[a-z])"
@@ -65,12 +66,18 @@ _OPENING_PHRASE = re.compile(
 )
 _TEMPORAL_CLAUSE = re.compile(r"^(?:when|as|while|once)\s+([^,]+),", re.IGNORECASE)
 _AFTER_AND = re.compile(r",\s+and\s+$")
-_PAST_VERB = re.compile(r"^[a-z]+ed\b")
+_PAST_VERB = re.compile(
+    r"^[a-z]+ed\s+(?:to|the|a|an|his|her|its|their|by|in|on|at|from|into|with|back|up|out|down|off)\b"
+)
 # An aside inside a clause: a phrase between commas opened by a preposition, a participle, a relative
 # pronoun or an article (an appositive), short enough not to be the clause itself.
 _INNER_ASIDE = re.compile(
-    r",\s+(?:with|including|on|in|made up of|led by|backed by|supported by|located|based|who|which|whose|the|a|an|"
-    r"along|then|now|for example|however)\b[^,;]{0,120},"
+    r",\s+(?:including\b[^;]{0,120}?|(?:with|on|in|made up of|led by|backed by|supported by|located|based|who|which|"
+    r"whose|the|a|an|along|for example)\b(?:[^,;]|,(?=\d)){0,120}),(?=\s+(?!(?:the|a|an)\b)[a-z])"
+)
+_NOT_NAME_OPENINGS = frozenset(
+    "under beginning starting following despite with after before during in on at by since from when while as "
+    "although however meanwhile sometime early late".split()
 )
 _NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
 
@@ -119,7 +126,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause = wording.tidy(clause)
     if len(clause.split()) < MIN_WORDS:
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
-    return wording.plain_subject(wording.cut(clause.split()))
+    return wording.cut(clause.split())
 
 
 def _without_opening_phrase(clause: str) -> str:
@@ -159,8 +166,12 @@ def _without_asides(clause: str) -> str:
 def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span]) -> str:
     """``rule_title`` of one date of the sentence at ``sentence`` in ``text``, with a pronoun that opens
     it replaced by the name a sentence before gives."""
-    title = rule_title(text[sentence[0] : sentence[1]], *own, others=others)
-    return _named(title, lambda: _sentences_before(text, sentence[0]))
+    words = text[sentence[0] : sentence[1]]
+    title = rule_title(words, *own, others=others)
+    opens_sentence = _ASIDE.sub("", words).lstrip().startswith(title.rstrip("…").split(" ", 1)[0])
+    # a possessive in a later clause ("…, and its forces collapsed") names the sentence's own subject
+    here = [] if opens_sentence or not title.startswith(tuple(_POSSESSIVES)) else [words]
+    return wording.plain_subject(_named(title, lambda: iter([*here, *_sentences_before(text, sentence[0])])))
 
 
 def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
@@ -173,20 +184,27 @@ def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
 
 
 def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
-    """A title opened by "He", "She" or "They" with the subject of a sentence before, when it opens
-    that sentence as a name ("Hindenburg and Ludendorff", "The Russians") and agrees; a sentence
-    opened by the same pronoun is passed over, as it speaks of the same one."""
+    """A title opened by "He", "She", "They" or a possessive ("Its forces") with the subject of a
+    sentence before, when it opens that sentence as a name ("Hindenburg and Ludendorff", "The
+    Russians") and agrees; a sentence opened by the same pronoun is passed over, as it speaks of the
+    same one."""
     pronoun = _PERSONAL_PRONOUN.match(title)
     if pronoun is None:
         return title
-    opening = next((sentence for sentence in before() if not sentence.startswith(pronoun.group(1))), "")
-    subject = _OPENING_NAME.match(_LEAD_IN_PHRASE.sub("", opening))
-    if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
+    word = pronoun.group(1)
+    opening = next((sentence for sentence in before() if not sentence.startswith(word)), "")
+    opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", opening)))
+    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
+    if subject is None or subject.group(1).split()[0] in _NOT_NAMES or subject.group(1) == "The":
+        return title
+    if subject.group(1).split()[0].lower() in _NOT_NAME_OPENINGS:
         return title
     name = subject.group(1)
     plural = " and " in name or name.endswith("s")
-    if plural != (pronoun.group(1).lower() == "they"):
+    if plural != (word in ("They", "Their")) or (word == "Its" and plural):
         return title
+    if word in _POSSESSIVES:
+        name = f"{name}'" if name.endswith("s") else f"{name}'s"
     named = (name + title[pronoun.end(1) :]).split()
     if len(named) < wording.HARD_MAX_WORDS:
         return " ".join(named)

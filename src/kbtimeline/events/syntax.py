@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from kbtimeline.events import parse, wording
 from kbtimeline.events.parse import Parsed, Token
 from kbtimeline.events.rules import Span, previous_sentence, rule_title
+from kbtimeline.events.wording import plain_subject
 from kbtimeline.extract.lexicon import MONTH_NAMES
 
 TIME_NOUNS = frozenset(
@@ -99,7 +100,7 @@ class _Title:
         self.relative_others = [other for other in others if other and not any(
             char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
         made = self._make(date, others) if date else None
-        self.text = made if made and len(made.split()) >= 2 else rule_title(sentence, *own, others=dates)
+        self.text = made if made and len(made.split()) >= 2 else plain_subject(rule_title(sentence, *own, others=dates))
 
     # ------------------------------------------------------------ the tree
 
@@ -459,7 +460,15 @@ class _Title:
                 break
             stray.add(index)
         for index in kept:
-            if self.tokens[index].text != "," or index + 1 in kept:
+            if self.tokens[index].text != ",":
+                continue
+            start = index
+            while start - 1 in self.removed:
+                start -= 1
+            if start < index and start - 1 in kept and self.tokens[start - 1].pos != "PUNCT":
+                stray.add(index)  # "were again defeated [in June], at the Battle…": the date's comma
+                continue
+            if index + 1 in kept:
                 continue
             following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
             if following is None:
@@ -517,7 +526,7 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
     while stack:
         for kid in kids[stack.pop()]:
             dep = tokens[kid].dep
-            if dep in ("det", "amod", "compound", "nummod", "poss", "case", "flat", "pobj") or (
+            if dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj") or (
                 dep == "prep" and tokens[kid].text.lower() == "of"
             ):
                 keep.add(kid)
