@@ -433,16 +433,24 @@ class _Title:
     # ------------------------------------------------------------ words
 
     def _shortened(self, kept: set[int], core: set[int], replace: dict[int, str]) -> str:
-        """The kept words as a title; if too long, whole phrases dropped (least needed first), then a cut."""
+        """The kept words as a title; if too long, whole phrases dropped (least needed first), then a cut.
+
+        Up to HARD_MAX_WORDS nothing goes. Within one kind of phrase the largest goes first, as short
+        ones are the likelier complements ("chose to go into exile"); phrases inside the subject go
+        last ("An attempt at shared rule came to naught", not "An attempt came…"); an infinitive on a
+        noun goes only with its noun ("in an attempt to capture it", not "in an attempt").
+        """
         protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
+        subject = set().union(*(self.subtree(index) for index in core if self.tokens[index].dep in SUBJECTS))
         for deps in DROP_ORDER:
-            if len(self._words(kept, replace)) <= wording.MAX_WORDS:
-                break
-            candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                          and self.word(index) != "of" and not self._glued(self.subtree(index))]  # fmt: skip
-            for index in sorted(candidates, key=lambda index: -len(self.subtree(index) & kept)):
-                if len(self._words(kept, replace)) <= wording.MAX_WORDS:
+            while (excess := len(self._words(kept, replace)) - wording.HARD_MAX_WORDS) > 0:
+                candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
+                              and self.word(index) != "of" and not self._glued(self.subtree(index))
+                              and not self._noun_infinitive(index)]  # fmt: skip
+                if not candidates:
                     break
+                outside = [index for index in candidates if index not in subject] or candidates
+                index = max(outside, key=lambda index: len(self.subtree(index) & kept))
                 kept -= self.subtree(index)
                 if self.tokens[index].dep == "conj":  # its "and" goes with it
                     head = self.tokens[index].head
@@ -451,6 +459,11 @@ class _Title:
         last_core = max((index for index in core if index in kept), default=-1)
         essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
         return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+
+    def _noun_infinitive(self, index: int) -> bool:
+        token = self.tokens[index]
+        to = self.child(index, ("aux",))
+        return token.dep in ("acl", "relcl") and to is not None and self.word(to) == "to"
 
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""

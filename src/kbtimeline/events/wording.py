@@ -40,6 +40,7 @@ def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
     text = re.sub(r"\s+", " ", text)
     text = _RELATIVE_TIME.sub("", text)
+    text = re.sub(r",?\s*\b(?:and\s+)?respectively\b", "", text)  # it pairs with the dates taken out
     text = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", "", text)  # brackets emptied by the date's removal
     text = re.sub(r"\s+([,.;:)\]”’])", r"\1", text)
     text = re.sub(r"([(\[“‘])\s+", r"\1", text)
