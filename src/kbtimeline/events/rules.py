@@ -54,6 +54,7 @@ _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to th
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
 _PERSONAL_PRONOUN = re.compile(r"^(He|She|They|His|Her|Its|Their)\s")
+_CLAUSE_END = re.compile(r"[,;]\s*(?:and|but)?\s*$")
 _POSSESSIVES = frozenset("His Her Its Their".split())
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
 _OPENING_NAME = re.compile(
@@ -77,7 +78,8 @@ _INNER_ASIDE = re.compile(
 )
 _NOT_NAME_OPENINGS = frozenset(
     "under beginning starting following despite with after before during in on at by since from when while as "
-    "although however meanwhile sometime early late".split()
+    "although however meanwhile sometime early late who what which where why how there here one some many most "
+    "all both each".split()
 )
 _NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
 
@@ -168,9 +170,9 @@ def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span
     it replaced by the name a sentence before gives."""
     words = text[sentence[0] : sentence[1]]
     title = rule_title(words, *own, others=others)
-    opens_sentence = _ASIDE.sub("", words).lstrip().startswith(title.rstrip("…").split(" ", 1)[0])
-    # a possessive in a later clause ("…, and its forces collapsed") names the sentence's own subject
-    here = [] if opens_sentence or not title.startswith(tuple(_POSSESSIVES)) else [words]
+    # a pronoun that opens a later clause ("…, and its forces collapsed") names the sentence's own subject first
+    pronoun = re.search(rf"\b{re.escape(title.split(' ', 1)[0])}\b", words, re.IGNORECASE)
+    here = [words] if pronoun and _CLAUSE_END.search(words[: pronoun.start()]) else []
     return wording.plain_subject(_named(title, lambda: iter([*here, *_sentences_before(text, sentence[0])])))
 
 
@@ -192,14 +194,9 @@ def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
     if pronoun is None:
         return title
     word = pronoun.group(1)
-    opening = next((sentence for sentence in before() if not sentence.startswith(word)), "")
-    opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", opening)))
-    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
-    if subject is None or subject.group(1).split()[0] in _NOT_NAMES or subject.group(1) == "The":
+    name = next(filter(None, (_opening_name(sentence) for sentence in before() if not sentence.startswith(word))), None)
+    if name is None:
         return title
-    if subject.group(1).split()[0].lower() in _NOT_NAME_OPENINGS:
-        return title
-    name = subject.group(1)
     plural = " and " in name or name.endswith("s")
     if plural != (word in ("They", "Their")) or (word == "Its" and plural):
         return title
@@ -209,6 +206,17 @@ def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
     if len(named) < wording.HARD_MAX_WORDS:
         return " ".join(named)
     return wording.cut(" ".join(named).rstrip("…").split())
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The name that opens ``sentence`` past its opening phrase, if it opens with one."""
+    opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", sentence)))
+    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
+    if subject is None or subject.group(1) == "The":
+        return None
+    first = subject.group(1).split()[0]
+    not_a_name = first in _NOT_NAMES or first.lower() in _NOT_NAME_OPENINGS or first.lower().endswith("ing")
+    return None if not_a_name else subject.group(1)
 
 
 def _clause(sentence: str, date_start: int, date_end: int) -> Span:
@@ -262,7 +270,7 @@ def _without_relative_dates(clause: str, sentence: str, others: list[Span]) -> s
         rest = clause[position + len(phrase) :]
         adverbial = _CLAUSE_OPENING.search(clause[:position]) or not rest.strip(" .,;:")
         if before != clause[:position].rstrip() or rest.lstrip().startswith(",") or adverbial:
-            clause = f"{before} {rest.lstrip(' ,')}"
+            clause = f"{before} {rest.lstrip(' ') if before.strip() else rest.lstrip(' ,')}"  # a comma it closed stays
     return clause
 
 
