@@ -176,6 +176,8 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
+        if tokens[verb].pos not in ("VERB", "AUX"):
+            return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
         return self._clause(verb, removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
@@ -286,7 +288,9 @@ class _Title:
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
             kept.discard(first)
-        return self._shortened(kept, {noun}, {})
+        replace: dict[int, str] = {}
+        self._name_subject(noun, replace)  # "following his murder": Marat's murder
+        return self._shortened(kept, {noun}, replace)
 
     def _content(self, kept: set[int]) -> set[int]:
         return {index for index in kept if self.tokens[index].pos not in ("DET", "PUNCT", "ADP", "CCONJ")}
@@ -304,6 +308,8 @@ class _Title:
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
         kept -= self._others_news(verb, kept)
+        kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
+                 and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
         for kid in self.kids[verb]:
             if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
                 kept -= self.subtree(kid)
@@ -316,6 +322,10 @@ class _Title:
         if subject is not None and subject in self.removed:  # a date the small model took for the subject
             subject = next((kid for kid in self.kids[verb] if tokens[kid].dep in SUBJECTS and kid in kept), None)
         if subject is not None and subject in kept:
+            if self._points_back(subject):  # "This led to fighting in the towns": the fighting is the news
+                outcome = self._outcome(verb, kept)
+                if outcome is not None:
+                    return outcome
             self._name_subject(subject, replace)
         else:
             implicit = self._implicit_subject(verb)
@@ -346,6 +356,32 @@ class _Title:
                                and tokens[kid].dep == "prep"), None)  # fmt: skip
             core |= {complement} if complement is not None else set()
         return self._shortened(kept, core, replace)
+
+    def _points_back(self, subject: int) -> bool:
+        """A demonstrative standing alone as the subject ("This", "That"): it names a happening told before."""
+        return self.word(subject) in ("this", "that") and self.tokens[subject].tag == "DT" and not self.kids[subject]
+
+    def _outcome(self, verb: int, kept: set[int]) -> str | None:
+        """What a clause with a pointing subject brings about: its object, or the object of its first
+        preposition ("led to fighting…", "was followed up with raids…"), with the rest of the clause."""
+        tokens = self.tokens
+        for kid in sorted(self.kids[verb]):
+            if kid not in kept or kid < verb:
+                continue
+            if tokens[kid].dep in ("dobj", "attr"):
+                noun = kid
+            elif tokens[kid].dep in ("prep", "agent") and self.child(kid, ("pobj", "pcomp")) is not None:
+                noun = self.child(kid, ("pobj", "pcomp"))
+            else:
+                continue
+            phrase = {index for index in kept if index >= noun}  # with what follows: "…protests in the towns"
+            if noun in phrase and len(self._content(phrase)) >= 2:
+                first = min(phrase)
+                if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
+                    phrase.discard(first)
+                return self._shortened(phrase, {noun}, {})
+            return None
+        return None
 
     def _asides(self, kept: set[int], head: int) -> set[int]:
         """Appositives, parentheses, "according to X", opening clauses: dropped before anything is cut."""
@@ -443,7 +479,7 @@ class _Title:
         protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
         subject = set().union(*(self.subtree(index) for index in core if self.tokens[index].dep in SUBJECTS))
         for deps in DROP_ORDER:
-            while (excess := len(self._words(kept, replace)) - wording.HARD_MAX_WORDS) > 0:
+            while len(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
                 candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
                               and self.word(index) != "of" and not self._glued(self.subtree(index))
                               and not self._noun_infinitive(index)]  # fmt: skip
@@ -563,7 +599,9 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             kids[token.head].append(token.i)
     ordered = list(reversed(tokens) if reverse else tokens)
     for token in ordered:
-        if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
+        # "was made by the Americans": the agent is the doer too
+        agent = token.dep == "pobj" and token.head < len(tokens) and tokens[token.head].dep == "agent"
+        if (token.dep in ("nsubj", "nsubjpass") or agent) and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
             named = _short_noun_phrase(tokens, kids, token.i)
             if not _DATE_WORD.search(named):  # "February 1986" is no one's name
                 return named

@@ -22,7 +22,11 @@ DANGLING = frozenset(
 # Openings that are not news: a conjunction, or the marker of a subordinate clause left alone.
 _OPENING_LINK = re.compile(r"^(?:and|but|so|then|yet|or|nor)\b[\s,]*", re.IGNORECASE)
 # A demonstrative or possessive that points into a sentence the reader does not see.
-_ANAPHORIC_DETERMINER = re.compile(r"^(?:this|these|those|such|its|their|his|her)\s+(?=[a-z])", re.IGNORECASE)
+_ANAPHORIC_DETERMINER = re.compile(
+    r"^(?:this|these|those|such|its|their|his|her)\s+(?=[a-z])(?!\w+ed\b|(?:was|were|is|are|has|had|led|began|became|"
+    r"saw|made|took|came|brought|meant|gave|left|set|put|caused|followed|would|will|could|can|may|might)\b)",
+    re.IGNORECASE,
+)
 # A time told relative to the story, left in a title after its date was taken out ("The siege was lifted
 # a few months later, in May 1992"): read alone on a timeline it points nowhere.
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|many|\d+)"
