@@ -599,9 +599,7 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             kids[token.head].append(token.i)
     ordered = list(reversed(tokens) if reverse else tokens)
     for token in ordered:
-        # "was made by the Americans": the agent is the doer too
-        agent = token.dep == "pobj" and token.head < len(tokens) and tokens[token.head].dep == "agent"
-        if (token.dep in ("nsubj", "nsubjpass") or agent) and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
+        if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
             named = _short_noun_phrase(tokens, kids, token.i)
             if not _DATE_WORD.search(named):  # "February 1986" is no one's name
                 return named
