@@ -147,8 +147,8 @@ TITLES = [
     ("The Red Army reached the coast in 1811. Its forces collapsed on 11 March 1812.", "11 March 1812",
      "The Red Army's forces collapsed", SAME, "a possessive named from the sentence before"),
     ("The treaty was signed in 1955. This led to protests in the spring of 1956 in the larger towns of the north.",
-     "the spring of 1956", "This led to protests in the larger towns of the north",
-     "Protests in the larger towns of the north", "parser: 'This led to X' is X (rules: a gap, see GAPS)"),
+     "the spring of 1956", "Protests in the larger towns of the north", SAME,
+     "a pointing 'This' with a verb of consequence: 'This led to X' is X"),
     ("In particular, the Athenians, who were not protected by the wall, felt betrayed, and refused to join the "
      "navy in spring 479 BC.", "spring 479 BC", "The Athenians refused to join the navy", SAME,
      "a verb phrase after ', and' takes the sentence's subject"),
@@ -167,6 +167,12 @@ TITLES = [
      "Fourteen nations signed an agreement promising the neutrality of the kingdom",
      "Fourteen nations, including China, France, the Soviet Union and the United States, signed an agreement",
      "an 'including' list is an aside (rules); never cut before the verb"),
+    ("The Red Army had finally triumphed over its enemies on the right; it now turned on its allies in 1921.",
+     "1921", "The Red Army now turned on its allies", SAME,
+     "an 'it' opening a later clause is named from its own sentence's subject"),
+    ("By 1954, despite official propaganda presenting the war as a crusade against communism, the war was "
+     "still growing unpopular.", "1954", "The war was still growing unpopular", SAME,
+     "a long concessive opening set apart by a comma goes"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),
@@ -189,9 +195,6 @@ GAPS = [
      "A ceasefire took effect", "rules cannot tell a conjunct's subject without a comma"),
     ("Fighting that began in 1988 ended on 12 May 1994.", "1988", "rules",
      "Fighting began", "rules do not see relative clauses"),
-    ("The treaty was signed in 1955. This led to protests in the spring of 1956 in the larger towns of the north.",
-     "the spring of 1956", "rules", "Protests in the larger towns of the north",
-     "rules keep a pointing 'This' subject"),
     ("The regiment suffered heavy losses at the river in May 1965. They were again defeated in June, at the "
      "Battle of the Ford.", "June", "parser", "The regiment were again defeated at the Battle of the Ford",
      "a plural pronoun does not find a singular collective noun"),

@@ -53,7 +53,11 @@ _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
-_PERSONAL_PRONOUN = re.compile(r"^(He|She|They|His|Her|Its|Their)\s")
+_PERSONAL_PRONOUN = re.compile(r"^(He|She|It|They|His|Her|Its|Their)\s")
+_POINTING_CONSEQUENCE = re.compile(
+    r"^(?:This|That)\s+(?:\w+ly\s+)?(?:led to|resulted in|brought about|caused|triggered|prompted|sparked|"
+    r"was followed (?:up )?(?:by|with)|followed)\s+(.+)$"
+)
 _CLAUSE_END = re.compile(r"[,;]\s*(?:and|but)?\s*$")
 _POSSESSIVES = frozenset("His Her Its Their".split())
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
@@ -62,7 +66,7 @@ _OPENING_NAME = re.compile(
 )
 _LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
 _OPENING_PHRASE = re.compile(
-    r"^(?:in particular|after|following|before|during|under|despite|amid|with|in|on|at|by)\b[^,]{0,60},\s+",
+    r"^(?:in particular|after|following|before|during|under|despite|amid|with|in|on|at|by)\b[^,]{0,100},\s+",
     re.IGNORECASE,
 )
 _TEMPORAL_CLAUSE = re.compile(r"^(?:when|as|while|once)\s+([^,]+),", re.IGNORECASE)
@@ -173,7 +177,19 @@ def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span
     # a pronoun that opens a later clause ("…, and its forces collapsed") names the sentence's own subject first
     pronoun = re.search(rf"\b{re.escape(title.split(' ', 1)[0])}\b", words, re.IGNORECASE)
     here = [words] if pronoun and _CLAUSE_END.search(words[: pronoun.start()]) else []
-    return wording.plain_subject(_named(title, lambda: iter([*here, *_sentences_before(text, sentence[0])])))
+    # "It" is named from its own sentence only: before, it is as often a plan, a figure or no one
+    before = [] if title.startswith("It ") else _sentences_before(text, sentence[0])
+    title = _named(title, lambda: iter([*here, *before]))
+    return wording.plain_subject(_outcome(title))
+
+
+def _outcome(title: str) -> str:
+    """ "This led to fighting in the towns" -> "Fighting in the towns": a subject pointing at what was
+    told before, with a verb of consequence, gives way to the consequence."""
+    found = _POINTING_CONSEQUENCE.match(title)
+    if found is None or len(found.group(1).split()) < MIN_WORDS:
+        return title
+    return wording.tidy(found.group(1))
 
 
 def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
@@ -186,7 +202,7 @@ def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
 
 
 def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
-    """A title opened by "He", "She", "They" or a possessive ("Its forces") with the subject of a
+    """A title opened by "He", "She", "It", "They" or a possessive ("Its forces") with the subject of a
     sentence before, when it opens that sentence as a name ("Hindenburg and Ludendorff", "The
     Russians") and agrees; a sentence opened by the same pronoun is passed over, as it speaks of the
     same one."""

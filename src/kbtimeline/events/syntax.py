@@ -412,6 +412,11 @@ class _Title:
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
         dropped: set[int] = set()
+        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own
+            phrase = self.subtree(kid)
+            between = range(max(phrase) + 1, verb) if max(phrase) < verb else range(verb + 1, min(phrase))
+            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text == ";" for index in between):
+                dropped |= phrase | {index for index in between if self.tokens[index].text == ";"}
         for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
