@@ -113,6 +113,12 @@ TITLES = [
     ("Member states adopted Resolution 10 and Resolution 37 on 14 March 2008 and 20 May 2010, respectively.",
      "20 May 2010", "Member states adopted Resolution 10 and Resolution 37", SAME,
      "'respectively' pairs with the dates taken out"),
+    ("Four hundred officials were killed in 1957 alone, and the violence gradually increased.", "1957",
+     "Four hundred officials were killed alone", "Four hundred officials were killed",
+     "parser: 'alone' after the date is the date's (rules: a gap)"),
+    ("The general was named 1965's Man of the Year.", "1965",
+     "The general was named 1965's Man of the Year", "The general was named Man of the Year",
+     "parser: the date's possessive goes with it"),
     # the noun a date modifies is the news (blind review: not-the-news)
     ("Several strikes broke out after the March 1920 lockout.", "March 1920",
      "Several strikes broke out after the March 1920 lockout", "March 1920 lockout",

@@ -145,7 +145,8 @@ class _Title:
         removed = set().union(*(self.subtree(index) for index in units))
         last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
         removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
-                   or index in self.other_dates}  # fmt: skip
+                   or tokens[index].tag == "POS" or (tokens[index].pos == "ADV" and tokens[index].head in date)
+                   or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
         self.removed = removed
