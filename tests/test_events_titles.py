@@ -139,6 +139,11 @@ TITLES = [
     ("Having crossed the river in April 1760, the army began its march north.", "April 1760",
      "Having crossed the river the army began its march north", "The army had crossed the river",
      "parser: a 'having' participle takes the main subject and 'had'"),
+    ("On 19 December 1991, interior ministry troops began to withdraw from the region, completing their "
+     "departure on 27 December 1991.", "27 December 1991",
+     "Interior ministry troops began to withdraw from the region, completing their departure",
+     "Interior ministry troops were completing their departure",
+     "parser: a participle clause takes the main subject and 'was'/'were' (was: a fragment)"),
     ("The troops marched to the coast in 1812 and spent the winter of 1812 in the port.", "the winter of 1812",
      "The troops marched to the coast in 1812 and spent the winter of 1812 in the port",
      "The troops spent the winter of 1812 in the port", "a date that is the object stays: 'spent' needs it"),

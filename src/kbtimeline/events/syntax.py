@@ -346,6 +346,10 @@ class _Title:
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
+                elif first == verb and tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"):
+                    # "…, completing their departure": the troops were completing their departure
+                    plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
+                    verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
