@@ -163,6 +163,10 @@ class _Title:
         modified = head if tokens[unit].dep in (*NOUN_MODIFIERS, "prep") else None
         while modified is not None and tokens[modified].dep in ("poss", "compound"):
             modified = tokens[modified].head  # "the 2007 festival's prize": the prize
+        while (modified is not None and tokens[unit].dep == "prep" and tokens[modified].dep == "pobj"
+               and self.word(tokens[modified].head) == "of"
+               and tokens[tokens[tokens[modified].head].head].pos == "NOUN"):  # fmt: skip
+            modified = tokens[tokens[modified].head].head  # "the capture of Lachin on 18 May": the capture
         if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
                 and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)

@@ -33,8 +33,8 @@ _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|sever
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
 _RELATIVE_TIME = re.compile(
     rf",?\s*\b(?:{_NUMBER}\s+{_UNIT}\s+(?:later|earlier)|(?:(?:later|earlier)\s+)?(?:(?:on|in|by|during)\s+)?"
-    r"that\s+(?:day|morning|afternoon|evening|night|week|month|year)|the (?:next|following|previous|same) "
-    r"(?:day|morning|afternoon|evening|night|week|month|year))\b(?!\s+(?:saw|was|were|of)\b)",
+    r"(?:that|the (?:next|following|previous|same))\s+(?:day|morning|afternoon|evening|night|week|month|year))\b"
+    r"(?!\s+(?:saw|was|were|of)\b)",
     re.IGNORECASE,
 )
 _EDGE = " ,;:–—-/\"'“”‘’.…"
