@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from kbtimeline.pipeline import Outcome
 
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
-EXTRACT_FORMATS = ("json", "jsonl")
+EXTRACT_FORMATS = ("json", "jsonl", "parquet")
+EXTRACT_SUFFIXES = {".jsonl": "jsonl", ".parquet": "parquet"}  # the --format an OUT's name implies
 INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines documents, the rest is text
 
 
@@ -550,7 +551,8 @@ def extract(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json or jsonl; default: jsonl if OUT ends in .jsonl, else json.",
+            help="json, jsonl or parquet (needs -o); default: jsonl or parquet if OUT ends in .jsonl or "
+            ".parquet, else json.",
             autocompletion=_choices(EXTRACT_FORMATS),
         ),
     ] = None,
@@ -582,6 +584,14 @@ def extract(
         float,
         typer.Option("--max-doc-size", metavar="MB", help="Skip, and report, documents larger than MB megabytes."),
     ] = 50,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786) instead of --jobs; needs kbtimeline[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Extract every dated statement from texts into an events list.
 
@@ -597,32 +607,49 @@ def extract(
       kbtimeline extract article.txt -o events.json
       cat notes.txt | kbtimeline extract - --format jsonl
       kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
+      kbtimeline extract /shared/corpus --scheduler tcp://head:8786 -o shards/ -f parquet
     """
     from kbtimeline import corpus  # lazy, as only extract reads documents
     from kbtimeline.pipeline import Extraction, available_cores  # lazy: the extractor would slow every query
 
     reference = bounds.parse_reference_day(reference_date) if reference_date else None
-    fmt = output_format or ("jsonl" if output and output.suffix == ".jsonl" else "json")
+    fmt = output_format or EXTRACT_SUFFIXES.get(output.suffix if output else "", "json")
     choices = (("format", fmt, EXTRACT_FORMATS), ("input format", input_format, INPUT_FORMATS))
     for what, value, accepted in choices:
         if value not in accepted:
             raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
     if max_doc_size <= 0:
         raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
+    if fmt == "parquet":
+        from kbtimeline import extras
+
+        if output is None:
+            raise UsageError("--format parquet writes a file or a folder: give -o OUT")
+        extras.require("--format parquet", "pyarrow")
+    runner = None
+    if scheduler is not None:
+        from kbtimeline.distributed import scheduler_runner
+
+        runner = scheduler_runner(scheduler)
     documents = corpus.list_documents(
         paths, glob=glob, input_format=input_format, stdin=sys.stdin.buffer, max_size=int(max_doc_size * corpus.MB)
     )
     with _progress(paths, glob) as watch:
         run = Extraction(
             documents,
-            fmt=fmt,
+            fmt="jsonl" if fmt == "parquet" else fmt,
             jobs=jobs or available_cores(),
             reference_date=reference,
             report=lambda message: _report(KbTimelineError(message)),
             watch=watch,
+            runner=runner,
         )
         if output is None:
             emit(run.chunks())
+        elif fmt == "parquet":
+            from kbtimeline import parquet
+
+            parquet.write(run.chunks(), output, keep=lambda: run.read > 0)
         else:
             with store.Replacement(output) as new:
                 with new.path.open("w", encoding="utf-8") as handle:

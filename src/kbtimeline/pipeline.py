@@ -30,6 +30,8 @@ BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
 
 Batch = list[Document]
+# Where documents are extracted: documents, reference date, format -> their outcomes, in input order.
+Runner = Callable[[Iterable[Document], Day | None, str], Iterator["Outcome"]]
 
 
 class Outcome(NamedTuple):
@@ -59,9 +61,12 @@ class Extraction:
         reference_date: Day | None,
         report: Callable[[str], None],
         watch: Callable[[Outcome], None] = lambda outcome: None,
+        runner: Runner | None = None,
     ) -> None:
-        self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
+        self.documents, self.fmt, self.reference_date = documents, fmt, reference_date
         self.report, self.watch = report, watch
+        # Elsewhere than this machine's processes: a Dask cluster (kbtimeline.distributed).
+        self.runner: Runner = runner or (lambda documents, day, fmt: extract_all(documents, jobs, day, fmt))
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -71,7 +76,7 @@ class Extraction:
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
-        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt):
+        for outcome in self.runner(self.documents, self.reference_date, self.fmt):
             self.watch(outcome)
             error = outcome.error
             if error is None and outcome.source in sources:
@@ -98,7 +103,7 @@ def extract_all(documents: Iterable[Document], jobs: int, reference_date: Day | 
     A corpus of one batch is extracted in this process: starting workers
     would cost more than it saves.
     """
-    batches = _batches(documents)
+    batches = batched(documents)
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
@@ -135,7 +140,8 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str) -> list[Ou
     return outcomes
 
 
-def _batches(documents: Iterable[Document]) -> Iterator[Batch]:
+def batched(documents: Iterable[Document]) -> Iterator[Batch]:
+    """The documents in batches of about ``BATCH_BYTES``: enough work to be worth sending elsewhere."""
     batch: Batch = []
     size = 0
     for document in documents:

@@ -36,6 +36,7 @@ EVENTS_FILE = "events.json"
 ALIASES_FILE = "aliases.json"
 SOURCES_FOLDER = "sources"
 SQLITE_HEADER = b"SQLite format 3\0"  # the first 16 bytes of every SQLite database
+PARQUET_HEADER, PARQUET_SUFFIX = b"PAR1", ".parquet"  # a Parquet file (or a folder of them)
 
 
 class Location(NamedTuple):
@@ -50,6 +51,8 @@ def locate(data: Path | None) -> Location:
     if data is None:
         return _bundled()
     if data.is_dir():
+        if not (data / EVENTS_FILE).exists() and any(data.rglob(f"*{PARQUET_SUFFIX}")):
+            return Location(data, data)  # a folder of Parquet shards
         return Location(data / EVENTS_FILE, data)
     return Location(data, data.parent)
 
@@ -109,17 +112,24 @@ def open_events(location: Location) -> Events:
 
 
 def load_events(location: Location) -> list[Event]:
-    """Events from a JSON array or from JSON lines (one event object per line)."""
+    """Events from a JSON array, from JSON lines (one event object per line) or from Parquet."""
     return list(iter_events(location))
 
 
 def iter_events(location: Location) -> Iterator[Event]:
-    """The events of a JSON array or of JSON lines, as they are read.
+    """The events of a JSON array, of JSON lines or of Parquet (a file or a folder), as they are read.
 
     JSON lines are read one line at a time, so an index can be built from
     millions of events in little memory; an array is read whole.
     """
     name = str(location.events)
+    if isinstance(location.events, Path) and (
+        location.events.is_dir() or _starts_with(location.events, PARQUET_HEADER)
+    ):
+        from kbtimeline.parquet import read_events  # lazy: pyarrow, only for Parquet
+
+        yield from read_events(location.events)
+        return
     with open_binary(location.events, name) as stream:
         offset, seen = 0, False
         for number, raw in enumerate(stream, start=1):
