@@ -54,8 +54,8 @@ def schema() -> pa.Schema:
 
 
 def wants_folder(target: Path) -> bool:
-    """Whether ``target`` names a folder of shards (it is one, or is written with a trailing slash)."""
-    return target.is_dir() or str(target).endswith(("/", os.sep))
+    """Whether ``target`` names a folder of shards: it is a folder, or its name does not end in .parquet."""
+    return target.is_dir() or target.suffix != SUFFIX
 
 
 def write(lines: Iterable[str], target: Path, *, keep: Callable[[], bool], shard_rows: int = SHARD_ROWS) -> int:
@@ -132,7 +132,6 @@ def _write_folder(lines: Iterable[str], target: Path, keep: Callable[[], bool], 
     An existing ``target`` is replaced only if it holds nothing but Parquet
     files (an earlier output): a folder of other things is never removed.
     """
-    target = Path(str(target).rstrip("/" + os.sep))
     if target.is_dir() and any(not file.name.endswith(SUFFIX) for file in target.iterdir()):
         raise KbTimelineError(f"{target}: a folder holding more than Parquet files; write the shards elsewhere")
     try:
