@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from dask.bag import Bag
     from distributed import Client, Future
 
-CONNECT_SECONDS = 10
-
 # A task in flight: its future, and how to get back the documents it holds, to run them one by one.
 Task = tuple["Future", Callable[[], Batch]]
 
@@ -144,10 +142,11 @@ def _alone(document: Document, submit: Callable[[Batch], Future]) -> Outcome:
 
 @contextmanager
 def _connect(address: str) -> Iterator[Client]:
+    """A client of the scheduler; how long it tries is Dask's own setting (distributed.comm.timeouts.connect)."""
     from distributed import Client
 
     try:
-        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+        client = Client(address, set_as_default=False)
     except (OSError, ValueError, TimeoutError) as error:
         raise KbTimelineError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     with client:

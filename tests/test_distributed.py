@@ -1,0 +1,182 @@
+"""extract on a Dask cluster: the same bytes as --jobs 1, through faults, Ctrl-C and a real `dask` cluster."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_SOURCE
+from test_cli_process import KBTIMELINE
+
+distributed = pytest.importorskip("distributed")
+dask_bag = pytest.importorskip("dask.bag")
+
+from kbtimeline import corpus  # noqa: E402
+from kbtimeline.distributed import extract_bag, extract_documents  # noqa: E402
+
+YEAR = re.compile(r"\b19([0-9]{2})\b")
+
+
+def make_corpus(folder: Path, copies: int) -> Path:
+    """Copies of the bundled article, each with its years moved (other events), a JSON lines
+    document, and one document that cannot be read."""
+    text = BUNDLED_SOURCE.read_text(encoding="utf-8")
+    for copy in range(copies):
+        moved = YEAR.sub(lambda match, copy=copy: str(1800 + copy + int(match.group(1))), text)
+        (folder / f"part{copy // 4}" / f"copy{copy:02d}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"part{copy // 4}" / f"copy{copy:02d}.txt").write_text(moved, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\xff\xfe not UTF-8")
+    document = {"id": "note", "text": "On 8 May 1992 the town fell.", "reference_date": "2000-01-01"}
+    (folder / "notes.jsonl").write_text(json.dumps(document) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("corpus"), copies=12)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[distributed.LocalCluster]:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    ) as local:
+        yield local
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*KBTIMELINE, *args], capture_output=True, timeout=120)
+
+
+def extract(corpus_folder: Path, out: Path, *options: str) -> tuple[int, bytes, bytes]:
+    result = run("extract", str(corpus_folder), "--glob", "*.*", "-o", str(out), *options)
+    return result.returncode, out.read_bytes(), result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_local_cluster_writes_the_bytes_of_jobs_1(
+    corpus_folder: Path, cluster: distributed.LocalCluster, tmp_path: Path, fmt: str
+) -> None:
+    alone = extract(corpus_folder, tmp_path / f"alone.{fmt}", "--jobs", "1", "-f", fmt)
+    clustered = extract(corpus_folder, tmp_path / f"cluster.{fmt}", "--scheduler", cluster.scheduler_address, "-f", fmt)
+    assert alone[0] == 1 and b"broken.txt: not UTF-8" in alone[2], "the broken document is reported, exit 1"
+    assert clustered == alone, "same exit code, same bytes, same one-line report"
+
+
+def test_the_python_api_takes_a_bag_of_paths(corpus_folder: Path, cluster: distributed.LocalCluster) -> None:
+    paths = sorted(str(path) for path in corpus_folder.glob("part0/*.txt"))
+    with distributed.Client(cluster, set_as_default=False) as client:
+        outcomes = list(extract_bag(dask_bag.from_sequence(paths, npartitions=3), client=client))
+    assert [outcome.source for outcome in outcomes] == ["copy00", "copy01", "copy02", "copy03"]
+    expected = run("extract", *paths, "--jobs", "1", "-f", "jsonl").stdout.decode()
+    assert "".join(piece for outcome in outcomes for piece in outcome.pieces) == expected
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path, copies=16)
+    documents = corpus.list_documents(
+        [str(folder)], glob="*.txt", input_format="auto", stdin=sys.stdin.buffer, max_size=10**8
+    )
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as local,
+        distributed.Client(local, set_as_default=False) as client,
+    ):
+        outcomes = extract_documents(client, documents, None, "jsonl")
+        pieces = list(next(outcomes).pieces)
+        busy = [worker for worker, tasks in client.processing().items() if tasks]
+        victim = client.run(os.getpid, workers=busy[:1])
+        os.kill(next(iter(victim.values())), signal.SIGKILL)
+        pieces += [piece for outcome in outcomes for piece in outcome.pieces]
+    expected = run("extract", str(folder), "--jobs", "1", "-f", "jsonl").stdout.decode()
+    assert busy, "the victim had work in hand"
+    assert "".join(pieces) == expected
+
+
+def test_ctrl_c_cancels_the_tasks_and_keeps_the_output(tmp_path: Path, cluster: distributed.LocalCluster) -> None:
+    folder = make_corpus(tmp_path / "corpus", copies=40)
+    out = tmp_path / "events.json"
+    out.write_text("old\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [*KBTIMELINE, "extract", str(folder), "--scheduler", cluster.scheduler_address, "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    with distributed.Client(cluster, set_as_default=False) as client:
+        deadline = time.monotonic() + 30
+        while not client.processing() or not any(client.processing().values()):
+            assert time.monotonic() < deadline and process.poll() is None, "the run never reached the cluster"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 130, stderr
+        while any(client.processing().values()):
+            assert time.monotonic() < deadline + 30, "the cluster went on working"
+            time.sleep(0.05)
+    assert stderr == b""
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "events.json"], "no temporary left"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_console_script_on_a_dask_scheduler_and_two_workers(corpus_folder: Path, tmp_path: Path) -> None:
+    dask = shutil.which("dask", path=str(Path(sys.executable).parent))
+    if dask is None:
+        pytest.skip("the dask command is not installed next to this interpreter")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    common = ["--no-dashboard"]
+    port = address.rsplit(":", 1)[1]
+    processes = [
+        subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", port, *common], stderr=subprocess.DEVNULL)
+    ]
+    try:
+        with distributed.Client(address, timeout=30, set_as_default=False) as client:
+            processes += [
+                subprocess.Popen(
+                    [dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", *common],
+                    stderr=subprocess.DEVNULL,
+                )
+                for _ in range(2)
+            ]
+            client.wait_for_workers(2, timeout=60)
+        alone = extract(corpus_folder, tmp_path / "alone.jsonl", "--jobs", "1")
+        clustered = extract(corpus_folder, tmp_path / "cluster.jsonl", "--scheduler", address)
+        assert clustered == alone
+        shards = run(
+            "extract", str(corpus_folder), "--glob", "*.*", "--scheduler", address, "-f", "parquet",
+            "-o", str(tmp_path / "shards"),
+        )  # fmt: skip
+        assert shards.returncode == 1 and shards.stderr == alone[2]
+        as_json, as_parquet = (
+            run("--data", str(tmp_path / name), "list", "--jsonl") for name in ("alone.jsonl", "shards")
+        )
+        assert as_parquet.stdout == as_json.stdout and as_json.stdout
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")  # Dask's own setting, read by the client
+    out = tmp_path / "x.json"
+    result = run("extract", str(BUNDLED_SOURCE), "--scheduler", f"tcp://127.0.0.1:{free_port()}", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.count(b"\n") == 1 and b"cannot reach the Dask scheduler at tcp://127.0.0.1:" in result.stderr
+    assert not out.exists()
