@@ -74,6 +74,13 @@ def test_a_local_cluster_writes_the_bytes_of_jobs_1(
     assert clustered == alone, "same exit code, same bytes, same one-line report"
 
 
+def test_workers_read_a_corpus_given_as_a_url(corpus_folder: Path, cluster: distributed.LocalCluster) -> None:
+    alone = run("extract", str(corpus_folder), "--jobs", "1", "-f", "jsonl")
+    clustered = run("extract", corpus_folder.as_uri(), "--scheduler", cluster.scheduler_address, "-f", "jsonl")
+    assert (clustered.returncode, clustered.stdout) == (alone.returncode, alone.stdout)
+    assert clustered.stderr.startswith(b"kbtimeline: error: file://") and b"broken.txt" in clustered.stderr
+
+
 def test_the_python_api_takes_a_bag_of_paths(corpus_folder: Path, cluster: distributed.LocalCluster) -> None:
     paths = sorted(str(path) for path in corpus_folder.glob("part0/*.txt"))
     with distributed.Client(cluster, set_as_default=False) as client:

@@ -5,7 +5,9 @@ input, the document "stdin"), a folder (every file below it whose name
 matches a pattern, in sorted order, each named by its path inside the folder
 without extension: "2020/notes"), or a JSON lines file of documents, one
 ``{"id": ..., "text": ..., "reference_date": "YYYY-MM-DD"}`` object per line
-(``reference_date`` optional), named by their ids.
+(``reference_date`` optional), named by their ids. Each of these may also be
+a URL (``s3://bucket/corpus``, ``file:///shared/corpus``), read through
+fsspec (``remote``).
 
 Listing yields light ``Document`` values: a path to read, or the bytes of one
 JSON line. ``read`` turns one into its source id and text in whichever
@@ -23,7 +25,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from kbtimeline import store
+from kbtimeline import remote, store
 from kbtimeline.model import Day, KbTimelineError, SchemaError, parse_day
 
 STDIN, STDIN_SOURCE = "-", "stdin"
@@ -64,12 +66,11 @@ def list_documents(
     for path in paths:
         if path == STDIN:
             yield from _json_documents(stdin, "<stdin>", max_size) if is_jsonl(path) else [_stdin(stdin, max_size)]
-        elif os.path.isdir(path):
-            for file in map(str, _walk(Path(path), glob)):
+        elif (files := _folder(path, glob)) is not None:
+            for file, relative in files:
                 if is_jsonl(file):
                     yield from _json_file(file, max_size)
                 else:
-                    relative = Path(file).relative_to(path).with_suffix("").as_posix()
                     yield _text_file(file, _unique(relative, folder_sources), max_size)
         elif is_jsonl(path):
             yield from _json_file(path, max_size)
@@ -78,10 +79,10 @@ def list_documents(
 
 
 def total_size(paths: Iterable[str], glob: str) -> int | None:
-    """How many bytes ``list_documents`` will go through; None when standard input is among them."""
+    """How many bytes ``list_documents`` will go through; None when standard input or a URL is among them."""
     total = 0
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or remote.is_url(path):
             return None
         files = _walk(Path(path), glob) if os.path.isdir(path) else [Path(path)]
         total += sum(_size(str(file)) for file in files)
@@ -93,7 +94,7 @@ def read(document: Document) -> Text:
     if document.error is not None:
         raise KbTimelineError(document.error)
     if document.content is None:
-        return Text(document.source, store.read_text(Path(document.name), document.name))
+        return Text(document.source, store.read_text(_file(document.name), document.name))
     if not document.source:
         return _json_text(document.name, document.content)
     return Text(document.source, store.ensure_text(store.decode(document.content, document.name), document.name))
@@ -112,7 +113,7 @@ def _stdin(stdin: BinaryIO, max_size: int) -> Document:
 
 def _json_file(path: str, max_size: int) -> Iterator[Document]:
     try:
-        with store.open_binary(Path(path), path) as stream:
+        with store.open_binary(_file(path), path) as stream:
             yield from _json_documents(stream, path, max_size)
     except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
         yield Document(path, 0, error=str(error))
@@ -162,6 +163,19 @@ def _json_text(name: str, content: bytes) -> Text:
     return Text(str(identifier), store.ensure_text(text, named, what="text"), day)
 
 
+def _file(name: str) -> Path | remote.RemoteFile:
+    return remote.RemoteFile(name) if remote.is_url(name) else Path(name)
+
+
+def _folder(path: str, glob: str) -> Iterator[tuple[str, str]] | None:
+    """The files of the folder ``path`` (local or a URL) with their names inside it; None if it is no folder."""
+    if remote.is_url(path):
+        return remote.folder(path, glob)
+    if not os.path.isdir(path):
+        return None
+    return ((str(file), file.relative_to(path).with_suffix("").as_posix()) for file in _walk(Path(path), glob))
+
+
 def _walk(folder: Path, glob: str) -> Iterator[Path]:
     """Files below ``folder`` whose name matches ``glob``, depth first in name order: stable across runs."""
     try:
@@ -186,6 +200,8 @@ def _unique(source: str, taken: set[str]) -> str:
 
 
 def _size(path: str) -> int:
+    if remote.is_url(path):
+        return remote.size(path)
     try:
         return os.stat(path).st_size
     except OSError:
