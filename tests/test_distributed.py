@@ -21,6 +21,7 @@ from test_cli_process import KBTIMELINE
 
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
+dask_config = pytest.importorskip("dask.config")
 
 from kbtimeline import corpus  # noqa: E402
 from kbtimeline.distributed import extract_bag, extract_documents  # noqa: E402
@@ -187,3 +188,40 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_1(tmp_path: Path, monkeyp
     assert result.returncode == 1
     assert result.stderr.count(b"\n") == 1 and b"cannot reach the Dask scheduler at tcp://127.0.0.1:" in result.stderr
     assert not out.exists()
+
+
+class KillOn(distributed.WorkerPlugin):
+    """In every worker, even one started again: a text holding ``marker`` ends its process, as the
+    kernel's out-of-memory killer would."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def setup(self, worker: object) -> None:
+        from kbtimeline import pipeline
+
+        extract_events, marker = pipeline.extract_events, self.marker
+
+        def fatal(text: str, *args: object) -> object:
+            if marker in text:
+                os._exit(9)
+            return extract_events(text, *args)  # type: ignore[arg-type]
+
+        pipeline.extract_events = fatal  # type: ignore[assignment]
+
+
+def test_a_document_that_kills_its_worker_costs_only_that_document(tmp_path: Path) -> None:
+    texts = ["On 8 May 1992 the town fell.", "KILL-ME in 1993.", "In 1994 a ceasefire came."]
+    documents = [corpus.Document(f"{n}.txt", 0, source=str(n), content=text.encode()) for n, text in enumerate(texts)]
+    with (
+        dask_config.set({"distributed.scheduler.allowed-failures": 0}),  # the first death is the last
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as local,
+        distributed.Client(local, set_as_default=False) as client,
+    ):
+        client.register_plugin(KillOn("KILL-ME"))
+        outcomes = list(extract_documents(client, documents))
+    assert [(outcome.source, len(outcome.pieces), outcome.error) for outcome in outcomes] == [
+        ("0", 1, None),
+        ("", 0, "1.txt: its worker died (out of memory?)"),
+        ("2", 1, None),
+    ]

@@ -51,8 +51,8 @@ def locate(data: Path | None) -> Location:
     if data is None:
         return _bundled()
     if data.is_dir():
-        if not (data / EVENTS_FILE).exists() and any(data.rglob(f"*{PARQUET_SUFFIX}")):
-            return Location(data, data)  # a folder of Parquet shards
+        if not (data / EVENTS_FILE).exists() and _holds_parquet(data):
+            return Location(data, data)
         return Location(data / EVENTS_FILE, data)
     return Location(data, data.parent)
 
@@ -124,7 +124,7 @@ def iter_events(location: Location) -> Iterator[Event]:
     """
     name = str(location.events)
     if isinstance(location.events, Path) and (
-        location.events.is_dir() or _starts_with(location.events, PARQUET_HEADER)
+        _holds_parquet(location.events) or _starts_with(location.events, PARQUET_HEADER)
     ):
         from kbtimeline.parquet import read_events  # lazy: pyarrow, only for Parquet
 
@@ -280,6 +280,11 @@ def _bundled() -> Location:
 
     packaged = files("kbtimeline") / "data"
     return Location(packaged / EVENTS_FILE, packaged)
+
+
+def _holds_parquet(path: Path) -> bool:
+    """Whether ``path`` is a folder of Parquet shards (events.json, when there is one, comes first)."""
+    return path.is_dir() and any(path.rglob(f"*{PARQUET_SUFFIX}"))
 
 
 def _starts_with(file: Path, header: bytes) -> bool:
