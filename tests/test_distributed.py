@@ -174,6 +174,21 @@ def test_the_console_script_on_a_dask_scheduler_and_two_workers(corpus_folder: P
             run("--data", str(tmp_path / name), "list", "--jsonl") for name in ("alone.jsonl", "shards")
         )
         assert as_parquet.stdout == as_json.stdout and as_json.stdout
+        # The scheduler lost mid-run: one line, exit 1, the output left alone.
+        bigger, lost = make_corpus(tmp_path / "bigger", copies=40), tmp_path / "lost.jsonl"
+        process = subprocess.Popen(
+            [*KBTIMELINE, "extract", str(bigger), "--scheduler", address, "-o", str(lost)], stderr=subprocess.PIPE
+        )
+        deadline = time.monotonic() + 60
+        while not any(path.stat().st_size for path in tmp_path.glob(".lost.jsonl.*")):
+            assert time.monotonic() < deadline and process.poll() is None, "the output never began"
+            time.sleep(0.01)
+        processes[0].kill()
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 1
+        assert stderr.endswith(f"\nkbtimeline: error: lost the Dask scheduler at {address}\n".encode())
+        assert stderr.count(b"\n") == 2, "the broken document, then the scheduler lost"
+        assert not lost.exists()
     finally:
         for process in reversed(processes):
             process.terminate()

@@ -24,8 +24,10 @@ imported by the caller or by ``scheduler_runner``, never by this module.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from functools import partial
 from pathlib import PurePosixPath
@@ -47,13 +49,18 @@ Task = tuple["Future", Callable[[], Batch]]
 def scheduler_runner(address: str) -> Runner:
     """A ``pipeline.Runner`` extracting on the cluster whose scheduler is at ``address`` (tcp://HOST:8786).
 
-    Says in one line what to install when Dask is missing, before anything is read.
+    Says in one line what to install when Dask is missing, before anything is
+    read. The client's own log (tracebacks of lost connections) is silenced:
+    what went wrong is told in one line, as every kbtimeline error is.
     """
     extras.require("--scheduler", "dask", "distributed")
 
     def run(documents: Iterable[Document], reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
         with _connect(address) as client:
-            yield from extract_documents(client, documents, reference_date, fmt)
+            try:
+                yield from extract_documents(client, documents, reference_date, fmt)
+            except (CancelledError, OSError):  # the scheduler gone: its futures cancelled, or its connection
+                raise KbTimelineError(f"lost the Dask scheduler at {address}") from None
 
     return run
 
@@ -144,6 +151,10 @@ def _alone(document: Document, submit: Callable[[Batch], Future]) -> Outcome:
 def _connect(address: str) -> Iterator[Client]:
     """A client of the scheduler; how long it tries is Dask's own setting (distributed.comm.timeouts.connect)."""
     from distributed import Client
+
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] == "distributed":
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
     try:
         client = Client(address, set_as_default=False)
