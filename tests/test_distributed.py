@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED_SOURCE
+from test_cli_corpus import stderr_at_a_terminal
 from test_cli_process import KBTIMELINE
 
 distributed = pytest.importorskip("distributed")
@@ -73,6 +74,15 @@ def test_a_local_cluster_writes_the_bytes_of_jobs_1(
     clustered = extract(corpus_folder, tmp_path / f"cluster.{fmt}", "--scheduler", cluster.scheduler_address, "-f", fmt)
     assert alone[0] == 1 and b"broken.txt: not UTF-8" in alone[2], "the broken document is reported, exit 1"
     assert clustered == alone, "same exit code, same bytes, same one-line report"
+
+
+def test_a_progress_bar_at_a_terminal_as_on_one_machine(
+    corpus_folder: Path, cluster: distributed.LocalCluster, tmp_path: Path
+) -> None:
+    command = [*KBTIMELINE, "extract", str(corpus_folder), "--glob", "*.*", "--scheduler", cluster.scheduler_address]
+    code, shown = stderr_at_a_terminal([*command, "-o", str(tmp_path / "events.json")])
+    assert code == 1, "the broken document"
+    assert "14 documents" in shown, "12 copies, the JSON document, the broken one"
 
 
 def test_workers_read_a_corpus_given_as_a_url(corpus_folder: Path, cluster: distributed.LocalCluster) -> None:
