@@ -16,7 +16,7 @@ only, when Parquet is asked for (it is in the ``dask`` extra).
 
 from __future__ import annotations
 
-import json
+import io
 import os
 import shutil
 import tempfile
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 SUFFIX = ".parquet"
 MAGIC = b"PAR1"  # the first (and last) four bytes of every Parquet file
-ROW_GROUP = 50_000  # events per row group: a few tens of MB in memory while writing
+ROW_GROUP = 20_000  # events per row group: their JSON lines (some 12 MB) and their table in memory while writing
 SHARD_ROWS = 1_000_000  # events per file of a folder of shards
 READ_BATCH = 10_000
 
@@ -98,7 +98,6 @@ def read_events(path: Path) -> Iterator[Event]:
 
 def _write_files(lines: Iterable[str], file_for: Callable[[int], Path], shard_rows: int | None) -> int:
     """Row groups from ``lines`` into one file, or a new file (``file_for(n)``) every ``shard_rows`` events."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     columns = schema()
@@ -112,8 +111,7 @@ def _write_files(lines: Iterable[str], file_for: Callable[[int], Path], shard_ro
                 break
             if writer is None:
                 writer = pq.ParquetWriter(file_for(shard), columns)
-            records = [json.loads(line) for line in group]
-            writer.write_table(pa.Table.from_pylist(records, schema=columns), row_group_size=ROW_GROUP)
+            writer.write_table(_table(group, columns), row_group_size=ROW_GROUP)
             count += len(group)
             if shard_rows is not None and count >= shard_rows * (shard + 1):
                 writer.close()
@@ -124,6 +122,18 @@ def _write_files(lines: Iterable[str], file_for: Callable[[int], Path], shard_ro
         if writer is not None:
             writer.close()
     return count
+
+
+def _table(lines: list[str], columns: pa.Schema) -> pa.Table:
+    """JSON lines as a table, parsed by pyarrow itself: no Python object per field, a third of the time."""
+    import pyarrow.json as pj
+
+    data = "".join(lines).encode()
+    return pj.read_json(
+        io.BytesIO(data),
+        read_options=pj.ReadOptions(block_size=len(data) + 1, use_threads=False),  # one block: lines in order
+        parse_options=pj.ParseOptions(explicit_schema=columns, unexpected_field_behavior="error"),
+    )
 
 
 def _write_folder(lines: Iterable[str], target: Path, keep: Callable[[], bool], shard_rows: int) -> int:
