@@ -69,3 +69,13 @@ def test_queries_and_local_extraction_never_import_the_extra(tmp_path: Path, arg
     data = write_events(tmp_path / "events.json", [])
     result = probe(["--data", str(data), *arguments])
     assert result.stderr.splitlines()[-1] in ("[] None", "[] 0")
+
+
+def test_the_modules_of_the_extra_import_it_only_when_used() -> None:
+    script = (
+        "import sys\n"
+        "import kbtimeline.distributed, kbtimeline.parquet, kbtimeline.remote, kbtimeline.store\n"
+        f"print(sorted(name for name in {HEAVY!r} if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
