@@ -536,7 +536,8 @@ def extract(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl); - is standard input.",
+            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl), or their URLs (s3://...); "
+            "- is standard input.",
         ),
     ],
     output: Annotated[
