@@ -116,11 +116,11 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path: Path) -> No
         outcomes = extract_documents(client, documents, None, "jsonl")
         pieces = list(next(outcomes).pieces)
         busy = [worker for worker, tasks in client.processing().items() if tasks]
+        assert busy, "a worker has work in hand"
         victim = client.run(os.getpid, workers=busy[:1])
         os.kill(next(iter(victim.values())), signal.SIGKILL)
         pieces += [piece for outcome in outcomes for piece in outcome.pieces]
     expected = run("extract", str(folder), "--jobs", "1", "-f", "jsonl").stdout.decode()
-    assert busy, "the victim had work in hand"
     assert "".join(pieces) == expected
 
 
