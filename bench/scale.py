@@ -5,7 +5,8 @@ Two questions, each answered side by side in one run:
 - extraction: MB/s of ``kbtimeline extract FOLDER`` with ``--jobs 1`` and
   ``--jobs 2``, and with ``--scheduler`` on a Dask cluster of 1 and then 2
   workers (one thread each, on this machine: ``dask scheduler`` and
-  ``dask worker`` processes, started before the clock starts), the speed-up
+  ``dask worker`` processes, started before the clock starts; the runs of
+  all rows interleave, after one that warms up, and the median counts), the speed-up
   over ``--jobs 1``, and the peak memory of the largest process the command
   starts (for the cluster rows: of the client alone); the cluster rows need
   the ``dask`` extra and are left out without it;
@@ -21,7 +22,8 @@ moved, so that each copy tells of other dates. The million events are those
 the base texts give, copied the same way with their dates moved by whole
 years. Both are generated once and kept in bench/.cache/.
 
-    python bench/scale.py [--size-mb 100] [--events 1000000] [--runs 7] [--json-runs 3] [--only extraction]
+    python bench/scale.py [--size-mb 100] [--events 1000000] [--runs 7] [--json-runs 3]
+                          [--extract-runs 1] [--only extraction]
 
 Targets: a page from the index in at most 1.5x the floor, in at most 100 MB;
 an extraction speed-up of at least 1.8x on 2 cores.
@@ -41,7 +43,7 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,6 +69,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="events for the query rows")
     parser.add_argument("--runs", type=int, default=7, help="runs per query on the index and the floor")
     parser.add_argument("--json-runs", type=int, default=3, help="runs per query on the JSON file (slow)")
+    parser.add_argument("--extract-runs", type=int, default=1, help="runs per extraction row, after a warm-up")
     parser.add_argument("--only", choices=("extraction", "queries"), help="answer one of the two questions")
     args = parser.parse_args()
     _run([sys.executable, "-c", "pass"])  # the launcher starts while this process is small
@@ -74,7 +77,7 @@ def main() -> None:
     bases = _base_texts()
     print(f"base texts: {len(bases)} ({sum(len(t.encode()) for t in bases.values()) / 1e6:.2f} MB); {_machine()}\n")
     if args.only != "queries":
-        _extraction(kbtimeline, bases, args.size_mb)
+        _extraction(kbtimeline, bases, args.size_mb, args.extract_runs)
         print()
     if args.only != "extraction":
         _queries(kbtimeline, bases, args.events, args.runs, args.json_runs)
@@ -83,29 +86,32 @@ def main() -> None:
 # Extraction ------------------------------------------------------------------
 
 
-def _extraction(kbtimeline: list[str], bases: dict[str, str], size_mb: float) -> None:
+def _extraction(kbtimeline: list[str], bases: dict[str, str], size_mb: float, runs_each: int) -> None:
     corpus = _corpus(bases, size_mb)
     size = sum(file.stat().st_size for file in corpus.rglob("*.txt")) / 1e6
     print(f"extraction of {corpus.relative_to(ROOT)} ({size:.1f} MB, {_count(corpus)} files)")
     # (name of the output, options, Dask workers or None for local processes)
-    runs: list[tuple[str, list[str], int | None]] = [(f"jobs{n}", ["--jobs", str(n)], None) for n in (1, 2)]
+    rows: list[tuple[str, list[str], int | None]] = [(f"jobs{n}", ["--jobs", str(n)], None) for n in (1, 2)]
     if shutil.which("dask", path=str(Path(sys.executable).parent)):
-        runs += [(f"workers{n}", ["--scheduler", "ADDRESS"], n) for n in (1, 2)]
+        rows += [(f"workers{n}", ["--scheduler", "ADDRESS"], n) for n in (1, 2)]
     else:
         print("(no Dask cluster rows: pip install 'kbtimeline[dask]')")
-    outputs = [CACHE / f"extracted-{name}.jsonl" for name, _, _ in runs]
+    outputs = [CACHE / f"extracted-{name}.jsonl" for name, _, _ in rows]
     commands = [
         [*kbtimeline, "extract", str(corpus), *options, "-o", str(output)]
-        for (_, options, _), output in zip(runs, outputs, strict=True)
+        for (_, options, _), output in zip(rows, outputs, strict=True)
     ]
+    with ExitStack() as clusters:  # both clusters up through all the runs, which interleave
+        addresses = {workers: clusters.enter_context(_dask_cluster(workers)) for _, _, workers in rows}
+        measured = _medians([
+            ([addresses[workers] if word == "ADDRESS" else word for word in command], runs_each, False)
+            for (_, _, workers), command in zip(rows, commands, strict=True)
+        ])  # fmt: skip
     width = max(len(_shown(command)) for command in commands) + 14
+    print(f"median of {runs_each} run(s) each, after one that warms up")
     print(f"{'command':<{width}} {'seconds':>8} {'MB/s':>6} {'speed-up':>8} {'peak MB':>8}")
-    first = None
-    for (_, _, workers), command in zip(runs, commands, strict=True):
-        with _dask_cluster(workers) as address:
-            run = _run([address if word == "ADDRESS" else word for word in command])
-        first = first or run
-        figures = f"{run.seconds:>8.1f} {size / run.seconds:>6.2f} {first.seconds / run.seconds:>7.2f}x"
+    for (_, _, workers), command, run in zip(rows, commands, measured, strict=True):
+        figures = f"{run.seconds:>8.1f} {size / run.seconds:>6.2f} {measured[0].seconds / run.seconds:>7.2f}x"
         shown = _shown(command) + (f"  ({workers} worker{'s' * (workers > 1)})" if workers else "")
         print(f"{shown:<{width}} {figures} {run.peak_mb:>8.0f}")
     same = all(filecmp.cmp(outputs[0], output, shallow=False) for output in outputs[1:])
