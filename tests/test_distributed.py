@@ -253,3 +253,11 @@ def test_a_document_that_kills_its_worker_costs_only_that_document(tmp_path: Pat
         ("", 0, "1.txt: its worker died (out of memory?)"),
         ("2", 1, None),
     ]
+
+
+def test_an_empty_scheduler_address_is_a_usage_error() -> None:
+    result = run("extract", str(BUNDLED_SOURCE), "--scheduler", " ")
+    assert (result.returncode, result.stderr) == (
+        2,
+        b"kbtimeline: error: --scheduler needs the address of a Dask scheduler, such as tcp://HOST:8786\n",
+    )

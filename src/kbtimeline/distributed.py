@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from kbtimeline import extras
 from kbtimeline.corpus import Document
+from kbtimeline.errors import UsageError
 from kbtimeline.model import Day, KbTimelineError
 from kbtimeline.pipeline import IN_FLIGHT, Batch, Outcome, Runner, batched, extract_batch
 
@@ -54,6 +55,8 @@ def scheduler_runner(address: str) -> Runner:
     what went wrong is told in one line, as every kbtimeline error is.
     """
     extras.require("--scheduler", "dask", "distributed")
+    if not address.strip():  # Dask would start a cluster of its own on this machine
+        raise UsageError("--scheduler needs the address of a Dask scheduler, such as tcp://HOST:8786")
 
     def run(documents: Iterable[Document], reference_date: Day | None, fmt: str) -> Iterator[Outcome]:
         with _connect(address) as client:
