@@ -28,7 +28,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -127,7 +127,8 @@ def _in_order(client: Client, tasks: Iterator[Task], submit: Callable[[Batch], F
             yield from _outcomes(pending[0], submit)
             pending.popleft()
     except BaseException:  # Ctrl-C, an error, or the reader gone: the cluster stops working for us
-        client.cancel([future for future, _ in pending])
+        with suppress(Exception):  # a scheduler already gone: what went wrong is the error to tell
+            client.cancel([future for future, _ in pending])
         raise
 
 
