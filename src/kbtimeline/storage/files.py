@@ -12,15 +12,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING
+from typing import IO, Literal, Protocol
 
 from kbtimeline.errors import KbTimelineError
 
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+
+class Readable(Protocol):
+    """What can be read as bytes: a Path, a packaged file (Traversable), a file at a URL (``remote``)."""
+
+    def open(self, mode: Literal["rb"]) -> IO[bytes]: ...
 
 
-def read_text(file: Traversable, name: str) -> str:
+def read_text(file: Readable, name: str) -> str:
     """A whole file as text; missing, unreadable, not UTF-8, binary or blank is a KbTimelineError."""
     with open_binary(file, name) as stream:
         return ensure_text(decode(stream.read(), name), name)
@@ -47,7 +50,7 @@ def ensure_text(text: str, name: str, what: str = "file") -> str:
 
 
 @contextmanager
-def open_binary(file: Traversable, name: str) -> Iterator[IO[bytes]]:
+def open_binary(file: Readable, name: str) -> Iterator[IO[bytes]]:
     """``file`` opened for reading, its failures told as KbTimelineErrors naming it."""
     try:
         with file.open("rb") as stream:
