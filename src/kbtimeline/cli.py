@@ -396,6 +396,36 @@ def timeline(
 
 
 @app.command()
+def explore(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    search_terms: SearchOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+) -> None:
+    """The timeline as an interactive terminal app: zoom the axis, search as you type, read an event.
+
+    Keys: + and - zoom, arrows move, / searches, Enter shows a happening, ? lists all keys, q quits.
+
+    \b
+    Examples:
+      kbtimeline explore
+      kbtimeline --data kb.sqlite explore 1991 1994 --search Shusha
+    """
+    import shlex  # lazy, as the app: the search box reads the terms back as typed
+
+    from kbtimeline.explore.app import run  # lazy: only this command imports Textual
+    from kbtimeline.explore.data import Filters
+
+    first, last = _window(ctx, start, end)
+    filters = Filters(tuple(granularity or ()), tuple(source or ()))
+    run(ctx.obj.data, start=first, end=last, search=shlex.join(search_terms or ()), filters=filters)
+
+
+@app.command()
 def histogram(
     ctx: typer.Context,
     start: StartArgument = None,
