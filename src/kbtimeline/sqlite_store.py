@@ -38,7 +38,7 @@ import json
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -264,7 +264,7 @@ class SqliteEvents:
         """
         ranks = [self._rank(edge) for edge in edges]
         if not criteria.granularities and not criteria.sources and not self._by_words(criteria):
-            return [high - low for low, high in zip(ranks, ranks[1:])]
+            return [high - low for low, high in pairwise(ranks)]
         if not criteria.granularities and not criteria.sources and criteria.search is not None:
             sql = "SELECT rowid FROM words WHERE words MATCH ? AND rowid > ? AND rowid <= ?"
             found = [rowid - 1 for (rowid,) in self._rows(sql, (_match(criteria.search), ranks[0], ranks[-1]))]
@@ -276,7 +276,7 @@ class SqliteEvents:
             counted = sorted(key for (key,) in self._rows(sql, [*parameters, edges[0], edges[-1]]))
             points = list(edges)
         before = [bisect_left(counted, point) for point in points]
-        return [high - low for low, high in zip(before, before[1:])]
+        return [high - low for low, high in pairwise(before)]
 
     def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
         """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
@@ -294,7 +294,8 @@ class SqliteEvents:
         where, parameters = self._where(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
         # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
-        sql = f"SELECT (SELECT min(start_key) FROM {tables} WHERE {where}), (SELECT max(start_key) FROM {tables} WHERE {where})"
+        ends = [f"(SELECT {end}(start_key) FROM {tables} WHERE {where})" for end in ("min", "max")]
+        sql = f"SELECT {', '.join(ends)}"
         first, last = next(self._rows(sql, [*parameters, *parameters]))
         return None if first is None else (first, last)
 

@@ -12,13 +12,14 @@ they make stale.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, Static
 
-from kbtimeline.explore.data import Day, Filters, Happening, KbTimelineError, Library, Search
+from kbtimeline.explore.data import NO_FILTERS, Day, Filters, Happening, KbTimelineError, Library, Search
 from kbtimeline.explore.screens import DetailsScreen, HelpScreen
 from kbtimeline.explore.widgets.axis import Axis
 from kbtimeline.explore.widgets.happenings import HappeningList
@@ -35,7 +36,7 @@ class ExploreApp(App[None]):
     CSS_PATH = "explore.tcss"
     TITLE = "kbtimeline explore"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "zoom(1)", "Zoom in", key_display="+"),
         Binding("minus", "zoom(-1)", "Zoom out", key_display="-"),
         Binding("left", "pan(-0.1)", "Back", show=False),
@@ -53,9 +54,7 @@ class ExploreApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(
-        self, library: Library, *, start: int | None = None, end: int | None = None, search: str = ""
-    ) -> None:
+    def __init__(self, library: Library, *, start: int | None = None, end: int | None = None, search: str = "") -> None:
         super().__init__()
         self.library = library
         self.window = fit(start, end) if start is not None and end is not None else Window(FALLBACK_CENTRE, 0)
@@ -72,7 +71,7 @@ class ExploreApp(App[None]):
         yield Static(id="status")
         yield Axis(self.window, id="axis")
         yield HappeningList(id="happenings")
-        yield Input(self.search_text, placeholder="search: words, \"a phrase\"; Enter keeps, Esc clears", id="search")
+        yield Input(self.search_text, placeholder='search: words, "a phrase"; Enter keeps, Esc clears', id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -235,7 +234,7 @@ def run(
     start: Day | None = None,
     end: Day | None = None,
     search: str = "",
-    filters: Filters = Filters(),
+    filters: Filters = NO_FILTERS,
 ) -> None:
     """Open the events (an unreadable file or an unknown filter fails here, before the screen
     changes), run the app until q or Ctrl+C, and give the terminal back as it was."""

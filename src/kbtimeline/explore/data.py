@@ -18,13 +18,24 @@ import shlex
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kbtimeline import query, store
 from kbtimeline.model import Day, Event, KbTimelineError
 
-__all__ = ["Day", "Event", "Filters", "Happening", "KbTimelineError", "Library", "Search", "happening_key"]
+__all__ = [
+    "NO_FILTERS",
+    "Day",
+    "Event",
+    "Filters",
+    "Happening",
+    "KbTimelineError",
+    "Library",
+    "Search",
+    "happening_key",
+]
 
 Search = query.Search
 T = TypeVar("T")
@@ -35,6 +46,9 @@ class Filters(NamedTuple):
 
     granularities: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+
+NO_FILTERS = Filters()
 
 
 class Happening(NamedTuple):
@@ -108,7 +122,7 @@ class _Events:
         window = criteria._replace(start=Day.from_number(edges[0]), end=Day.from_number(edges[-1] - 1))
         starts = sorted(event.start.number() for event in self.events.select(window))
         below = [bisect_left(starts, edge) for edge in edges]
-        return [high - low for low, high in zip(below, below[1:])]
+        return [high - low for low, high in pairwise(below)]
 
     def source_text(self, source: str) -> str | None:
         return self.events.source_text(source)
@@ -127,7 +141,7 @@ def _terms(text: str) -> list[str]:
 class Library:
     """The events of ``--data`` (or the bundled ones), queried in a thread the app awaits."""
 
-    def __init__(self, data: Path | None, filters: Filters = Filters()) -> None:
+    def __init__(self, data: Path | None, filters: Filters = NO_FILTERS) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbtimeline-explore")
         self._events: _Events = self._thread.submit(_Events, data, filters).result()
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -30,7 +32,7 @@ KEYS = [
 class HelpScreen(ModalScreen[None]):
     """The keys, over the app; any of Esc, ? or q closes it."""
 
-    BINDINGS = [Binding("escape,question_mark", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
         table = Text()
@@ -45,7 +47,7 @@ class DetailsScreen(ModalScreen[None]):
     """One happening: its date, the sentence with the date phrase marked, the text around it,
     its other mentions, where it comes from; ``y`` copies its id."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "dismiss", "Close"),
         Binding("y", "copy_id", "Copy id"),
     ]

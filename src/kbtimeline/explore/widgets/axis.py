@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -19,7 +20,7 @@ HEADER_ROWS = 3  # tick labels, ruler, density strip; the lanes of happenings fi
 class Axis(Widget):
     """Draws what the app hands it (``show``); tells the app what the mouse asks for by messages."""
 
-    COMPONENT_CLASSES = {"axis--density", "axis--mark", "axis--cursor", "axis--tick"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"axis--density", "axis--mark", "axis--cursor", "axis--tick"}
 
     class Panned(Message):
         """The axis was dragged by ``days`` (positive: later dates come into view)."""
@@ -51,9 +52,7 @@ class Axis(Widget):
         self._drag_from: int | None = None
         self._dragged = False
 
-    def show(
-        self, window: Window, counts: list[int], happenings: Sequence[Happening], cursor_key: str | None
-    ) -> None:
+    def show(self, window: Window, counts: list[int], happenings: Sequence[Happening], cursor_key: str | None) -> None:
         self.window, self.counts, self.happenings, self.cursor_key = window, counts, happenings, cursor_key
         self.refresh()
 
@@ -71,7 +70,8 @@ class Axis(Widget):
         for day, label in self.window.ticks():
             column = self.window.column(day, width)
             if column >= free_from and column + len(label) <= width:
-                line = line[:column] + Text(label, style=self.get_component_rich_style("axis--tick")) + line[column + len(label) :]
+                tick = Text(label, style=self.get_component_rich_style("axis--tick"))
+                line = line[:column] + tick + line[column + len(label) :]
                 free_from = column + len(label) + 1
         return line
 

@@ -8,24 +8,31 @@ loaded; the cursor's moves are messages, and the app decides what follows
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
 from kbtimeline.explore.data import Happening
 
 DATE_WIDTH = 20
+TIMES = "\N{MULTIPLICATION SIGN}"  # before a mention count: "x3" written with the sign
 Spans = Callable[[str], list[tuple[int, int]]]
 
 
 class HappeningList(Widget, can_focus=True):
     """Rows of happenings; the one under the cursor is highlighted, search hits too."""
 
-    COMPONENT_CLASSES = {"happenings--cursor", "happenings--date", "happenings--count", "happenings--hit"}
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "happenings--cursor",
+        "happenings--date",
+        "happenings--count",
+        "happenings--hit",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
     ]
@@ -93,10 +100,10 @@ class HappeningList(Widget, can_focus=True):
     def _row(self, index: int, width: int) -> Text:
         happening = self.happenings[index]
         event = happening.event
-        count = f" ×{len(happening.mentions)}" if len(happening.mentions) > 1 else ""
-        date = event.when if len(event.when) <= DATE_WIDTH else event.when[: DATE_WIDTH - 1] + "…"
+        count = f" {TIMES}{len(happening.mentions)}" if len(happening.mentions) > 1 else ""
+        date = _shortened(event.when, DATE_WIDTH)
         title_width = max(width - DATE_WIDTH - 1 - len(count), 1)
-        title = Text(event.title[:title_width] if len(event.title) <= title_width else event.title[: title_width - 1] + "…")
+        title = Text(_shortened(event.title, title_width))
         if self.spans is not None:
             for start, end in self.spans(title.plain):
                 title.stylize(self.get_component_rich_style("happenings--hit"), start, end)
@@ -110,3 +117,7 @@ class HappeningList(Widget, can_focus=True):
         if index == self.cursor:
             row.stylize(self.get_component_rich_style("happenings--cursor"))
         return row
+
+
+def _shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
