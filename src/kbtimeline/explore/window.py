@@ -83,7 +83,8 @@ class Window(NamedTuple):
         if self.name in ("centuries", "decades", "years"):
             step = {"centuries": 100, "decades": 10, "years": 1}[self.name]
             for year in range(-(-first.year // step) * step, last.year + 1, step):
-                yield Day(year, 1, 1).number(), year_label(year)
+                if (day := Day(year, 1, 1).number()) >= self.start:
+                    yield day, year_label(year)
         elif self.name == "months":
             year, month = first.year, first.month
             while (day := Day(year, month, 1).number()) <= self.end:
