@@ -46,7 +46,8 @@ class ExploreApp(App[None]):
         Binding("home", "go('first')", "First", show=False),
         Binding("end", "go('last')", "Last", show=False),
         Binding("enter", "details", "Details"),
-        Binding("slash", "search", "Search", key_display="/"),
+        # A priority binding runs as the key arrives: what is typed right after "/" goes to the box.
+        Binding("slash", "search", "Search", key_display="/", priority=True),
         Binding("escape", "clear_search", "Clear", show=False),
         Binding("y", "copy_id", "Copy id"),
         Binding("question_mark", "help", "Keys", key_display="?"),
@@ -164,11 +165,13 @@ class ExploreApp(App[None]):
     # Search as you type.
 
     def action_search(self) -> None:
+        if len(self.screen_stack) > 1:  # details or help are open
+            return
         search_box = self.query_one(Input)
         if self._window_before_search is None:
             self._window_before_search = self.window
         search_box.display = True
-        search_box.focus()
+        self.screen.set_focus(search_box)  # at once, not after a refresh as focus() does
 
     @on(Input.Changed, "#search")
     def _typed(self, message: Input.Changed) -> None:
