@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,7 +34,7 @@ FALLBACK_CENTRE = Day(2000, 1, 1).number()  # where an empty timeline is shown: 
 class ExploreApp(App[None]):
     """The explorer over one ``Library``; ``start``/``end`` (day numbers) and ``search`` set the first view."""
 
-    CSS_PATH = "explore.tcss"
+    CSS_PATH = Path(__file__).with_name("explore.tcss")  # absolute: subclasses may live anywhere
     TITLE = "kbtimeline explore"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -160,7 +161,7 @@ class ExploreApp(App[None]):
             status += f" · search: {self.search_text}"
         elif self.search_text.strip():
             status += " · search: nothing to look for"
-        self.query_one("#status", Static).update(status)
+        self.query_one("#status", Static).update(Text(status, no_wrap=True, overflow="ellipsis"), layout=False)
 
     # Search as you type.
 

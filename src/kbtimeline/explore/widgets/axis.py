@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -62,18 +63,17 @@ class Axis(Widget):
             return Text()
         lines = [self._tick_labels(width), self._ruler(width), self._density(width)]
         lines += self._lanes(width, max(height - HEADER_ROWS, 0))
-        return Text("\n").join(lines[:height])
+        return Text("\n", no_wrap=True, overflow="crop").join(lines[:height])
 
     def _tick_labels(self, width: int) -> Text:
-        line = Text(" " * width)
+        placed: list[tuple[int, str]] = []
         free_from = 0
         for day, label in self.window.ticks():
             column = self.window.column(day, width)
             if column >= free_from and column + len(label) <= width:
-                tick = Text(label, style=self.get_component_rich_style("axis--tick"))
-                line = line[:column] + tick + line[column + len(label) :]
+                placed.append((column, label))
                 free_from = column + len(label) + 1
-        return line
+        return _line(width, [(column, label, self.get_component_rich_style("axis--tick")) for column, label in placed])
 
     def _ruler(self, width: int) -> Text:
         cells = ["─"] * width
@@ -94,11 +94,10 @@ class Axis(Widget):
 
     def _lanes(self, width: int, rows: int) -> list[Text]:
         """Each happening in the window as a point (one column) or a bar, in the first lane with room."""
-        if rows == 0:
-            return []
-        lanes = [Text(" " * width) for _ in range(rows)]
+        marks: list[list[tuple[int, str, Style]]] = [[] for _ in range(rows)]
         free_from = [0] * rows
         window = self.window
+        styles = {name: self.get_component_rich_style(name) for name in ("axis--mark", "axis--cursor")}
         for happening in self.happenings:
             event = happening.event
             start, end = event.start.number(), event.end.number()
@@ -110,10 +109,10 @@ class Axis(Widget):
             if lane is None:
                 continue  # more happenings than lanes: the density strip still counts them
             mark = "●" if first == last else "━" * (last - first + 1)
-            style = self.get_component_rich_style("axis--cursor" if happening.key == self.cursor_key else "axis--mark")
-            lanes[lane] = lanes[lane][:first] + Text(mark, style=style) + lanes[lane][last + 1 :]
+            style = styles["axis--cursor" if happening.key == self.cursor_key else "axis--mark"]
+            marks[lane].append((first, mark, style))
             free_from[lane] = last + 2
-        return lanes
+        return [_line(width, lane) for lane in marks]
 
     # The mouse: drag to pan, click to go to a date, the wheel to zoom.
 
@@ -141,3 +140,13 @@ class Axis(Widget):
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         self.post_message(self.Zoomed(-1))
+
+
+def _line(width: int, pieces: list[tuple[int, str, Style]]) -> Text:
+    """A line ``width`` wide with each (column, text, style) piece in place; pieces come left to right."""
+    line = Text(no_wrap=True, overflow="crop")
+    for column, text, style in pieces:
+        line.append(" " * (column - len(line)))
+        line.append(text, style)
+    line.append(" " * (width - len(line)))
+    return line

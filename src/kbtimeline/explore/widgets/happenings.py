@@ -95,7 +95,7 @@ class HappeningList(Widget, can_focus=True):
             self._top = self.cursor - height + margin + 1
         self._top = max(min(self._top, len(self.happenings) - height), 0)
         rows = [self._row(index, width) for index in range(self._top, min(self._top + height, len(self.happenings)))]
-        return Text("\n").join(rows)
+        return Text("\n", no_wrap=True, overflow="crop").join(rows)
 
     def _row(self, index: int, width: int) -> Text:
         happening = self.happenings[index]

@@ -1,0 +1,185 @@
+"""Explore at scale: start-up and keystroke latency of ``kbtimeline explore`` on an SQLite index.
+
+The index holds ``--events`` events (default 1,000,000), made as bench/scale.py
+makes them (the bundled article's events copied with their years moved) and
+kept in bench/.cache/. Two questions, each beside a baseline measured in the
+same run:
+
+- start-up: wall time of a fresh process from launch to the first full
+  screen (the app runs headless and leaves after its first complete draw),
+  beside ``python -c "import typer"`` (the floor every command pays) and
+  ``kbtimeline --data INDEX range 1992 -n 1`` (a query command);
+- keystrokes: a replayed session (zoom, pan, list moves, Home/End, search
+  typed letter by letter, Esc) through Textual's pilot, each key timed from
+  the press until the loads it started have drawn and the screen has
+  settled; beside an unbound key (F12), which costs only the pilot's own
+  round trip. The "storage" column is the time spent in the storage thread.
+
+    python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3]
+
+Target: every keystroke answered in under 100 ms; start-up under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scale
+from kbtimeline.explore.app import ExploreApp
+from kbtimeline.explore.data import Library
+
+TARGET_KEY_MS, TARGET_START_S = 100, 1.0
+BASELINE_KEY = "f12"
+# (what the user does, keys)
+SESSION = [
+    ("zoom", ["plus", "plus", "minus", "minus", "plus", "plus", "plus"]),
+    ("pan", ["right"] * 5 + ["left"] * 3 + ["pagedown", "pageup"]),
+    ("home/end", ["end", "home"]),
+    ("list", ["down"] * 12 + ["up"] * 6),
+    ("zoom", ["plus", "down", "down", "minus", "minus", "minus", "minus"]),
+    ("search", ["slash", *"Shusha"]),
+    ("esc", ["escape"]),
+    ("search", ["slash", *"Khojaly"]),
+    ("list", ["enter", "down", "down", "down"]),
+    ("esc", ["escape"]),
+]
+# Leaves after the first complete screen: the start-up a user waits for.
+START_PROBE = """
+import sys
+from pathlib import Path
+from kbtimeline.explore.app import ExploreApp
+from kbtimeline.explore.data import Library
+
+class FirstScreen(ExploreApp):
+    def _draw(self, window):
+        super()._draw(window)
+        self.call_after_refresh(self.exit)
+
+library = Library(Path(sys.argv[1]))
+FirstScreen(library).run(headless=True, size=(100, 30))
+library.close()
+"""
+
+
+class TimedLibrary(Library):
+    """A Library that adds up the time its queries take in the storage thread."""
+
+    spent = 0.0
+
+    async def _call(self, function: Any, *args: Any) -> Any:
+        def timed(*call_args: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*call_args)
+            finally:
+                TimedLibrary.spent += time.perf_counter() - started
+
+        return await super()._call(timed, *args)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000, help="events in the index")
+    parser.add_argument("--size", default="100x30", help="terminal size, COLUMNSxROWS")
+    parser.add_argument("--rounds", type=int, default=3, help="times the session is replayed")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    index = _index(args.events)
+    print(
+        f"index: {index.relative_to(scale.ROOT)} ({args.events:,} events, {index.stat().st_size / 1e6:.0f} MB); "
+        f"{scale._machine()}\n"
+    )
+    _start_up(index)
+    print()
+    asyncio.run(_keystrokes(index, (columns, rows), args.rounds))
+
+
+def _index(count: int) -> Path:
+    folder = scale._events(scale._base_texts(), count)
+    index = folder / "kb.sqlite"
+    if not index.exists():
+        command = [*scale._kbtimeline(), "index", str(folder / "events.jsonl"), "-o", str(index)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return index
+
+
+def _start_up(index: Path, runs: int = 5) -> None:
+    rows = [
+        ('python -c "import typer"  (floor)', [sys.executable, "-c", "import typer"]),
+        (
+            "kbtimeline --data INDEX range 1992 -n 1",
+            [*scale._kbtimeline(), "--data", str(index), "range", "1992", "-n", "1"],
+        ),
+        ("explore: launch to first full screen", [sys.executable, "-c", START_PROBE, str(index)]),
+    ]
+    print(f"start-up, median of {runs} runs after a warm-up")
+    for label, command in rows:
+        subprocess.run(command, check=True, capture_output=True)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        print(f"  {label:<42} {statistics.median(times) * 1000:>6.0f} ms   (max {max(times) * 1000:.0f} ms)")
+    print(f"  target: explore's first screen in under {TARGET_START_S:.0f} s")
+
+
+async def _keystrokes(index: Path, size: tuple[int, int], rounds: int) -> None:
+    library = TimedLibrary(index)
+    app = ExploreApp(library)
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    storage: list[float] = []
+    baseline: list[float] = []
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        for _ in range(rounds):
+            for kind, keys in SESSION:
+                for key in keys:
+                    before = TimedLibrary.spent
+                    by_kind[kind].append(await _timed(pilot, key))
+                    storage.append(TimedLibrary.spent - before)
+                    baseline.append(await _timed(pilot, BASELINE_KEY))
+        await pilot.press("q")
+    library.close()
+    everything = [ms for times in by_kind.values() for ms in times]
+    print(f"keystrokes at {size[0]}x{size[1]}, {len(everything)} keys ({rounds} rounds of the session), in ms")
+    print(f"  {'keys':<26} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
+    for label, times in [
+        *sorted(by_kind.items()),
+        ("all keys", everything),
+        ("storage time per key", [s * 1000 for s in storage]),
+        (f"baseline: unbound {BASELINE_KEY}", baseline),
+    ]:
+        print(f"  {label:<26} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
+    over = sum(ms > TARGET_KEY_MS for ms in everything)
+    print(f"  target: every key under {TARGET_KEY_MS} ms; {over} of {len(everything)} were not")
+
+
+async def _timed(pilot: Any, key: str) -> float:
+    started = time.perf_counter()
+    await pilot.press(key)
+    await _settle(pilot)
+    return (time.perf_counter() - started) * 1000
+
+
+async def _settle(pilot: Any) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _p(values: list[float], percent: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+if __name__ == "__main__":
+    main()
