@@ -10,10 +10,13 @@ same run:
   beside ``python -c "import typer"`` (the floor every command pays) and
   ``kbtimeline --data INDEX range 1992 -n 1`` (a query command);
 - keystrokes: a replayed session (zoom, pan, list moves, Home/End, search
-  typed letter by letter, Esc) through Textual's pilot, each key timed from
-  the press until the loads it started have drawn and the screen has
-  settled; beside an unbound key (F12), which costs only the pilot's own
-  round trip. The "storage" column is the time spent in the storage thread.
+  typed letter by letter, Esc) through Textual's pilot. "answered": from the
+  press until the app has redrawn the axis, the list and the status line with
+  what the key asked for (keys that load nothing: until the pilot saw them
+  handled); during a search the density strip follows when its counts are
+  in ("density strip included"). "round trip": until the pilot finds the app idle again, which
+  includes the pilot's own waiting, measured alone on an unbound key (F12)
+  as the baseline. "storage": time spent in the storage thread per key.
 
     python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3]
 
@@ -68,6 +71,17 @@ library = Library(Path(sys.argv[1]))
 FirstScreen(library).run(headless=True, size=(100, 30))
 library.close()
 """
+
+
+class TimedApp(ExploreApp):
+    """The app, noting when it last drew what a load brought."""
+
+    first_drawn_at = drawn_at = 0.0
+
+    def _draw(self, window: Any) -> None:
+        super()._draw(window)
+        TimedApp.drawn_at = time.perf_counter()
+        TimedApp.first_drawn_at = TimedApp.first_drawn_at or TimedApp.drawn_at
 
 
 class TimedLibrary(Library):
@@ -135,8 +149,10 @@ def _start_up(index: Path, runs: int = 5) -> None:
 
 async def _keystrokes(index: Path, size: tuple[int, int], rounds: int) -> None:
     library = TimedLibrary(index)
-    app = ExploreApp(library)
+    app = TimedApp(library)
     by_kind: dict[str, list[float]] = defaultdict(list)
+    complete: list[float] = []
+    round_trips: list[float] = []
     storage: list[float] = []
     baseline: list[float] = []
     async with app.run_test(size=size) as pilot:
@@ -144,24 +160,32 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int) -> None:
         for _ in range(rounds):
             for kind, keys in SESSION:
                 for key in keys:
-                    before = TimedLibrary.spent
-                    by_kind[kind].append(await _timed(pilot, key))
-                    storage.append(TimedLibrary.spent - before)
+                    before, started = TimedLibrary.spent, time.perf_counter()
+                    TimedApp.first_drawn_at = 0.0
+                    round_trip = await _timed(pilot, key)
+                    drew = TimedApp.first_drawn_at > started
+                    by_kind[kind].append((TimedApp.first_drawn_at - started) * 1000 if drew else round_trip)
+                    complete.append((TimedApp.drawn_at - started) * 1000 if drew else round_trip)
+                    round_trips.append(round_trip)
+                    storage.append((TimedLibrary.spent - before) * 1000)
                     baseline.append(await _timed(pilot, BASELINE_KEY))
         await pilot.press("q")
     library.close()
     everything = [ms for times in by_kind.values() for ms in times]
     print(f"keystrokes at {size[0]}x{size[1]}, {len(everything)} keys ({rounds} rounds of the session), in ms")
-    print(f"  {'keys':<26} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
-    for label, times in [
-        *sorted(by_kind.items()),
+    print(f"  {'answered':<36} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
+    rows = [
+        *((f"  {kind}", times) for kind, times in sorted(by_kind.items())),
         ("all keys", everything),
-        ("storage time per key", [s * 1000 for s in storage]),
-        (f"baseline: unbound {BASELINE_KEY}", baseline),
-    ]:
-        print(f"  {label:<26} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
+        ("all keys, density strip included", complete),
+        ("storage thread, per key", storage),
+        ("round trip, all keys", round_trips),
+        (f"round trip, unbound {BASELINE_KEY} (baseline)", baseline),
+    ]
+    for label, times in rows:
+        print(f"  {label:<36} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
     over = sum(ms > TARGET_KEY_MS for ms in everything)
-    print(f"  target: every key under {TARGET_KEY_MS} ms; {over} of {len(everything)} were not")
+    print(f"  target: every key answered in under {TARGET_KEY_MS} ms; {over} of {len(everything)} were not")
 
 
 async def _timed(pilot: Any, key: str) -> float:

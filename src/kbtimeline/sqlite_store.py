@@ -299,6 +299,28 @@ class SqliteEvents:
         first, last = next(self._rows(sql, [*parameters, *parameters]))
         return None if first is None else (first, last)
 
+    def around(self, criteria: query.Criteria, day: int, count: int) -> list[Event]:
+        """Up to ``count`` events starting before day number ``day`` and ``count`` from it on, in the date
+        order, among those ``criteria`` asks for (its range aside).
+
+        The rank of ``day`` splits the rowids in two, and each side is read
+        from it outwards, by the full-text index for a word search: a page
+        anywhere in a million events costs a few lookups.
+        """
+        rank = self._rank(day)
+        where, parameters = self._where(criteria._replace(start=None, end=None))
+        by_words = self._by_words(criteria)
+        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
+        rowid = "words.rowid" if by_words else "events.rowid"
+        sides = [
+            f"SELECT events.rowid FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
+            for side, order in (("<=", " DESC"), (">", ""))
+        ]
+        before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
+        after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
+        keep = criteria.search.matches_text if criteria.search is not None else None
+        return list(self._read(iter([*reversed(before), *after]), keep))
+
     def _rank(self, day: int) -> int:
         """How many events start before day number ``day``."""
         sql = "SELECT min(rowid) FROM events WHERE start_key = (SELECT min(start_key) FROM events WHERE start_key >= ?)"

@@ -133,21 +133,26 @@ class ExploreApp(App[None]):
 
     async def _fetch(self, window: Window, around: int | None, cursor_key: str | None = None) -> None:
         """The page of happenings around day ``around`` (None: keep the page) and the counts per
-        column of ``window``, then one redraw.
+        column of ``window``, drawn as they come.
 
         The cursor stays on ``cursor_key`` when it is on the page, else goes
-        to the first happening from ``around`` (or the centre) on.
+        to the first happening from ``around`` (or the centre) on. Counting
+        the matches of a search can take longer than the page: the page is
+        drawn first, and the density strip when its counts are in.
         """
-        width = max(self.query_one(Axis).content_size.width, 1)
-        page = self.page if around is None else await self.library.around(around, self.search, PAGE)
-        counts = await self.library.counts(window.edges(width), self.search)
-        keys = [happening.key for happening in page]
-        if cursor_key in keys:
-            cursor = keys.index(cursor_key)
-        else:
-            since = window.centre if around is None else around
-            cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= since), len(page) - 1)
-        self.page, self.cursor, self.counts = page, max(cursor, 0), counts
+        edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
+        if around is not None:
+            page = await self.library.around(around, self.search, PAGE)
+            keys = [happening.key for happening in page]
+            if cursor_key in keys:
+                cursor = keys.index(cursor_key)
+            else:
+                cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
+            self.page, self.cursor = page, max(cursor, 0)
+            if self.search is not None:
+                self.counts = []
+                self._draw(window)
+        self.counts = await self.library.counts(edges, self.search)
         self._draw(window)
 
     def _draw(self, window: Window) -> None:
@@ -156,7 +161,8 @@ class ExploreApp(App[None]):
         self.query_one(HappeningList).show(self.page, self.cursor, spans)
         self.query_one(Axis).show(window, self.counts, self.page, current.key if current else None)
         count = sum(self.counts)
-        status = f"{window.label()} · {window.name} · {count:,} event{'' if count == 1 else 's'} start in view"
+        counted = f"{count:,} event{'' if count == 1 else 's'} start in view" if self.counts else "counting…"
+        status = f"{window.label()} · {window.name} · {counted}"
         if self.search is not None:
             status += f" · search: {self.search_text}"
         elif self.search_text.strip():

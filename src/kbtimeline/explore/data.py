@@ -109,6 +109,9 @@ class _Events:
 
     def around(self, day: int, search: Search | None, count: int) -> list[Event]:
         """Up to ``count`` events starting before ``day`` and ``count`` from it on, in date order."""
+        around = getattr(self.events, "around", None)  # an index reads both sides from its indexes
+        if around is not None:
+            return around(self._criteria(search), day, count)  # type: ignore[no-any-return]
         after = self._criteria(search, start=Day.from_number(day), within=True, limit=count)
         before = self._criteria(search, end=Day.from_number(day - 1), reverse=True, limit=count)
         return [*reversed(list(self.events.select(before))), *self.events.select(after)]
