@@ -172,3 +172,15 @@ async def test_q_and_ctrl_c_quit_with_exit_code_0(app: ExploreApp, key: str) -> 
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+async def test_a_search_waits_for_two_letters(app: ExploreApp) -> None:
+    """One letter would match most of a big index: the view stays until a second one comes."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", "C")
+        assert app.search is None and "keep typing" in status(app)
+        assert len(app.query_one(HappeningList).happenings) == 60
+        await press(pilot, "l")
+        assert app.search is not None and "search: Cl" in status(app)
+        assert all("Clashes" in row.event.text for row in app.query_one(HappeningList).happenings)

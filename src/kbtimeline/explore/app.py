@@ -28,6 +28,7 @@ from kbtimeline.explore.window import Window, fit
 
 PAGE = 100  # happenings loaded on each side of the centre
 EDGE = 3  # rows from a page's end at which the next page is loaded
+MIN_LETTERS = 2  # typed before a search starts
 FALLBACK_CENTRE = Day(2000, 1, 1).number()  # where an empty timeline is shown: no clock is read
 
 
@@ -166,7 +167,7 @@ class ExploreApp(App[None]):
         if self.search is not None:
             status += f" · search: {self.search_text}"
         elif self.search_text.strip():
-            status += " · search: nothing to look for"
+            status += " · search: keep typing"
         self.query_one("#status", Static).update(Text(status, no_wrap=True, overflow="ellipsis"), layout=False)
 
     # Search as you type.
@@ -205,7 +206,7 @@ class ExploreApp(App[None]):
         """Search ``text`` (as the search command would), refit the axis to the matches and load."""
         self.search_text = text
         try:
-            self.search = await self.library.compile(text)
+            self.search = await self.library.compile(text, MIN_LETTERS)
         except KbTimelineError as error:
             self.search = None
             self.notify(str(error), severity="warning")

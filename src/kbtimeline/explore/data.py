@@ -87,10 +87,11 @@ class _Events:
             search=search, granularities=self.filters.granularities, sources=self.filters.sources, **fields
         )
 
-    def compile(self, text: str) -> Search | None:
-        """The search ``text`` asks for, as the ``search`` command reads its terms; None for blank text."""
+    def compile(self, text: str, min_letters: int) -> Search | None:
+        """The search ``text`` asks for, as the ``search`` command reads its terms; None while no term
+        has ``min_letters`` letters or digits (a search for "s" would match most of a big index)."""
         terms = _terms(text)
-        if not terms:
+        if not any(len("".join(query.words(term))) >= min_letters for term in terms):
             return None
         if self._aliases is None:
             self._aliases = self.events.aliases()
@@ -154,8 +155,8 @@ class Library:
     async def _call(self, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
 
-    async def compile(self, text: str) -> Search | None:
-        return await self._call(self._events.compile, text)
+    async def compile(self, text: str, min_letters: int = 1) -> Search | None:
+        return await self._call(self._events.compile, text, min_letters)
 
     async def bounds(self, search: Search | None) -> tuple[int, int] | None:
         return await self._call(self._events.bounds, search)
