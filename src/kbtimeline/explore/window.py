@@ -104,9 +104,9 @@ class Window(NamedTuple):
         return f"{day_label(self.start)} – {day_label(self.end)}"
 
 
-def fit(first: int, last: int, width_hint: float = 1.1) -> Window:
+def fit(first: int, last: int, margin: float = 1.02) -> Window:
     """The finest window that shows days ``first`` to ``last``, with a margin, centred on them."""
-    needed = (last - first + 1) * width_hint
+    needed = (last - first + 1) * margin
     level = max((i for i, level in enumerate(LEVELS) if level.span >= needed), default=0)
     return Window((first + last) // 2, level)
 
