@@ -184,3 +184,43 @@ async def test_a_search_waits_for_two_letters(app: ExploreApp) -> None:
         await press(pilot, "l")
         assert app.search is not None and "search: Cl" in status(app)
         assert all("Clashes" in row.event.text for row in app.query_one(HappeningList).happenings)
+
+
+async def test_the_mouse_wheel_zooms_and_a_drag_pans(app: ExploreApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        axis = app.query_one(Axis)
+        axis.post_message(Axis.Zoomed(1))  # what the wheel up on the axis says
+        await settle(pilot)
+        assert app.window.name == "years"
+        centre = app.window.centre
+        await pilot.mouse_down(Axis, offset=(60, 4))
+        await pilot.hover(Axis, offset=(50, 4))
+        await pilot.mouse_up(Axis, offset=(50, 4))
+        await settle(pilot)
+        width = axis.content_size.width
+        assert app.window.centre == centre + 10 * app.window.span // width  # dragged left: later dates
+
+
+async def test_a_resize_counts_again_at_the_new_width(app: ExploreApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(140, 45)
+        await settle(pilot)
+        assert len(app.counts) == app.query_one(Axis).content_size.width == 138
+        assert "60 events start in view" in status(app)
+
+
+async def test_no_color_leaves_the_cursor_visible(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    library = Library(data)
+    app = ExploreApp(library)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert app.no_color
+            happenings = app.query_one(HappeningList)
+            assert happenings.get_component_rich_style("happenings--cursor").reverse
+            assert app.query_one(Axis).get_component_rich_style("axis--cursor").reverse
+    finally:
+        library.close()

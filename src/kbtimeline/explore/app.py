@@ -111,6 +111,11 @@ class ExploreApp(App[None]):
         self.window = self.window.at(message.day)
         self._reload()
 
+    @on(Axis.Resized)
+    def _resized(self) -> None:
+        if self.page or self.counts:  # not before the first load, which counts at the new width anyway
+            self._reload(keep_cursor=True, new_page=False)
+
     @on(Axis.Zoomed)
     def _wheeled(self, message: Axis.Zoomed) -> None:
         self.action_zoom(message.steps)

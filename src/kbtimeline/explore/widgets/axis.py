@@ -37,6 +37,9 @@ class Axis(Widget):
             super().__init__()
             self.day = day
 
+    class Resized(Message):
+        """The axis has another width: its counts per column must be asked for again."""
+
     class Zoomed(Message):
         """The wheel asked for ``steps`` levels finer (negative: coarser)."""
 
@@ -113,6 +116,9 @@ class Axis(Widget):
             marks[lane].append((first, mark, style))
             free_from[lane] = last + 2
         return [_line(width, lane) for lane in marks]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     # The mouse: drag to pan, click to go to a date, the wheel to zoom.
 
