@@ -76,3 +76,10 @@ def test_a_missing_file_fails_before_the_screen_changes(tmp_path: Path) -> None:
     result = run("--data", str(tmp_path / "nowhere.json"), "explore")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+
+
+def test_explore_needs_a_terminal(tmp_path: Path) -> None:
+    result = run("--data", str(make_data_dir(tmp_path)), "explore")  # stdout is a pipe here
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "explore needs a terminal" in result.stderr
+    assert result.stdout == ""

@@ -11,6 +11,7 @@ they make stale.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import ClassVar
 
@@ -255,6 +256,9 @@ def run(
     """Open the events (an unreadable file or an unknown filter fails here, before the screen
     changes), run the app until q or Ctrl+C, and give the terminal back as it was."""
     library = Library(data, filters)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        library.close()
+        raise KbTimelineError("explore needs a terminal; for a pipe or a file, use list, timeline or export")
     try:
         ExploreApp(
             library,
