@@ -148,6 +148,8 @@ class Library:
     def __init__(self, data: Path | None, filters: Filters = NO_FILTERS) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbtimeline-explore")
         self._events: _Events = self._thread.submit(_Events, data, filters).result()
+        # Counting filtered events reads each one in the window: it may take longer than a page.
+        self.filtered = bool(filters.granularities or filters.sources)
 
     def close(self) -> None:
         self._thread.shutdown(wait=False, cancel_futures=True)
