@@ -157,9 +157,9 @@ class ExploreApp(App[None]):
             else:
                 cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
             self.page, self.cursor = page, max(cursor, 0)
-            if self.search is not None or self.library.filtered:
-                self.counts = []
-                self._draw(window)
+        if self.search is not None or self.library.filtered:
+            self.counts = []
+            self._draw(window)
         self.counts = await self.library.counts(edges, self.search)
         self._draw(window)
 
