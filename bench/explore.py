@@ -18,7 +18,7 @@ same run:
   includes the pilot's own waiting, measured alone on an unbound key (F12)
   as the baseline. "storage": time spent in the storage thread per key.
 
-    python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3]
+    python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3] [--granularity day]
 
 Target: every keystroke answered in under 100 ms; start-up under 1 s.
 """
@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale
 from kbtimeline.explore.app import ExploreApp
-from kbtimeline.explore.data import Library
+from kbtimeline.explore.data import Filters, Library
 
 TARGET_KEY_MS, TARGET_START_S = 100, 1.0
 BASELINE_KEY = "f12"
@@ -60,7 +60,7 @@ START_PROBE = """
 import sys
 from pathlib import Path
 from kbtimeline.explore.app import ExploreApp
-from kbtimeline.explore.data import Library
+from kbtimeline.explore.data import Filters, Library
 
 class FirstScreen(ExploreApp):
     def _draw(self, window):
@@ -105,6 +105,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="events in the index")
     parser.add_argument("--size", default="100x30", help="terminal size, COLUMNSxROWS")
     parser.add_argument("--rounds", type=int, default=3, help="times the session is replayed")
+    parser.add_argument("--granularity", "-g", action="append", default=[], help="replay with this filter too")
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
     index = _index(args.events)
@@ -114,7 +115,10 @@ def main() -> None:
     )
     _start_up(index)
     print()
-    asyncio.run(_keystrokes(index, (columns, rows), args.rounds))
+    asyncio.run(_keystrokes(index, (columns, rows), args.rounds, Filters()))
+    if args.granularity:
+        print()
+        asyncio.run(_keystrokes(index, (columns, rows), args.rounds, Filters(tuple(args.granularity))))
 
 
 def _index(count: int) -> Path:
@@ -147,8 +151,8 @@ def _start_up(index: Path, runs: int = 5) -> None:
     print(f"  target: explore's first screen in under {TARGET_START_S:.0f} s")
 
 
-async def _keystrokes(index: Path, size: tuple[int, int], rounds: int) -> None:
-    library = TimedLibrary(index)
+async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: Filters) -> None:
+    library = TimedLibrary(index, filters)
     app = TimedApp(library)
     by_kind: dict[str, list[float]] = defaultdict(list)
     complete: list[float] = []
@@ -172,7 +176,10 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int) -> None:
         await pilot.press("q")
     library.close()
     everything = [ms for times in by_kind.values() for ms in times]
-    print(f"keystrokes at {size[0]}x{size[1]}, {len(everything)} keys ({rounds} rounds of the session), in ms")
+    filtered = f", only {', '.join(filters.granularities)} events" if filters.granularities else ""
+    print(
+        f"keystrokes at {size[0]}x{size[1]}{filtered}, {len(everything)} keys ({rounds} rounds of the session), in ms"
+    )
     print(f"  {'answered':<36} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
     rows = [
         *((f"  {kind}", times) for kind, times in sorted(by_kind.items())),
