@@ -124,8 +124,10 @@ class ExploreApp(App[None]):
     @on(HappeningList.Moved)
     def _moved(self, message: HappeningList.Moved) -> None:
         """The axis follows the cursor: the happening under it comes to the window's centre."""
+        happening = message.happening
+        if message.index >= len(self.page) or self.page[message.index] is not happening:
+            return  # a load replaced the page since the move: the list shows the new one
         self.cursor = message.index
-        happening = self.page[self.cursor]
         self.window = self.window.at(happening.event.start.number())
         near_edge = self.cursor < EDGE or self.cursor >= len(self.page) - EDGE
         self._reload(keep_cursor=True, new_page=near_edge)

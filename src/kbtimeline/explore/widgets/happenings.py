@@ -38,11 +38,12 @@ class HappeningList(Widget, can_focus=True):
     ]
 
     class Moved(Message):
-        """The cursor went to row ``index``."""
+        """The cursor went to row ``index``, which shows ``happening``."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, index: int, happening: Happening) -> None:
             super().__init__()
             self.index = index
+            self.happening = happening
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -73,7 +74,7 @@ class HappeningList(Widget, can_focus=True):
         """Move now, so that keys pressed before the app answers add up; the app then follows."""
         self.cursor = row
         self.refresh()
-        self.post_message(self.Moved(row))
+        self.post_message(self.Moved(row, self.happenings[row]))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
