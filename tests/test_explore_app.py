@@ -224,3 +224,17 @@ async def test_no_color_leaves_the_cursor_visible(data: Path, monkeypatch: pytes
             assert app.query_one(Axis).get_component_rich_style("axis--cursor").reverse
     finally:
         library.close()
+
+
+async def test_start_end_and_search_from_the_command_line_set_the_first_view(data: Path) -> None:
+    library = Library(data)
+    first, last = Day(1990, 1, 1).number(), Day(1992, 12, 31).number()
+    app = ExploreApp(library, start=first, end=last, search="ceasefire")
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert app.window == fit(first, last)  # START END win over the matches' extent
+            assert app.query_one(Input).display and app.query_one(Input).value == "ceasefire"
+            assert all("ceasefire" in row.event.text for row in app.query_one(HappeningList).happenings)
+    finally:
+        library.close()

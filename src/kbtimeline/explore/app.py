@@ -192,7 +192,8 @@ class ExploreApp(App[None]):
 
     @on(Input.Changed, "#search")
     def _typed(self, message: Input.Changed) -> None:
-        self._search(message.value)
+        if message.value != self.search_text:  # not the box being filled with --search at the start
+            self._search(message.value)
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:
