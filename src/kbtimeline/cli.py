@@ -401,8 +401,12 @@ def explore(
     start: StartArgument = None,
     end: EndArgument = None,
     search_terms: SearchOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="The first window starts at DATE (as START).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="The first window ends at DATE (as END).")
+    ] = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
 ) -> None:

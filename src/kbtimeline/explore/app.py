@@ -263,6 +263,7 @@ def run(
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         library.close()
         raise KbTimelineError("explore needs a terminal; for a pipe or a file, use list, timeline or export")
+    start, end = start or end, end or start  # one end alone (--from, --to) is a window of its own
     try:
         ExploreApp(
             library,
