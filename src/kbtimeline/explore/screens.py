@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,7 +23,7 @@ KEYS = [
     ("Home / End", "go to the first / last event"),
     ("↑ / ↓", "previous / next happening; the axis follows (or click a row, or the axis)"),
     ("Enter", "the happening in full: sentence, source text, other mentions"),
-    ("/", "search as you type, as the search command does; Enter keeps it, Esc clears it"),
+    ("/", "search as you type (from two letters), as the search command does; Enter keeps it, Esc clears it"),
     ("y", "copy the id of the happening under the cursor"),
     ("?", "this help"),
     ("q / Ctrl+C", "quit"),
@@ -35,12 +36,12 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Text()
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", style="bold", no_wrap=True)
+        table.add_column()
         for key, meaning in KEYS:
-            table.append(f"{key:>12}  ", style="bold")
-            table.append(f"{meaning}\n")
-        table.append("\n Esc closes this help.", style="italic")
-        yield VerticalScroll(Static(table), id="help")
+            table.add_row(key, meaning)
+        yield VerticalScroll(Static(table), Static(Text("Esc closes this help.", style="italic")), id="help")
 
 
 class DetailsScreen(ModalScreen[None]):
