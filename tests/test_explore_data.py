@@ -63,6 +63,7 @@ QUESTIONS = [
     ('"Khojaly massa', Filters(), "an unbalanced quote while typing is a space"),
     ("ceasefire", Filters(granularities=("month",)), "a search and a granularity filter"),
     ("", Filters(granularities=("day",)), "a filter without a search reads the starts"),
+    ("Stepanakert", Filters(sources=("war",)), "a search and a source filter"),
     ("nowhere", Filters(), "no match: no bounds, zero counts, an empty page"),
 ]
 assert len({row[:2] for row in QUESTIONS}) == len(QUESTIONS)
