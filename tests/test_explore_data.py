@@ -124,3 +124,24 @@ def test_mentions_group_by_happening(
         events.append(event)
     assert [(h.key, len(h.mentions)) for h in group(events)] == expected
     assert happening_key(events[0]) == (happenings[0] or "a")
+
+
+def test_events_on_the_same_day_are_counted_and_paged_once_each(tmp_path: Path) -> None:
+    """Ranks break ties by position: three events of one day fall in one bucket and one page side."""
+    same_day = [
+        dataclasses.replace(EVENTS[0], id=f"t{k}", start=Day(1990, 5, 8), end=Day(1990, 5, 8)) for k in range(3)
+    ]
+    events = [*spread(12), *same_day]
+    folder = make_data_dir(tmp_path)
+    write_events(folder / "events.json", events)
+    sqlite_store.build(folder / "kb.sqlite", events, ALIASES, lambda source: SOURCE_TEXT)
+    day = Day(1990, 5, 8).number()
+    for path in (folder / "events.json", folder / "kb.sqlite"):
+        library = Library(path)
+        try:
+            counts = asyncio.run(library.counts([day - 1, day, day + 1], None))
+            page = asyncio.run(library.around(day, None, 2))
+        finally:
+            library.close()
+        assert counts == [0, 3], path.name
+        assert len(page) == 4 and [h.key for h in page][2:] == ["t0", "t1"], path.name  # two from the day on
