@@ -12,11 +12,14 @@ same run:
 - keystrokes: a replayed session (zoom, pan, list moves, Home/End, search
   typed letter by letter, Esc) through Textual's pilot. "answered": from the
   press until the app has redrawn the axis, the list and the status line with
-  what the key asked for (keys that load nothing: until the pilot saw them
-  handled); during a search the density strip follows when its counts are
-  in ("density strip included"). "round trip": until the pilot finds the app idle again, which
-  includes the pilot's own waiting, measured alone on an unbound key (F12)
-  as the baseline. "storage": time spent in the storage thread per key.
+  what the key asked for (keys that load nothing, such as "/": until the
+  pilot saw them handled, which costs the pilot itself some milliseconds:
+  "handled, unbound F12" measures that alone); during a search or a filter
+  the density strip follows when its counts are in ("density strip
+  included"). The first key after start-up is reported on its own.
+  "round trip": until the pilot finds the app idle again, which includes
+  the pilot's own waiting, measured alone on an unbound key (F12) as the
+  baseline. "storage": time spent in the storage thread per key.
 
     python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3] [--granularity day]
 
@@ -159,20 +162,27 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: 
     round_trips: list[float] = []
     storage: list[float] = []
     baseline: list[float] = []
+    handled_baseline: list[float] = []
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)
+        TimedApp.first_drawn_at, started = 0.0, time.perf_counter()
+        await _timed(pilot, "plus")
+        first_key = (TimedApp.first_drawn_at - started) * 1000
+        await _timed(pilot, "minus")
         for _ in range(rounds):
             for kind, keys in SESSION:
                 for key in keys:
                     before, started = TimedLibrary.spent, time.perf_counter()
                     TimedApp.first_drawn_at = 0.0
-                    round_trip = await _timed(pilot, key)
+                    handled, round_trip = await _timed(pilot, key)
                     drew = TimedApp.first_drawn_at > started
-                    by_kind[kind].append((TimedApp.first_drawn_at - started) * 1000 if drew else round_trip)
-                    complete.append((TimedApp.drawn_at - started) * 1000 if drew else round_trip)
+                    by_kind[kind].append((TimedApp.first_drawn_at - started) * 1000 if drew else handled)
+                    complete.append((TimedApp.drawn_at - started) * 1000 if drew else handled)
                     round_trips.append(round_trip)
                     storage.append((TimedLibrary.spent - before) * 1000)
-                    baseline.append(await _timed(pilot, BASELINE_KEY))
+                    baseline_handled, baseline_round_trip = await _timed(pilot, BASELINE_KEY)
+                    handled_baseline.append(baseline_handled)
+                    baseline.append(baseline_round_trip)
         await pilot.press("q")
     library.close()
     everything = [ms for times in by_kind.values() for ms in times]
@@ -185,21 +195,25 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: 
         *((f"  {kind}", times) for kind, times in sorted(by_kind.items())),
         ("all keys", everything),
         ("all keys, density strip included", complete),
+        (f"handled, unbound {BASELINE_KEY} (baseline)", handled_baseline),
         ("storage thread, per key", storage),
         ("round trip, all keys", round_trips),
         (f"round trip, unbound {BASELINE_KEY} (baseline)", baseline),
     ]
     for label, times in rows:
         print(f"  {label:<36} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
+    print(f"  (not counted above: the first key after start-up, +, answered in {first_key:.0f} ms)")
     over = sum(ms > TARGET_KEY_MS for ms in everything)
     print(f"  target: every key answered in under {TARGET_KEY_MS} ms; {over} of {len(everything)} were not")
 
 
-async def _timed(pilot: Any, key: str) -> float:
+async def _timed(pilot: Any, key: str) -> tuple[float, float]:
+    """Milliseconds until the pilot saw the key handled, and until the app was idle again."""
     started = time.perf_counter()
     await pilot.press(key)
+    handled = time.perf_counter()
     await _settle(pilot)
-    return (time.perf_counter() - started) * 1000
+    return (handled - started) * 1000, (time.perf_counter() - started) * 1000
 
 
 async def _settle(pilot: Any) -> None:
