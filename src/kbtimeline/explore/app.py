@@ -11,6 +11,7 @@ they make stale.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -30,6 +31,7 @@ from kbtimeline.explore.window import Window, fit
 PAGE = 100  # happenings loaded on each side of the centre
 EDGE = 3  # rows from a page's end at which the next page is loaded
 MIN_LETTERS = 2  # typed before a search starts
+COUNT_DELAY = 0.06  # seconds between drawing a search's page and counting its matches
 FALLBACK_CENTRE = Day(2000, 1, 1).number()  # where an empty timeline is shown: no clock is read
 
 
@@ -162,6 +164,8 @@ class ExploreApp(App[None]):
         if self.search is not None or self.library.filtered:
             self.counts = []
             self._draw(window)
+            # The next key typed within this pause cancels the count before it occupies the storage thread.
+            await asyncio.sleep(COUNT_DELAY)
         self.counts = await self.library.counts(edges, self.search)
         self._draw(window)
 
