@@ -201,7 +201,7 @@ class ExploreApp(App[None]):
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:
-        self.query_one(HappeningList).focus()
+        self.screen.set_focus(self.query_one(HappeningList))  # at once: the next key is the list's
 
     def action_clear_search(self) -> None:
         search_box = self.query_one(Input)
@@ -210,7 +210,7 @@ class ExploreApp(App[None]):
         with search_box.prevent(Input.Changed):
             search_box.value = ""
         search_box.display = False
-        self.query_one(HappeningList).focus()
+        self.screen.set_focus(self.query_one(HappeningList))
         if self._window_before_search is not None:
             self.window, self._window_before_search = self._window_before_search, None
         self._search("", keep_window=True)
