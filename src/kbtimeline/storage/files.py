@@ -16,6 +16,8 @@ from typing import IO, Literal, Protocol
 
 from kbtimeline.errors import KbTimelineError
 
+PARQUET_SUFFIX, PARQUET_HEADER = ".parquet", b"PAR1"  # a Parquet file's name, and its first (and last) bytes
+
 
 class Readable(Protocol):
     """What can be read as bytes: a Path, a packaged file (Traversable), a file at a URL (``remote``)."""
@@ -115,6 +117,17 @@ class Replacement:
 
     def _cannot_write(self, error: OSError) -> KbTimelineError:
         return KbTimelineError(f"{self.target}: cannot write: {error.strerror or error}")
+
+
+def holds_shards(path: Path) -> bool:
+    """Whether ``path`` is a folder of Parquet shards (``*.parquet`` at any depth)."""
+    return path.is_dir() and any(path.rglob(f"*{PARQUET_SUFFIX}"))
+
+
+def is_parquet(path: Path) -> bool:
+    """Whether ``path`` holds Parquet events (``storage.parquet``): a folder of shards, or a file with
+    Parquet's header. Told here, from names and bytes, so the queries never import the Parquet module."""
+    return holds_shards(path) or starts_with(path, PARQUET_HEADER)
 
 
 def starts_with(file: Path, header: bytes) -> bool:

@@ -10,9 +10,8 @@ from kbtimeline import query
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import parse_json, read_event
 from kbtimeline.model import Event
-from kbtimeline.storage.files import decode, open_binary
+from kbtimeline.storage.files import decode, is_parquet, open_binary
 from kbtimeline.storage.location import Location, load_aliases, load_source_text
-from kbtimeline.storage.parquet import is_parquet, read_events  # pyarrow only when one is read
 
 
 class EventList:
@@ -54,6 +53,8 @@ def iter_events(location: Location) -> Iterator[Event]:
     """
     name = str(location.events)
     if isinstance(location.events, Path) and is_parquet(location.events):
+        from kbtimeline.storage.parquet import read_events  # lazy: only Parquet data pays for it
+
         yield from read_events(location.events)
         return
     with open_binary(location.events, name) as stream:

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import parse_json
-from kbtimeline.storage.files import read_text
-from kbtimeline.storage.parquet import holds_shards
+from kbtimeline.storage.files import holds_shards, read_text
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

@@ -28,13 +28,11 @@ from typing import TYPE_CHECKING
 from kbtimeline import extras
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Event
-from kbtimeline.storage.files import Replacement, starts_with
+from kbtimeline.storage.files import PARQUET_SUFFIX, Replacement
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SUFFIX = ".parquet"
-MAGIC = b"PAR1"  # the first (and last) four bytes of every Parquet file
 ROW_GROUP = 20_000  # events per row group: their JSON lines (some 12 MB) and their table in memory while writing
 SHARD_ROWS = 1_000_000  # events per file of a folder of shards
 READ_BATCH = 10_000
@@ -55,19 +53,9 @@ def schema() -> pa.Schema:
     ])  # fmt: skip
 
 
-def holds_shards(path: Path) -> bool:
-    """Whether ``path`` is a folder of Parquet shards (a folder with events.json is read as that file)."""
-    return path.is_dir() and any(path.rglob(f"*{SUFFIX}"))
-
-
-def is_parquet(path: Path) -> bool:
-    """Whether ``path`` holds Parquet events: a folder of shards, or a file with Parquet's header."""
-    return holds_shards(path) or starts_with(path, MAGIC)
-
-
 def wants_folder(target: Path) -> bool:
     """Whether ``target`` names a folder of shards: it is a folder, or its name does not end in .parquet."""
-    return target.is_dir() or target.suffix != SUFFIX
+    return target.is_dir() or target.suffix != PARQUET_SUFFIX
 
 
 def write(lines: Iterable[str], target: Path, *, keep: Callable[[], bool], shard_rows: int = SHARD_ROWS) -> int:
@@ -93,7 +81,7 @@ def read_events(path: Path) -> Iterator[Event]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    files = sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path]
+    files = sorted(path.rglob(f"*{PARQUET_SUFFIX}")) if path.is_dir() else [path]
     for file in files:
         try:
             batches = pq.ParquetFile(file).iter_batches(batch_size=READ_BATCH)
@@ -152,14 +140,14 @@ def _write_folder(lines: Iterable[str], target: Path, keep: Callable[[], bool], 
     An existing ``target`` is replaced only if it holds nothing but Parquet
     files (an earlier output): a folder of other things is never removed.
     """
-    if target.is_dir() and any(not file.name.endswith(SUFFIX) for file in target.iterdir()):
+    if target.is_dir() and any(not file.name.endswith(PARQUET_SUFFIX) for file in target.iterdir()):
         raise KbTimelineError(f"{target}: a folder holding more than Parquet files; write the shards elsewhere")
     try:
         new = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     except OSError as error:
         raise KbTimelineError(f"{target}: cannot write: {error.strerror or error}") from None
     try:
-        count = _write_files(lines, lambda number: new / f"part-{number:05d}{SUFFIX}", shard_rows)
+        count = _write_files(lines, lambda number: new / f"part-{number:05d}{PARQUET_SUFFIX}", shard_rows)
         if keep():
             _swap_in(new, target)
     finally:
