@@ -7,6 +7,8 @@ without extension: "2020/notes"), or a JSON lines file of documents, one
 ``{"id": ..., "text": ..., "reference_date": "YYYY-MM-DD"}`` object per line
 (``reference_date`` optional), named by their ids. Standard input is read as
 JSON lines documents when its first line is one (``--input-format auto``).
+Each path may also be a URL (``s3://bucket/corpus``, ``file:///shared/corpus``),
+read through fsspec (``remote``).
 
 Listing yields light ``Document`` values: a path to read, or the bytes of one
 JSON line. ``read`` turns one into its source id and text in whichever
@@ -27,7 +29,7 @@ from typing import IO, Any, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Day, parse_day
-from kbtimeline.storage import files
+from kbtimeline.storage import files, remote
 
 STDIN, STDIN_SOURCE = "-", "stdin"
 INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines documents, the rest is text
@@ -76,12 +78,11 @@ def list_documents(
     for path in paths:
         if path == STDIN:
             yield from _from_stdin(stdin, max_size, sniff=input_format == "auto", jsonl=is_jsonl(path), warn=warn)
-        elif os.path.isdir(path):
-            for file in map(str, _walk(Path(path), glob)):
+        elif (listed := _folder(path, glob)) is not None:
+            for file, relative in listed:
                 if is_jsonl(file):
                     yield from _json_file(file, max_size)
                 else:
-                    relative = Path(file).relative_to(path).with_suffix("").as_posix()
                     yield _text_file(file, _unique(relative, folder_sources), max_size)
         elif is_jsonl(path):
             yield from _json_file(path, max_size)
@@ -90,10 +91,10 @@ def list_documents(
 
 
 def total_size(paths: Iterable[str], glob: str) -> int | None:
-    """How many bytes ``list_documents`` will go through; None when standard input is among them."""
+    """How many bytes ``list_documents`` will go through; None when standard input or a URL is among them."""
     total = 0
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or remote.is_url(path):
             return None
         files = _walk(Path(path), glob) if os.path.isdir(path) else [Path(path)]
         total += sum(_size(str(file)) for file in files)
@@ -105,7 +106,7 @@ def read(document: Document) -> Text:
     if document.error is not None:
         raise KbTimelineError(document.error)
     if document.content is None:
-        return Text(document.source, files.read_text(Path(document.name), document.name))
+        return Text(document.source, files.read_text(_file(document.name), document.name))
     if not document.source:
         return _json_text(document.name, document.content)
     return Text(document.source, files.ensure_text(files.decode(document.content, document.name), document.name))
@@ -165,7 +166,7 @@ class _Chained(io.RawIOBase):
 
 def _json_file(path: str, max_size: int) -> Iterator[Document]:
     try:
-        with files.open_binary(Path(path), path) as stream:
+        with files.open_binary(_file(path), path) as stream:
             yield from _json_documents(stream, path, max_size)
     except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
         yield Document(path, 0, error=str(error))
@@ -215,6 +216,19 @@ def _json_text(name: str, content: bytes) -> Text:
     return Text(str(identifier), files.ensure_text(text, named, what="text"), day)
 
 
+def _file(name: str) -> Path | remote.RemoteFile:
+    return remote.RemoteFile(name) if remote.is_url(name) else Path(name)
+
+
+def _folder(path: str, glob: str) -> Iterator[tuple[str, str]] | None:
+    """The files of the folder ``path`` (local or a URL) with their names inside it; None if it is no folder."""
+    if remote.is_url(path):
+        return remote.folder(path, glob)
+    if not os.path.isdir(path):
+        return None
+    return ((str(file), file.relative_to(path).with_suffix("").as_posix()) for file in _walk(Path(path), glob))
+
+
 def _walk(folder: Path, glob: str) -> Iterator[Path]:
     """Files below ``folder`` whose name matches ``glob``, depth first in name order: stable across runs."""
     try:
@@ -239,6 +253,8 @@ def _unique(source: str, taken: set[str]) -> str:
 
 
 def _size(path: str) -> int:
+    if remote.is_url(path):
+        return remote.size(path)
     try:
         return os.stat(path).st_size
     except OSError:

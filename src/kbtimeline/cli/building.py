@@ -14,11 +14,13 @@ from typing import Annotated
 
 import typer
 
-from kbtimeline import corpus, periods, storage
+from kbtimeline import corpus, extras, periods, storage
 from kbtimeline.cli.app import EXIT_ERROR, app, emit, report
 from kbtimeline.cli.options import choices
 from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.jsonio import FORMATS
+
+EXTRACT_FORMATS = (*FORMATS, "parquet")  # Parquet: storage.parquet, from the events as JSON lines
 
 
 @app.command()
@@ -27,7 +29,8 @@ def extract(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl); - is standard input.",
+            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl), or their URLs (s3://...); "
+            "- is standard input.",
         ),
     ],
     output: Annotated[
@@ -40,8 +43,9 @@ def extract(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json or jsonl; default: jsonl if OUT ends in .jsonl, else json.",
-            autocompletion=choices(FORMATS),
+            help="json, jsonl or parquet (needs -o); default: jsonl or parquet if OUT ends in .jsonl or "
+            ".parquet, else json.",
+            autocompletion=choices(EXTRACT_FORMATS),
         ),
     ] = None,
     reference_date: Annotated[
@@ -82,6 +86,14 @@ def extract(
         bool,
         typer.Option("--no-sources", help="With -o, do not keep the texts in sources/ beside OUT (show quotes them)."),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786) instead of --jobs; needs kbtimeline[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Extract every dated statement from texts into an events list.
 
@@ -100,6 +112,7 @@ def extract(
       kbtimeline extract article.txt -o events.json
       cat notes.txt | kbtimeline extract - --format jsonl
       kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
+      kbtimeline extract /shared/corpus --scheduler tcp://head:8786 -o shards/ -f parquet
     """
     from kbtimeline import pipeline, progress  # lazy: the extractor would slow every query
     from kbtimeline.events import parse  # lazy: only extract may parse
@@ -110,11 +123,23 @@ def extract(
     elif reference_date:
         reference = periods.parse_reference_day(reference_date)
     fmt = pipeline.output_format(output_format, output)
-    for what, value, accepted in (("format", fmt, FORMATS), ("input format", input_format, corpus.INPUT_FORMATS)):
+    for what, value, accepted in (
+        ("format", fmt, EXTRACT_FORMATS),
+        ("input format", input_format, corpus.INPUT_FORMATS),
+    ):
         if value not in accepted:
             raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
     if max_doc_size <= 0:
         raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
+    if fmt == "parquet":
+        if output is None:
+            raise UsageError("--format parquet writes a file or a folder: give -o OUT")
+        extras.require("--format parquet", "pyarrow")
+    runner = None
+    if scheduler is not None:
+        from kbtimeline.distributed import scheduler_runner  # lazy: only a cluster run needs it
+
+        runner = scheduler_runner(scheduler)
     listed = corpus.list_documents(
         paths,
         glob=glob,
@@ -138,6 +163,7 @@ def extract(
             inform=lambda message: emit(f"kbtimeline: {message}\n", err=True),
             watch=watch,
             keep_text=None if output is None or no_sources else _source_keeper(output, paths),
+            runner=runner,
         )
         if output is None:
             emit(run.chunks())

@@ -1,7 +1,7 @@
-"""Picture commands: timeline, histogram, stats and export — events drawn for a person to look at.
+"""Picture commands: timeline, explore, histogram, stats and export — events drawn for a person to look at.
 
-The views and the exporters are imported inside the commands: the query
-commands never pay for them.
+The views, the exporters and the terminal app (Textual) are imported inside
+the commands: the query commands never pay for them.
 """
 
 from __future__ import annotations
@@ -97,6 +97,41 @@ def timeline(
     criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
     picture, _ = draw_timeline(session, view, criteria)
     emit(picture)
+
+
+@app.command()
+def explore(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    search_terms: SearchOption = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="The first window starts at DATE (as START).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="The first window ends at DATE (as END).")
+    ] = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+) -> None:
+    """The timeline as an interactive terminal app: zoom the axis, search as you type, read an event.
+
+    Keys: + and - zoom, arrows move, / searches, Enter shows a happening, ? lists all keys, q quits.
+
+    \b
+    Examples:
+      kbtimeline explore
+      kbtimeline --data kb.sqlite explore 1991 1994 --search Shusha
+    """
+    import shlex  # lazy, as the app: the search box reads the terms back as typed
+
+    from kbtimeline.explore.app import run  # lazy: only this command imports Textual
+    from kbtimeline.explore.data import Filters as Fixed
+
+    session: Session = ctx.obj
+    window = _window(start, end, date_from, date_to)
+    fixed = Fixed(tuple(granularity or ()), tuple(source or ()))
+    run(session.data, start=window.start, end=window.end, search=shlex.join(search_terms or ()), filters=fixed)
 
 
 @app.command()

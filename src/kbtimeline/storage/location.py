@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import parse_json
-from kbtimeline.storage.files import read_text
+from kbtimeline.storage.files import holds_shards, read_text
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -32,10 +32,12 @@ class Location(NamedTuple):
 
 
 def locate(data: Path | None) -> Location:
-    """The events ``--data`` names (a file or a folder with events.json), or the bundled ones."""
+    """The events ``--data`` names (a file, a folder with events.json or of Parquet shards), or the bundled ones."""
     if data is None:
         return _bundled()
     if data.is_dir():
+        if not (data / EVENTS_FILE).exists() and holds_shards(data):
+            return Location(data, data)
         return Location(data / EVENTS_FILE, data)
     return Location(data, data.parent)
 

@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import chain, islice
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -262,7 +263,7 @@ class SqliteEvents:
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         where, parameters = self._where(criteria, wider_only)
         search = criteria.search
-        by_words = search is not None and not search.regex
+        by_words = self._by_words(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
         sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
         if search is None and criteria.limit is not None:
@@ -270,6 +271,86 @@ class SqliteEvents:
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
         events = self._read(rowids, None if search is None else search.matches_text)
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
+
+    def count_starts(self, criteria: query.Criteria, edges: Sequence[int]) -> list[int]:
+        """How many events ``criteria`` asks for start in each bucket [edges[i], edges[i + 1]) of day numbers.
+
+        Rowids are ranks in the date order, so the first event starting on or
+        after an edge tells in one index lookup how many start before it; a
+        word search then needs only the full-text index's rowids between
+        those ranks (its candidates are its matches: see ``_match``). Other
+        filters read the starts in the window.
+        """
+        ranks = [self._rank(edge) for edge in edges]
+        if not criteria.granularities and not criteria.sources and not self._by_words(criteria):
+            return [high - low for low, high in pairwise(ranks)]
+        if not criteria.granularities and not criteria.sources and criteria.search is not None:
+            sql = "SELECT rowid FROM words WHERE words MATCH ? AND rowid > ? AND rowid <= ?"
+            found = [rowid - 1 for (rowid,) in self._rows(sql, (_match(criteria.search), ranks[0], ranks[-1]))]
+            counted, points = sorted(found), ranks
+        else:
+            where, parameters = self._where(criteria._replace(start=None, end=None))
+            tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
+            sql = f"SELECT start_key FROM {tables} WHERE {where} AND start_key >= ? AND start_key < ?"
+            counted = sorted(key for (key,) in self._rows(sql, [*parameters, edges[0], edges[-1]]))
+            points = list(edges)
+        before = [bisect_left(counted, point) for point in points]
+        return [high - low for low, high in pairwise(before)]
+
+    def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
+        """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
+        aside); None when there are none. A word search reads the two ends of the full-text index."""
+        criteria = criteria._replace(start=None, end=None)
+        if not criteria.granularities and not criteria.sources and self._by_words(criteria):
+            assert criteria.search is not None
+            ends = [
+                f"SELECT start_key FROM events WHERE rowid = "
+                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
+                for direction in ("ASC", "DESC")
+            ]
+            found = [next(self._rows(sql, (_match(criteria.search),)), (None,))[0] for sql in ends]
+            return None if found[0] is None else (found[0], found[1])
+        where, parameters = self._where(criteria)
+        tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
+        # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
+        ends = [f"(SELECT {end}(start_key) FROM {tables} WHERE {where})" for end in ("min", "max")]
+        sql = f"SELECT {', '.join(ends)}"
+        first, last = next(self._rows(sql, [*parameters, *parameters]))
+        return None if first is None else (first, last)
+
+    def around(self, criteria: query.Criteria, day: int, count: int) -> list[Event]:
+        """Up to ``count`` events starting before day number ``day`` and ``count`` from it on, in the date
+        order, among those ``criteria`` asks for (its range aside).
+
+        The rank of ``day`` splits the rowids in two, and each side is read
+        from it outwards, by the full-text index for a word search: a page
+        anywhere in a million events costs a few lookups.
+        """
+        rank = self._rank(day)
+        where, parameters = self._where(criteria._replace(start=None, end=None))
+        by_words = self._by_words(criteria)
+        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
+        rowid = "words.rowid" if by_words else "events.rowid"
+        sides = [
+            f"SELECT events.rowid FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
+            for side, order in (("<=", " DESC"), (">", ""))
+        ]
+        before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
+        after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
+        keep = criteria.search.matches_text if criteria.search is not None else None
+        return list(self._read(iter([*reversed(before), *after]), keep))
+
+    def _rank(self, day: int) -> int:
+        """How many events start before day number ``day``."""
+        sql = "SELECT min(rowid) FROM events WHERE start_key = (SELECT min(start_key) FROM events WHERE start_key >= ?)"
+        rowid = next(self._rows(sql, (day,)))[0]
+        if rowid is None:  # none starts that late: all start before
+            rowid = (next(self._rows("SELECT max(rowid) FROM events"))[0] or 0) + 1  # rowids are 1..count
+        return int(rowid) - 1
+
+    @staticmethod
+    def _by_words(criteria: query.Criteria) -> bool:
+        return criteria.search is not None and not criteria.search.regex
 
     def find(self, event_id: str) -> Event:
         if not event_id:
