@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Event
@@ -19,12 +19,18 @@ from kbtimeline.model import Event
 FORMATS = ("json", "jsonl")  # an indented array, or one object per line
 
 
-def jsonl_line(event: Event) -> str:
+class Record(Protocol):
+    """What is written as one JSON object: an event, or a happening (``query.Happening``)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def jsonl_line(event: Record) -> str:
     """One event as a line of JSON lines."""
     return json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
 
 
-def json_item(event: Event) -> str:
+def json_item(event: Record) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
     return "  " + json.dumps(event.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
 

@@ -14,6 +14,7 @@ import typer
 from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
+    AllOption,
     AsciiOption,
     EndArgument,
     Filters,
@@ -21,6 +22,7 @@ from kbtimeline.cli.options import (
     GranularityOption,
     JsonOption,
     LimitOption,
+    MentionsOption,
     SearchOption,
     SourceOption,
     StartArgument,
@@ -32,6 +34,8 @@ from kbtimeline.cli.options import (
     choices,
 )
 from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.model import Event
+from kbtimeline.output.render import counted
 from kbtimeline.storage import Replacement
 
 
@@ -54,7 +58,7 @@ def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tup
     from kbtimeline.output.views import render_timeline
 
     one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1)
-    shown = query.cut_to_limit(list(session.events.select(one_more)), criteria)
+    shown = query.cut_to_limit([counted(entry) for entry in session.events.select(one_more)], criteria)
     picture = render_timeline(
         shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
     )
@@ -73,6 +77,8 @@ def timeline(
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
@@ -90,8 +96,8 @@ def timeline(
     session: Session = ctx.obj
     window = _window(start, end, date_from, date_to)
     view = View.of(session.env, width, ascii, unicode)
-    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
-    picture, _ = draw_timeline(session, view, criteria)
+    filters = Filters(granularity, source, limit=limit, context=include_context, mentions=mentions)
+    picture, _ = draw_timeline(session, view, filters.criteria(window, search=_searched(session, search_terms)))
     emit(picture)
 
 
@@ -112,11 +118,13 @@ def histogram(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
 ) -> None:
-    """How many events start in each decade, year or month, as bars.
+    """How many events (one per happening) start in each decade, year or month, as bars.
 
     An event counts once, where it starts, and only when it is dated at least
     as finely as the buckets ("1992" is not counted by month).
@@ -132,8 +140,11 @@ def histogram(
     if by not in BY:
         raise UsageError(f"unknown --by {by!r}; accepted: {', '.join(BY)}")
     window = _window(start, end, date_from, date_to)
-    criteria = Filters(granularity, source).criteria(window, search=_searched(session, search_terms))
-    events = list(session.events.select(criteria))
+    filters = Filters(granularity, source, context=include_context, mentions=mentions)
+    events = [
+        entry.event
+        for entry in session.events.select(filters.criteria(window, search=_searched(session, search_terms)))
+    ]
     view = View.of(session.env, width, ascii, unicode)
     counts = count_buckets(events, by, start=window.start, end=window.end)
     draw = render_sparkline if spark else render_histogram
@@ -147,12 +158,14 @@ def stats(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     as_json: JsonOption = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
 ) -> None:
-    """Events per source and per granularity, the earliest and latest, the busiest year and month.
+    """Events (one per happening) per source and granularity, the earliest and latest, the busiest year and month.
 
     \b
     Examples:
@@ -165,7 +178,9 @@ def stats(
 
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
-    figures = compute_stats(list(session.events.select(Filters(granularity, source).criteria(window))))
+    filters = Filters(granularity, source, context=include_context, mentions=mentions)
+    entries = list(session.events.select(filters.criteria(window)))
+    figures = compute_stats([entry.event for entry in entries], sum(len(entry.mentions) or 1 for entry in entries))
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
@@ -194,6 +209,8 @@ def export(
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
 ) -> None:
     """Export events as a timeline page for any browser, or as TimelineJS3 data.
 
@@ -218,8 +235,11 @@ def export(
             if path.exists():
                 raise KbTimelineError(f"{path}: already exists; add --force to replace it")
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
-    events = list(session.events.select(criteria))
+    filters = Filters(granularity, source, limit=limit, context=include_context, mentions=mentions)
+    events: list[Event] = [
+        counted(entry)
+        for entry in session.events.select(filters.criteria(window, search=_searched(session, search_terms)))
+    ]
     if html is not None:
         Replacement.write_text(html, render_html(events, title))
     if timelinejs is not None:

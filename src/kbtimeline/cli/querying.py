@@ -11,6 +11,7 @@ import typer
 from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
+    AllOption,
     Filters,
     FormatOption,
     FromOption,
@@ -18,6 +19,7 @@ from kbtimeline.cli.options import (
     JsonlOption,
     JsonOption,
     LimitOption,
+    MentionsOption,
     Output,
     ReverseOption,
     SortOption,
@@ -51,6 +53,8 @@ def range_command(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -67,7 +71,7 @@ def range_command(
       kbtimeline range "May 1992" --within --json
     """
     window = Window.period(start, end)
-    filters = Filters(granularity, source, sort, reverse, limit)
+    filters = Filters(granularity, source, sort, reverse, limit, include_context, mentions)
     select_and_emit(ctx.obj, Request(filters.criteria(window, within=within), Output(output_format, as_json, as_jsonl)))
 
 
@@ -88,6 +92,8 @@ def search(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -108,7 +114,8 @@ def search(
     window = Window.between(date_from, date_to)
     aliases = {} if exact or regex else session.aliases
     found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
-    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
+    filters = Filters(granularity, source, sort, reverse, limit, include_context, mentions)
+    criteria = filters.criteria(window, search=found)
     if not select_and_emit(session, Request(criteria, Output(output_format, as_json, as_jsonl))) and not regex:
         suggestions = query.suggest(session.events.texts(), terms, aliases)
         if suggestions:
@@ -125,6 +132,8 @@ def list_command(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -137,7 +146,7 @@ def list_command(
       kbtimeline list --granularity day --from 1992 --jsonl
     """
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window)
+    criteria = Filters(granularity, source, sort, reverse, limit, include_context, mentions).criteria(window)
     select_and_emit(ctx.obj, Request(criteria, Output(output_format, as_json, as_jsonl)))
 
 
@@ -146,7 +155,7 @@ def show(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or its first characters.")],
 ) -> None:
-    """One event in full, with the text around it and its date phrase highlighted.
+    """One record in full, the other mentions of its happening, the text around it, its date phrase highlighted.
 
     \b
     Example:
@@ -154,7 +163,8 @@ def show(
     """
     session: Session = ctx.obj
     event = session.events.find(event_id)
-    emit(render_event(event, session.events.source_text(event.source), session.env))
+    others = [other for other in session.events.mentions(event) if other != event]
+    emit(render_event(event, session.events.source_text(event.source), session.env, others))
 
 
 def select_and_emit(session: Session, request: Request) -> bool:
@@ -174,9 +184,9 @@ def select_and_emit(session: Session, request: Request) -> bool:
         return shown > 0
     found = iter(session.events.select(criteria))
     head = next(found, None)
-    events = chain([head], found) if head is not None else iter(())
+    entries = chain([head], found) if head is not None else iter(())
     if fmt in STREAMED:
-        emit(render_stream(events, fmt))
+        emit(render_stream(entries, fmt))
     else:
-        emit(render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None))
+        emit(render(list(entries), fmt, session.env, criteria.search.spans if criteria.search else None))
     return head is not None

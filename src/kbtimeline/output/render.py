@@ -9,6 +9,7 @@ by the standard library, so rich never reinterprets "[citation needed]".
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import os
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from kbtimeline.errors import UsageError
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Event
+from kbtimeline.query import Happening
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "timeline")
 STREAMED = ("tsv", "csv", "json", "jsonl")  # formats written event by event
-COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text")
+COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text", "mentions")
 MATCH_STYLE = "bold yellow"
 DATE_STYLE = "bold reverse"
 CONTEXT_CHARS = 300  # how much source text `show` quotes on each side of the sentence
@@ -35,6 +37,8 @@ _ONE_LINE = str.maketrans("\t\n\r", "   ")  # a tsv field must not break the row
 
 # Where search terms occur in a text: (start, end) offsets to highlight.
 Marker = Callable[[str], Iterable[tuple[int, int]]]
+# What a view shows: happenings (query.select), or records on their own.
+Entry = Happening | Event
 
 
 class Environment(NamedTuple):
@@ -66,26 +70,30 @@ def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment
     return chosen
 
 
-def render(events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None) -> str:
-    """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
+def render(entries: Sequence[Entry], fmt: str, env: Environment = PIPED, mark: Marker | None = None) -> str:
+    """``entries`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
     if fmt == "table":
-        return _table(events, env, mark)
-    return "".join(render_stream(events, fmt))  # refuses the rest
+        return _table([_entry(entry) for entry in entries], env, mark)
+    return "".join(render_stream(entries, fmt))  # refuses the rest
 
 
-def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
-    """``events`` in a machine format (one of ``STREAMED``), piece by piece as they come.
+def render_stream(entries: Iterable[Entry], fmt: str) -> Iterator[str]:
+    """``entries`` in a machine format (one of ``STREAMED``), piece by piece as they come.
 
-    A query over millions of events can then write its first lines before it
-    has found the last, and ``| head`` stops it early.
+    A happening is its representative's record plus ``mentions``, the ids of
+    all its records (JSON), or their number (the last column of tsv and
+    csv, empty for a record shown on its own). A query over millions of
+    events can write its first lines before it has found the last, and
+    ``| head`` stops it early.
     """
     if fmt not in STREAMED:  # "timeline" is drawn by views, not written here
         raise UsageError(f"cannot write events as {fmt!r}; accepted: table, {', '.join(STREAMED)}")
+    happenings = (_entry(entry) for entry in entries)
     if fmt == "json":
-        return json_array(json_item(event) for event in events)
+        return json_array(json_item(happening) for happening in happenings)
     if fmt == "jsonl":
-        return (jsonl_line(event) for event in events)
-    rows = itertools.chain([COLUMNS], ([_cell(event, column) for column in COLUMNS] for event in events))
+        return (jsonl_line(happening) for happening in happenings)
+    rows = itertools.chain([COLUMNS], ([_cell(happening, column) for column in COLUMNS] for happening in happenings))
     if fmt == "tsv":
         return ("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
     return _csv_lines(rows)
@@ -103,8 +111,9 @@ def _csv_lines(rows: Iterable[Sequence[str]]) -> Iterator[str]:
         buffer.truncate()
 
 
-def render_event(event: Event, source_text: str | None, env: Environment) -> str:
-    """One event in full for ``show``: every field, then the sentence in the text around it."""
+def render_event(event: Event, source_text: str | None, env: Environment, others: Sequence[Event] = ()) -> str:
+    """One event in full for ``show``: every field, the other mentions of its happening (``others``), then
+    the sentence in the text around it."""
     from rich.text import Text
 
     out = Text()
@@ -112,29 +121,49 @@ def render_event(event: Event, source_text: str | None, env: Environment) -> str
     for label, value in _fields(event):
         out.append(f"{label:<12}", style="dim")
         out.append(f"{value}\n")
+    if others:
+        out.append(f"\nother mentions of this happening ({len(others)}):\n", style="dim")
+        for other in others:
+            mark = "  (stands for the happening)" if other.id == event.happening else ""
+            out.append(f"  {other.id}  {other.when}  {other.title}{mark}\n")
     out.append("\n")
     out.append_text(_context(event, source_text))
     return _print(env, out)
 
 
-def _table(events: Sequence[Event], env: Environment, mark: Marker | None) -> str:
+def counted(entry: Entry) -> Event:
+    """The event a picture draws for ``entry``: a happening of several records says how many in its title."""
+    happening = _entry(entry)
+    count = len(happening.mentions)
+    if count < 2:
+        return happening.event
+    return dataclasses.replace(happening.event, title=f"{happening.event.title} ({count} mentions)")
+
+
+def _entry(entry: Entry) -> Happening:
+    return entry if isinstance(entry, Happening) else Happening(entry)
+
+
+def _table(happenings: Sequence[Happening], env: Environment, mark: Marker | None) -> str:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    if not events:
+    if not happenings:
         return _print(env, Text("No matching events.", style="dim"))
-    several_sources = len({event.source for event in events}) > 1
+    several_sources = len({happening.event.source for happening in happenings}) > 1
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("When", style="cyan")
     table.add_column("Event", ratio=1, overflow="fold")
     if several_sources:
         table.add_column("Source", overflow="fold")
     table.add_column("ID", style="dim", no_wrap=True)
-    for event in events:
+    for event, mentions in happenings:
         text = Text(event.text)
         for start, end in mark(event.text) if mark else ():
             text.stylize(MATCH_STYLE, start, end)
+        if len(mentions) > 1:
+            text.append(f" ({len(mentions)} mentions)", style="dim")
         source = [Text(event.source)] if several_sources else []
         table.add_row(Text(event.when), text, *source, Text(event.id))
     return _print(env, table)
@@ -153,6 +182,8 @@ def _fields(event: Event) -> list[tuple[str, str]]:
         ("date text", event.date_text),
         ("source", f"{event.source}, characters {start}-{end} (date {date_start}-{date_end})"),
         ("section", event.section),
+        ("kind", event.kind),
+        ("happening", event.happening if event.happening != event.id else f"{event.id} (this record stands for it)"),
         ("anchored", "yes: dated from context" if event.anchored else "no"),
     ]
     fields += [("part", f"{part.start.iso()} to {part.end.iso()}") for part in event.parts]
@@ -194,8 +225,10 @@ def _context(event: Event, source_text: str | None) -> Text:
     return text
 
 
-def _cell(event: Event, column: str) -> str:
-    value = getattr(event, column)
+def _cell(happening: Happening, column: str) -> str:
+    if column == "mentions":
+        return str(len(happening.mentions)) if happening.mentions else ""
+    value = getattr(happening.event, column)
     return value if isinstance(value, str) else value.iso()
 
 

@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 3:
+Layout, schema version 4:
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,8 +17,9 @@ Layout, schema version 3:
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns, and each record's ``kind`` and ``happening`` (for the views that
-  leave context out or show one entry per happening). The full-text index
+  columns, each record's ``kind`` and ``happening``, and ``representative``:
+  1 on the record that stands for its happening (``query.select``'s choice,
+  made once while indexing), so a view reads one row per happening. The full-text index
   yields rowids ascending, so a search sorted by date reads its candidates
   already in order and its first page costs a few lookups; other orders
   break ties on ``position``.
@@ -50,7 +51,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "3"  # 3: kind and happening columns
+SCHEMA_VERSION = "4"  # 3: kind and happening columns; 4: representative, and an index on happening
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -69,7 +70,8 @@ EVENT_COLUMNS = """
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    representative INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
@@ -91,6 +93,7 @@ INDEXES = """
 CREATE INDEX events_by_date ON events (start_key, granularity_rank, end_key, source, date_start, date_end, position);
 CREATE INDEX events_by_source ON events (source, date_start, date_end, position);
 CREATE INDEX events_by_id ON events (id);
+CREATE INDEX events_by_happening ON events (happening, position);
 INSERT INTO words (words) VALUES ('optimize');
 """
 # Stored granularities are ranks (model.GRANULARITY_RANK): reordering GRANULARITIES changes the schema.
@@ -105,9 +108,15 @@ ORDER = {
 # From staging to the layout: events take rowids 1, 2, ... in the date order, ties
 # in input order; records and words follow them in rowid order, so every table is
 # written front to back.
+# A happening's representative: the record whose id is the happening, else its first (as query.select).
 RANK = f"""
+CREATE TABLE staging.representatives AS
+    SELECT COALESCE(MIN(CASE WHEN id = happening THEN position END), MIN(position)) AS position
+    FROM staging.events GROUP BY happening;
+CREATE UNIQUE INDEX staging.representatives_by_position ON representatives (position);
 INSERT INTO main.events
-    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening, position
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening, position,
+        position IN (SELECT position FROM staging.representatives)
     FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
@@ -230,7 +239,14 @@ class SqliteEvents:
                 f"{SCHEMA_VERSION}; run kbtimeline index again"
             )
 
-    def select(self, criteria: query.Criteria) -> Iterator[Event]:
+    def select(self, criteria: query.Criteria) -> Iterator[query.Happening]:
+        """What ``query.select`` answers: one entry per happening, or (``--mentions``) per record."""
+        query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
+        if criteria.mentions:
+            return (query.Happening(event) for event in self._records(criteria))
+        return self._with_mentions(self._representatives(criteria))
+
+    def _records(self, criteria: query.Criteria) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
 
         A search is decided by ``Search.matches_text`` on each candidate's
@@ -244,7 +260,6 @@ class SqliteEvents:
         small, and reading lazily lets a page of results (``--limit``,
         ``| head``) stop the query early.
         """
-        query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         where, parameters = self._where(criteria)
         search = criteria.search
         by_words = search is not None and not search.regex
@@ -255,6 +270,45 @@ class SqliteEvents:
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
         events = self._read(rowids, None if search is None else search.matches_text)
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
+
+    def _representatives(self, criteria: query.Criteria) -> Iterator[Event]:
+        """``query.select``'s grouping rule in SQL: representatives dated and kept as asked, one of whose
+        records has the words.
+
+        The happenings with the words come first, as a set: from the
+        full-text index's candidates (every record of a regular expression
+        search), those whose sentence ``Search.matches_text`` keeps.
+        """
+        where, parameters = self._where(criteria._replace(search=None))
+        search = criteria.search
+        if search is not None:
+            self._db.create_function("kb_matches", 1, search.matches_text, deterministic=True)
+            found = "events AS m" if search.regex else "words JOIN events AS m ON m.rowid = words.rowid"
+            condition = "" if search.regex else "words MATCH ? AND "
+            where += (
+                f" AND happening IN (SELECT m.happening FROM {found} JOIN records ON records.rowid = m.rowid"
+                f" WHERE {condition}kb_matches({SENTENCE}))"
+            )
+            parameters += [] if search.regex else [_match(search)]
+        sql = f"SELECT rowid FROM events WHERE representative = 1 AND {where} ORDER BY {_order(criteria, False)}"
+        if criteria.limit is not None:
+            sql += f" LIMIT {int(criteria.limit)}"
+        return self._read(rowid for (rowid,) in self._rows(sql, parameters))
+
+    def _with_mentions(self, representatives: Iterator[Event]) -> Iterator[query.Happening]:
+        """Each representative with the ids of its happening's records, in input order, a chunk at a time."""
+        while chunk := list(islice(representatives, READ_CHUNK)):
+            happenings = [event.happening for event in chunk]
+            marks = ", ".join("?" * len(happenings))
+            sql = f"SELECT happening, id FROM events WHERE happening IN ({marks}) ORDER BY happening, position"
+            mentions: dict[str, list[str]] = {}
+            for happening, event_id in self._rows(sql, happenings):
+                mentions.setdefault(happening, []).append(event_id)
+            yield from (query.Happening(event, tuple(mentions[event.happening])) for event in chunk)
+
+    def mentions(self, event: Event) -> list[Event]:
+        sql = "SELECT rowid FROM events WHERE happening = ? ORDER BY position"
+        return list(self._read(rowid for (rowid,) in self._rows(sql, (event.happening,))))
 
     def find(self, event_id: str) -> Event:
         if not event_id:
@@ -286,7 +340,7 @@ class SqliteEvents:
 
         The range is ``query.in_range`` spelled in day numbers: keep the two the same.
         """
-        clauses: list[str] = ["1"]
+        clauses: list[str] = ["1" if criteria.context else "kind = 'event'"]
         parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
