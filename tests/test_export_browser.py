@@ -260,12 +260,14 @@ def test_the_exported_bundled_timeline_opens(browser: WebDriver, tmp_path: Path)
     """End to end: `kbtimeline export --html` on the bundled events, opened from a file URL."""
     from typer.testing import CliRunner
 
-    from kbtimeline import cli, storage
+    from kbtimeline import cli, query, storage
 
     page = tmp_path / "bundled.html"
     result = CliRunner().invoke(cli.app, ["export", "--html", str(page), "--title", "Bundled"])
     assert result.exit_code == 0, result.stderr
-    bundled = storage.load_events(storage.locate(None))
+    records = storage.load_events(storage.locate(None))
+    bundled = query.select(records, query.Criteria())  # one marker per happening, context left out
+    assert len(bundled) < len(records)
     browser.get(page.as_uri())
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "kb-count").text)
     assert len(markers(browser)) == len(bundled) > 100

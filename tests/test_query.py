@@ -37,9 +37,14 @@ def whens(events: list[Event]) -> list[str]:
     return [event.when for event in events]
 
 
+def shown(events: list[Event], criteria: Criteria) -> list[Event]:
+    """The events a view shows: each happening's representative (the fixture's records are each their own)."""
+    return [happening.event for happening in select(events, criteria)]
+
+
 def search(*query: str, exact: bool = False, **options: bool) -> list[str]:
     found = compile_search(query, aliases=None if exact else ALIASES, **options)
-    return whens(select(EVENTS, Criteria(search=found)))
+    return whens(shown(EVENTS, Criteria(search=found)))
 
 
 # (query, options, events found, reason)
@@ -107,7 +112,7 @@ def test_suggest_close_words_for_words_found_nowhere() -> None:
 
 
 def in_range(start: Day, end: Day, within: bool = False) -> list[str]:
-    return whens(select(EVENTS, Criteria(start=start, end=end, within=within)))
+    return whens(shown(EVENTS, Criteria(start=start, end=end, within=within)))
 
 
 def test_range_keeps_events_that_overlap_it() -> None:
@@ -122,15 +127,15 @@ def test_within_keeps_events_entirely_inside() -> None:
 
 
 def test_open_ended_ranges() -> None:
-    assert whens(select(EVENTS, Criteria(start=Day(1993, 7, 1)))) == ["summer 1993", "May 1994"]
-    assert whens(select(EVENTS, Criteria(end=Day(1988, 12, 31)))) == ["20 February 1988"]
+    assert whens(shown(EVENTS, Criteria(start=Day(1993, 7, 1)))) == ["summer 1993", "May 1994"]
+    assert whens(shown(EVENTS, Criteria(end=Day(1988, 12, 31)))) == ["20 February 1988"]
 
 
 def test_granularity_and_source_filters() -> None:
-    days = select(EVENTS, Criteria(granularities=("day",)))
+    days = shown(EVENTS, Criteria(granularities=("day",)))
     assert whens(days) == ["20 February 1988", "26 February 1992"]
-    other = dataclasses.replace(EVENTS[0], id="other", source="other")
-    assert whens(select([*EVENTS, other], Criteria(sources=("other",)))) == ["20 February 1988"]
+    other = dataclasses.replace(EVENTS[0], id="other", source="other", happening="other")
+    assert whens(shown([*EVENTS, other], Criteria(sources=("other",)))) == ["20 February 1988"]
 
 
 # (criteria, part of the message, reason)
@@ -156,16 +161,16 @@ def test_chronological_ties_put_finer_dates_first_then_source_order() -> None:
                        "month", "May 1992", text=text)  # fmt: skip
     first = make_event("On 1 May 1992 it rained.", "1 May 1992", Day(1992, 5, 1),
                        Day(1992, 5, 1), "day", "1 May 1992", text=text)  # fmt: skip
-    ordered = select([month_late, month, first], Criteria())
+    ordered = shown([month_late, month, first], Criteria())
     assert whens(ordered) == ["1 May 1992", "May 1992", "May 1992 (late)"]
 
 
 def test_sort_reverse_and_limit() -> None:
-    assert whens(select(EVENTS, Criteria(reverse=True, limit=2))) == ["May 1994", "summer 1993"]
-    assert whens(select(EVENTS, Criteria(limit=0))) == []
-    by_text = select(EVENTS, Criteria(sort="source"))
+    assert whens(shown(EVENTS, Criteria(reverse=True, limit=2))) == ["May 1994", "summer 1993"]
+    assert whens(shown(EVENTS, Criteria(limit=0))) == []
+    by_text = shown(EVENTS, Criteria(sort="source"))
     assert [event.date_span for event in by_text] == sorted(e.date_span for e in EVENTS)
-    coarse_last = whens(select(EVENTS, Criteria(sort="granularity")))
+    coarse_last = whens(shown(EVENTS, Criteria(sort="granularity")))
     assert coarse_last == ["20 February 1988", "26 February 1992", "May 1992", "May 1994",
                            "summer 1993"]  # fmt: skip
 
@@ -191,7 +196,7 @@ def test_find_by_id_or_unique_prefix() -> None:
 def test_range_selects_exactly_the_events_that_qualify(start: date, length: int, within: bool) -> None:
     first = Day(start.year, start.month, start.day)
     last = first.plus_days(length)
-    chosen = select(EVENTS, Criteria(start=first, end=last, within=within))
+    chosen = shown(EVENTS, Criteria(start=first, end=last, within=within))
     for event in EVENTS:
         overlaps = event.start <= last and event.end >= first
         inside = first <= event.start and event.end <= last

@@ -132,12 +132,13 @@ def render_event(event: Event, source_text: str | None, env: Environment, others
 
 
 def counted(entry: Entry) -> Event:
-    """The event a picture draws for ``entry``: a happening of several records says how many in its title."""
+    """The event a picture draws for ``entry``: a happening of several records says how many before its
+    title, where shortening the title to fit a line does not cut it off."""
     happening = _entry(entry)
     count = len(happening.mentions)
     if count < 2:
         return happening.event
-    return dataclasses.replace(happening.event, title=f"{happening.event.title} ({count} mentions)")
+    return dataclasses.replace(happening.event, title=f"({count} mentions) {happening.event.title}")
 
 
 def _entry(entry: Entry) -> Happening:
