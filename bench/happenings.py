@@ -84,7 +84,7 @@ def main() -> None:
         sys.exit(f"no labels at {path}: pass --shared")
     labels = {tuple(label["date_span"]): label for label in map(json.loads, path.read_text("utf-8").splitlines())}
     text = (ROOT / "data" / "sources" / f"{SOURCE}.txt").read_text(encoding="utf-8")
-    for name, value in figures(records(text, SOURCE, None), labels, args.list).items():
+    for name, value in figures(records(text, SOURCE, None).events, labels, args.list).items():
         print(f"{name:28} {value}")
     kinds = Counter(label["kind"] for label in labels.values())
     pairs = sum(1 for label in labels.values() if label["dup_of"])

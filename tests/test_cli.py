@@ -246,7 +246,7 @@ def test_an_empty_json_result_is_an_empty_array(data: Path) -> None:
     [
         (["--format", "xml"], "unknown format 'xml'; accepted: table, tsv, csv, json, jsonl"),
         (["--json", "--jsonl"], "choose one output format, not json and jsonl"),
-        (["-g", "week"], "unknown granularity 'week'; accepted: day, month"),
+        (["-g", "fortnight"], "unknown granularity 'fortnight'; accepted: day, week, month"),
         (["--sort", "when"], "unknown sort 'when'; accepted: date, source, granularity"),
         (["--source", "peace"], "unknown source 'peace'; accepted: war"),
         (["-n", "-1"], "limit must be 0 or more, not -1"),

@@ -57,7 +57,7 @@ QUERIES = [
     (["list", "--sort", "source", "-r", "--format", "csv"], "by source, reversed"),
     (["list", "--from", "1993", "--format", "timeline"], "the timeline format"),
     (["list", "--source", "peace"], "an unknown source"),
-    (["list", "-g", "week"], "an unknown granularity"),
+    (["list", "-g", "fortnight"], "an unknown granularity"),
     (["show", SHUSHA[:5]], "show, quoting the source text"),
     (["show", "zzz"], "an unknown id"),
     (["show", ""], "an empty id"),

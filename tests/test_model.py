@@ -71,7 +71,7 @@ def test_an_event_made_without_a_happening_is_its_own():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"granularity": "week"}, "unknown granularity"),
+        ({"granularity": "fortnight"}, "unknown granularity"),
         ({"modifier": "sometime"}, "unknown modifier"),
         ({"start": "1993-01-01"}, "before start"),
         ({"date_span": [5]}, "date_span"),

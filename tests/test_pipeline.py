@@ -9,13 +9,14 @@ import pytest
 
 from kbtimeline import pipeline
 from kbtimeline.corpus import Document
-from kbtimeline.model import Day, Event
+from kbtimeline.extract import Extracted
+from kbtimeline.model import Day
 
 TEXTS = ["On 8 May 1992 the town fell.", "KILL In 1990.", "A ceasefire came in May 1994.", "MEMORY In 1991."] * 3
-real_extract = pipeline.extract_events
+real_extract = pipeline.extract
 
 
-def fragile(text: str, source: str, reference_date: Day | None) -> list[Event]:
+def fragile(text: str, source: str, reference_date: Day | None) -> Extracted:
     """The extractor, except that some texts kill their process or exhaust its memory."""
     if text.startswith("KILL"):
         os._exit(9)  # what the kernel's out-of-memory killer leaves behind
@@ -27,7 +28,7 @@ def fragile(text: str, source: str, reference_date: Day | None) -> list[Event]:
 @pytest.fixture(autouse=True)
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 2)
-    monkeypatch.setattr(pipeline, "extract_events", fragile)
+    monkeypatch.setattr(pipeline, "extract", fragile)
 
 
 def outcomes(jobs: int, texts: list[str]) -> list[tuple[str, int, str | None]]:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from kbtimeline.errors import KbTimelineError as KbTimelineError
 from kbtimeline.errors import SchemaError as SchemaError
 
-GRANULARITIES = ("day", "month", "season", "quarter", "half", "year", "decade", "century")
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 MODIFIERS = ("early", "mid", "late", "before", "after", "approx")
 SECTIONS = ("narrative", "notes", "apparatus")  # "apparatus" only when asked for (extract_events)
 # "event": a happening of the story at that date; "context": dated but not one
@@ -28,6 +28,29 @@ KINDS = ("event", "context")
 
 # Coarser granularities sort after finer ones that start on the same day.
 GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
+
+# The calendar words, in one place: the extractor reads them in text, the
+# command line in dates typed by hand, and the views and labels print them.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Lower-case month word (no trailing dot) -> month number.
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)} | MONTH_ABBREVIATIONS
+
+
+def year_label(year: int) -> str:
+    """An astronomical year as people write it: 1988, AD 79, 490 BC (year -489).
+
+    A year before 1000 says its era: a bare "79" reads as a count, not a year.
+    """
+    if year <= 0:
+        return f"{1 - year} BC"
+    return str(year) if year >= 1000 else f"AD {year}"
 
 
 def is_leap(year: int) -> bool:
@@ -75,6 +98,10 @@ class Day(NamedTuple):
 
     def plus_days(self, days: int) -> Day:
         return Day.from_number(self.number() + days)
+
+    def weekday(self) -> int:
+        """0 for Monday to 6 for Sunday (1970-01-01 was a Thursday)."""
+        return (self.number() + 3) % 7
 
     @classmethod
     def first_of(cls, year: int, month: int = 1) -> Day:

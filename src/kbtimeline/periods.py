@@ -13,14 +13,8 @@ import re
 from datetime import datetime
 
 from kbtimeline.errors import SchemaError, UsageError
-from kbtimeline.model import Day, month_length, parse_day
+from kbtimeline.model import MONTHS, Day, month_length, parse_day
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
 BEFORE_COMMON_ERA = {"bc", "bce"}
 
 # Quoted as a shell needs them, since each bound is one argument.

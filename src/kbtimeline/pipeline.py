@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from kbtimeline import corpus
 from kbtimeline.corpus import Document
@@ -27,9 +27,10 @@ from kbtimeline.errors import KbTimelineError
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
 from kbtimeline.events.titles import retitle
-from kbtimeline.extract import extract_events
+from kbtimeline.extract import Extracted, extract
+from kbtimeline.extract.dateline import document_date
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
-from kbtimeline.model import Day, Event
+from kbtimeline.model import Day
 from kbtimeline.storage.files import Replacement
 
 WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
@@ -48,6 +49,11 @@ class Outcome(NamedTuple):
     source: str = ""
     pieces: tuple[str, ...] = ()
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what a user should know about how it was read
+
+
+# A reference date given, read from each document's date line ("auto"), or none.
+Reference = Day | Literal["auto"] | None
 
 
 class Extraction:
@@ -64,14 +70,15 @@ class Extraction:
         *,
         fmt: str,
         jobs: int,
-        reference_date: Day | None,
+        reference_date: Reference,
         report: Callable[[str], object],  # what it returns is not read
+        inform: Callable[[str], object] = lambda message: None,
         watch: Callable[[Outcome], None] = lambda outcome: None,
         parser: bool = False,
     ) -> None:
         self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
         self.parser = parser
-        self.report, self.watch = report, watch
+        self.report, self.inform, self.watch = report, inform, watch
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -91,6 +98,8 @@ class Extraction:
         sources: set[str] = set()
         for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, self.parser):
             self.watch(outcome)
+            for note in outcome.notes:
+                self.inform(note)
             error = outcome.error
             if error is None and outcome.source in sources:
                 error = f"{outcome.name}: source {outcome.source!r} was already read; rename it"
@@ -116,7 +125,7 @@ def available_cores() -> int:
 
 
 def extract_all(
-    documents: Iterable[Document], jobs: int, reference_date: Day | None, fmt: str, parser: bool = False
+    documents: Iterable[Document], jobs: int, reference_date: Reference, fmt: str, parser: bool = False
 ) -> Iterator[Outcome]:
     """The outcome of each document, in input order, extracted on ``jobs`` processes.
 
@@ -146,15 +155,22 @@ def extract_all(
     workers.pool.shutdown()
 
 
-def extract_batch(batch: Batch, reference_date: Day | None, fmt: str, parser: bool = False) -> list[Outcome]:
+def extract_batch(batch: Batch, reference_date: Reference, fmt: str, parser: bool = False) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time."""
     write = WRITERS[fmt]
     outcomes = []
     for document in batch:
         try:
             text = corpus.read(document)
-            events = records(text.text, text.source, text.reference_date or reference_date, parser=parser)
-            outcomes.append(Outcome(document.name, document.size, text.source, tuple(map(write, events))))
+            reference, notes = _reference(document.name, text, reference_date)
+            events, left_out = records(text.text, text.source, reference, parser=parser)
+            if left_out:
+                notes.append(
+                    f"{document.name}: {left_out} phrase{'s' * (left_out > 1)} relative to the time of writing "
+                    '("last year", "two days ago") left out: no reference date (--reference-date)'
+                )
+            pieces = tuple(map(write, events))
+            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes)))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
@@ -162,13 +178,24 @@ def extract_batch(batch: Batch, reference_date: Day | None, fmt: str, parser: bo
     return outcomes
 
 
-def records(text: str, source: str, reference_date: Day | None, *, parser: bool = False) -> list[Event]:
-    """The records of one text as ``extract`` writes them: dated statements, each with its title, kind and happening.
+def records(text: str, source: str, reference_date: Day | None, *, parser: bool = False) -> Extracted:
+    """The records of one text as ``extract`` writes them, each with its title, kind and happening,
+    and how many phrases were left out for want of a reference date.
 
     ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
     """
-    events = retitle(extract_events(text, source, reference_date), text, parser=parser)
-    return group_happenings(classify(events))
+    events, left_out = extract(text, source, reference_date)
+    return Extracted(group_happenings(classify(retitle(events, text, parser=parser))), left_out)
+
+
+def _reference(name: str, text: corpus.Text, given: Reference) -> tuple[Day | None, list[str]]:
+    """The document's own date if it has one, else the one given; "auto" reads its date line."""
+    if text.reference_date is not None or given != "auto":
+        return text.reference_date or (None if given == "auto" else given), []
+    found = document_date(text.text)
+    if found is None:
+        return None, [f"{name}: no date line at its start; read without a reference date"]
+    return found, [f"{name}: reference date {found.iso()}, read from its date line"]
 
 
 def _batches(documents: Iterable[Document], batch_bytes: int) -> Iterator[Batch]:
@@ -194,7 +221,7 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Day | None, fmt: str, parser: bool) -> None:
+    def __init__(self, jobs: int, reference_date: Reference, fmt: str, parser: bool) -> None:
         self.jobs, self.arguments = jobs, (reference_date, fmt, parser)
         self.pool = self._start(jobs)
 

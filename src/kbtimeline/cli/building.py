@@ -47,8 +47,9 @@ def extract(
         str | None,
         typer.Option(
             "--reference-date",
-            metavar="YYYY-MM-DD",
-            help='The day the text was written, for "last year" and the like.',
+            metavar="YYYY-MM-DD|auto",
+            help='The day the text was written, for "last year" and the like; auto: read each '
+            "document's dateline or opening date line.",
         ),
     ] = None,
     glob: Annotated[
@@ -96,7 +97,11 @@ def extract(
     from kbtimeline import pipeline, progress  # lazy: the extractor would slow every query
     from kbtimeline.events import parse  # lazy: only extract may parse
 
-    reference = periods.parse_reference_day(reference_date) if reference_date else None
+    reference: pipeline.Reference = None
+    if reference_date == "auto":
+        reference = "auto"
+    elif reference_date:
+        reference = periods.parse_reference_day(reference_date)
     fmt = pipeline.output_format(output_format, output)
     for what, value, accepted in (("format", fmt, FORMATS), ("input format", input_format, corpus.INPUT_FORMATS)):
         if value not in accepted:
@@ -114,6 +119,7 @@ def extract(
             reference_date=reference,
             parser=not fast and parse.available(),
             report=lambda message: report(KbTimelineError(message)),
+            inform=lambda message: emit(f"kbtimeline: {message}\n", err=True),
             watch=watch,
         )
         if output is None:

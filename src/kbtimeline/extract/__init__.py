@@ -13,10 +13,11 @@ narrate do, marked ``section: "notes"``.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from kbtimeline.extract.labels import when_label
 from kbtimeline.extract.phrases import find_phrases
-from kbtimeline.extract.resolve import Resolved, resolve_all
+from kbtimeline.extract.resolve import Resolved, needs_reference_date, resolve_all
 from kbtimeline.extract.sentences import (
     Sentence,
     SentenceIndex,
@@ -26,7 +27,15 @@ from kbtimeline.extract.sentences import (
 )
 from kbtimeline.model import Day, Event, Part, event_id
 
-__all__ = ["extract_events"]
+__all__ = ["Extracted", "extract", "extract_events"]
+
+
+class Extracted(NamedTuple):
+    """The events of a text, and how many phrases were left out for want of a reference date."""
+
+    events: list[Event]
+    left_out: int
+
 
 # The notes section starts at the first apparatus sentence in a run of them.
 _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
@@ -35,12 +44,22 @@ _NOTES_WINDOW, _NOTES_MIN_CITATIONS = 10, 3
 def extract_events(
     text: str, source: str = "text", reference_date: Day | None = None, *, apparatus: bool = False
 ) -> list[Event]:
-    """Every dated statement in ``text``, in text order; titles are left empty for
-    ``kbtimeline.events.titles.retitle``, which may parse the sentences.
+    """Every dated statement in ``text``, in text order (see ``extract``)."""
+    return extract(text, source, reference_date, apparatus=apparatus).events
 
-    With ``apparatus``, the dates of apparatus sentences give records too,
-    marked ``section: "apparatus"``: date-finding benchmarks annotate dates in
-    headings and captions, which a timeline leaves out.
+
+def extract(
+    text: str, source: str = "text", reference_date: Day | None = None, *, apparatus: bool = False
+) -> Extracted:
+    """Every dated statement in ``text``, in text order, and what was left out for want of a date.
+
+    Titles are left empty for ``kbtimeline.events.titles.retitle``, which may
+    parse the sentences. Without ``reference_date``, phrases that count from
+    the time of writing ("last year", "three days ago") have no value: they
+    are left out, and counted. With ``apparatus``, the dates of apparatus
+    sentences give records too, marked ``section: "apparatus"``: date-finding
+    benchmarks annotate dates in headings and captions, which a timeline
+    leaves out.
     """
     index = SentenceIndex(text)
     dated = [
@@ -73,7 +92,10 @@ def extract_events(
         if start not in left_out or apparatus:
             event = _event(text, source, resolved, sentence_of[start], notes_start)
             events.append(replace(event, section="apparatus") if start in left_out else event)
-    return events
+    unread = 0
+    if reference_date is None:
+        unread = sum(needs_reference_date(phrase) for phrase, _ in read if phrase.start not in left_out)
+    return Extracted(events, unread)
 
 
 def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:
@@ -98,8 +120,8 @@ def _event(
     phrase, interval = resolved.phrase, resolved.interval
     date_span = (phrase.start, phrase.end)
     sentence_text = text[sentence.start : sentence.end]
-    parts = ()
-    if resolved.parts:
+    parts: tuple[Part, ...] = ()
+    if resolved.parts and phrase.parts:
         parts = tuple(
             Part((part_phrase.start, part_phrase.end), part.start, part.end)
             for part_phrase, part in zip(phrase.parts, resolved.parts, strict=True)

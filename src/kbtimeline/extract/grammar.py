@@ -3,8 +3,10 @@
 Each rule is written once, as a function of ``group``: the scanner compiles all
 rules into one alternation with anonymous groups (one linear pass over the
 text finds every span), and each rule is compiled again on its own with named
-groups, to read the parts of a span the scanner found. Rules are listed from
-the most to the least specific: at one position the first rule that matches wins.
+groups, to read the parts of a span the scanner found. ``phrases.RULES`` binds
+each rule to its reader and lists them from the most to the least specific: at
+one position the first rule that matches wins. The alternations of words are
+built from the tables in ``lexicon``.
 
 Every repetition is bounded and anchored on words or digits, so scanning stays
 linear in the length of the text, whatever the text.
@@ -13,33 +15,89 @@ linear in the length of the text, whatever the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+
+from kbtimeline.extract.lexicon import (
+    COUNTED_PART_ORDINALS,
+    DAY_PARTS,
+    DECADE_WORDS,
+    EDGE_ADVERBS,
+    HOLIDAYS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NARROWING_ADJECTIVES,
+    NARROWING_NOUNS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART_ORDINALS,
+    PRESENT_DIRECTIONS,
+    SEASONS,
+    SPOKEN_CENTURIES,
+    SPOKEN_UNITS,
+    SPOKEN_YEAR_PARTS,
+    WEEKDAYS,
+)
 
 Group = Callable[[str, str], str]
 
+
+def words(table: Iterable[str], *, capital: bool = False, either_case: bool = True) -> str:
+    """An alternation of the table's words, longest first, spaces as any white space.
+
+    ``either_case``: the first letter may be upper or lower case ("Early", "early");
+    ``capital``: only upper case (month names, so that "may" is not May).
+    """
+    alternatives = []
+    for word in sorted(table, key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in word.split())
+        first = word[0]
+        if capital:
+            body = re.escape(first.upper()) + body[len(re.escape(first)) :]
+        elif either_case and first.isalpha():
+            body = f"[{first.upper()}{first.lower()}]" + body[1:]
+        alternatives.append(body)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# A month name, or an abbreviation with its dot or before a day or year ("Sept 5, 1992");
+# never the start of a longer word ("Maychew", "Marcher").
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
+    "(?:" + words(MONTH_NAMES, capital=True)
+    + "|" + words(MONTH_ABBREVIATIONS, capital=True) + r"(?:\.|(?=\s+\d)))(?![A-Za-z])"
+)  # fmt: skip
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 # A year, not a part of a number ("1,500", "4.1992"), a decade ("1990s", "1990's") or a code.
 YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
 ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|B\.C(?![\w.])|AD|A\.D\.|CE)(?![A-Za-z])"
 ERA_YEAR = rf"(?:(?<![\d,.])\d{{1,4}}\s?{ERA_AFTER}|(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d))"
-HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve))"
-SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-ORDINAL_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-    r"|twenty-first)"
-)
-NUMBER_WORD = (
-    r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
-    r"|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen"
-    r"|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|\d{1,3})"
-)
+HOLIDAY = words(HOLIDAYS, capital=True)
+SEASON = words(SEASONS)
+SEASON_WORDS = words(SEASONS, either_case=False)[3:-1]
+ORDINAL_WORD = words(ORDINALS, either_case=False)
+PART_ORDINAL = words(PART_ORDINALS, either_case=False)
+DECADE_WORDS_RE = words(DECADE_WORDS, either_case=False)
+NUMBER_WORD = "(?:" + words(NUMBER_WORDS)[3:-1] + r"|\d{1,3})"
 UNIT = r"(?:day|week|month|year|decade)s?"
+# Not part of a name or an adjective: "The Sunday Mail", "Bloody Sunday Inquiry", "Sunday school"
+# (a capitalised word after it other than a month makes it a name).
+WEEKDAY = (
+    words(WEEKDAYS, capital=True)
+    + r"(?![A-Za-z])(?!\s+(?:[Ss]chools?\b|[Pp]apers?\b|(?!"
+    + words(MONTH_NAMES, capital=True)
+    + r")[A-Z][a-z]))"
+)
+DAY_PART = words(DAY_PARTS, either_case=False)
+# "coming", "current", "upcoming" only after "the" or "this" ("the coming week"): a phrase never
+# starts with them, which keeps common first letters out of the trigger words.
+PRESENT = (
+    "(?:"
+    + words([word for word in PRESENT_DIRECTIONS if word[0] not in "cu"])
+    + r"|(?:(?<=[Tt]he\s)|(?<=[Tt]his\s))"
+    + words([word for word in PRESENT_DIRECTIONS if word[0] in "cu"], either_case=False)
+    + ")"
+)
+# Time zones after a clock time in news ("15:00 GMT Saturday").
+ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time))?"
 # A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
 CLOCK = (
     r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)"
@@ -49,10 +107,9 @@ CLOCK = (
 TIME = rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\w.]\w)|{CLOCK}"
 # "early", "mid-", "the end of", "the first days of": narrows a phrase, kept in its span.
 NARROWER = (
-    r"(?:(?:[Tt]he\s+)?(?:[Vv]ery\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id(?:dle)?)(?:\s+part\s+of|\s+in)?[\s-]"
+    r"(?:(?:[Tt]he\s+)?(?:[Vv]ery\s+)?" + words(NARROWING_ADJECTIVES) + r"(?:\s+part\s+of|\s+in)?[\s-]"
     r"|[Mm]id-"
-    r"|[Tt]he\s+(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part"
-    r"|first\s+days|last\s+days|first\s+weeks|last\s+weeks)\s+of\s+)"
+    r"|[Tt]he\s+" + words(NARROWING_NOUNS, either_case=False) + r"\s+of\s+)"
 )
 
 
@@ -114,7 +171,7 @@ def _range_side(group: Group, prefix: str, *, right: bool) -> str:
     )
 
 
-def _season_range(group: Group) -> str:
+def season_range(group: Group) -> str:
     year = f"(?:{YEAR4}|{ERA_YEAR})"
     tail = f"(?:{YEAR4}|\\d{{2}}(?!\\d))"
     return (
@@ -132,32 +189,61 @@ def _season_range(group: Group) -> str:
         + group("y2b", tail)
         + r"\s+"
         + group("seasonb", SEASON)
+        + "|"
+        + group("first_season", SEASON)
+        + r"\s?(?:[–—/-]|\sto\s)\s?"
+        + group("second_season", SEASON)
+        + r",?\s+(?:of\s+)?"
+        + group("y_seasons", year)
         + ")"
     )
 
 
-def _range(group: Group) -> str:
+def date_range(group: Group) -> str:
     return (
         group("left", _range_side(group, "l_", right=False))
-        + group("conn", r"\s?[–—-]\s?|\s+(?:to|until|till|through|and)\s+")
+        + group("conn", r"\s?[–—-]\s?|/|\s+(?:to|until|till|through|and)\s+")
         + group("right", _range_side(group, "r_", right=True))
     )
 
 
-def _time_day(group: Group) -> str:
+def time_day(group: Group) -> str:
+    return group("time", TIME) + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
+
+
+def clock(group: Group) -> str:
+    """A time of day on its own ("at 5:34 AM", "At 19:15", "19:00 hr"): it falls on the day the
+    narrative is at. A bare "19:15" could be a score; after "at" or before "hours" it is a time."""
     return (
-        group("time", TIME)
-        + r",?\s+(?:on\s+)?(?:the\s+)?"
-        + group("date", _simple(group, "t_"))
+        group(
+            "time",
+            CLOCK
+            + r"|(?:[01]?\d|2[0-3]):?[0-5]\d\s?(?:hrs?|hours)\b"
+            + r"|(?<=[Aa]t\s)(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:.]\w|:)",
+        )
+        + ZONE
     )
 
 
-def _clock(group: Group) -> str:
-    """A time of day on its own ("at 5:34 AM"): it falls on the day the narrative is at."""
-    return group("time", CLOCK)
+def day_part(group: Group) -> str:
+    """ "In the morning", "during the night": the day the narrative is at."""
+    return (
+        r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
+        + group("part", DAY_PART)
+        + r"\b(?!\s+of\b)"  # "the afternoon of the next day": the next phrase says which day
+    )
 
 
-def _offset_date(group: Group) -> str:
+def ordinal_day(group: Group) -> str:
+    """ "the 28th of that month", "On the 5th": a day of the month the narrative is in."""
+    return (
+        r"[Tt]he\s+"
+        + group("day", r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)")
+        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at)\b))"
+    )
+
+
+def offset_date(group: Group) -> str:
     """ "One month prior, on 26 November": the date itself carries the value."""
     return (
         NUMBER_WORD
@@ -166,47 +252,71 @@ def _offset_date(group: Group) -> str:
     )
 
 
-def _part_of_year(group: Group) -> str:
+def part_of_year(group: Group) -> str:
     return (
         r"(?:[Tt]he\s+)?"
-        + group("ordinal", r"first|second|third|fourth|last|final|latter|former|1st|2nd|3rd|4th")
+        + group("ordinal", PART_ORDINAL)
         + r"\s+"
         + group("part", r"half|quarter")
         + r"\s+of\s+(?:"
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
-        + ")|"
+        + r")|(?:[Tt]he\s+)?"
+        + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
+        + r"[\s-]"
+        + group("bare_part", r"quarter")
+        + r"\b|"
         + group("q", r"Q[1-4]|H[12]")
         + r"\s+"
         + group("qyear", YEAR4)
     )
 
 
-def _decade(group: Group) -> str:
+def decade(group: Group) -> str:
+    """ "the 1990s", "the late 1980s", "the nineties" (a decade in words is of the 1900s)."""
     return (
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
-        + "?"
+        + "?(?:"
         + group("decade", r"(?<![\d,.])\d{3}0")
-        + r"'?s\b"
+        + r"'?s\b|(?<=the\s)"
+        + group("decade_word", words(DECADE_WORDS, either_case=False))
+        + r"\b)"
     )
 
 
-def _century(group: Group) -> str:
+def spoken_year(group: Group) -> str:
+    """A year said in words, as in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    return (
+        r"(?:"
+        + group("month", MONTH)
+        + r"\s+)?(?:[Tt]he\s+year\s+)?(?:"
+        + group("century", words(SPOKEN_CENTURIES))
+        + r"[\s-]+"
+        + group("tens", words(SPOKEN_YEAR_PARTS, either_case=False))
+        + r"(?:-"
+        + group("units", words(SPOKEN_UNITS, either_case=False))
+        + r")?|"
+        + group("thousand", r"(?<=year\s)two\s+thousand")
+        + r")\b"
+    )
+
+
+def century(group: Group) -> str:
     ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
     return (
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
         + "?"
         + group("ordinal", ordinal)
-        + r"(?:[\s-]+century(?:\s+"
+        + r"(?:[\s-]+[Cc]entury(?:\s+"
         + group("era", ERA_AFTER)
         + r")?|-(?=\s+(?:and|or|to)\s+(?:\w+[\s-]+)?\w+[\s-]century))"
     )
 
 
-def _season(group: Group) -> str:
+def season(group: Group) -> str:
     return (
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
@@ -224,9 +334,9 @@ def _season(group: Group) -> str:
     )
 
 
-def _anaphoric(group: Group) -> str:
+def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
-    noun = r"day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|fall|winter"
+    noun = r"day|morning|afternoon|evening|night|week|month|year|" + SEASON_WORDS
     return (
         "(?:(?:"
         + group("day_first", DAY)
@@ -244,7 +354,7 @@ def _anaphoric(group: Group) -> str:
         + r"\s+"
         + group("noun", noun)
         + r"\b|"
-        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|this)|[Tt]hat|(?<!\bto\s)[Tt]his")
+        + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+that|[Tt]hat")
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)
         + r"\b(?!-)|"
@@ -253,93 +363,144 @@ def _anaphoric(group: Group) -> str:
         + group("unit", UNIT)
         + r"\s+"
         + group("way", r"later|earlier")
-        + r"\b|[Tt]he\s+day\s+"
+        + r"\b(?!\s+than\b)|[Tt]he\s+day\s+"
         + group("day_dir", r"after|before")
         + r"(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b)|"
-        + group("edge", r"[Tt]he\s+(?:end|beginning|start|middle|rest|latter\s+part|early\s+part)\s+of\s+the"
-                r"|(?:[Ll]ater|[Ll]ate|[Ee]arly|[Ee]arlier)\s+in\s+the")
+        + group(
+            "edge",
+            r"[Tt]he\s+(?:" + words(NARROWING_NOUNS, either_case=False)[3:-1] + r"|rest)\s+of\s+the"
+            r"|" + words([*NARROWING_ADJECTIVES, *EDGE_ADVERBS]) + r"\s+in\s+the",
+        )
         + r"\s+"
         + group("edge_noun", r"year|month")
         + r"\b"
     )
 
 
-def _deictic(group: Group) -> str:
-    """Phrases relative to the time of writing; kept only when a reference date is given."""
+def weekday(group: Group) -> str:
+    """A day named by its weekday: "Friday", "last Tuesday", "early Monday", "10 p.m. Wednesday",
+    "Friday afternoon", "Saturday, April 25" (then the date carries the value)."""
     return (
-        group("word", r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow")
-        + r"\b(?!-)|"
-        + group("rel", r"[Ll]ast|[Nn]ext|[Pp]ast")
-        + r"\s+"
-        + group("noun", r"year|month|week|spring|summer|autumn|fall|winter")
-        + r"\b|"
-        + group("count", NUMBER_WORD)
-        + r"\s+"
-        + group("unit", UNIT)
-        + r"\s+ago\b"
+        r"(?:(?:[Tt]he\s+)?"
+        + group("rel", PRESENT)
+        + r"\s+)?(?:"
+        + group("narrow", r"[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater")
+        + r"\s+)?(?:"
+        + group("time", f"(?:{TIME}){ZONE}|[Nn]oon|[Mm]idnight")
+        + r",?\s+(?:on\s+)?)?"
+        + group("weekday", WEEKDAY + r"|(?:[Tt]he\s+)?weekend\b")
+        + r"(?:\s+"
+        + group("part", DAY_PART)
+        + r"\b)?(?:,?\s+(?:the\s+)?"
+        + group("date", _simple(group, "w_"))
+        + r")?"
     )
 
 
-def _plain(group: Group) -> str:
+def deictic(group: Group) -> str:
+    """Phrases relative to the time of writing; kept only when a reference date is given.
+
+    "this week" is written at the time of writing in news and at the story's
+    time in a narrative: the reader marks it, the resolver decides."""
+    return (
+        group("word", r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night")
+        + r"\b(?!-)|"
+        + group("month", MONTH)
+        + r"\s+"
+        + group("month_rel", r"last|this|next")
+        + r"\s+year\b|"
+        + r"(?:[Tt]he\s+(?=(?:past|last|coming|current|present|upcoming)\s))?(?:"
+        + group("narrow", r"[Ee]arl(?:y|ier)|[Ll]ater?|[Mm]id(?:dle)?")
+        + r"[\s-](?:in\s+)?)?(?<!\bto\s)"
+        + group("rel", PRESENT)
+        + r"\s+"
+        + group(
+            "noun",
+            r"(?:fiscal\s+)?year|month|week(?:end)?|quarter|decade|century|day|morning|afternoon|evening|"
+            + SEASON_WORDS,
+        )
+        + r"\b(?!-)|"
+        + r"(?:"
+        + group("narrow_b", r"[Ee]arly|[Ll]ate|[Mm]id")
+        + r"[\s-])?"
+        + group("rel_month", PRESENT)
+        + r"\s+"
+        + group("month_b", MONTH)
+        + r"|"
+        + group("count", NUMBER_WORD)
+        + r"\s+"
+        + group("unit", UNIT)
+        + r"\s+"
+        + group("ago", r"ago|from\s+now|hence")
+        + r"\b|(?:[Tt]he\s+)?(?:comparable\s+)?"
+        + group("year_ago", r"[Yy]ear-(?:ago|earlier)")
+        + r"(?:\s+"
+        + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
+        + r")?\b|"
+        + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
+        + r"\b(?![\s-]+(?:of|century)\b|-)"
+    )
+
+
+def plain(group: Group) -> str:
     return group("narrow", NARROWER) + "?" + _simple(group, "")
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    build: Callable[[Group], str]
-
-
-RULES = (
-    Rule("time_day", _time_day),
-    Rule("offset_date", _offset_date),
-    Rule("season_range", _season_range),
-    Rule("part_of_year", _part_of_year),
-    Rule("range", _range),
-    Rule("decade", _decade),
-    Rule("century", _century),
-    Rule("season", _season),
-    Rule("anaphoric", _anaphoric),
-    Rule("deictic", _deictic),
-    Rule("clock", _clock),
-    Rule("plain", _plain),
-)
-
-
-def _named(name: str, pattern: str) -> str:
+def named(name: str, pattern: str) -> str:
+    """A rule's group as a named group, to read the parts of a span."""
     return f"(?P<{name}>{pattern})"
 
 
-def _anonymous(_name: str, pattern: str) -> str:
+def anonymous(_name: str, pattern: str) -> str:
+    """A rule's group without a name, for the one scanner of all rules."""
     return f"(?:{pattern})"
 
 
-# Anchored on a word boundary so that "1992" inside "A1992b" is not a year.
-SCANNER = re.compile(
-    r"(?<![\w])(?:" + "|".join(f"(?P<{rule.name}>{rule.build(_anonymous)})" for rule in RULES) + ")"
-)
-PARSERS = {rule.name: re.compile(rule.build(_named)) for rule in RULES}
+def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[str]:
+    """All rules in one alternation, in order; the match's ``lastgroup`` names the rule.
+
+    Anchored on a word boundary so that "1992" inside "A1992b" is not a year.
+    """
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{build(anonymous)})" for name, build in rules) + ")")
+
 
 # The words a date phrase can start with. Finding these first and trying the
 # rules only there is ten times faster than trying every rule at every word;
 # a test checks that every phrase the rules find starts at a trigger.
-_AFTER_THE = (
-    r"\d|early|late|mid|middle|very|end|beginning|start|close|turn|latter|former|first|second|third"
-    r"|fourth|last|final|next|following|previous|preceding|same|prior|subsequent|day|years?"
-    r"|spring|summer|autumn|fall|winter|" + ORDINAL_WORD[3:-1]
-)
+_AFTER_THE = "|".join(
+    [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
+     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
+     PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
+     words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
+     words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
+)  # fmt: skip
 # The first characters of all triggers, in front so the regex engine can skip ahead fast.
 _TRIGGER_FIRST = "0-9AaCDEeFfHJLlMmNnOoPpQSsTtVvWwYy"
 TRIGGER = re.compile(
     rf"(?<!\w)(?=[{_TRIGGER_FIRST}])(?:"
     r"\d{1,2}(?![\d,.]\d)|\d{4}(?![\d,.]\d)|\d{3}(?=\s?(?:[–—-]\s?\d|B\.?C|A\.?D|CE\b))"
-    r"|" + MONTH[3:-1] + r"|AD\b|A\.D\.|Q[1-4]\b|H[12]\b|Christmas|New\s+Year"
-    r"|[Tt]he(?=\s+(?i:" + _AFTER_THE + r"))"
-    r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|year|spring|summer"
-    r"|autumn|fall|winter)\b)"
-    r"|[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle|[Vv]ery(?=\s)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter"
-    r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
-    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ow\b|[Ll]ast|[Pp]ast"
-    r"|" + ORDINAL_WORD + r"(?=[\s-]+century|-\s)"
+    + f"|{MONTH}|AD\\b|A\\.D\\.|Q[1-4]\\b|H[12]\\b|{HOLIDAY}"
+    + r"|[Tt]he(?=\s+(?i:"
+    + _AFTER_THE
+    + r"))"
+    + r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|year|"
+    + SEASON_WORDS
+    + r")\b)"
+    + "|"
+    + words(NARROWING_ADJECTIVES)
+    + r"|[Vv]ery(?=\s)|"
+    + SEASON
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|"
+    + words(SPOKEN_CENTURIES)
+    + r"(?=[\s-]+[a-z])"
+    + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast|[Pp]ast|[Nn]oon|[Mm]idnight|"
+    + PRESENT
+    + "|"
+    + WEEKDAY
+    + "|"
+    + words(COUNTED_PART_ORDINALS)
+    + r"(?=[\s-]quarter)"
+    r"|" + ORDINAL_WORD + r"(?=[\s-]+[Cc]entury|-\s)"
     r"|" + NUMBER_WORD + r"(?=\s+(?:day|week|month|year|decade)s?\b))"
 )

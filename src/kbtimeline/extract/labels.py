@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from kbtimeline.extract.lexicon import MONTH_NAMES
-from kbtimeline.model import Day
+from kbtimeline.model import MONTH_NAMES, Day, year_label
 
 _MODIFIER_WORDS = {"early": "early ", "mid": "mid-", "late": "late ", "before": "before ",
                    "after": "after ", "approx": "c. "}  # fmt: skip
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-
-
-def year_label(year: int) -> str:
-    return f"{1 - year} BC" if year <= 0 else str(year)
 
 
 def interval_label(start: Day, end: Day, granularity: str) -> str:
@@ -20,10 +15,15 @@ def interval_label(start: Day, end: Day, granularity: str) -> str:
         if start == end:
             return f"{start.day} {MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
         return _span_label(start, end, with_day=True)
+    if granularity == "week":
+        return f"week of {start.day} {MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
     if granularity == "month":
         if (start.year, start.month) == (end.year, end.month):
             return f"{MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
         return _span_label(start, end, with_day=False)
+    if granularity == "season" and (end.year * 12 + end.month) - (start.year * 12 + start.month) > 2:
+        last = _SEASON_NAMES.get((end.month - 2 - 1) % 12 + 1, "season")  # "summer–autumn 1919"
+        return f"{_SEASON_NAMES.get(start.month, 'season')}–{last} {year_label(end.year)}"
     if granularity == "season":
         name = _SEASON_NAMES.get(start.month, "season")
         if name == "winter":
@@ -66,5 +66,5 @@ def _ordinal(number: int) -> str:
 
 def when_label(start: Day, end: Day, granularity: str, modifier: str | None, time: str | None) -> str:
     """"8 May 1992", "early 1993", "winter 1992–93", "12 May 1994, 00:01"."""
-    label = _MODIFIER_WORDS.get(modifier, "") + interval_label(start, end, granularity)
+    label = (_MODIFIER_WORDS.get(modifier, "") if modifier else "") + interval_label(start, end, granularity)
     return f"{label}, {time}" if time else label

@@ -1,18 +1,41 @@
-"""Vocabulary of English date phrases, as plain tables next to the code that uses them."""
+"""Vocabulary of English date phrases, as plain tables.
+
+The grammar builds its alternations from these tables and the readers look
+words up in them, so a word added here is both found and read. The month
+words are calendar words shared with the rest of the package (``model``).
+"""
 
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
-    "sep.": 9, "sept.": 9, "sept": 9, "oct.": 10, "nov.": 11, "dec.": 12,
-}  # fmt: skip
+from kbtimeline.model import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
+__all__ = [
+    "BOUNDARY_MODIFIERS",
+    "COUNTED_NOUNS",
+    "COUNTED_PART_ORDINALS",
+    "DAY_PARTS",
+    "DECADE_WORDS",
+    "DIRECTION_WORDS",
+    "EDGE_ADVERBS",
+    "HOLIDAYS",
+    "IDENTIFIER_WORDS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "NARROWING_ADJECTIVES",
+    "NARROWING_NOUNS",
+    "NARROWING_WORDS",
+    "NUMBER_WORDS",
+    "ORDINALS",
+    "PART_ORDINALS",
+    "PRESENT_DIRECTIONS",
+    "SEASONS",
+    "SPOKEN_CENTURIES",
+    "SPOKEN_UNITS",
+    "SPOKEN_YEAR_PARTS",
+    "THINGS_NAMED_BY_YEAR",
+    "WEEKDAYS",
+]  # fmt: skip
 
 # (first month, number of months); winter starts in December and runs into the next year.
 SEASONS = {
@@ -28,12 +51,20 @@ BOUNDARY_MODIFIERS = {
 }  # fmt: skip
 
 # Words at the head of a phrase that narrow it (kept in the span): the interval stays whole.
-PHRASE_MODIFIERS = {
-    "early": "early", "beginning": "early", "start": "early", "dawn": "early",
-    "mid": "mid", "middle": "mid",
-    "late": "late", "end": "late", "close": "late", "latter": "late",
-    "turn": "approx", "circa": "approx", "c.": "approx", "ca.": "approx",
+# An adjective in front: "early 1992", "mid-1992", "late in 1992", "the early part of 1992".
+NARROWING_ADJECTIVES = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
+# A noun with "of": "the end of 1992", "the dawn of the 1990s", "the latter part of 1992".
+NARROWING_NOUNS = {
+    "beginning": "early", "start": "early", "dawn": "early", "early part": "early",
+    "first days": "early", "first weeks": "early", "first months": "early",
+    "middle": "mid", "middle part": "mid",
+    "end": "late", "close": "late", "latter part": "late", "later part": "late",
+    "last days": "late", "last weeks": "late", "last months": "late",
+    "turn": "approx",
 }  # fmt: skip
+# "later in the year", "earlier in the month": the narrowing words of a story-relative edge.
+EDGE_ADVERBS = {"later": "late", "earlier": "early"}
+NARROWING_WORDS = NARROWING_ADJECTIVES | NARROWING_NOUNS | EDGE_ADVERBS
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -42,13 +73,32 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 
-ORDINAL_WORDS = {
+# "the nineties": decades said in words (of the 1900s).
+DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}  # fmt: skip
+# A year said in words, "nineteen ninety-six": its century, then the rest of it.
+SPOKEN_CENTURIES = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+SPOKEN_YEAR_PARTS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "last": 4, "final": 4, "former": 1, "latter": 2,
+    "twenty-first": 21,
 }  # fmt: skip
+
+# Which half or quarter of a year: "the last quarter of 1993" (a half caps at 2).
+# Counted ones can stand without their year ("the third quarter", "third-quarter").
+COUNTED_PART_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PART_ORDINALS = COUNTED_PART_ORDINALS | {"last": 4, "final": 4, "former": 1, "latter": 4}
 
 # Relative phrases: which way they move from the anchor, in units of their noun.
 DIRECTION_WORDS = {
@@ -58,22 +108,50 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 
 # Nouns after a bare number that make it a count, not a year ("1500 soldiers").
-COUNTED_NOUNS = frozenset("""
+COUNTED_NOUNS = frozenset(
+    """
     people persons men women children soldiers troops civilians refugees casualties
     deaths dead killed wounded prisoners fighters volunteers militants officers tanks
     vehicles aircraft planes helicopters guns rifles rockets missiles shells tons tonnes
     km km2 sq mi miles metres meters feet ft kg kilometres kilometers hectares acres
     votes voters families homes houses villages residents inhabitants ethnic armenians
     azerbaijanis units copies pages dollars rubles euros manat victims ships men-of-war
-""".split())
+""".split()
+)
+
+# Things named by the year they were made ("the 1978 treaty", "his 1997 book"): such a year
+# is not where the story stands.
+THINGS_NAMED_BY_YEAR = frozenset(
+    """
+    treaty agreement accord accords pact convention constitution act law charter protocol resolution
+    book novel memoir biography film movie documentary album song report study paper article edition
+    census model version map painting speech letter declaration manifesto
+""".split()
+)
 
 # Words right before a number that make it an identifier or a quantity, not a year.
-IDENTIFIER_WORDS = frozenset("""
+IDENTIFIER_WORDS = frozenset(
+    """
     resolution resolutions no no. nos. number nr. page pages p. pp. vol. volume issue
     isbn issn doi chapter ch. section article art. paragraph para. rule law code
     flight route highway model type version us$ $ £ € ¥ # some nearly almost
     estimated total totaling totalling
-""".split())
+""".split()
+)
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+# Parts of a day ("Friday afternoon", "In the morning"): the day is the value.
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk")
+
+# Words in front of a weekday, a month or a unit that say which one, counted from the time of writing.
+PRESENT_DIRECTIONS = {
+    "last": -1, "past": -1, "this past": -1,
+    "this": 0, "current": 0, "present": 0,
+    "next": 1, "coming": 1, "this coming": 1, "upcoming": 1,
+}  # fmt: skip
 
 # Days named rather than numbered: (month, day).
 HOLIDAYS = {

@@ -8,44 +8,81 @@ the narrative around it. Nothing here guesses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Literal, NamedTuple
 
 from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
+    DECADE_WORDS,
     DIRECTION_WORDS,
     HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
+    NARROWING_WORDS,
     NUMBER_WORDS,
-    ORDINAL_WORDS,
+    ORDINALS,
+    PART_ORDINALS,
+    PRESENT_DIRECTIONS,
+    SEASONS,
+    SPOKEN_CENTURIES,
+    SPOKEN_UNITS,
+    SPOKEN_YEAR_PARTS,
+    THINGS_NAMED_BY_YEAR,
+    WEEKDAYS,
 )
+from kbtimeline.extract.tense import looks_back, tense_of
+
+# What a phrase is, and so how the resolver reads it:
+#   date              year, month and day as far as written ("8 May", "1992")
+#   season            a season of a written year ("the winter of 1991–1992")
+#   season_anaphoric  a season whose year comes from the story ("the winter")
+#   decade, century   ``number`` is the first year of the decade / the century (negative BC)
+#   part, part_anaphoric  ``number``-th ``unit`` (quarter or half) of ``year`` / of the story's year
+#   range             ``parts`` are its two ends, each a date
+#   anaphoric         ``offset`` ``unit``s from where the story stands ("the next day")
+#   deictic           ``offset`` ``unit``s from the time of writing ("last year", "two weeks ago");
+#                     with a ``month``: "last May" (offset -1, unit month), "June last year" (unit year)
+#   present           the time of writing in news, the story's time in a narrative ("this year",
+#                     "earlier this month", "the end of the year")
+#   weekday           a day named by ``weekday`` (0 Monday); ``offset`` -1 last, +1 next, 0 this,
+#                     None bare: then the tense says which side of the anchor it lies on
+Kind = Literal[
+    "date", "season", "season_anaphoric", "decade", "century", "part", "part_anaphoric", "range",
+    "anaphoric", "deictic", "present", "weekday",
+]  # fmt: skip
+# What an anaphoric or deictic phrase moves by; "season" moves by the phrase's ``season``.
+Unit = Literal["day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"]
+# Whether the sentence speaks of the past or the future of its time of writing (None: cannot tell).
+Tense = Literal["past", "future"] | None
 
 
 class Phrase(NamedTuple):
-    """A date phrase as written.
+    """A date phrase as written (see ``Kind`` for what each field means for each kind).
 
-    kind: date | season | decade | century | part | range | anaphoric | deictic.
-    For anaphoric and deictic phrases ``unit`` is what moves (day, month, year,
-    or a season name) and ``offset`` how far (+1 next, -1 previous, 0 same).
+    For anaphoric and deictic phrases ``unit`` is what moves and ``offset`` how
+    far (+1 next, -1 previous, 0 same).
     """
 
     start: int
     end: int
-    kind: str
+    kind: Kind
     year: int | None = None
     month: int | None = None
     day: int | None = None
     season: str | None = None
     number: int | None = None
-    unit: str | None = None
+    unit: Unit | None = None
     offset: int | None = None
     modifier: str | None = None
     time: str | None = None
-    parts: tuple[Phrase, Phrase] | None = None  # type: ignore[misc]
+    parts: tuple[Phrase, Phrase] | None = None
     passing: bool = False  # a bare year mentioned in passing ("planned for 1976")
+    weekday: int | None = None
+    tense: Tense = None
+    looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
+    attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
 
 
 class NotADate(Exception):
@@ -67,7 +104,7 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|to|,)\s+$")
 
 
 def _sharing_year(text: str, phrase: Phrase, following: Phrase) -> Phrase:
-    """"April and June 1955", "the spring and early summer of 1943": one year for both."""
+    """ "April and June 1955", "the spring and early summer of 1943": one year for both."""
     lacks_year = phrase.year is None and (
         (phrase.kind == "date" and phrase.month is not None) or phrase.kind == "season_anaphoric"
     )
@@ -84,24 +121,35 @@ def _scan(text: str) -> Iterator[Phrase]:
     for trigger in grammar.TRIGGER.finditer(text):
         if trigger.start() < position:
             continue
-        match = grammar.SCANNER.match(text, trigger.start())
+        match = SCANNER.match(text, trigger.start())
         if match is None:
             continue
         phrase = _read_from(text, match.start(), first_rule=match.lastgroup)
         if phrase is not None:
+            if _needs_tense(phrase):
+                start, end = phrase.start, phrase.end
+                phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
             yield _with_boundary_modifier(text, phrase)
             position = phrase.end
 
 
+def _needs_tense(phrase: Phrase) -> bool:
+    """A date without its year, or a weekday: which one it is depends on the tense around it."""
+    if phrase.kind == "weekday":
+        return phrase.offset is None
+    if phrase.kind == "range" and phrase.parts is not None:
+        return any(_needs_tense(part) for part in phrase.parts)
+    return phrase.kind == "date" and phrase.year is None and phrase.month is not None
+
+
 def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:
     """Try the rules in order from the one the scanner chose; the first reading wins."""
-    names = [rule.name for rule in grammar.RULES]
-    for name in names[names.index(first_rule) if first_rule else 0 :]:
-        match = grammar.PARSERS[name].match(text, start)
+    for rule in RULES[_RULE_INDEX[first_rule] if first_rule else 0 :]:
+        match = rule.pattern.match(text, start)
         if match is None or match.end() == start:
             continue
         try:
-            return _READERS[name](text, match)
+            return rule.read(text, match)
         except NotADate:
             continue
     return None
@@ -112,11 +160,18 @@ def _read_from(text: str, start: int, first_rule: str | None) -> Phrase | None:
 _DIGITS = re.compile(r"\d+")
 
 
+def _digits(token: str) -> int:
+    """The first number written in digits in a token the grammar matched ("25th" -> 25)."""
+    found = _DIGITS.search(token)
+    assert found is not None, token  # the grammar only lets tokens with digits through
+    return int(found[0])
+
+
 def _year(token: str | None) -> int | None:
-    """"1992" -> 1992; "490 BC" -> -489 (astronomical); "AD 9" -> 9."""
+    """ "1992" -> 1992; "490 BC" -> -489 (astronomical); "AD 9" -> 9."""
     if token is None:
         return None
-    digits = int(_DIGITS.search(token)[0])
+    digits = _digits(token)
     if "B" in token:
         if digits == 0:
             raise NotADate
@@ -125,35 +180,34 @@ def _year(token: str | None) -> int | None:
 
 
 def _day(token: str | None) -> int | None:
-    return None if token is None else int(_DIGITS.match(token)[0])
+    return None if token is None else _digits(token)
 
 
 def _month(token: str | None) -> int | None:
-    return None if token is None else MONTHS[token.lower()]
+    return None if token is None else MONTHS[token.lower().rstrip(".")]
+
+
+_NARROWING = re.compile(
+    r"(?<![a-z])(" + "|".join(re.escape(word) for word in sorted(NARROWING_WORDS, key=len, reverse=True))
+    + r")(?![a-z])"
+)  # fmt: skip
 
 
 def _narrower(token: str | None) -> str | None:
-    """"early", "mid-", "the end of" -> early | mid | late (| approx for "the turn of")."""
+    """ "early", "mid-", "the end of", "the dawn of" -> early | mid | late (| approx for "the turn of")."""
     if not token:
         return None
-    lowered = token.lower()
-    for word, modifier in (
-        ("early", "early"), ("beginning", "early"), ("start", "early"), ("first", "early"),
-        ("mid", "mid"), ("middle", "mid"),
-        ("late", "late"), ("end", "late"), ("close", "late"), ("last", "late"),
-        ("turn", "approx"),
-    ):  # fmt: skip
-        if word in lowered:
-            return modifier
-    return None
+    found = _NARROWING.search(re.sub(r"\s+", " ", token.lower()))
+    return NARROWING_WORDS[found[1]] if found else None
 
 
 def _time(token: str | None) -> str | None:
-    """"12:01 AM" -> "00:01"; "2:45 pm" -> "14:45"; "5 a.m." -> "05:00"."""
+    """ "12:01 AM" -> "00:01"; "2:45 pm" -> "14:45"; "5 a.m." -> "05:00"; "1915 hours" -> "19:15"."""
     if token is None:
         return None
-    hour, minute = re.match(r"(\d{1,2})(?::(\d\d))?", token).groups()
-    hours, minutes = int(hour), int(minute or 0)
+    clock = re.match(r"(\d{1,2}?)(\d\d)\s?h|(\d{1,2})(?::(\d\d))?", token)  # "1915 hours" or "19:15"
+    assert clock is not None, token  # the grammar's times start with the hour
+    hours, minutes = (int(clock[1]), int(clock[2])) if clock[1] else (int(clock[3]), int(clock[4] or 0))
     meridiem = re.search(r"([AaPp])\.?[Mm]", token)
     if meridiem:
         hours = hours % 12 + (12 if meridiem[1].lower() == "p" else 0)
@@ -166,12 +220,13 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     def get(name: str) -> str | None:
         return match.group(prefix + name)
 
-    if get("iso"):
-        year, month, day = (int(part) for part in get("iso").split("-"))
-        return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
-    if get("holiday"):
-        month, day = HOLIDAYS[re.sub(r"\s+", " ", get("holiday"))]
-        return Phrase(start, end, "date", year=_year(get("holiday_y")), month=month, day=day)
+    iso, holiday = get("iso"), get("holiday")
+    if iso:
+        iso_year, iso_month, iso_day = (int(part) for part in iso.split("-"))
+        return _checked(Phrase(start, end, "date", year=iso_year, month=iso_month, day=iso_day))
+    if holiday:
+        holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
+        return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))
@@ -189,6 +244,7 @@ def _checked(phrase: Phrase) -> Phrase:
 
 # ---------------------------------------------------------------- one reader per rule
 
+
 def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     phrase = _simple(match, "", match.start(), match.end())
     modifier = _narrower(match.group("narrow"))
@@ -197,7 +253,26 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
-    return phrase._replace(modifier=modifier, passing=passing)
+    names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
+    attributive = (
+        phrase.year is not None
+        and names.match(text, match.end()) is not None
+        and _previous_word(text, match.start()) in _DETERMINERS
+    )
+    return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
+
+
+# "the summer offensive": a season naming a happening (told about, maybe a flashback), not a
+# step of the story.
+_NAMES_A_HAPPENING = re.compile(r"\s+(?:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
+
+# "the August 1792 uprising", "the May 1994 ceasefire": a dated happening named in passing.
+_NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|was|were|is|had|has)\b)[a-z]{3,}\b")
+
+# "the 1978 treaty", "his 1997 book": a year before the name of a thing made then names the
+# thing, and does not set the story's time ("the 1777 campaign" does: a happening, not a thing).
+_DETERMINERS = frozenset("the his her its their a an this that whose our my your".split())
+_ATTRIBUTIVE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?i:" + "|".join(sorted(THINGS_NAMED_BY_YEAR)) + r")s?\b")
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
@@ -214,12 +289,29 @@ def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
     return phrase
 
 
+def _read_day_part(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0)
+
+
+def _read_ordinal_day(text: str, match: re.Match[str]) -> Phrase:
+    return Phrase(match.start(), match.end(), "anaphoric", unit="month", offset=0, day=_day(match.group("day")))
+
+
 def _read_clock(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0, time=_time(match.group("time")))
 
 
 def _read_season_range(text: str, match: re.Match[str]) -> Phrase:
+    if match.group("first_season"):  # "summer-fall 1919", "winter-spring of 1920": the year is the last season's
+        year = _year(match.group("y_seasons"))
+        assert year is not None, "the rule has a year"
+        first, second = match.group("first_season").lower(), match.group("second_season").lower()
+        first_year = year if SEASONS[first][0] <= SEASONS[second][0] else year - 1
+        left = Phrase(match.start("first_season"), match.end("first_season"), "season", year=first_year, season=first)
+        right = Phrase(match.start("second_season"), match.end(), "season", year=year, season=second)
+        return Phrase(match.start(), match.end(), "range", parts=(left, right))
     first = _year(match.group("y1") or match.group("y1b"))
+    assert first is not None, "the rule has a first year"
     second_token = match.group("y2") or match.group("y2b")
     second = _expand_short_year(first, second_token)
     if second != first + 1:
@@ -246,27 +338,26 @@ def _expand_short_year(first: int, token: str) -> int:
 def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
     if match.group("q"):
         label = match.group("q")
-        part = "quarter" if label[0] == "Q" else "half"
         return Phrase(
             match.start(), match.end(), "part", year=int(match.group("qyear")),
-            unit=part, number=int(label[1]),
+            unit="quarter" if label[0] == "Q" else "half", number=int(label[1]),
         )  # fmt: skip
-    ordinal = match.group("ordinal").lower()
-    number = ORDINAL_WORDS.get(ordinal) or int(ordinal[0])
-    if ordinal == "latter":
-        number = 4 if match.group("part").lower() == "quarter" else 2
-    part = match.group("part").lower()
+    if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
+        number = PART_ORDINALS[match.group("bare_ordinal").lower()]
+        return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
+    number = PART_ORDINALS[match.group("ordinal").lower()]
+    part: Unit = "half" if match.group("part").lower() == "half" else "quarter"
     if part == "half":
-        number = min(number, 2) if ordinal not in ("last", "final") else 2
-    year = _year(match.group("year"))
-    kind = "part"
+        number = min(number, 2)
     if match.group("anaphor"):
-        kind, year = "part_anaphoric", None
-    return Phrase(match.start(), match.end(), kind, year=year, unit=part, number=number)
+        return Phrase(match.start(), match.end(), "part_anaphoric", unit=part, number=number)
+    return Phrase(match.start(), match.end(), "part", year=_year(match.group("year")), unit=part, number=number)
 
 
 def _read_range(text: str, match: re.Match[str]) -> Phrase:
     connector = match.group("conn").strip()
+    if connector == "/" and not (match.group("l_m") and (match.group("r_my_m") or match.group("r_m"))):
+        raise NotADate  # "August/September 1956", not "1992/93" nor "8/5"
     if connector == "and" and not re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()]):
         raise NotADate
     left = _range_end(match, "l_", match.start("left"), match.end("left"))
@@ -338,15 +429,23 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
 
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
-    return Phrase(
-        match.start(), match.end(), "decade", number=int(match.group("decade")),
-        modifier=_narrower(match.group("narrow")),
-    )  # fmt: skip
+    word = match.group("decade_word")
+    number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
+
+
+def _read_spoken_year(text: str, match: re.Match[str]) -> Phrase:
+    if match.group("thousand"):
+        year = 2000
+    else:
+        year = SPOKEN_CENTURIES[match.group("century").lower()] * 100 + SPOKEN_YEAR_PARTS[match.group("tens")]
+        year += SPOKEN_UNITS[match.group("units")] if match.group("units") else 0
+    return Phrase(match.start(), match.end(), "date", year=year, month=_month(match.group("month")))
 
 
 def _read_century(text: str, match: re.Match[str]) -> Phrase:
     token = match.group("ordinal").lower()
-    number = ORDINAL_WORDS.get(token) or int(re.match(r"\d+", token)[0])
+    number = ORDINALS[token] if token in ORDINALS else _digits(token)
     if number < 1 or number > 22:
         raise NotADate
     era = match.group("era")
@@ -369,19 +468,28 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
                 match.start(), match.end(), "anaphoric", season=season, unit="year",
                 offset=_direction(match.group("anaphor")), modifier=modifier,
             )  # fmt: skip
-        return Phrase(match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier)
+        attributive = _NAMES_A_HAPPENING.match(text, match.end()) is not None
+        return Phrase(
+            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier, attributive=attributive
+        )
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
 
 
 def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
-    """"the winter", "As winter approached" are dates; "a brutal winter", "summer camp" are not."""
-    if start == word_start and _previous_word(text, start) not in _SEASON_CONTEXT:
+    """ "the winter", "As winter approached", "the severe Manchurian winter" are dates; "a brutal
+    winter", "summer camp" are not."""
+    if (
+        start == word_start
+        and _previous_word(text, start) not in _SEASON_CONTEXT
+        and not _THE_AND_ADJECTIVES.search(text, max(0, start - 40), start)
+    ):
         return False
     following = _NEXT_WORD.match(text, word_start)  # not text[word_start:].split(): that copies the rest
     return following is None or following.group(1) not in _SEASON_AS_ADJECTIVE
 
 
 _NEXT_WORD = re.compile(r"\S+\s+(\S+)")
+_THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:(?!of\b|and\b|in\b)[A-Za-z-]+\s+){1,2}$")
 
 
 def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
@@ -395,65 +503,145 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
             Phrase(start, end, "anaphoric", month=month, day=day, season=season, unit="year", offset=offset)
         )
     if match.group("dir"):
-        return Phrase(
-            start, end, "anaphoric", unit=_unit(match.group("noun")),
-            offset=_direction(match.group("dir")),
-        )  # fmt: skip
+        unit, season = _noun(match.group("noun"))
+        offset = _direction(match.group("dir"))
+        # "next year" without an article speaks from the present in news ("the next year" from the story)
+        kind: Kind = "present" if match.start("dir") == start and offset == 1 else "anaphoric"
+        return Phrase(start, end, kind, unit=unit, season=season, offset=offset)
     if match.group("that"):
-        return Phrase(start, end, "anaphoric", unit=_unit(match.group("that_noun")), offset=0)
+        unit, season = _noun(match.group("that_noun"))
+        return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)
     if match.group("count"):
         count = _count(match.group("count"))
         sign = 1 if match.group("way").lower() == "later" else -1
-        unit = _unit(match.group("unit"))
+        unit, _ = _noun(match.group("unit"))
         if unit == "decade":
             unit, count = "year", count * 10
         return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
     if match.group("day_dir"):
         return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
     modifier = _narrower(match.group("edge"))
-    return Phrase(start, end, "anaphoric", unit=match.group("edge_noun"), offset=0, modifier=modifier)
+    unit, _ = _noun(match.group("edge_noun"))
+    return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
 
 
 def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
-        word = match.group("word").lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        word = " ".join(match.group("word").lower().split())
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)
+    if match.group("month"):  # "June last year"
+        offset = PRESENT_DIRECTIONS[match.group("month_rel").lower()]
+        return Phrase(start, end, "deictic", unit="year", month=_month(match.group("month")), offset=offset)
+    if match.group("rel_month"):  # "last May": the May before the time of writing
+        offset = PRESENT_DIRECTIONS[" ".join(match.group("rel_month").lower().split())]
+        modifier = _narrower(match.group("narrow_b"))
+        kind: Kind = "present" if offset == 0 else "deictic"
+        return Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")), offset=offset,
+                      modifier=modifier)  # fmt: skip
+    if match.group("year_ago"):  # "year-earlier", "the year-ago quarter" (the same quarter a year before)
+        if match.group("year_ago_part"):
+            return Phrase(start, end, "deictic", unit="quarter", offset=-5)
+        return Phrase(start, end, "deictic", unit="year", offset=-1)
+    if match.group("the_quarter"):  # "the quarter" a company reports on: the last one ended
+        return Phrase(start, end, "deictic", unit="quarter", offset=-1)
     if match.group("rel"):
-        offset = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group("rel").lower()]
-        return Phrase(start, end, "deictic", unit=_unit(match.group("noun")), offset=offset)
-    unit = _unit(match.group("unit"))
-    return Phrase(start, end, "deictic", unit=unit, offset=-_count(match.group("count")))
+        offset = PRESENT_DIRECTIONS[" ".join(match.group("rel").lower().split())]
+        unit, season = _noun(match.group("noun").split()[-1])
+        modifier = _narrower(match.group("narrow"))
+        kind = "present" if offset == 0 else "deictic"
+        return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
+    unit, _ = _noun(match.group("unit"))
+    sign = -1 if match.group("ago").lower() == "ago" else 1
+    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")))
+
+
+def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
+    start, end = match.start(), match.end()
+    time = _time_of_day(match.group("time"))
+    rel, word = match.group("rel"), match.group("weekday").lower()
+    if word.endswith("weekend") and (match.group("date") or (word == "weekend" and rel is None)):
+        raise NotADate  # "a weekend" is any weekend
+    if match.group("date"):  # "Saturday, April 25": the date says which Saturday
+        phrase = _simple(match, "w_", start, end)
+        if phrase.month is None or phrase.day is None:
+            raise NotADate
+        return phrase._replace(time=time)
+    offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
+    if word.endswith("weekend"):  # "the weekend", "last weekend": its Saturday and Sunday
+        return Phrase(start, end, "weekday", weekday=WEEKDAYS["saturday"], unit="weekend", offset=offset)
+    return Phrase(start, end, "weekday", weekday=WEEKDAYS[word], offset=offset, time=time)
+
+
+def _time_of_day(token: str | None) -> str | None:
+    """A clock time, or "noon" / "midnight" said in words."""
+    if token is None:
+        return None
+    word = token.lower()
+    if word in ("noon", "midnight"):
+        return "12:00" if word == "noon" else "00:00"
+    return _time(token)
 
 
 def _direction(words: str) -> int:
     return DIRECTION_WORDS[words.split()[-1].lower()]
 
 
-def _unit(noun: str) -> str:
-    noun = noun.lower().rstrip("s")
-    return "day" if noun in ("morning", "afternoon", "evening", "night") else noun
+_UNITS: dict[str, Unit] = {
+    "day": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
+    "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade",
+    "century": "century",
+    "quarter": "quarter", "half": "half",
+}  # fmt: skip
+
+
+def _noun(noun: str) -> tuple[Unit, str | None]:
+    """The unit a noun counts in, and the season when it names one ("the next winter")."""
+    word = noun.lower()
+    if word in SEASONS:
+        return "season", word
+    return _UNITS[word.removesuffix("s")], None
 
 
 def _count(token: str) -> int:
     return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
 
 
-_READERS = {
-    "time_day": _read_time_day,
-    "offset_date": _read_offset_date,
-    "season_range": _read_season_range,
-    "part_of_year": _read_part_of_year,
-    "range": _read_range,
-    "decade": _read_decade,
-    "century": _read_century,
-    "season": _read_season,
-    "anaphoric": _read_anaphoric,
-    "deictic": _read_deictic,
-    "clock": _read_clock,
-    "plain": _read_plain,
-}
+class Rule(NamedTuple):
+    """A shape of date phrase (``grammar``) and the reader of what its groups say."""
+
+    name: str
+    build: Callable[[grammar.Group], str]
+    read: Callable[[str, re.Match[str]], Phrase]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _PATTERNS[self.name]
+
+
+# From the most to the least specific: at one position the first rule that reads wins.
+RULES = (
+    Rule("time_day", grammar.time_day, _read_time_day),
+    Rule("offset_date", grammar.offset_date, _read_offset_date),
+    Rule("season_range", grammar.season_range, _read_season_range),
+    Rule("part_of_year", grammar.part_of_year, _read_part_of_year),
+    Rule("range", grammar.date_range, _read_range),
+    Rule("decade", grammar.decade, _read_decade),
+    Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
+    Rule("century", grammar.century, _read_century),
+    Rule("season", grammar.season, _read_season),
+    Rule("anaphoric", grammar.anaphoric, _read_anaphoric),
+    Rule("deictic", grammar.deictic, _read_deictic),
+    Rule("weekday", grammar.weekday, _read_weekday),
+    Rule("clock", grammar.clock, _read_clock),
+    Rule("day_part", grammar.day_part, _read_day_part),
+    Rule("ordinal_day", grammar.ordinal_day, _read_ordinal_day),
+    Rule("plain", grammar.plain, _read_plain),
+)
+_PATTERNS = {rule.name: re.compile(rule.build(grammar.named)) for rule in RULES}
+_RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
+SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 
 
 # ---------------------------------------------------------------- telling dates from numbers
@@ -474,8 +662,10 @@ _EARLIEST_BARE_YEAR = 1500
 _BEFORE_OLD_YEAR = frozenset("of the year and or to c. ca. circa around about".split())
 _YEAR_PREPOSITIONS = frozenset("in by since until till during before after from through".split())
 _SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
-_SEASON_AS_ADJECTIVE = frozenset("camp camps school schools holiday holidays vacation clothing uniforms "
-                                 "palace residence house home olympics games solstice equinox".split())
+_SEASON_AS_ADJECTIVE = frozenset(
+    "camp camps school schools holiday holidays vacation clothing uniforms "
+    "palace residence house home olympics games solstice equinox".split()
+)
 
 
 _SCENE_SETTER = re.compile(
@@ -485,7 +675,7 @@ _SCENE_SETTER = re.compile(
 
 
 def _sets_the_scene(text: str, start: int) -> bool:
-    """"In 1777, ..." opening a sentence or a heading, or "the 1777 campaign", set the
+    """ "In 1777, ..." opening a sentence or a heading, or "the 1777 campaign", set the
     story's year; "... for a campaign planned for 1976." mentions a year in passing."""
     return _SCENE_SETTER.search(text[max(0, start - 24) : start]) is not None
 
@@ -496,7 +686,8 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
 
 
 def _year_alone_is_date(text: str, start: int, end: int) -> bool:
-    """"In 1992" is a year; "Resolution 1416", "1500 soldiers", "p. 1991" are not."""
+    """ "In 1992" is a year, and so is "1954-told"; "Resolution 1416", "1500 soldiers", "p. 1991",
+    "1990-series" are not."""
     token = text[start:end]
     if not token[0].isdigit():
         return True
@@ -506,7 +697,7 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     if before in IDENTIFIER_WORDS or before.endswith(("-", "/", "$")):
         return False
     after = text[end : end + 24]
-    if re.match(r"[-/]\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
+    if re.match(r"[-/](?!(?:told|born|built|made|era|[a-z]+ed)\b)\w|\s*%|[.,]\d|\s*(?:km|sq|mi)\b", after):
         return False
     if before in _YEAR_PREPOSITIONS:
         return True  # "In 1991 troops left": a preposition says it is a time
@@ -525,7 +716,7 @@ _BOUNDARY = re.compile(
 
 
 def _with_boundary_modifier(text: str, phrase: Phrase) -> Phrase:
-    """"By 3 April" is before; "after May 1994" after; "around 1992" approximate."""
+    """ "By 3 April" is before; "after May 1994" after; "around 1992" approximate."""
     if phrase.modifier is not None or phrase.kind in ("anaphoric", "deictic"):
         return phrase
     found = _BOUNDARY.search(text[max(0, phrase.start - 16) : phrase.start])

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 from kbtimeline.extract.lexicon import SEASONS
-from kbtimeline.extract.phrases import Phrase
+from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 _BACKWARD_STEP_COST = 2
@@ -48,25 +49,41 @@ class Narrative:
     latest: Interval | None = None
     precise: Interval | None = None
     in_passing: bool = False
+    # The document date when the text is news written at that date: then "this week",
+    # weekdays and months without a year are read from it rather than from the story.
+    now: Day | None = None
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        return Narrative(interval, precise, in_passing)
+        return Narrative(interval, precise, in_passing, self.now)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
-        if self.precise is not None and (
-            self.in_passing or GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]
-        ):
+        if self.precise is None or self.latest is None:
+            return self.latest
+        if GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]:
+            return self.precise
+        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it;
+        # one behind it ("the theaters converged in 1781", after 1782) is the story going back.
+        if self.in_passing and self.latest.start >= self.precise.start:
             return self.precise
         return self.latest
 
 
 def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
-    """Resolve phrases in text order; phrases with no calendar value are skipped."""
+    """Resolve phrases in text order; phrases with no calendar value are skipped.
+
+    With a reference date, a text that speaks mostly of the years around it is
+    news written at that date: its story starts there, and what it leaves to the
+    reader's present ("Friday", "in October", "this week") is read from it. Any
+    other text (a history with its download date) is read from its own story,
+    and the reference date only serves what is plainly relative to the time of
+    writing ("three years ago").
+    """
+    phrases = list(phrases)
     narrative = Narrative()
-    if reference_date is not None:
-        narrative = narrative.moved_to(Interval(reference_date, reference_date, "day"))
+    if reference_date is not None and _reads_as_news(phrases, reference_date):
+        narrative = Narrative(now=reference_date).moved_to(Interval(reference_date, reference_date, "day"))
     for phrase in phrases:
         resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
@@ -76,52 +93,125 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
 
 
+def needs_reference_date(phrase: Phrase) -> bool:
+    """Whether only the time of writing gives the phrase a value ("last year", "two days ago").
+
+    "today" is left out of the count: outside news it mostly means "nowadays"."""
+    return phrase.kind == "deictic" and not (phrase.unit == "day" and phrase.offset == 0)
+
+
+# A text that writes out this many years, most of them far from its date, is a history.
+_HISTORY_YEARS, _HISTORY_NEAR_SHARE = 8, 0.4
+# News names the days of the week it reports; histories hardly ever do.
+_NEWS_WEEKDAYS = 3
+
+
+def _reads_as_news(phrases: list[Phrase], reference_date: Day) -> bool:
+    """Whether the text is written at its date about that time (news, a report), not a history.
+
+    News names few years, and those mostly background, and names weekdays; a
+    history names many years, few of them near its download date (a Wikipedia
+    article on a war), and hardly any weekday."""
+    years = [phrase.year for phrase in phrases if phrase.kind == "date" and phrase.year is not None]
+    near = sum(abs(year - reference_date.year) <= 1 for year in years)
+    weekdays = sum(phrase.kind == "weekday" for phrase in phrases)
+    return len(years) < _HISTORY_YEARS or near >= _HISTORY_NEAR_SHARE * len(years) or weekdays >= _NEWS_WEEKDAYS
+
+
 def _moves_narrative(phrase: Phrase) -> bool:
     """Whether the narrative now stands at this phrase's date.
 
     "the previous year" and "three years earlier" glance back, and "last year"
     speaks from the time of writing: after them the story goes on where it was.
     """
-    if phrase.kind == "deictic":
+    if phrase.kind == "deictic" or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
+    """The calendar value of one phrase where the story stands, or None when it has none."""
     kind = phrase.kind
     if kind == "range":
-        left_phrase, right_phrase = phrase.parts
-        left = _date(left_phrase, narrative)
-        right = _date(right_phrase, narrative.moved_to(left) if left else narrative)
-        if left is None or right is None or right.end < left.start:
-            return None
-        coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
-        anchored = left_phrase.year is None or right_phrase.year is None
-        return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+        return _range(phrase, narrative)
     if kind == "deictic":
-        if reference_date is None:
-            return None
-        now = Interval(reference_date, reference_date, "day")
-        interval = _shift(now, phrase.unit, phrase.offset)
-        return None if interval is None else Resolved(phrase, interval, True)
-    interval = _RESOLVERS[kind](phrase, narrative)
+        interval = None if reference_date is None else _deictic(phrase, narrative, reference_date)
+    elif kind == "present":
+        if narrative.now is not None:
+            interval = _relative(phrase, _day(narrative.now), from_now=True)
+        else:
+            interval = _anaphoric(phrase, narrative)
+    elif kind == "weekday":
+        interval = _weekday(phrase, narrative)
+    elif kind == "date":
+        interval = _date(phrase, narrative)
+    elif kind == "season":
+        interval = _season(phrase)
+    elif kind == "season_anaphoric":
+        interval = _season_from_anchor(phrase, narrative.latest)
+    elif kind == "decade":
+        interval = _decade(phrase)
+    elif kind == "century":
+        interval = _century(phrase)
+    elif kind == "part" or kind == "part_anaphoric":
+        interval = _part(phrase, narrative)
+    elif kind == "anaphoric":
+        interval = _anaphoric(phrase, narrative)
+    else:
+        assert_never(kind)
     if interval is None:
         return None
-    anchored = kind in ("anaphoric", "season_anaphoric", "part_anaphoric") or (
-        kind == "date" and phrase.year is None
-    )
+    anchored = kind not in ("season", "decade", "century", "part") and not (kind == "date" and phrase.year is not None)
     return Resolved(phrase, interval, anchored)
+
+
+def _deictic(phrase: Phrase, narrative: Narrative, reference_date: Day) -> Interval | None:
+    """From the time of writing; in a history, "two years ago" (in a quotation) counts from the story.
+
+    "today" in a history is the reference date: it means nowadays."""
+    story = narrative.latest
+    if narrative.now is None and story is not None and not (phrase.unit == "day" and phrase.offset == 0):
+        return _relative(phrase, story)
+    return _relative(phrase, _day(reference_date), from_now=True)
+
+
+def _end(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """One end of a range: a date, or a season ("summer-fall 1919")."""
+    return _season(phrase) if phrase.kind == "season" else _date(phrase, narrative)
+
+
+def _day(day: Day) -> Interval:
+    return Interval(day, day, "day")
+
+
+def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
+    """Both ends; the left one where the story stands, the right one after the left one.
+
+    A range whose right end comes before the end of its left one ("1416 to May")
+    is not a range: its parts would not lie within it."""
+    assert phrase.parts is not None, "a range phrase has its two ends"
+    left_phrase, right_phrase = (part._replace(tense=phrase.tense) for part in phrase.parts)
+    left = _end(left_phrase, narrative)
+    right = _end(right_phrase, Narrative().moved_to(left) if left else narrative)
+    if left is None or right is None or right.end < left.end or right.start < left.start:
+        return None
+    coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
+    anchored = left_phrase.year is None or right_phrase.year is None
+    return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
 
 
 # ---------------------------------------------------------------- explicit and partial dates
 
+
 def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
+    if year is None and month is not None and narrative.now is not None:
+        year = _year_from_now(month, day, narrative.now, phrase.tense)
     if year is None:
         anchor = narrative.anchor()
         if anchor is None or month is None:
             return None
-        year = _year_for_month(month, anchor)
+        year = _year_looking_back(month, anchor) if phrase.looks_back else _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if day is None:
@@ -129,6 +219,40 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     if day > month_length(year, month):
         return None
     return Interval(Day(year, month, day), Day(year, month, day), "day")
+
+
+def _year_from_now(month: int, day: int | None, now: Day, tense: Tense) -> int:
+    """The year of a month (and day) named without one in news written on ``now``.
+
+    Past tense: the last such date up to now ("in October", written in March 2013,
+    is October 2012); future: the next one from now; otherwise the nearest one.
+    A date within two months of ``now`` stays in its year whatever the tense:
+    news tells of deadlines just ahead and events just past in either tense ("the
+    offer had been set to expire Nov. 6", written on 2 November).
+    """
+    first = Day(now.year, month, day or 1).number()
+    last = Day(now.year, month, day or month_length(now.year, month)).number()
+    if tense == "past" and first > now.number() + _NEAR_DAYS:
+        return now.year - 1
+    if tense == "future" and last < now.number() - _NEAR_DAYS:
+        return now.year + 1
+    if tense is None:  # the nearest such date
+        return min((now.year - 1, now.year, now.year + 1), key=lambda year: _distance(year, month, day, now))
+    return now.year
+
+
+def _distance(year: int, month: int, day: int | None, now: Day) -> int:
+    first = Day(year, month, day or 1).number()
+    last = Day(year, month, day or month_length(year, month)).number()
+    return max(first - now.number(), now.number() - last, 0)
+
+
+_NEAR_DAYS = 62
+
+
+def _year_looking_back(month: int, anchor: Interval) -> int:
+    """The year of the last such month up to the end of the anchor (a flashback)."""
+    return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
 def _year_for_month(month: int, anchor: Interval) -> int:
@@ -154,7 +278,9 @@ def _year_for_month(month: int, anchor: Interval) -> int:
     return min(range(anchor.start.year - 1, anchor.end.year + 2), key=cost)
 
 
-def _season(phrase: Phrase, narrative: Narrative) -> Interval | None:
+def _season(phrase: Phrase) -> Interval | None:
+    if phrase.season is None or phrase.year is None:
+        return None
     return _season_of(phrase.season, phrase.year)
 
 
@@ -165,13 +291,9 @@ def _season_of(season: str, year: int) -> Interval:
     return Interval(Day.first_of(year, first_month), Day.last_of(last_year, last_month), "season")
 
 
-def _season_from_narrative(phrase: Phrase, narrative: Narrative) -> Interval | None:
-    return _season_from_anchor(phrase, narrative.latest)
-
-
 def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | None:
-    """"the winter" after "10 January 1994" is the winter of 1993–94."""
-    if anchor is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
+    """ "the winter" after "10 January 1994" is the winter of 1993–94."""
+    if anchor is None or phrase.season is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
         return None
     year = anchor.start.year
     if phrase.season == "winter" and anchor.granularity != "year" and anchor.start.month <= 2:
@@ -179,12 +301,16 @@ def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | N
     return _season_of(phrase.season, year)
 
 
-def _decade(phrase: Phrase, narrative: Narrative) -> Interval:
+def _decade(phrase: Phrase) -> Interval | None:
+    if phrase.number is None:
+        return None
     return Interval(Day.first_of(phrase.number), Day.last_of(phrase.number + 9), "decade")
 
 
-def _century(phrase: Phrase, narrative: Narrative) -> Interval:
+def _century(phrase: Phrase) -> Interval | None:
     number = phrase.number
+    if number is None:
+        return None
     if number > 0:
         first = (number - 1) * 100
         return Interval(Day.first_of(first), Day.last_of(first + 99), "century")
@@ -194,10 +320,14 @@ def _century(phrase: Phrase, narrative: Narrative) -> Interval:
 
 def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year = phrase.year
+    if year is None and narrative.now is not None:
+        year = narrative.now.year
     if year is None:
         if narrative.latest is None:
             return None
         year = narrative.latest.start.year
+    if phrase.number is None or phrase.unit not in ("quarter", "half"):
+        return None
     months = 3 if phrase.unit == "quarter" else 6
     first_month = (phrase.number - 1) * months + 1
     last_month = first_month + months - 1
@@ -206,19 +336,89 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
 
 # ---------------------------------------------------------------- relative to the anchor
 
+
 def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
     anchor = narrative.anchor() if phrase.unit in ("day", "month") else narrative.latest
     if anchor is None:
         return None
-    if phrase.month is not None or phrase.season is not None:
-        base = anchor.start.year if phrase.offset <= 0 else anchor.end.year
-        year = base + phrase.offset
+    return _relative(phrase, anchor)
+
+
+def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """ "Friday": the Friday nearest the anchor on the side the tense says (news: the document date).
+
+    "last Friday" is the one before, "next Friday" the one after, "this Friday"
+    the one of the anchor's week (on or after it); a bare one in the future tense
+    the next one from the anchor, else the last one up to it.
+    """
+    anchor = narrative.now
+    if anchor is None:
+        story = narrative.anchor()
+        if story is None or story.granularity != "day":
+            return None
+        anchor = story.end
+    assert phrase.weekday is not None, "a weekday phrase names its day"
+    back = (anchor.weekday() - phrase.weekday) % 7
+    forward = (phrase.weekday - anchor.weekday()) % 7
+    if phrase.offset == -1:
+        delta = -(back or 7)
+    elif phrase.offset == 1:
+        delta = forward or 7
+    elif phrase.offset == 0 or phrase.tense == "future":
+        delta = forward
+    else:  # news mostly reports what has happened
+        delta = -back
+    day = anchor.plus_days(delta)
+    return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
+
+
+def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> Interval | None:
+    """``offset`` units away from the anchor (the story's date, or the time of writing).
+
+    ``from_now``: the anchor is the time of writing, from which "last May" is the
+    May before it and "last summer" the summer before it; from a story's date the
+    same words count whole years ("the following winter")."""
+    offset = phrase.offset or 0
+    if phrase.unit == "year" and (phrase.month is not None or phrase.season is not None):
+        year = (anchor.start.year if offset <= 0 else anchor.end.year) + offset
         if phrase.month is not None:
-            return _date(phrase._replace(kind="date", year=year), narrative)
+            return _date(phrase._replace(kind="date", year=year), Narrative())
+        assert phrase.season is not None
         return _season_of(phrase.season, year)
-    if phrase.unit in SEASONS:
-        return _season_from_anchor(Phrase(0, 0, "season", season=phrase.unit), _shift_year(anchor, phrase.offset))
-    return _shift(anchor, phrase.unit, phrase.offset)
+    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May"
+        now = anchor.start
+        year = now.year
+        if offset < 0 and phrase.month >= now.month:
+            year -= 1
+        elif offset > 0 and phrase.month <= now.month:
+            year += 1
+        return _date(phrase._replace(kind="date", year=year), Narrative())
+    if phrase.unit == "season":
+        if from_now and phrase.season is not None:
+            return _season_near(phrase.season, anchor.start, offset)
+        return _season_from_anchor(phrase, _shift_year(anchor, offset))
+    if phrase.unit is None:
+        return None
+    shifted = _shift(anchor, phrase.unit, offset)
+    if shifted is not None and phrase.unit == "month" and phrase.day is not None:  # "the 28th of that month"
+        year, month = shifted.start.year, shifted.start.month
+        if phrase.day > month_length(year, month):
+            return None
+        return _day(Day(year, month, phrase.day))
+    return shifted
+
+
+def _season_near(season: str, now: Day, offset: int) -> Interval:
+    """The season before now (-1), the one now is in or this year's (0), the next one (+1)."""
+    candidates = [_season_of(season, year) for year in range(now.year - 2, now.year + 2)]
+    if offset < 0:
+        return [season for season in candidates if season.end < now][-1]
+    if offset > 0:
+        return next(season for season in candidates if season.start > now)
+    holding = [season for season in candidates if season.start <= now <= season.end]
+    if holding:
+        return holding[0]
+    return next(season for season in candidates if season.start.year == now.year)
 
 
 def _shift_year(anchor: Interval, offset: int) -> Interval:
@@ -228,7 +428,7 @@ def _shift_year(anchor: Interval, offset: int) -> Interval:
     return Interval(Day.first_of(year), Day.last_of(year), "year")
 
 
-def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
+def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
     """Move from the anchor by ``offset`` units; forward from its end, backward from its start."""
     base = anchor.end if offset > 0 else anchor.start
     if unit == "day":
@@ -242,21 +442,25 @@ def _shift(anchor: Interval, unit: str, offset: int) -> Interval | None:
         index = base.year * 12 + base.month - 1 + offset
         year, month = divmod(index, 12)
         return Interval(Day.first_of(year, month + 1), Day.last_of(year, month + 1), "month")
+    if unit in ("week", "weekend"):
+        if anchor.granularity not in ("day", "week"):
+            return None
+        monday = base.plus_days(7 * offset - base.weekday())
+        if unit == "weekend":
+            return Interval(monday.plus_days(5), monday.plus_days(6), "day")
+        return Interval(monday, monday.plus_days(6), "week")
+    if unit == "quarter":
+        if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["quarter"]:
+            return None
+        year, quarter = divmod(base.year * 4 + (base.month - 1) // 3 + offset, 4)
+        return Interval(Day.first_of(year, quarter * 3 + 1), Day.last_of(year, quarter * 3 + 3), "quarter")
     if unit == "year":
         if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"] and offset == 0:
             return None
         year = base.year + offset
         return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        first = (base.year // size + offset) * size
+        return Interval(Day.first_of(first), Day.last_of(first + size - 1), unit)
     return None
-
-
-_RESOLVERS = {
-    "date": _date,
-    "season": _season,
-    "season_anaphoric": _season_from_narrative,
-    "decade": _decade,
-    "century": _century,
-    "part": _part,
-    "part_anaphoric": _part,
-    "anaphoric": _anaphoric,
-}

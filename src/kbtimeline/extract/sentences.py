@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
     mr mrs ms dr st mt ft jr sr gen lt col capt maj sgt cpl adm cmdr gov sen rep pres prof rev
     hon no nos vol vols p pp ed eds op cit ibid al etc vs cf ca c approx fig figs est dept
     inc ltd co corp univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n u.s.s.r e.g i.e a.m p.m b.c a.d
-""".split())
+""".split()
+)
 
 # An end of sentence: punctuation, closing quotes or brackets, bracketed notes
 # such as "[full citation needed]" or "[12]", then space and, maybe after an
@@ -57,10 +59,10 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
     if line_break.group().count("\n") > 1:
         return True
     following = text[line_break.end() : line_break.end() + 1]
-    if not following or not (following.isupper() or following.isdigit() or following in "\"“("):
+    if not following or not (following.isupper() or following.isdigit() or following in '"“('):
         return False
     line = text[text.rfind("\n", 0, line_break.start()) + 1 : line_break.start()]
-    if line[-1:] in ".!?:\"”)]":
+    if line[-1:] in '.!?:"”)]':
         return True
     return len(line) <= _HEADING_LENGTH and line[-1:] not in ",;"
 
@@ -206,6 +208,16 @@ FINITE_VERBS = frozenset(
     says goes seems remains becomes
 """.split()
 )
+# Present-tense verbs with no ending, as news writes them ("Officials say", "Talks resume
+# next Tuesday"): too common in statements to count a sentence with one as apparatus.
+PRESENT_VERBS = frozenset(
+    """
+    say tell think believe expect hope want need plan intend agree disagree deny insist warn fear
+    resume continue begin start end open close remain stay keep hold meet vote decide seek try
+    come go take make give get see show know rise fall grow drop gain lose win face join leave
+    return arrive visit attack claim report announce confirm accuse urge call ask demand offer
+    """.split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A verb of a relative clause ("a film by X, who won the prize") does not make its sentence a statement.
@@ -222,7 +234,10 @@ def has_finite_verb(sentence: str, strict: bool = False) -> bool:
     if strict:
         sentence = _RELATIVE.sub(" ", sentence)
     return any(
-        word in FINITE_VERBS or word.endswith("ed") or (not strict and word.endswith("s") and not word.endswith("ss"))
+        word in FINITE_VERBS
+        or word.endswith("ed")
+        or (not strict and word in PRESENT_VERBS)
+        or (not strict and word.endswith("s") and not word.endswith("ss"))
         for word in _LOWER_WORD.findall(sentence)
     )
 

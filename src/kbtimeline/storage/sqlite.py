@@ -8,7 +8,8 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 4:
+Layout, schema version 5 (3: kind and happening columns; 4: granularity ranks with "week"; 5: representative,
+and an index on happening):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -51,7 +52,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "4"  # 3: kind and happening columns; 4: representative, and an index on happening
+SCHEMA_VERSION = "5"  # see the layout above
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 

@@ -39,6 +39,7 @@ from kbtimeline.model import Day, Event
 # Granularity -> the date parts TimelineJS may be told (see the module docstring).
 DATE_PARTS: dict[str, tuple[str, ...]] = {
     "day": ("year", "month", "day"),
+    "week": ("year", "month", "day"),
     "month": ("year", "month"),
     "season": ("year", "month"),
     "quarter": ("year", "month"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kbtimeline.errors import UsageError
+from kbtimeline.model import MONTH_NAMES, year_label
 
 Segment = tuple[str, str]
 
@@ -29,7 +30,7 @@ _SGR = {
     "id": "2",
 }
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 
 # Narrower than this, not even a date and a mark fit beside the gutter.
 MIN_WIDTH = 20
@@ -95,13 +96,6 @@ def finish(segments: Sequence[Segment], width: int, ellipsis: str, color: bool) 
 def _paint(text: str, style: str, color: bool) -> str:
     code = _SGR[style]
     return f"\x1b[{code}m{text}\x1b[0m" if color and code and text else text
-
-
-def year_label(year: int) -> str:
-    """An astronomical year as people write it: 1988, AD 79, 490 BC (year -489)."""
-    if year <= 0:
-        return f"{1 - year} BC"
-    return str(year) if year >= 1000 else f"AD {year}"
 
 
 def month_label(year: int, month: int) -> str:

@@ -1,0 +1,116 @@
+"""Whether the words around a date speak of the past or the future of the time of writing.
+
+"The talks ended in October", written in March 2013, is October 2012; "the talks
+will resume in October" is October 2013. A careful reader of news settles such
+dates by the tense of their clause. This is a cheap reading of the clause's
+auxiliaries and verb endings, not a parser: a future marker wins (reported
+speech, "said it would meet Friday", points forward), then a past one; with
+neither, the caller keeps its default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+_WINDOW = 160
+# The clause ends at a sentence end, a semicolon or a line break.
+_CLAUSE_BEFORE = re.compile(r"(?:[.!?;]\s|\n)(?!.*(?:[.!?;]\s|\n))", re.DOTALL)
+_CLAUSE_AFTER = re.compile(r"[.!?;](?:\s|$)|\n")
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|would|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|planning)"
+    r"|to\s+be\s+(?:held|released|signed|completed|made|paid)|plans?\s+to|intends?\s+to|upcoming"
+    r"|expects?\s+to|next|coming)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|began|came|went|took|gave|made|met|held|left|fell|rose"
+    r"|won|lost|saw|found|sent|spoke|wrote|got|put|set|shot|hit|ran|broke|brought|bought|sold|paid|led|fought"
+    r"|[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+# The words nearest a date that say which way it lies: "said Friday" (past), "will succeed him
+# Feb. 1" (future), "effective Dec. 7" and "until March 6" (a deadline ahead).
+_FUTURE_WORDS = frozenset(
+    "will would shall won't wouldn't going expected expects expect scheduled due set slated plans "
+    "planned intends effective until through upcoming next coming".split()
+)
+_PAST_WORDS = frozenset(
+    "was were had did said says told ago last earlier began came went took gave made met held left fell "
+    "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought".split()
+)
+_PASSIVE = frozenset("be been being".split())
+_WORD = re.compile(r"[A-Za-z']+")
+_NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
+
+
+def _word_tense(word: str) -> Literal["past", "future"] | None:
+    lowered = word.lower()
+    if lowered in _FUTURE_WORDS or lowered.endswith("'ll"):
+        return "future"
+    if lowered in _PAST_WORDS or (len(lowered) > 4 and lowered.endswith("ed")):
+        return "past"
+    return None
+
+
+def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | None:
+    """The tense of the clause holding ``text[start:end]``, or None when it does not say.
+
+    The verb nearest before the date decides ("said Friday that he would ..." is
+    past), then the one nearest after it, then any marker in the clause. A
+    possessive date ("Wednesday's ruling") names something that has happened.
+    """
+    if text.startswith("'s", end) or text.startswith("’s", end):
+        return "past"
+    before, after = _clause_around(text, start, end)
+    words_before = _WORD.findall(before)[-_NEAR_WORDS_BEFORE:]
+    for index in range(len(words_before) - 1, -1, -1):
+        tense = _word_tense(words_before[index])
+        if tense == "past" and index and words_before[index - 1].lower() in _PASSIVE:
+            continue  # "will be held Thursday": the auxiliary before the participle decides
+        if tense is not None:
+            return tense
+    for word in _WORD.findall(after)[:_NEAR_WORDS_AFTER]:
+        if (tense := _word_tense(word)) is not None:
+            return tense
+    clause = f"{before} {after}"
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+# A clause that looks back from where the story stands: a word that says so
+# ("Meanwhile", "earlier", "previously") and the past perfect ("had been beaten").
+# The past perfect alone is too common in histories to mean a flashback.
+_LOOKING_BACK = re.compile(
+    r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+(?:(?:not|never|already|also|just|been)\s+){0,2}"
+    r"[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
+)
+
+
+def looks_back(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``text[start:end]`` tells of something before the story's present.
+
+    A date in such a flashback lies before where the story stands and does not
+    move it on ("Meanwhile the army had been beaten in late August", told after
+    December, is the August before)."""
+    before, after = _clause_around(text, start, end)
+    return _LOOKING_BACK.search(f"{before} {after}") is not None
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before and after ``text[start:end]``, within a window."""
+    low = max(0, start - _WINDOW)
+    before = text[low:start]
+    boundary = _CLAUSE_BEFORE.search(before)
+    if boundary is not None:
+        before = before[boundary.end() :]
+    after = text[end : end + _WINDOW]
+    stop = _CLAUSE_AFTER.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    return before, after

@@ -1,0 +1,241 @@
+"""News: dates read from the document date as a careful reader of news reads them.
+
+Each row is (text, date phrase, reference date, tense of the sentence, start,
+end, granularity, reason). The tense column says what the sentence's tense is,
+for the reader of the table: it is the extractor's job to see it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kbtimeline.extract import extract_events
+from kbtimeline.extract.tense import tense_of
+from kbtimeline.model import Day
+
+FRI = Day(1998, 2, 13)  # a Friday
+MAR13 = Day(2013, 3, 22)  # a Friday in March 2013
+
+
+def _find(text: str, phrase: str, reference: Day | None = None) -> dict:
+    """The event of ``phrase`` in ``text`` (read with ``reference`` as the document date)."""
+    events = [event.to_dict() for event in extract_events(text, "t", reference)]
+    matching = [event for event in events if event["date_text"] == phrase]
+    assert matching, f"{phrase!r} not found; found {[event['date_text'] for event in events]}"
+    return matching[0]
+
+
+NEWS = [
+    ("Arafat said Friday that the talks had failed.", "Friday", FRI, "past", "1998-02-13", "1998-02-13", "day",
+     "said Friday: the document's own day"),
+    ("The vote was held on Thursday.", "Thursday", FRI, "past", "1998-02-12", "1998-02-12", "day",
+     "past: the last Thursday"),
+    ("The vote will be held on Thursday.", "Thursday", FRI, "future", "1998-02-19", "1998-02-19", "day",
+     "future: the next Thursday"),
+    ("On Monday, the minister resigned.", "Monday", FRI, "past", "1998-02-09", "1998-02-09", "day",
+     "On Monday opening a sentence"),
+    ("Rebels attacked Friday afternoon.", "Friday afternoon", FRI, "past", "1998-02-13", "1998-02-13", "day",
+     "a weekday with a part of day"),
+    ("The deadline passed at 15:00 GMT Saturday.", "15:00 GMT Saturday", Day(1998, 2, 16), "past", "1998-02-14",
+     "1998-02-14", "day", "a clock time with a zone before a weekday"),
+    ("He arrived last Tuesday.", "last Tuesday", FRI, "past", "1998-02-10", "1998-02-10", "day", "last Tuesday"),
+    ("Talks resume next Tuesday.", "next Tuesday", FRI, None, "1998-02-17", "1998-02-17", "day", "next Tuesday"),
+    ("The game is on Saturday, April 25.", "Saturday, April 25", Day(1998, 4, 24), None, "1998-04-25",
+     "1998-04-25", "day", "weekday and date: the date says"),
+    ("The talks ended in October.", "October", MAR13, "past", "2012-10-01", "2012-10-31", "month",
+     "past tense: the last October"),
+    ("The talks will resume in October.", "October", MAR13, "future", "2013-10-01", "2013-10-31", "month",
+     "future tense: the next October"),
+    ("The offer had been set to expire Nov. 6.", "Nov. 6", Day(1989, 11, 2), "future", "1989-11-06", "1989-11-06",
+     "day", "a deadline just ahead"),
+    ("Prices rose this week.", "this week", FRI, "past", "1998-02-09", "1998-02-15", "week", "ISO week"),
+    ("Prices fell last week.", "last week", FRI, "past", "1998-02-02", "1998-02-08", "week", "last week"),
+    ("Talks continue next week.", "next week", FRI, None, "1998-02-16", "1998-02-22", "week", "next week"),
+    ("Shops closed last weekend.", "last weekend", FRI, "past", "1998-02-07", "1998-02-08", "day", "last weekend"),
+    ("Sales rose this month.", "this month", FRI, "past", "1998-02-01", "1998-02-28", "month", "this month"),
+    ("Earlier this month, the plan failed.", "Earlier this month", FRI, "past", "1998-02-01", "1998-02-28",
+     "month", "earlier this month keeps the month"),
+    ("Profit rose this quarter.", "this quarter", FRI, "past", "1998-01-01", "1998-03-31", "quarter",
+     "this quarter"),
+    ("Profit fell in the third quarter.", "the third quarter", Day(1989, 11, 2), "past", "1989-07-01",
+     "1989-09-30", "quarter", "a quarter without its year"),
+    ("Profit will rise this fiscal year.", "this fiscal year", FRI, "future", "1998-01-01", "1998-12-31", "year",
+     "fiscal year"),
+    ("It was cold last summer.", "last summer", FRI, "past", "1997-06-01", "1997-08-31", "season",
+     "the summer before the date"),
+    ("It rained this year.", "this year", FRI, "past", "1998-01-01", "1998-12-31", "year",
+     "this year is the document's year, not the last year named"),
+    ("In 1985 a plant opened. Sales will rise next year.", "next year", FRI, "future", "1999-01-01",
+     "1999-12-31", "year", "next year from the document date, not from 1985"),
+    ("They met last May.", "last May", FRI, "past", "1997-05-01", "1997-05-31", "month",
+     "last May: the May before"),
+    ("They met late last July.", "late last July", FRI, "past", "1997-07-01", "1997-07-31", "month",
+     "late last July keeps both"),
+    ("Exports fell in June last year.", "June last year", FRI, "past", "1997-06-01", "1997-06-30", "month",
+     "month of last year"),
+    ("Things changed in the last decade.", "the last decade", FRI, "past", "1980-01-01", "1989-12-31", "decade",
+     "the last decade"),
+    ("He died three days ago.", "three days ago", FRI, "past", "1998-02-10", "1998-02-10", "day", "days ago"),
+    ("It opened six weeks ago.", "six weeks ago", FRI, "past", "1997-12-29", "1998-01-04", "week", "weeks ago"),
+    ("It will open two months from now.", "two months from now", FRI, "future", "1998-04-01", "1998-04-30",
+     "month", "from now"),
+    ("Sales peak at the end of the year.", "the end of the year", FRI, None, "1998-01-01", "1998-12-31", "year",
+     "the end of the year is the document's year"),
+    ("It was built in the 20th Century.", "the 20th Century", FRI, "past", "1900-01-01", "1999-12-31", "century",
+     "capitalised Century"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "reference", "tense", "start", "end", "granularity", "reason"),
+    NEWS,
+    ids=[row[-1] for row in NEWS],
+)
+def test_news_phrase(text, phrase, reference, tense, start, end, granularity, reason):
+    event = _find(text, phrase, reference)
+    assert (event["start"], event["end"], event["granularity"]) == (start, end, granularity)
+
+
+def test_news_rows_are_unique():
+    rows = [(row[0], row[1]) for row in NEWS]
+    assert len(rows) == len(set(rows))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "tense"),
+    [(row[0], row[1], row[3]) for row in NEWS if row[3] is not None and row[1] in row[0]],
+)
+def test_tense_column_is_what_the_extractor_sees(text, phrase, tense):
+    start = text.index(phrase)
+    assert tense_of(text, start, start + len(phrase)) == tense
+
+
+NOT_NEWS_DATES = [
+    ("The harvest came a month earlier than usual.", "a comparison, not a date"),
+    ("They sat down to eat.", "'sat' is not Saturday"),
+    ("The army began to march south.", "'to march' is a verb"),
+    ("He lived in Maychew for years.", "'Maychew' is a place"),
+    ("She reads the Sunday Mail.", "a newspaper"),
+    ("You may go now.", "'now' is not pinned"),
+    ("Historians to this day debate it.", "'to this day' is vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_NEWS_DATES, ids=[row[1] for row in NOT_NEWS_DATES])
+def test_not_a_date_in_news(text, reason):
+    assert [event.date_text for event in extract_events(text, "t", FRI)] == []
+
+
+def test_a_history_is_read_from_its_story_not_its_download_date():
+    """Many years far from the reference date: a history; "On 8 May" follows the story."""
+    years = " ".join(f"In {year} battles raged." for year in range(1940, 1950))
+    event = extract_events(years + " On 8 May the war ended.", "t", Day(2009, 12, 19))[-1]
+    assert (event.date_text, event.start.iso()) == ("8 May", "1949-05-08")
+
+
+def test_story_relative_phrases_count_from_the_story_with_a_reference_date():
+    years = " ".join(f"In {year} battles raged." for year in range(1940, 1950))
+    text = years + " The assault began on 3 June 1944. Two days later it stalled."
+    event = extract_events(text, "t", Day(2009, 12, 19))[-1]
+    assert (event.date_text, event.start.iso()) == ("Two days later", "1944-06-05")
+
+
+NARRATIVE = [
+    ("The siege began on 3 May 1920. At 19:15 the guns fired.", "19:15", "1920-05-03", "day",
+     "a clock time after 'At' falls on the story's day"),
+    ("The siege began on 3 May 1920. The guns stopped at 1900 hours.", "1900 hours", "1920-05-03", "day",
+     "military time"),
+    ("The siege began on 3 May 1920. In the morning they left.", "the morning", "1920-05-03", "day",
+     "part of day"),
+    ("The siege began on 3 May 1920. The guns fell silent at 19:00 hr.", "19:00 hr", "1920-05-03", "day",
+     "a clock time with hr"),
+    ("In 1904 the war began. The severe Manchurian winter stopped it.", "winter", "1904-12-01", "season",
+     "a bare season with adjectives after 'the'"),
+    ("Rain fell in May 1920. On the 5th, it stopped.", "the 5th", "1920-05-05", "day", "On the 5th"),
+    ("Rain fell in May 1920. The 28th of that month was calm.", "The 28th of that month", "1920-05-28", "day",
+     "the 28th of that month gives a day, not the month"),
+    ("It was fought in summer-fall 1919.", "summer-fall 1919", "1919-06-01", "season", "season range"),
+    ("It was fought in August/September 1956.", "August/September 1956", "1956-08-01", "month",
+     "slashed months share the year"),
+    ("The tale, 1954-told, survives.", "1954", "1954-01-01", "year", "a year glued to a hyphen and a participle"),
+    ("In December 1904 the port fell. Meanwhile the army had been beaten in late August.", "late August",
+     "1904-08-01", "month", "a flashback lies before the story's present"),
+    ("In 1985 relations improved. The 1978 Treaty of Friendship was cited. On December 27 troops entered.",
+     "December 27", "1985-12-27", "day", "an attributive year is not an anchor"),
+    ("The 1997 book sold well. He wrote it in 1995. In May he finished.", "May", "1995-05-01", "month",
+     "his book's year does not anchor what follows"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "granularity", "reason"), NARRATIVE, ids=[row[-1] for row in NARRATIVE]
+)
+def test_narrative_phrase(text, phrase, start, granularity, reason):
+    event = _find(text, phrase)
+    assert (event["start"], event["granularity"]) == (start, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The 5th Army advanced.", "an ordinal unit, not a day"),
+        ("The score was 19:15 at half time.", "a score without 'at' before it"),
+        ("The 1990-series trains.", "a model series"),
+        ("The 1992/93 season.", "a slash between years is no month range"),
+        ("It was a brutal winter.", "any winter"),
+    ],
+)
+def test_not_a_narrative_date(text, reason):
+    assert [event.date_text for event in extract_events(text)] == []
+
+
+MORE_NEWS = [
+    ("Profit fell in the quarter.", "the quarter", Day(1989, 11, 2), "1989-07-01", "quarter",
+     "the quarter a company reports: the last one ended"),
+    ("In the year-ago quarter profit rose.", "the year-ago quarter", Day(1989, 11, 2), "1988-07-01", "quarter",
+     "the same quarter a year before"),
+    ("Year-earlier profit was high.", "Year-earlier", Day(1989, 11, 2), "1988-01-01", "year", "year-earlier"),
+    ("Talks failed over the weekend.", "the weekend", Day(1990, 8, 13), "1990-08-11", "day",
+     "the weekend just past"),
+    ("In nineteen ninety-six it rose.", "nineteen ninety-six", FRI, "1996-01-01", "year", "a year in words"),
+    ("It fell in January nineteen ninety-seven.", "January nineteen ninety-seven", FRI, "1997-01-01", "month",
+     "a month and a year in words"),
+    ("In the nineties it boomed.", "the nineties", FRI, "1990-01-01", "decade", "a decade in words"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "reference", "start", "granularity", "reason"), MORE_NEWS, ids=[row[-1] for row in MORE_NEWS]
+)
+def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
+    event = _find(text, phrase, reference)
+    assert (event["start"], event["granularity"]) == (start, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The twenty soldiers left.", "a count in words"),
+        ("They spent a weekend there.", "any weekend"),
+        ("The Latin Quarter is old.", "a district"),
+    ],
+)
+def test_not_a_date_with_a_reference(text, reason):
+    assert [event.date_text for event in extract_events(text, "t", FRI)] == []
+
+
+STORY = [
+    ("Danton led the August 1792 uprising. On 2 June 1793 the sections rose. Meanwhile, on 24 June, a law "
+     "passed.", "24 June", "1793-06-24", "a dated happening named in passing does not move the story"),
+    ("In March 1782 militia killed many. The theaters converged in 1781 at Yorktown. In early September, "
+     "ships arrived.", "early September", "1781-09-01", "a year behind the story is the story going back"),
+    ("It began on 10 March 1975, before a campaign planned for 1976. Hue fell on 11 March.", "11 March",
+     "1975-03-11", "a year ahead of the story, in passing, does not move it"),
+    ("Most armies left during the winter-spring of 1920.", "the winter-spring of 1920", "1919-12-01",
+     "the year of a season range is its last season's"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "start", "reason"), STORY, ids=[row[-1] for row in STORY])
+def test_where_the_story_stands(text, phrase, start, reason):
+    assert _find(text, phrase)["start"] == start
