@@ -30,6 +30,9 @@ and an index on happening):
 - ``words``: FTS5 over each sentence's folded words (``query.words``),
   joined by spaces and tokenized on spaces only, so its tokens are exactly
   the words the search patterns see; the same rowid.
+- ``happening_words``: the same over the words of all the records of each
+  happening, under its representative's rowid: a search for happenings
+  reads its candidates from it as a search for records reads ``words``.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
   order (input order, not rowid order); "did you mean" reads it instead of
   every sentence.
@@ -76,6 +79,7 @@ CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
+CREATE VIRTUAL TABLE happening_words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
 CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
@@ -96,6 +100,12 @@ CREATE INDEX events_by_source ON events (source, date_start, date_end, position)
 CREATE INDEX events_by_id ON events (id);
 CREATE INDEX events_by_happening ON events (happening, position);
 INSERT INTO words (words) VALUES ('optimize');
+INSERT INTO main.happening_words (rowid, folded)
+    SELECT r.rowid, (SELECT group_concat(w.folded, ' ')
+                     FROM main.events m JOIN staging.words w ON w.position = m.position
+                     WHERE m.happening = r.happening)
+    FROM main.events r WHERE r.representative = 1 ORDER BY r.rowid;
+INSERT INTO happening_words (happening_words) VALUES ('optimize');
 """
 # Stored granularities are ranks (model.GRANULARITY_RANK): reordering GRANULARITIES changes the schema.
 
@@ -245,7 +255,8 @@ class SqliteEvents:
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         if criteria.mentions:
             return (query.Happening(event) for event in self._records(criteria))
-        return self._with_mentions(self._representatives(criteria))
+        happenings = self._happenings(self._representatives(criteria), criteria.search)
+        return happenings if criteria.search is None or criteria.limit is None else islice(happenings, criteria.limit)
 
     def _records(self, criteria: query.Criteria) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
@@ -265,7 +276,8 @@ class SqliteEvents:
         search = criteria.search
         by_words = search is not None and not search.regex
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
+        order = _order(criteria, "words" if by_words else None)
+        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {order}"
         if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
@@ -273,39 +285,47 @@ class SqliteEvents:
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
 
     def _representatives(self, criteria: query.Criteria) -> Iterator[Event]:
-        """``query.select``'s grouping rule in SQL: representatives dated and kept as asked, one of whose
-        records has the words.
+        """``query.select``'s grouping rule in SQL: the representatives dated and kept as asked, in order.
 
-        The happenings with the words come first, as a set: from the
-        full-text index's candidates (every record of a regular expression
-        search), those whose sentence ``Search.matches_text`` keeps.
+        A word search reads them from ``happening_words``, which holds the
+        words of every mention of a happening: its candidates, of which
+        ``_happenings`` keeps those with a mention that has the words. A
+        regular expression has no words to look up: every representative is
+        a candidate, tested as it is read, so a page of results stops early.
         """
         where, parameters = self._where(criteria._replace(search=None))
         search = criteria.search
-        if search is not None:
-            self._db.create_function("kb_matches", 1, search.matches_text, deterministic=True)
-            found = "events AS m" if search.regex else "words JOIN events AS m ON m.rowid = words.rowid"
-            condition = "" if search.regex else "words MATCH ? AND "
-            where += (
-                f" AND happening IN (SELECT m.happening FROM {found} JOIN records ON records.rowid = m.rowid"
-                f" WHERE {condition}kb_matches({SENTENCE}))"
-            )
-            parameters += [] if search.regex else [_match(search)]
-        sql = f"SELECT rowid FROM events WHERE representative = 1 AND {where} ORDER BY {_order(criteria, False)}"
-        if criteria.limit is not None:
+        by_words = search is not None and not search.regex
+        tables = "happening_words JOIN events ON events.rowid = happening_words.rowid" if by_words else "events"
+        if search is not None and by_words:
+            where += " AND happening_words MATCH ?"
+            parameters.append(_match(search))
+        order = _order(criteria, "happening_words" if by_words else None)
+        sql = f"SELECT events.rowid FROM {tables} WHERE representative = 1 AND {where} ORDER BY {order}"
+        if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
         return self._read(rowid for (rowid,) in self._rows(sql, parameters))
 
-    def _with_mentions(self, representatives: Iterator[Event]) -> Iterator[query.Happening]:
-        """Each representative with the ids of its happening's records, in input order, a chunk at a time."""
+    def _happenings(self, representatives: Iterator[Event], search: query.Search | None) -> Iterator[query.Happening]:
+        """Each representative with the ids of its happening's records, in input order, a chunk at a time;
+        with ``search``, only those with a record whose sentence ``Search.matches_text`` keeps."""
+        sentence = "NULL" if search is None else f"(SELECT {SENTENCE} FROM records WHERE records.rowid = events.rowid)"
         while chunk := list(islice(representatives, READ_CHUNK)):
             happenings = [event.happening for event in chunk]
             marks = ", ".join("?" * len(happenings))
-            sql = f"SELECT happening, id FROM events WHERE happening IN ({marks}) ORDER BY happening, position"
+            sql = f"SELECT happening, id, {sentence} FROM events WHERE happening IN ({marks})"
+            sql += " ORDER BY happening, position"
             mentions: dict[str, list[str]] = {}
-            for happening, event_id in self._rows(sql, happenings):
+            found: set[str] = set()
+            for happening, event_id, text in self._rows(sql, happenings):
                 mentions.setdefault(happening, []).append(event_id)
-            yield from (query.Happening(event, tuple(mentions[event.happening])) for event in chunk)
+                if search is not None and happening not in found and search.matches_text(text):
+                    found.add(happening)
+            yield from (
+                query.Happening(event, tuple(mentions[event.happening]))
+                for event in chunk
+                if search is None or event.happening in found
+            )
 
     def mentions(self, event: Event) -> list[Event]:
         sql = "SELECT rowid FROM events WHERE happening = ? ORDER BY position"
@@ -400,18 +420,19 @@ class SqliteEvents:
         return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
 
 
-def _order(criteria: query.Criteria, by_words: bool) -> str:
+def _order(criteria: query.Criteria, words: str | None) -> str:
     """The ORDER BY of ``criteria``: its sort's columns, then input position, as Python's stable sort breaks
     ties, reversed or not.
 
-    A word search in the date order ascending orders by ``words.rowid``
-    instead, the same order (see the layout) but the one the full-text index
-    yields: SQLite then neither sorts the candidates nor reads past the first
-    page. Without words, events_by_date gives the columns' order as fast,
+    A word search in the date order ascending orders by the rowid of the
+    full-text table it reads (``words``, or ``happening_words``) instead,
+    the same order (see the layout) but the one the full-text index yields:
+    SQLite then neither sorts the candidates nor reads past the first page.
+    Without words, events_by_date gives the columns' order as fast,
     and it also applies the range and the filters.
     """
-    if by_words and criteria.sort == "date" and not criteria.reverse:
-        return "words.rowid"
+    if words is not None and criteria.sort == "date" and not criteria.reverse:
+        return f"{words}.rowid"
     descending = " DESC" if criteria.reverse else ""
     return ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position"
 
