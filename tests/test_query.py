@@ -265,3 +265,39 @@ def test_cut_to_limit(
     one_more = fetched if criteria.limit is None else fetched[: criteria.limit + 1]
     shown = cut_to_limit(one_more, criteria)
     assert (len(shown.events), shown.start, shown.end, shown.cut) == (count, start, end, cut), reason
+
+
+def record(event_id: str, happening: str, year: int, text: str = "Clashes began.", kind: str = "event") -> Event:
+    """A record dated to ``year``, of ``happening``."""
+    return dataclasses.replace(EVENTS[0], id=event_id, happening=happening, start=Day(year, 1, 1),
+                               end=Day(year, 12, 31), granularity="year", text=text, kind=kind)  # fmt: skip
+
+
+# (records, criteria, (shown id, its mentions) of each entry, reason)
+GROUPINGS = [
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(), [("b", ("a", "b"))],
+     "the record whose id is the happening stands for it, though another comes first"),
+    ([record("a", "gone", 1990), record("b", "gone", 1991)], Criteria(), [("a", ("a", "b"))],
+     "when none is, the first in input order"),
+    ([record("a", "a", 1991), record("a", "a", 1990)], Criteria(start=Day(1991, 1, 1)), [("a", ("a", "a"))],
+     "of two records with the happening's id, the first (dated 1991)"),
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(end=Day(1990, 12, 31)), [],
+     "a range asks the representative's date"),
+    ([record("a", "b", 1990, "Khojaly fell."), record("b", "b", 1991)],
+     Criteria(search=compile_search(["Khojaly"])), [("b", ("a", "b"))], "the words, any mention"),
+    ([record("a", "a", 1990, kind="context"), record("b", "b", 1991)], Criteria(), [("b", ("b",))],
+     "context left out"),
+    ([record("a", "a", 1990, kind="context"), record("b", "b", 1991)], Criteria(context=True),
+     [("a", ("a",)), ("b", ("b",))], "unless asked for"),
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(mentions=True), [("a", ()), ("b", ())],
+     "--mentions: every record on its own"),
+    ([record("a", "a", 1991), record("b", "b", 1990), record("c", "a", 1989)], Criteria(limit=1),
+     [("b", ("b",))], "sort and limit count happenings, by their representatives"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("records", "criteria", "expected", "reason"), GROUPINGS, ids=[g[-1] for g in GROUPINGS])
+def test_grouping_into_happenings(
+    records: list[Event], criteria: Criteria, expected: list[tuple[str, tuple[str, ...]]], reason: str
+) -> None:
+    assert [(entry.event.id, entry.mentions) for entry in select(records, criteria)] == expected, reason

@@ -1,4 +1,4 @@
-"""Events in, events out: the range, search, filter, sort and limit behind every query command.
+"""Events in, entries out: the range, search, filter, grouping into happenings, sort and limit behind every query.
 
 Pure: no files, no terminal. Search compares *folded* text (accents and case
 removed, a few letters transliterated) so ``Susa`` finds "Şuşa", and it
