@@ -74,6 +74,7 @@ QUERIES = [
     (["list", "--sort", "granularity", "-n", "7"], "happenings by granularity"),
     (["search", "Khojaly", "--json"], "a happening found through any of its mentions"),
     (["search", "Khojaly", "--mentions"], "only the records that say it"),
+    (["search", "fell Armenian"], "a phrase across two mentions of one happening is no match"),
     (["search", "Khojaly", "town", "--any", "--all", "-n", "3"], "any term, limited"),
     (["search", "--regex", "^In ", "--all"], "a regular expression asks every mention"),
     (["search", "the", "--from", "1992", "--to", "1993", "-r", "--mentions"], "records, reversed"),
