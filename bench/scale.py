@@ -136,6 +136,10 @@ def _queries(kbtimeline: list[str], bases: dict[str, str], count: int, runs: int
         (["search", "Khojaly massacre", "-n", "20"], False, False),
         (["list", "--from", "1992", "-g", "day", "-n", "20", "--json"], False, False),
         (["search", "Stepanakret"], False, False),
+        # one entry per happening (the default) beside every record: a page costs the same
+        (["search", "the", "-n", "20"], False, False),
+        (["search", "the", "-n", "20", "--mentions"], False, False),
+        (["search", "--regex", "Shush[ai]", "-n", "20"], False, False),
     ]
     floor = [sys.executable, "-c", "import typer"]
     rows = [(f"{_shown(floor)}  (floor)", floor, runs, False)] + [
