@@ -379,8 +379,8 @@ class _Title:
                 continue
             if tokens[kid].dep in ("dobj", "attr"):
                 noun = kid
-            elif tokens[kid].dep in ("prep", "agent") and self.child(kid, ("pobj", "pcomp")) is not None:
-                noun = self.child(kid, ("pobj", "pcomp"))
+            elif tokens[kid].dep in ("prep", "agent") and (pobj := self.child(kid, ("pobj", "pcomp"))) is not None:
+                noun = pobj
             else:
                 continue
             phrase = {index for index in kept if index >= noun}  # with what follows: "…protests in the towns"
