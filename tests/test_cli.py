@@ -17,7 +17,7 @@ from kbtimeline.output.render import Environment
 from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
 
 CHRONOLOGICAL = sorted(EVENTS, key=lambda event: event.sort_key())
-HEADER = "id\tstart\tend\tgranularity\twhen\tsource\ttext\n"
+HEADER = "id\tstart\tend\tgranularity\twhen\tsource\ttext\tmentions\n"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -38,15 +38,16 @@ def query_with(data: Path, *args: str, env: Environment | None = None) -> Result
 def tsv_rows(*whens: str) -> str:
     events = [BY_WHEN[when] for when in whens]
     return HEADER + "".join(
-        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\n" for e in events
+        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\t1\n" for e in events
     )
 
 
 def range_rows(*scoped: tuple[str, str]) -> str:
-    """What range writes: the tsv columns and each event's scope, inside the period or wider."""
+    """What range writes: the tsv columns, each event a happening of one record, and its scope, inside the
+    period or wider, last: after mentions, so the columns every view writes keep their places."""
     events = [(BY_WHEN[when], scope) for when, scope in scoped]
     return HEADER.replace("\n", "\tscope\n") + "".join(
-        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\t{scope}\n"
+        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\t1\t{scope}\n"
         for e, scope in events
     )
 
@@ -198,15 +199,20 @@ def _table_cells(text: str) -> list[list[str]]:
 
 
 def _row(event: Event) -> list[str]:
-    return [event.id, event.start.iso(), event.end.iso(), event.granularity, event.when, event.source, event.text]
+    return [event.id, event.start.iso(), event.end.iso(), event.granularity, event.when, event.source, event.text, "1"]
+
+
+def _happening(event: Event) -> dict[str, object]:
+    """A record of its own as the views write it in JSON: a happening of one mention."""
+    return {**event.to_dict(), "mentions": [event.id]}
 
 
 FIRST_TWO = CHRONOLOGICAL[:2]
-COLUMNS = ["id", "start", "end", "granularity", "when", "source", "text"]
+COLUMNS = ["id", "start", "end", "granularity", "when", "source", "text", "mentions"]
 # (format, how to read the output back, what it must read as, reason)
 FORMAT_CASES = [
-    ("json", _as_json, [event.to_dict() for event in FIRST_TWO], "an array of the full event records"),
-    ("jsonl", _as_jsonl, [event.to_dict() for event in FIRST_TWO], "one full event record per line"),
+    ("json", _as_json, [_happening(event) for event in FIRST_TWO], "an array of the full records, with mentions"),
+    ("jsonl", _as_jsonl, [_happening(event) for event in FIRST_TWO], "one full record per line, with mentions"),
     ("csv", _as_csv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then the columns quoted as CSV needs"),
     ("tsv", _as_tsv, [COLUMNS, *map(_row, FIRST_TWO)], "header, then tab-separated columns"),
 ]
@@ -234,7 +240,7 @@ def test_every_format_timeline(data: Path) -> None:
 
 
 def test_short_forms_of_the_json_formats(data: Path) -> None:
-    records = [event.to_dict() for event in CHRONOLOGICAL]
+    records = [_happening(event) for event in CHRONOLOGICAL]
     assert json.loads(ok(query_with(data, "list", "--json"))) == records
     lines = ok(query_with(data, "list", "--jsonl")).splitlines()
     assert [json.loads(line) for line in lines] == records

@@ -14,11 +14,11 @@ from kbtimeline import cli, query, storage
 from kbtimeline.model import Day, Event, KbTimelineError
 from kbtimeline.output.render import Environment
 from kbtimeline.storage.sqlite import ORDER
-from timeline_fixtures import BY_WHEN, EVENTS, make_data_dir, write_events
+from timeline_fixtures import BY_WHEN, EVENTS, LEAD, make_data_dir, make_happenings_dir, write_events
 
 SHUSHA = BY_WHEN["May 1992"].id
 
-# (arguments, reason); each runs on both datasets, the small fixture and the bundled article
+# (arguments, reason); each runs on every dataset: the small fixture, the one of known happenings, the bundled article
 QUERIES = [
     (["range", "1992"], "one year, overlapping"),
     (["range", "1991", "1994", "--json"], "two periods, as JSON"),
@@ -93,15 +93,48 @@ QUERIES = [
     (["export", "--html", "-", "--from", "1992", "--to", "1993", "--within"], "a page on stdout, within a window"),
     (["export", "--timelinejs", "-", "--search", "Shusha", "--within"], "TimelineJS on stdout"),
     (["range", "1991", "1994", "--data", "PLACEHOLDER"], "a global option after the command"),
+    # issue 11: one entry per happening, the same from the index
+    (["list", "--mentions"], "every record"),
+    (["list", "--all"], "context too"),
+    (["list", "--all", "--mentions", "--json"], "every record extract wrote"),
+    (["list", "--all", "-n", "5", "-r"], "happenings limited and reversed"),
+    (["list", "--sort", "source", "--all", "--jsonl"], "happenings by source, with their mentions"),
+    (["list", "--sort", "granularity", "-n", "7"], "happenings by granularity"),
+    (["search", "Khojaly", "--json"], "a happening found through any of its mentions"),
+    (["search", "Khojaly", "--mentions"], "only the records that say it"),
+    (["search", "fell Armenian"], "a phrase across two mentions of one happening is no match"),
+    (["search", "Khojaly", "town", "--any", "--all", "-n", "3"], "any term, limited"),
+    (["search", "--regex", "^In ", "--all"], "a regular expression asks every mention"),
+    (["search", "the", "--from", "1992", "--to", "1993", "-r", "--mentions"], "records, reversed"),
+    (["range", "1992", "--all", "--jsonl"], "a range of happenings, context too"),
+    (["range", "May 1992", "--mentions"], "a range of records"),
+    (["range", "1992", "--within", "-g", "day", "--json"], "within, one granularity"),
+    (["show", LEAD.id], "show lists the other mentions"),
+    (["stats", "--all", "--json"], "stats of happenings and their mentions"),
+    (["histogram", "--mentions"], "a histogram of records"),
+    (["timeline", "1992", "--all", "--width", "90"], "a timeline of happenings"),
+    # both: the entries of a range inside first by their representative, with scope and mentions
+    (["range", "8 May 1992", "--all", "--json"], "happenings inside first, scope and mentions in JSON"),
+    (["range", "1992", "--mentions", "-n", "6"], "records inside first, limited"),
+    (["range", "early 1992", "--all", "--format", "csv"], "a third of happenings, csv with mentions then scope"),
+    (["range", "1992", "--mentions", "-r", "--jsonl"], "records, each part newest first"),
+    (["range", "May 1992", "--sort", "source", "--all", "-n", "4"], "happenings by source, inside first"),
+    (["search", "Khojaly", "-w", "--json"], "whole words asked of every mention"),
+    (["search", "UN", "-w", "--mentions"], "whole words, records"),
+    (["stats", "--mentions", "--from", "1992", "--to", "1992", "--json"], "stats of records in a window"),
+    (["histogram", "1992", "--all", "--by", "month"], "a window's histogram of happenings"),
+    (["timeline", "1992", "-n", "5", "--all"], "a limited timeline of happenings"),
+    (["export", "--timelinejs", "-", "--from", "1992", "--to", "1992", "--within", "--all"], "happenings within"),
 ]  # fmt: skip
 assert len({tuple(args) for args, _ in QUERIES}) == len(QUERIES), "every query once"
 
 
-@pytest.fixture(scope="module", params=["fixture", "bundled"])
+@pytest.fixture(scope="module", params=["fixture", "happenings", "bundled"])
 def backends(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A data folder and its index, built by the CLI, in another folder so nothing is shared."""
     root = tmp_path_factory.mktemp(request.param)
-    data = make_data_dir(root) if request.param == "fixture" else ROOT / "data"
+    makers = {"fixture": make_data_dir, "happenings": make_happenings_dir}
+    data = makers[request.param](root) if request.param in makers else ROOT / "data"
     index = root / "elsewhere" / "kb.sqlite"
     index.parent.mkdir()
     result = CliRunner().invoke(cli.app, ["index", str(data), "-o", str(index)])
@@ -185,27 +218,39 @@ def both_backends(tmp_path: Path, events: list[Event]) -> tuple[storage.Events, 
 
 def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
     """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not,
-    inside the range first or not.
+    as records or as happenings, inside the range first or not.
 
     The index numbers events in the date order: a search in that order reads
     rowids, every other order sorts columns; both must come out as Python's.
+    The records fall into four happenings (e0 to e3 stand for them) and one
+    whose representative is not in the file ("gone": its first record stands
+    for it); every fifth record is context.
     """
     sentences = [event.text for event in EVENTS[:3]]
     events = [
         dataclasses.replace(EVENTS[0], id=f"e{n}", start=start, end=end, granularity=granularity, source=source,
-                            date_span=span, text=sentences[n % 3])
+                            date_span=span, text=sentences[n % 3], happening=f"e{n % 4}" if n < 10 else "gone",
+                            kind="context" if n % 5 == 4 else "event")
         for n, (start, end, granularity, source, span) in enumerate(TANGLED)
     ]  # fmt: skip
     on_json, on_index = both_backends(tmp_path, events)
     assert tuple(ORDER) == tuple(query.SORTS)
     searches = [None, query.compile_search(["in"]), query.compile_search(["Shushi", "massacre"], match_any=True)]
     ranges = [(None, None), (Day(1992, 1, 1), None), (None, Day(1991, 12, 31)), (Day(1992, 1, 2), Day(1993, 1, 1))]
-    for sort, reverse, search, (start, end), within, limit, inside_first in itertools.product(
-        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3), (False, True)
+    for sort, reverse, search, (start, end), within, limit, context, mentions, inside_first in itertools.product(
+        query.SORTS,
+        (False, True),
+        searches,
+        ranges,
+        (False, True),
+        (None, 3),
+        (False, True),
+        (False, True),
+        (False, True),
     ):
-        criteria = query.Criteria(start, end, within, search, sort=sort, reverse=reverse, limit=limit)
-        criteria = criteria._replace(inside_first=inside_first)
-        assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], criteria
+        criteria = query.Criteria(start, end, within, search, sort=sort, reverse=reverse, limit=limit,
+                                  inside_first=inside_first, context=context, mentions=mentions)  # fmt: skip
+        assert list(on_index.select(criteria)) == on_json.select(criteria), criteria
 
 
 def test_find_agrees_on_repeated_and_shared_ids(tmp_path: Path) -> None:
@@ -249,12 +294,11 @@ def test_thirds_match_the_same_way_in_sql(tmp_path: Path) -> None:
         (Day(1992, 1, 1), Day(1992, 4, 30)), (Day(1992, 9, 1), Day(1992, 12, 31)), (Day(1950, 1, 1), None),
         (None, Day(1933, 4, 30)), (Day(1992, 5, 1), Day(1992, 5, 10)), (Day(1996, 9, 1), Day(1999, 12, 31)),
     ]  # fmt: skip
-    for (start, end), within, inside_first, reverse in itertools.product(
-        ranges, (False, True), (False, True), (False, True)
+    for (start, end), within, inside_first, reverse, mentions in itertools.product(
+        ranges, (False, True), (False, True), (False, True), (False, True)
     ):
-        criteria = query.Criteria(start, end, within, reverse=reverse, inside_first=inside_first)
-        expected = [event.id for event in on_json.select(criteria)]
-        assert [event.id for event in on_index.select(criteria)] == expected, criteria
+        criteria = query.Criteria(start, end, within, reverse=reverse, inside_first=inside_first, mentions=mentions)
+        assert list(on_index.select(criteria)) == on_json.select(criteria), criteria
     early_century = query.Criteria(Day(1950, 1, 1), Day(1950, 12, 31))
-    assert not any(event.id.endswith("-early") and event.granularity == "century"
-                   for event in on_index.select(early_century))  # fmt: skip
+    assert not any(entry.event.id.endswith("-early") and entry.event.granularity == "century"
+                   for entry in on_index.select(early_century))  # fmt: skip

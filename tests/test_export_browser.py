@@ -8,6 +8,7 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from kbtimeline.extract import extract_events
-from kbtimeline.model import Day, Event
+from kbtimeline.model import Day, Event, parse_day
 from kbtimeline.output.export import render_html
 from timeline_fixtures import EVENTS, make_event
 
@@ -261,12 +262,14 @@ def test_the_exported_bundled_timeline_opens(browser: WebDriver, tmp_path: Path)
     """End to end: `kbtimeline export --html` on the bundled events, opened from a file URL."""
     from typer.testing import CliRunner
 
-    from kbtimeline import cli, storage
+    from kbtimeline import cli, query, storage
 
     page = tmp_path / "bundled.html"
     result = CliRunner().invoke(cli.app, ["export", "--html", str(page), "--title", "Bundled"])
     assert result.exit_code == 0, result.stderr
-    bundled = storage.load_events(storage.locate(None))
+    records = storage.load_events(storage.locate(None))
+    bundled = query.select(records, query.Criteria())  # one marker per happening, context left out
+    assert len(bundled) < len(records)
     browser.get(page.as_uri())
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "kb-count").text)
     assert len(markers(browser)) == len(bundled) > 100
@@ -331,7 +334,7 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
 
 
 def test_the_first_view_fits_the_war_not_the_outliers(browser: WebDriver, tmp_path: Path) -> None:
-    """The bundled page opens on the years most events are in, not 1788-2034 for two century-long entries,
+    """The bundled page opens on the years most events are in, not the whole span of the few outliers,
     with labels for what fits: none overlapping, none running past the right edge."""
     open_file(browser, export_page(tmp_path, "--title", "War"))
     first, last = (year_of(bound) for bound in view(browser))
@@ -358,7 +361,12 @@ def test_the_first_view_fits_the_war_not_the_outliers(browser: WebDriver, tmp_pa
     assert year_of(home[0]) == pytest.approx(first, abs=0.1), "Home: back to the first view"
     ActionChains(browser).send_keys(Keys.HOME).perform()
     everything = wait_for_view_change(browser, home)
-    assert year_of(everything[0]) < 1870 and year_of(everything[1]) > 2022, "again: every event"
+    from test_cli_process import run
+
+    exported = json.loads(run("list", "--json").stdout)  # the page's events: one per happening
+    earliest = min(parse_day(entry["start"]) for entry in exported).number()
+    latest = max(parse_day(entry["end"]) for entry in exported).number()
+    assert everything[0] <= earliest and everything[1] >= latest, "again: every event"
     assert console_errors(browser) == []
 
 
@@ -418,4 +426,5 @@ def test_a_search_refits_the_view_to_its_matches(browser: WebDriver, tmp_path: P
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "export-search-refit.png"))
     browser.find_element(By.ID, "kb-search").send_keys(Keys.ESCAPE)
-    assert wait_for_view_change(browser, fitted) == pytest.approx(first, abs=1)
+    # Until the view is back: under load a refit for an earlier keystroke may land first.
+    WebDriverWait(browser, 5).until(lambda d: view(d) == pytest.approx(first, abs=1))

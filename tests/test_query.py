@@ -37,9 +37,14 @@ def whens(events: list[Event]) -> list[str]:
     return [event.when for event in events]
 
 
+def shown(events: list[Event], criteria: Criteria) -> list[Event]:
+    """The events a view shows: each happening's representative (the fixture's records are each their own)."""
+    return [happening.event for happening in select(events, criteria)]
+
+
 def search(*query: str, exact: bool = False, **options: bool) -> list[str]:
     found = compile_search(query, aliases=None if exact else ALIASES, **options)
-    return whens(select(EVENTS, Criteria(search=found)))
+    return whens(shown(EVENTS, Criteria(search=found)))
 
 
 # (query, options, events found, reason)
@@ -107,7 +112,7 @@ def test_suggest_close_words_for_words_found_nowhere() -> None:
 
 
 def in_range(start: Day, end: Day, within: bool = False) -> list[str]:
-    return whens(select(EVENTS, Criteria(start=start, end=end, within=within)))
+    return whens(shown(EVENTS, Criteria(start=start, end=end, within=within)))
 
 
 def test_range_keeps_events_that_overlap_it() -> None:
@@ -122,15 +127,15 @@ def test_within_keeps_events_entirely_inside() -> None:
 
 
 def test_open_ended_ranges() -> None:
-    assert whens(select(EVENTS, Criteria(start=Day(1993, 7, 1)))) == ["summer 1993", "May 1994"]
-    assert whens(select(EVENTS, Criteria(end=Day(1988, 12, 31)))) == ["20 February 1988"]
+    assert whens(shown(EVENTS, Criteria(start=Day(1993, 7, 1)))) == ["summer 1993", "May 1994"]
+    assert whens(shown(EVENTS, Criteria(end=Day(1988, 12, 31)))) == ["20 February 1988"]
 
 
 def test_granularity_and_source_filters() -> None:
-    days = select(EVENTS, Criteria(granularities=("day",)))
+    days = shown(EVENTS, Criteria(granularities=("day",)))
     assert whens(days) == ["20 February 1988", "26 February 1992"]
-    other = dataclasses.replace(EVENTS[0], id="other", source="other")
-    assert whens(select([*EVENTS, other], Criteria(sources=("other",)))) == ["20 February 1988"]
+    other = dataclasses.replace(EVENTS[0], id="other", source="other", happening="other")
+    assert whens(shown([*EVENTS, other], Criteria(sources=("other",)))) == ["20 February 1988"]
 
 
 # (criteria, part of the message, reason)
@@ -156,16 +161,16 @@ def test_chronological_ties_put_finer_dates_first_then_source_order() -> None:
                        "month", "May 1992", text=text)  # fmt: skip
     first = make_event("On 1 May 1992 it rained.", "1 May 1992", Day(1992, 5, 1),
                        Day(1992, 5, 1), "day", "1 May 1992", text=text)  # fmt: skip
-    ordered = select([month_late, month, first], Criteria())
+    ordered = shown([month_late, month, first], Criteria())
     assert whens(ordered) == ["1 May 1992", "May 1992", "May 1992 (late)"]
 
 
 def test_sort_reverse_and_limit() -> None:
-    assert whens(select(EVENTS, Criteria(reverse=True, limit=2))) == ["May 1994", "summer 1993"]
-    assert whens(select(EVENTS, Criteria(limit=0))) == []
-    by_text = select(EVENTS, Criteria(sort="source"))
+    assert whens(shown(EVENTS, Criteria(reverse=True, limit=2))) == ["May 1994", "summer 1993"]
+    assert whens(shown(EVENTS, Criteria(limit=0))) == []
+    by_text = shown(EVENTS, Criteria(sort="source"))
     assert [event.date_span for event in by_text] == sorted(e.date_span for e in EVENTS)
-    coarse_last = whens(select(EVENTS, Criteria(sort="granularity")))
+    coarse_last = whens(shown(EVENTS, Criteria(sort="granularity")))
     assert coarse_last == ["20 February 1988", "26 February 1992", "May 1992", "May 1994",
                            "summer 1993"]  # fmt: skip
 
@@ -191,7 +196,7 @@ def test_find_by_id_or_unique_prefix() -> None:
 def test_range_selects_exactly_the_events_that_qualify(start: date, length: int, within: bool) -> None:
     first = Day(start.year, start.month, start.day)
     last = first.plus_days(length)
-    chosen = select(EVENTS, Criteria(start=first, end=last, within=within))
+    chosen = shown(EVENTS, Criteria(start=first, end=last, within=within))
     for event in EVENTS:
         overlaps = event.start <= last and event.end >= first
         inside = first <= event.start and event.end <= last
@@ -268,3 +273,53 @@ def test_cut_to_limit(
     one_more = fetched if criteria.limit is None else fetched[: criteria.limit + 1]
     shown = cut_to_limit(one_more, criteria)
     assert (len(shown.events), shown.start, shown.end, shown.cut) == (count, start, end, cut), reason
+
+
+def record(event_id: str, happening: str, year: int, text: str = "Clashes began.", kind: str = "event") -> Event:
+    """A record dated to ``year``, of ``happening``."""
+    return dataclasses.replace(EVENTS[0], id=event_id, happening=happening, start=Day(year, 1, 1),
+                               end=Day(year, 12, 31), granularity="year", text=text, kind=kind)  # fmt: skip
+
+
+# w stands for a happening of 1990-1995 that m, dated 1991, mentions; n is a happening of 1991
+WIDE_AND_INSIDE = [
+    dataclasses.replace(record("w", "w", 1990), end=Day(1995, 12, 31), granularity="decade"),
+    record("n", "n", 1991),
+    record("m", "w", 1991),
+]
+
+# (records, criteria, (shown id, its mentions) of each entry, reason)
+GROUPINGS = [
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(), [("b", ("a", "b"))],
+     "the record whose id is the happening stands for it, though another comes first"),
+    ([record("a", "gone", 1990), record("b", "gone", 1991)], Criteria(), [("a", ("a", "b"))],
+     "when none is, the first in input order"),
+    ([record("a", "a", 1991), record("a", "a", 1990)], Criteria(start=Day(1991, 1, 1)), [("a", ("a", "a"))],
+     "of two records with the happening's id, the first (dated 1991)"),
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(end=Day(1990, 12, 31)), [],
+     "a range asks the representative's date"),
+    ([record("a", "b", 1990, "Khojaly fell."), record("b", "b", 1991)],
+     Criteria(search=compile_search(["Khojaly"])), [("b", ("a", "b"))], "the words, any mention"),
+    ([record("a", "a", 1990, kind="context"), record("b", "b", 1991)], Criteria(), [("b", ("b",))],
+     "context left out"),
+    ([record("a", "a", 1990, kind="context"), record("b", "b", 1991)], Criteria(context=True),
+     [("a", ("a",)), ("b", ("b",))], "unless asked for"),
+    ([record("a", "b", 1990), record("b", "b", 1991)], Criteria(mentions=True), [("a", ()), ("b", ())],
+     "--mentions: every record on its own"),
+    ([record("a", "a", 1991), record("b", "b", 1990), record("c", "a", 1989)], Criteria(limit=1),
+     [("b", ("b",))], "sort and limit count happenings, by their representatives"),
+    (WIDE_AND_INSIDE, Criteria(Day(1991, 1, 1), Day(1991, 12, 31), inside_first=True),
+     [("n", ("n",)), ("w", ("w", "m"))],
+     "inside first by the representative: a mention dated inside leaves its happening among the wider"),
+    (WIDE_AND_INSIDE, Criteria(Day(1991, 1, 1), Day(1991, 12, 31), inside_first=True, limit=1),
+     [("n", ("n",))], "the limit counts after the inside ones come first"),
+    (WIDE_AND_INSIDE, Criteria(Day(1991, 1, 1), Day(1991, 12, 31), inside_first=True, mentions=True),
+     [("n", ()), ("m", ()), ("w", ())], "--mentions: each record inside or wider by its own date"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("records", "criteria", "expected", "reason"), GROUPINGS, ids=[g[-1] for g in GROUPINGS])
+def test_grouping_into_happenings(
+    records: list[Event], criteria: Criteria, expected: list[tuple[str, tuple[str, ...]]], reason: str
+) -> None:
+    assert [(entry.event.id, entry.mentions) for entry in select(records, criteria)] == expected, reason

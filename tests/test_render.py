@@ -27,24 +27,24 @@ def lines(text: str) -> list[str]:
 
 def test_tsv() -> None:
     assert render(TWO, "tsv") == (
-        "id\tstart\tend\tgranularity\twhen\tsource\ttext\n"
+        "id\tstart\tend\tgranularity\twhen\tsource\ttext\tmentions\n"
         "1791e77202\t1992-02-26\t1992-02-26\tday\t26 February 1992\twar\t"
-        "The Khojaly massacre happened on 26 February 1992.\n"
+        "The Khojaly massacre happened on 26 February 1992.\t\n"
         "0dd39fb065\t1992-05-01\t1992-05-31\tmonth\tMay 1992\twar\t"
-        "In May 1992 Armenian forces took Shushi [citation needed].\n"
+        "In May 1992 Armenian forces took Shushi [citation needed].\t\n"
     )
 
 
 def test_tsv_keeps_one_event_per_line() -> None:
     messy = dataclasses.replace(EVENTS[0], text="a\tb\nc\r\nd")
-    assert render([messy], "tsv").splitlines()[1].endswith("\ta b c  d")
+    assert render([messy], "tsv").splitlines()[1].endswith("\ta b c  d\t")
 
 
 def test_csv() -> None:
     quoted = dataclasses.replace(EVENTS[0], text='He said "no", then left.')
     assert render([quoted], "csv") == (
-        "id,start,end,granularity,when,source,text\n"
-        'd99de95df1,1988-02-20,1988-02-20,day,20 February 1988,war,"He said ""no"", then left."\n'
+        "id,start,end,granularity,when,source,text,mentions\n"
+        'd99de95df1,1988-02-20,1988-02-20,day,20 February 1988,war,"He said ""no"", then left.",\n'
     )
 
 
@@ -62,7 +62,7 @@ def test_jsonl_is_one_object_per_line() -> None:
 
 @pytest.mark.parametrize(("fmt", "empty"), [("json", "[]\n"), ("jsonl", ""), ("tsv", None)])
 def test_nothing_to_show(fmt: str, empty: str | None) -> None:
-    expected = empty if empty is not None else "id\tstart\tend\tgranularity\twhen\tsource\ttext\n"
+    expected = empty if empty is not None else "id\tstart\tend\tgranularity\twhen\tsource\ttext\tmentions\n"
     assert render([], fmt) == expected
 
 
@@ -166,6 +166,8 @@ FIELDS = [
     "date text   May 1992",
     "source      war, characters 50-108 (date 53-61)",
     "section     narrative",
+    "kind        event",
+    "happening   0dd39fb065 (this record stands for it)",
     "anchored    no",
     "",
 ]

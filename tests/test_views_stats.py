@@ -26,6 +26,7 @@ MIXED = [
 def test_figures_of_the_war():
     assert compute_stats(WAR) == {
         "events": 18,
+        "mentions": 18,
         "sources": [{"name": "first-nagorno-karabakh-war", "events": 18}],
         "granularities": [
             {"name": "day", "events": 6},
@@ -59,6 +60,7 @@ def test_no_events_has_no_answers():
     stats = compute_stats([])
     assert stats == {
         "events": 0,
+        "mentions": 0,
         "sources": [],
         "granularities": [],
         "earliest": None,

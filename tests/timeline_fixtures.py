@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -79,4 +80,39 @@ def make_data_dir(root: Path) -> Path:
     write_events(folder / "events.json", EVENTS)
     (folder / "aliases.json").write_text(json.dumps(ALIASES, ensure_ascii=False), "utf-8")
     (folder / "sources" / f"{SOURCE}.txt").write_text(SOURCE_TEXT, "utf-8")
+    return folder
+
+
+# A text with known happenings: the lead's "1992" and the body's "26 February 1992" tell one happening,
+# whose representative is the body's (the finer date) though the lead comes first; the ceasefire is a
+# happening of one record; the book's year is context.
+HAPPENINGS_SOURCE = "khojaly"
+HAPPENINGS_TEXT = (
+    "In 1992 Khojaly fell. "
+    "Armenian forces captured the town on 26 February 1992. "
+    "A ceasefire was signed on 12 May 1994. "
+    "A book about the war was published in 2022.\n"
+)
+LEAD, CAPTURE, CEASEFIRE, BOOK = (
+    make_event(sentence, date_text, start, end, granularity, when, HAPPENINGS_SOURCE, HAPPENINGS_TEXT)
+    for sentence, date_text, start, end, granularity, when in [
+        ("In 1992 Khojaly fell.", "1992", Day(1992, 1, 1), Day(1992, 12, 31), "year", "1992"),
+        ("Armenian forces captured the town on 26 February 1992.", "26 February 1992",
+         Day(1992, 2, 26), Day(1992, 2, 26), "day", "26 February 1992"),
+        ("A ceasefire was signed on 12 May 1994.", "12 May 1994", Day(1994, 5, 12), Day(1994, 5, 12), "day",
+         "12 May 1994"),
+        ("A book about the war was published in 2022.", "2022", Day(2022, 1, 1), Day(2022, 12, 31), "year", "2022"),
+    ]
+)  # fmt: skip
+LEAD = dataclasses.replace(LEAD, happening=CAPTURE.id)
+BOOK = dataclasses.replace(BOOK, kind="context")
+HAPPENINGS = [LEAD, CAPTURE, CEASEFIRE, BOOK]  # in the order of the text
+
+
+def make_happenings_dir(root: Path) -> Path:
+    """A --data folder of ``HAPPENINGS``, with their source text."""
+    folder = root / "happenings"
+    (folder / "sources").mkdir(parents=True)
+    write_events(folder / "events.json", HAPPENINGS)
+    (folder / "sources" / f"{HAPPENINGS_SOURCE}.txt").write_text(HAPPENINGS_TEXT, "utf-8")
     return folder

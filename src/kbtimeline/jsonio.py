@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Event
@@ -19,22 +19,28 @@ from kbtimeline.model import Event
 FORMATS = ("json", "jsonl")  # an indented array, or one object per line
 
 
-def jsonl_line(event: Event, extra: Mapping[str, Any] | None = None) -> str:
+class Record(Protocol):
+    """What is written as one JSON object: an event, or a happening (``query.Happening``)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def jsonl_line(event: Record, extra: Mapping[str, Any] | None = None) -> str:
     """One event as a line of JSON lines; ``extra`` fields (a query's remarks on it) after its own."""
     return json.dumps(_record(event, extra), ensure_ascii=False) + "\n"
 
 
-def json_object(event: Event) -> str:
+def json_object(event: Record) -> str:
     """One event alone, as an indented JSON object (``show --json``)."""
     return json.dumps(event.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def json_item(event: Event, extra: Mapping[str, Any] | None = None) -> str:
+def json_item(event: Record, extra: Mapping[str, Any] | None = None) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
     return "  " + json.dumps(_record(event, extra), ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-def _record(event: Event, extra: Mapping[str, Any] | None) -> dict[str, Any]:
+def _record(event: Record, extra: Mapping[str, Any] | None) -> dict[str, Any]:
     return event.to_dict() if not extra else {**event.to_dict(), **extra}
 
 

@@ -1,4 +1,4 @@
-"""Events in, events out: the range, search, filter, sort and limit behind every query command.
+"""Events in, entries out: the range, search, filter, grouping into happenings, sort and limit behind every query.
 
 Pure: no files, no terminal. Search compares *folded* text (accents and case
 removed, a few letters transliterated) so ``Susa`` finds "Şuşa", and it
@@ -162,8 +162,8 @@ SORTS: dict[str, Callable[[Event], tuple[Any, ...]]] = {
 class Criteria(NamedTuple):
     """Everything a query command can ask for; ``select`` checks it makes sense.
 
-    ``inside_first``: the events dated inside the period come before those that reach beyond it
-    (``scope``), each part in the order ``sort`` asks for.
+    ``inside_first``: the entries dated inside the period come before those that reach beyond it
+    (``scope``, of a happening its representative's), each part in the order ``sort`` asks for.
     """
 
     start: Day | None = None
@@ -176,28 +176,86 @@ class Criteria(NamedTuple):
     reverse: bool = False
     limit: int | None = None
     inside_first: bool = False
+    context: bool = False  # --all: context records too, not only events
+    mentions: bool = False  # --mentions: every record on its own, not one entry per happening
 
 
-def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
-    """The events ``criteria`` asks for, sorted, reversed and limited as it says.
+class Happening(NamedTuple):
+    """One entry of a view: the record shown and the ids of the records it stands for.
+
+    ``event`` is the happening's representative (the record whose id is the
+    ``happening`` of them all); ``mentions`` the ids of all its records, in
+    input order, itself included. Under ``--mentions`` every record is an
+    entry of its own and ``mentions`` is empty: a record, not a happening.
+    """
+
+    event: Event
+    mentions: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The representative's record, plus ``mentions`` when the entry is a happening."""
+        record = self.event.to_dict()
+        if self.mentions:
+            record["mentions"] = list(self.mentions)
+        return record
+
+
+def select(events: Sequence[Event], criteria: Criteria) -> list[Happening]:
+    """The entries ``criteria`` asks for, sorted, reversed and limited as it says: the one grouping rule.
+
+    One entry per happening, its representative: the record whose id is the
+    records' ``happening`` (the first in input order when none is, or several
+    are). A happening is shown with its representative's date, so the range,
+    ``granularities``, ``sources`` and the kind (context left out unless
+    ``criteria.context``) are asked of the representative: a "1992" mention
+    of a late-February happening does not put it in May. The words are
+    asked of every mention: a search finds the happening when any of its
+    sentences has them (the footnote that names Khojaly). Sort and limit
+    count happenings; ``inside_first`` puts those whose representative is
+    dated inside the range (``scope``) first. With ``criteria.mentions``
+    every record is asked everything and is an entry of its own. The SQLite
+    index mirrors this rule (``storage.sqlite.SqliteEvents.select``).
 
     By default an event is in a range when its interval overlaps it: "1992"
     overlaps a range ending 1992-01-31. ``within`` keeps only events whose
     whole interval lies inside.
     """
     check(criteria, (event.source for event in events))
-    chosen = [
-        event
-        for event in events
-        if in_range(event, criteria.start, criteria.end, within=criteria.within)
+    search = criteria.search
+    if criteria.mentions:
+        chosen = [
+            Happening(event)
+            for event in events
+            if _shown(event, criteria) and (search is None or search.matches(event))
+        ]
+    else:
+        members: dict[str, list[int]] = {}
+        for number, event in enumerate(events):
+            members.setdefault(event.happening, []).append(number)
+        # (representative's input position, its happening's positions), in the representatives' input order
+        groups = sorted(
+            (next((n for n in numbers if events[n].id == happening), numbers[0]), numbers)
+            for happening, numbers in members.items()
+        )
+        chosen = [
+            Happening(events[first], tuple(events[n].id for n in numbers))
+            for first, numbers in groups
+            if _shown(events[first], criteria) and (search is None or any(search.matches(events[n]) for n in numbers))
+        ]
+    chosen.sort(key=lambda entry: SORTS[criteria.sort](entry.event), reverse=criteria.reverse)
+    if criteria.inside_first:  # a stable sort: each part keeps the order above
+        chosen.sort(key=lambda entry: scope(entry.event, criteria.start, criteria.end) != INSIDE)
+    return chosen if criteria.limit is None else chosen[: criteria.limit]
+
+
+def _shown(event: Event, criteria: Criteria) -> bool:
+    """Whether a view may show ``event`` as it is dated and kept: everything ``criteria`` asks but the words."""
+    return (
+        in_range(event, criteria.start, criteria.end, within=criteria.within)
         and (not criteria.granularities or event.granularity in criteria.granularities)
         and (not criteria.sources or event.source in criteria.sources)
-        and (criteria.search is None or criteria.search.matches(event))
-    ]
-    chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
-    if criteria.inside_first:  # a stable sort: each part keeps the order above
-        chosen.sort(key=lambda event: scope(event, criteria.start, criteria.end) != INSIDE)
-    return chosen if criteria.limit is None else chosen[: criteria.limit]
+        and (criteria.context or event.kind == "event")
+    )
 
 
 def focus(event: Event) -> tuple[Day, Day]:

@@ -71,6 +71,12 @@ FormatOption = Annotated[
         autocompletion=choices(FORMATS),
     ),
 ]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Context records too (a book's year, a statistic's), not only events.")
+]
+MentionsOption = Annotated[
+    bool, typer.Option("--mentions", help="Every record, instead of one entry per happening with its mention count.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 JsonlOption = Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")]
 WidthOption = Annotated[
@@ -102,6 +108,8 @@ class Filters:
     sort: str = "date"
     reverse: bool = False
     limit: int | None = None
+    context: bool = False  # --all
+    mentions: bool = False  # --mentions
 
     def criteria(self, window: Window, *, within: bool = False, search: query.Search | None = None) -> query.Criteria:
         """The query these options ask for over ``window``."""
@@ -115,6 +123,8 @@ class Filters:
             sort=self.sort,
             reverse=self.reverse,
             limit=self.limit,
+            context=self.context,
+            mentions=self.mentions,
         )
 
 

@@ -14,12 +14,14 @@ import typer
 from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
+    AllOption,
     AsciiOption,
     EndArgument,
     Filters,
     FromOption,
     GranularityOption,
     LimitOption,
+    MentionsOption,
     SearchOption,
     SourceOption,
     StartArgument,
@@ -31,6 +33,8 @@ from kbtimeline.cli.options import (
     choices,
 )
 from kbtimeline.errors import KbTimelineError, UsageError
+from kbtimeline.model import Event
+from kbtimeline.output.render import counted
 from kbtimeline.storage import Replacement
 
 
@@ -54,7 +58,7 @@ def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tup
 
     # In time order: a picture has no inside-first part, and the cut reads the order.
     one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1, inside_first=False)
-    shown = query.cut_to_limit(list(session.events.select(one_more)), criteria)
+    shown = query.cut_to_limit([counted(entry) for entry in session.events.select(one_more)], criteria)
     picture = render_timeline(
         shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
     )
@@ -77,6 +81,8 @@ def timeline(
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
@@ -94,8 +100,8 @@ def timeline(
     session: Session = ctx.obj
     window = _window(start, end, date_from, date_to)
     view = View.of(session.env, width, ascii, unicode)
-    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
-    picture, _ = draw_timeline(session, view, criteria)
+    filters = Filters(granularity, source, limit=limit, context=include_context, mentions=mentions)
+    picture, _ = draw_timeline(session, view, filters.criteria(window, search=_searched(session, search_terms)))
     emit(picture)
 
 
@@ -151,11 +157,13 @@ def histogram(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
 ) -> None:
-    """How many events start in each decade, year or month, as bars.
+    """How many events (one per happening) start in each decade, year or month, as bars.
 
     An event counts once, where it starts, and only when it is dated at least
     as finely as the buckets ("1992" is not counted by month).
@@ -171,8 +179,11 @@ def histogram(
     if by not in BY:
         raise UsageError(f"unknown --by {by!r}; accepted: {', '.join(BY)}")
     window = _window(start, end, date_from, date_to)
-    criteria = Filters(granularity, source).criteria(window, search=_searched(session, search_terms))
-    events = list(session.events.select(criteria))
+    filters = Filters(granularity, source, context=include_context, mentions=mentions)
+    events = [
+        entry.event
+        for entry in session.events.select(filters.criteria(window, search=_searched(session, search_terms)))
+    ]
     view = View.of(session.env, width, ascii, unicode)
     counts = count_buckets(events, by, start=window.start, end=window.end)
     draw = render_sparkline if spark else render_histogram
@@ -186,12 +197,14 @@ def stats(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="The figures as one JSON object.")] = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
 ) -> None:
-    """Events per source and per granularity, the earliest and latest, the busiest year and month.
+    """Events (one per happening) per source and granularity, the earliest and latest, the busiest year and month.
 
     \b
     Examples:
@@ -204,8 +217,10 @@ def stats(
 
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
-    events = list(session.events.select(Filters(granularity, source).criteria(window)))
-    figures = compute_stats(events, window.start, window.end)
+    filters = Filters(granularity, source, context=include_context, mentions=mentions)
+    entries = list(session.events.select(filters.criteria(window)))
+    records = sum(len(entry.mentions) or 1 for entry in entries)
+    figures = compute_stats([entry.event for entry in entries], records, start=window.start, end=window.end)
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
@@ -237,6 +252,8 @@ def export(
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
 ) -> None:
     """Export events as a timeline page for any browser, or as TimelineJS3 data.
 
@@ -266,10 +283,9 @@ def export(
             if str(path) != STDOUT and path.exists():
                 raise KbTimelineError(f"{path}: already exists; add --force to replace it")
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, limit=limit).criteria(
-        window, within=within, search=_searched(session, search_terms)
-    )
-    events = list(session.events.select(criteria))
+    filters = Filters(granularity, source, limit=limit, context=include_context, mentions=mentions)
+    criteria = filters.criteria(window, within=within, search=_searched(session, search_terms))
+    events: list[Event] = [counted(entry) for entry in session.events.select(criteria)]
     if html is not None:
         _write(html, render_html(events, title, window=(window.start, window.end)))
     if timelinejs is not None:

@@ -12,6 +12,7 @@ import typer
 from kbtimeline import query
 from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
+    AllOption,
     Filters,
     FormatOption,
     FromOption,
@@ -19,6 +20,7 @@ from kbtimeline.cli.options import (
     JsonlOption,
     JsonOption,
     LimitOption,
+    MentionsOption,
     Output,
     ReverseOption,
     SortOption,
@@ -54,6 +56,8 @@ def range_command(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -73,8 +77,9 @@ def range_command(
       kbtimeline range "May 1992" --within --json
     """
     window = Window.period(start, end)
-    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, within=within)
-    select_and_emit(ctx.obj, Request(criteria._replace(inside_first=True), Output(output_format, as_json, as_jsonl)))
+    filters = Filters(granularity, source, sort, reverse, limit, include_context, mentions)
+    criteria = filters.criteria(window, within=within)._replace(inside_first=True)
+    select_and_emit(ctx.obj, Request(criteria, Output(output_format, as_json, as_jsonl)))
 
 
 @app.command()
@@ -97,6 +102,8 @@ def search(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -119,7 +126,8 @@ def search(
     if word and regex:
         raise UsageError("--word and --regex do not combine; write \\b around the expression instead")
     found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases, whole_words=word)
-    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
+    filters = Filters(granularity, source, sort, reverse, limit, include_context, mentions)
+    criteria = filters.criteria(window, search=found)
     if not select_and_emit(session, Request(criteria, Output(output_format, as_json, as_jsonl))) and not regex:
         suggestions = query.suggest(session.events.texts(), terms, aliases)
         if suggestions:
@@ -136,6 +144,8 @@ def list_command(
     sort: SortOption = "date",
     limit: LimitOption = None,
     reverse: ReverseOption = False,
+    include_context: AllOption = False,
+    mentions: MentionsOption = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
@@ -148,7 +158,7 @@ def list_command(
       kbtimeline list --granularity day --from 1992 --jsonl
     """
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window)
+    criteria = Filters(granularity, source, sort, reverse, limit, include_context, mentions).criteria(window)
     select_and_emit(ctx.obj, Request(criteria, Output(output_format, as_json, as_jsonl)))
 
 
@@ -157,10 +167,11 @@ def show(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or its first characters.")],
     as_json: Annotated[
-        bool, typer.Option("--json", help="The event as one JSON object (the events.json schema).")
+        bool,
+        typer.Option("--json", help='The record as one JSON object: the events.json schema, plus "mentions".'),
     ] = False,
 ) -> None:
-    """One event in full, with the text around it and its date phrase highlighted.
+    """One record in full, the other mentions of its happening, the text around it, its date phrase highlighted.
 
     \b
     Examples:
@@ -169,10 +180,12 @@ def show(
     """
     session: Session = ctx.obj
     event = session.events.find(event_id)
-    if as_json:
-        emit(json_object(event))
+    mentions = session.events.mentions(event)
+    if as_json:  # the record with its happening's ids, as list --json writes the record that stands for it
+        emit(json_object(query.Happening(event, tuple(other.id for other in mentions))))
         return
-    emit(render_event(event, session.events.source_text(event.source), session.env))
+    others = [other for other in mentions if other != event]
+    emit(render_event(event, session.events.source_text(event.source), session.env, others))
 
 
 def select_and_emit(session: Session, request: Request) -> bool:
@@ -192,11 +205,11 @@ def select_and_emit(session: Session, request: Request) -> bool:
         return shown > 0
     found = iter(session.events.select(criteria))
     head = next(found, None)
-    events = chain([head], found) if head is not None else iter(())
+    entries = chain([head], found) if head is not None else iter(())
     scope = partial(query.scope, start=criteria.start, end=criteria.end) if criteria.inside_first else None
     if fmt in STREAMED:
-        emit(render_stream(events, fmt, scope))
+        emit(render_stream(entries, fmt, scope))
     else:  # a table; "No matching events." is a remark, for stderr (as gh says it)
         marker = criteria.search.spans if criteria.search else None
-        emit(render(list(events), fmt, session.env, marker, scope), err=head is None)
+        emit(render(list(entries), fmt, session.env, marker, scope), err=head is None)
     return head is not None

@@ -81,12 +81,20 @@ class _Events:
         self.filters = filters
         self._aliases: dict[str, list[str]] | None = None
         # Refuse an unknown granularity or source now, before the terminal is taken over.
-        list(self.events.select(self._criteria(None, limit=0)))
+        self._records(self._criteria(None, limit=0))
 
     def _criteria(self, search: Search | None, **fields: Any) -> query.Criteria:
+        # Every record on its own (``mentions``): the app groups the mentions of a page itself.
         return query.Criteria(
-            search=search, granularities=self.filters.granularities, sources=self.filters.sources, **fields
+            search=search,
+            granularities=self.filters.granularities,
+            sources=self.filters.sources,
+            mentions=True,
+            **fields,
         )
+
+    def _records(self, criteria: query.Criteria) -> list[Event]:
+        return [entry.event for entry in self.events.select(criteria)]
 
     def compile(self, text: str, min_letters: int) -> Search | None:
         """The search ``text`` asks for, as the ``search`` command reads its terms; None while no term
@@ -103,8 +111,8 @@ class _Events:
         start_range = getattr(self.events, "start_range", None)  # an index reads both ends of its indexes
         if start_range is not None:
             return start_range(self._criteria(search))  # type: ignore[no-any-return]
-        first = next(iter(self.events.select(self._criteria(search, limit=1))), None)
-        last = next(iter(self.events.select(self._criteria(search, limit=1, reverse=True))), None)
+        first = next(iter(self._records(self._criteria(search, limit=1))), None)
+        last = next(iter(self._records(self._criteria(search, limit=1, reverse=True))), None)
         if first is None or last is None:
             return None
         return first.start.number(), max(last.start.number(), first.start.number())
@@ -116,7 +124,7 @@ class _Events:
             return around(self._criteria(search), day, count)  # type: ignore[no-any-return]
         after = self._criteria(search, start=Day.from_number(day), within=True, limit=count)
         before = self._criteria(search, end=Day.from_number(day - 1), reverse=True, limit=count)
-        return [*reversed(list(self.events.select(before))), *self.events.select(after)]
+        return [*reversed(self._records(before)), *self._records(after)]
 
     def counts(self, edges: Sequence[int], search: Search | None) -> list[int]:
         """How many events start in each bucket [edges[i], edges[i + 1]) of day numbers."""
@@ -125,7 +133,7 @@ class _Events:
         if count_starts is not None:
             return list(count_starts(criteria, edges))
         window = criteria._replace(start=Day.from_number(edges[0]), end=Day.from_number(edges[-1] - 1))
-        starts = sorted(event.start.number() for event in self.events.select(window))
+        starts = sorted(event.start.number() for event in self._records(window))
         below = [bisect_left(starts, edge) for edge in edges]
         return [high - low for low, high in pairwise(below)]
 

@@ -9,6 +9,7 @@ by the standard library, so rich never reinterprets "[citation needed]".
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import os
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from kbtimeline.errors import UsageError
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Event
-from kbtimeline.query import INSIDE
+from kbtimeline.query import INSIDE, Happening
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "timeline")
 STREAMED = ("tsv", "csv", "json", "jsonl")  # formats written event by event
-COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text")
+COLUMNS = ("id", "start", "end", "granularity", "when", "source", "text", "mentions")
 MATCH_STYLE = "bold yellow"
 DATE_STYLE = "bold reverse"
 CONTEXT_CHARS = 300  # how much source text `show` quotes on each side of the sentence
@@ -36,9 +37,11 @@ _ONE_LINE = str.maketrans("\t\n\r", "   ")  # a tsv field must not break the row
 
 # Where search terms occur in a text: (start, end) offsets to highlight.
 Marker = Callable[[str], Iterable[tuple[int, int]]]
+# What a view shows: happenings (query.select), or records on their own.
+Entry = Happening | Event
 # What a range says of each event it found: inside the period or reaching beyond it (query.scope).
 Scope = Callable[[Event], str]
-SCOPE_COLUMN = "scope"
+SCOPE_COLUMN = "scope"  # after COLUMNS, range only: the columns every view writes keep their places
 
 
 class Environment(NamedTuple):
@@ -99,40 +102,48 @@ def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment
 
 
 def render(
-    events: Sequence[Event],
+    entries: Sequence[Entry],
     fmt: str,
     env: Environment = PIPED,
     mark: Marker | None = None,
     scope: Scope | None = None,
 ) -> str:
-    """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table, ``scope``
-    (from ``range``) says which events are dated inside the period and which reach beyond it."""
+    """``entries`` as text in format ``fmt``; ``mark`` finds what to highlight in the table, ``scope``
+    (from ``range``) says which are dated inside the period and which reach beyond it."""
     if fmt == "table":
-        return _table(events, env, mark, scope)
-    return "".join(render_stream(events, fmt, scope))  # refuses the rest
+        return _table([_entry(entry) for entry in entries], env, mark, scope)
+    return "".join(render_stream(entries, fmt, scope))  # refuses the rest
 
 
-def render_stream(events: Iterable[Event], fmt: str, scope: Scope | None = None) -> Iterator[str]:
-    """``events`` in a machine format (one of ``STREAMED``), piece by piece as they come.
+def render_stream(entries: Iterable[Entry], fmt: str, scope: Scope | None = None) -> Iterator[str]:
+    """``entries`` in a machine format (one of ``STREAMED``), piece by piece as they come.
 
-    A query over millions of events can then write its first lines before it
-    has found the last, and ``| head`` stops it early. With ``scope``, each
-    event carries it: a last column ``scope``, or a ``"scope"`` field.
+    A happening is its representative's record plus ``mentions``, the ids of
+    all its records (JSON), or their number (the ``mentions`` column of tsv
+    and csv, empty for a record shown on its own). With ``scope``, each
+    entry also carries its representative's scope: a last column ``scope``,
+    after ``mentions``, or a ``"scope"`` field. A query over millions of
+    events can write its first lines before it has found the last, and
+    ``| head`` stops it early.
     """
     if fmt not in STREAMED:  # "timeline" is drawn by views, not written here
         raise UsageError(f"cannot write events as {fmt!r}; accepted: table, {', '.join(STREAMED)}")
+    happenings = (_entry(entry) for entry in entries)
 
-    def extra(event: Event) -> dict[str, str] | None:
-        return None if scope is None else {SCOPE_COLUMN: scope(event)}
+    def extra(happening: Happening) -> dict[str, str] | None:
+        return None if scope is None else {SCOPE_COLUMN: scope(happening.event)}
 
     if fmt == "json":
-        return json_array(json_item(event, extra(event)) for event in events)
+        return json_array(json_item(happening, extra(happening)) for happening in happenings)
     if fmt == "jsonl":
-        return (jsonl_line(event, extra(event)) for event in events)
+        return (jsonl_line(happening, extra(happening)) for happening in happenings)
     header = COLUMNS if scope is None else (*COLUMNS, SCOPE_COLUMN)
     rows = itertools.chain(
         [header],
-        ([*(_cell(event, column) for column in COLUMNS), *(extra(event) or {}).values()] for event in events),
+        (
+            [*(_cell(happening, column) for column in COLUMNS), *(extra(happening) or {}).values()]
+            for happening in happenings
+        ),
     )
     if fmt == "tsv":
         return ("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
@@ -151,8 +162,9 @@ def _csv_lines(rows: Iterable[Sequence[str]]) -> Iterator[str]:
         buffer.truncate()
 
 
-def render_event(event: Event, source_text: str | None, env: Environment) -> str:
-    """One event in full for ``show``: every field, then the sentence in the text around it."""
+def render_event(event: Event, source_text: str | None, env: Environment, others: Sequence[Event] = ()) -> str:
+    """One event in full for ``show``: every field, the other mentions of its happening (``others``), then
+    the sentence in the text around it."""
     from rich.text import Text
 
     out = Text()
@@ -160,21 +172,40 @@ def render_event(event: Event, source_text: str | None, env: Environment) -> str
     for label, value in _fields(event):
         out.append(f"{label:<12}", style="dim")
         out.append(f"{value}\n")
+    if others:
+        out.append(f"\nother mentions of this happening ({len(others)}):\n", style="dim")
+        for other in others:
+            mark = "  (stands for the happening)" if other.id == event.happening else ""
+            out.append(f"  {other.id}  {other.when}  {other.title}{mark}\n")
     out.append("\n")
     out.append_text(_context(event, source_text))
     return _print(env, out)
 
 
-def _table(events: Sequence[Event], env: Environment, mark: Marker | None, scope: Scope | None) -> str:
-    """Columns When, Event, (Source,) ID; with ``scope``, the events reaching beyond the period follow
+def counted(entry: Entry) -> Event:
+    """The event a picture draws for ``entry``: a happening of several records says how many before its
+    title, where shortening the title to fit a line does not cut it off."""
+    happening = _entry(entry)
+    count = len(happening.mentions)
+    if count < 2:
+        return happening.event
+    return dataclasses.replace(happening.event, title=f"({count} mentions) {happening.event.title}")
+
+
+def _entry(entry: Entry) -> Happening:
+    return entry if isinstance(entry, Happening) else Happening(entry)
+
+
+def _table(happenings: Sequence[Happening], env: Environment, mark: Marker | None, scope: Scope | None) -> str:
+    """Columns When, Event, (Source,) ID; with ``scope``, the entries reaching beyond the period follow
     the others under a line that says so."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    if not events:
+    if not happenings:
         return _print(env, Text("No matching events.", style="dim"))
-    several_sources = len({event.source for event in events}) > 1
+    several_sources = len({happening.event.source for happening in happenings}) > 1
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("When", style="cyan")
     table.add_column("Event", ratio=1, overflow="fold")
@@ -182,7 +213,7 @@ def _table(events: Sequence[Event], env: Environment, mark: Marker | None, scope
         table.add_column("Source", overflow="fold")
     table.add_column("ID", style="dim", no_wrap=True)
     beyond = False
-    for event in events:
+    for event, mentions in happenings:
         if scope is not None and not beyond and scope(event) != INSIDE:
             beyond = True
             if table.row_count:
@@ -192,6 +223,8 @@ def _table(events: Sequence[Event], env: Environment, mark: Marker | None, scope
         text = Text(event.text)
         for start, end in mark(event.text) if mark else ():
             text.stylize(MATCH_STYLE, start, end)
+        if len(mentions) > 1:
+            text.append(f" ({len(mentions)} mentions)", style="dim")
         source = [Text(event.source)] if several_sources else []
         table.add_row(Text(event.when), text, *source, Text(event.id))
     return _print(env, table)
@@ -210,6 +243,8 @@ def _fields(event: Event) -> list[tuple[str, str]]:
         ("date text", event.date_text),
         ("source", f"{event.source}, characters {start}-{end} (date {date_start}-{date_end})"),
         ("section", event.section),
+        ("kind", event.kind),
+        ("happening", event.happening if event.happening != event.id else f"{event.id} (this record stands for it)"),
         ("anchored", "yes: dated from context" if event.anchored else "no"),
     ]
     fields += [("part", f"{part.start.iso()} to {part.end.iso()}") for part in event.parts]
@@ -251,8 +286,10 @@ def _context(event: Event, source_text: str | None) -> Text:
     return text
 
 
-def _cell(event: Event, column: str) -> str:
-    value = getattr(event, column)
+def _cell(happening: Happening, column: str) -> str:
+    if column == "mentions":
+        return str(len(happening.mentions)) if happening.mentions else ""
+    value = getattr(happening.event, column)
     return value if isinstance(value, str) else value.iso()
 
 

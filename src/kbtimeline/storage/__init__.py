@@ -50,8 +50,11 @@ SQLITE_HEADER = b"SQLite format 3\0"  # the first 16 bytes of every SQLite datab
 class Events(Protocol):
     """What the query commands ask of the events, wherever they are kept."""
 
-    def select(self, criteria: query.Criteria) -> Iterable[Event]:
-        """The events ``criteria`` asks for, in its order (as ``query.select``)."""
+    def select(self, criteria: query.Criteria) -> Iterable[query.Happening]:
+        """The entries ``criteria`` asks for, in its order (as ``query.select``): happenings or records."""
+
+    def mentions(self, event: Event) -> list[Event]:
+        """Every record of ``event``'s happening, itself included, in input order."""
 
     def find(self, event_id: str) -> Event:
         """The event with this id or id prefix (as ``query.find``)."""

@@ -24,8 +24,11 @@ class EventList:
     def events(self) -> list[Event]:
         return load_events(self.location)
 
-    def select(self, criteria: query.Criteria) -> list[Event]:
+    def select(self, criteria: query.Criteria) -> list[query.Happening]:
         return query.select(self.events, criteria)
+
+    def mentions(self, event: Event) -> list[Event]:
+        return [other for other in self.events if other.happening == event.happening]
 
     def find(self, event_id: str) -> Event:
         return query.find(self.events, event_id)

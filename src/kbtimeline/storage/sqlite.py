@@ -8,7 +8,8 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 5 (3: kind and happening; 4: granularity ranks with "week"; 5: focus columns):
+Layout, schema version 6 (3: kind and happening columns; 4: granularity ranks with "week"; 5: focus columns;
+6: representative, ``happening_words`` and an index on happening):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,8 +18,9 @@ Layout, schema version 5 (3: kind and happening; 4: granularity ranks with "week
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns; each record's ``kind`` and ``happening`` (for the views that
-  leave context out or show one entry per happening); and
+  columns; each record's ``kind`` and ``happening``; ``representative``:
+  1 on the record that stands for its happening (``query.select``'s choice,
+  made once while indexing), so a view reads one row per happening; and
   ``focus_start``/``focus_end``, the day numbers of ``query.focus`` (the
   third an early/mid/late event is about), which ranges match, as
   ``query.in_range`` does. The full-text index yields rowids ascending, so a
@@ -30,6 +32,9 @@ Layout, schema version 5 (3: kind and happening; 4: granularity ranks with "week
 - ``words``: FTS5 over each sentence's folded words (``query.words``),
   joined by spaces and tokenized on spaces only, so its tokens are exactly
   the words the search patterns see; the same rowid.
+- ``happening_words``: the same over the words of all the records of each
+  happening, under its representative's rowid: a search for happenings
+  reads its candidates from it as a search for records reads ``words``.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
   order (input order, not rowid order); "did you mean" reads it instead of
   every sentence.
@@ -53,7 +58,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "5"  # 3: kind and happening; 4: granularity ranks with "week"; 5: focus columns
+SCHEMA_VERSION = "6"  # see the layout above
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -74,10 +79,12 @@ EVENT_COLUMNS = """
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    representative INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
+CREATE VIRTUAL TABLE happening_words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
 CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
@@ -96,7 +103,14 @@ INDEXES = """
 CREATE INDEX events_by_date ON events (start_key, granularity_rank, end_key, source, date_start, date_end, position);
 CREATE INDEX events_by_source ON events (source, date_start, date_end, position);
 CREATE INDEX events_by_id ON events (id);
+CREATE INDEX events_by_happening ON events (happening, position);
 INSERT INTO words (words) VALUES ('optimize');
+INSERT INTO main.happening_words (rowid, folded)
+    SELECT r.rowid, (SELECT group_concat(w.folded, ' ')
+                     FROM main.events m JOIN staging.words w ON w.position = m.position
+                     WHERE m.happening = r.happening)
+    FROM main.events r WHERE r.representative = 1 ORDER BY r.rowid;
+INSERT INTO happening_words (happening_words) VALUES ('optimize');
 """
 # Stored granularities are ranks (model.GRANULARITY_RANK): reordering GRANULARITIES changes the schema.
 
@@ -110,10 +124,16 @@ ORDER = {
 # From staging to the layout: events take rowids 1, 2, ... in the date order, ties
 # in input order; records and words follow them in rowid order, so every table is
 # written front to back.
+# A happening's representative: the record whose id is the happening, else its first (as query.select).
 RANK = f"""
+CREATE TABLE staging.representatives AS
+    SELECT COALESCE(MIN(CASE WHEN id = happening THEN position END), MIN(position)) AS position
+    FROM staging.events GROUP BY happening;
+CREATE UNIQUE INDEX staging.representatives_by_position ON representatives (position);
 INSERT INTO main.events
     SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening,
-        focus_start, focus_end, position FROM staging.events
+        focus_start, focus_end, position, position IN (SELECT position FROM staging.representatives)
+    FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
@@ -236,17 +256,29 @@ class SqliteEvents:
                 f"{SCHEMA_VERSION}; run kbtimeline index again"
             )
 
-    def select(self, criteria: query.Criteria) -> Iterator[Event]:
-        """The events ``criteria`` asks for; with ``inside_first``, two queries, each in the index's order:
-        the events inside the range, then the wider ones (read only when the first run out), so that
-        a page of a large range still costs a few lookups, not a sort of every event in it."""
+    def select(self, criteria: query.Criteria) -> Iterator[query.Happening]:
+        """What ``query.select`` answers: one entry per happening, or (``--mentions``) per record.
+
+        With ``inside_first``, two queries, each in the index's order: the
+        entries dated inside the range, then the wider ones (read only when
+        the first run out), so that a page of a large range still costs a few
+        lookups, not a sort of every event in it.
+        """
+        query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         if not criteria.inside_first or criteria.within or (criteria.start is None and criteria.end is None):
             return self._select(criteria._replace(inside_first=False))
         parts = criteria._replace(inside_first=False)
         both = chain(self._select(parts._replace(within=True)), self._select(parts, wider_only=True))
         return both if criteria.limit is None else islice(both, criteria.limit)
 
-    def _select(self, criteria: query.Criteria, wider_only: bool = False) -> Iterator[Event]:
+    def _select(self, criteria: query.Criteria, wider_only: bool = False) -> Iterator[query.Happening]:
+        """The entries of one part of a query: all of them, or (``wider_only``) those reaching beyond the range."""
+        if criteria.mentions:
+            return (query.Happening(event) for event in self._records(criteria, wider_only))
+        happenings = self._happenings(self._representatives(criteria, wider_only), criteria.search)
+        return happenings if criteria.search is None or criteria.limit is None else islice(happenings, criteria.limit)
+
+    def _records(self, criteria: query.Criteria, wider_only: bool) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
 
         A search is decided by ``Search.matches_text`` on each candidate's
@@ -260,12 +292,12 @@ class SqliteEvents:
         small, and reading lazily lets a page of results (``--limit``,
         ``| head``) stop the query early.
         """
-        query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
         where, parameters = self._where(criteria, wider_only)
         search = criteria.search
         by_words = self._by_words(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
+        order = _order(criteria, "words" if by_words else None)
+        sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {order}"
         if search is None and criteria.limit is not None:
             sql += f" LIMIT {int(criteria.limit)}"
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
@@ -352,6 +384,53 @@ class SqliteEvents:
     def _by_words(criteria: query.Criteria) -> bool:
         return criteria.search is not None and not criteria.search.regex
 
+    def _representatives(self, criteria: query.Criteria, wider_only: bool) -> Iterator[Event]:
+        """``query.select``'s grouping rule in SQL: the representatives dated and kept as asked, in order.
+
+        A word search reads them from ``happening_words``, which holds the
+        words of every mention of a happening: its candidates, of which
+        ``_happenings`` keeps those with a mention that has the words. A
+        regular expression has no words to look up: every representative is
+        a candidate, tested as it is read, so a page of results stops early.
+        """
+        where, parameters = self._where(criteria._replace(search=None), wider_only)
+        search = criteria.search
+        by_words = search is not None and not search.regex
+        tables = "happening_words JOIN events ON events.rowid = happening_words.rowid" if by_words else "events"
+        if search is not None and by_words:
+            where += " AND happening_words MATCH ?"
+            parameters.append(_match(search))
+        order = _order(criteria, "happening_words" if by_words else None)
+        sql = f"SELECT events.rowid FROM {tables} WHERE representative = 1 AND {where} ORDER BY {order}"
+        if search is None and criteria.limit is not None:
+            sql += f" LIMIT {int(criteria.limit)}"
+        return self._read(rowid for (rowid,) in self._rows(sql, parameters))
+
+    def _happenings(self, representatives: Iterator[Event], search: query.Search | None) -> Iterator[query.Happening]:
+        """Each representative with the ids of its happening's records, in input order, a chunk at a time;
+        with ``search``, only those with a record whose sentence ``Search.matches_text`` keeps."""
+        sentence = "NULL" if search is None else f"(SELECT {SENTENCE} FROM records WHERE records.rowid = events.rowid)"
+        while chunk := list(islice(representatives, READ_CHUNK)):
+            happenings = [event.happening for event in chunk]
+            marks = ", ".join("?" * len(happenings))
+            sql = f"SELECT happening, id, {sentence} FROM events WHERE happening IN ({marks})"
+            sql += " ORDER BY happening, position"
+            mentions: dict[str, list[str]] = {}
+            found: set[str] = set()
+            for happening, event_id, text in self._rows(sql, happenings):
+                mentions.setdefault(happening, []).append(event_id)
+                if search is not None and happening not in found and search.matches_text(text):
+                    found.add(happening)
+            yield from (
+                query.Happening(event, tuple(mentions[event.happening]))
+                for event in chunk
+                if search is None or event.happening in found
+            )
+
+    def mentions(self, event: Event) -> list[Event]:
+        sql = "SELECT rowid FROM events WHERE happening = ? ORDER BY position"
+        return list(self._read(rowid for (rowid,) in self._rows(sql, (event.happening,))))
+
     def find(self, event_id: str) -> Event:
         if not event_id:
             return query.find([], event_id)
@@ -386,7 +465,7 @@ class SqliteEvents:
         which is at most ``longest`` days long). ``wider_only`` keeps the
         events that reach beyond the range (``query.scope``).
         """
-        clauses: list[str] = ["1"]
+        clauses: list[str] = ["1" if criteria.context else "kind = 'event'"]
         parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
@@ -447,18 +526,19 @@ class SqliteEvents:
         return KbTimelineError(f"{self.path}: damaged or unreadable SQLite database ({error}); index it again")
 
 
-def _order(criteria: query.Criteria, by_words: bool) -> str:
+def _order(criteria: query.Criteria, words: str | None) -> str:
     """The ORDER BY of ``criteria``: its sort's columns, then input position, as Python's stable sort breaks
     ties, reversed or not.
 
-    A word search in the date order ascending orders by ``words.rowid``
-    instead, the same order (see the layout) but the one the full-text index
-    yields: SQLite then neither sorts the candidates nor reads past the first
-    page. Without words, events_by_date gives the columns' order as fast,
+    A word search in the date order ascending orders by the rowid of the
+    full-text table it reads (``words``, or ``happening_words``) instead,
+    the same order (see the layout) but the one the full-text index yields:
+    SQLite then neither sorts the candidates nor reads past the first page.
+    Without words, events_by_date gives the columns' order as fast,
     and it also applies the range and the filters.
     """
-    if by_words and criteria.sort == "date" and not criteria.reverse:
-        return "words.rowid"
+    if words is not None and criteria.sort == "date" and not criteria.reverse:
+        return f"{words}.rowid"
     descending = " DESC" if criteria.reverse else ""
     return ", ".join(f"{column}{descending}" for column in ORDER[criteria.sort]) + ", position"
 

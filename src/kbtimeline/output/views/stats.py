@@ -20,10 +20,14 @@ from kbtimeline.output.views._text import Segment, check_width, clean, ellipsis_
 from kbtimeline.output.views.histogram import Counts, bar_chart, count_buckets
 
 
-def compute_stats(events: Iterable[Event], start: Day | None = None, end: Day | None = None) -> dict[str, Any]:
+def compute_stats(
+    events: Iterable[Event], mentions: int | None = None, *, start: Day | None = None, end: Day | None = None
+) -> dict[str, Any]:
     """The figures as a JSON-able dict.
 
-    Keys: ``events`` (count); ``sources`` and ``granularities`` (lists of
+    ``events`` are the entries of a view (one per happening, or the records
+    under ``--mentions``); ``mentions`` how many records they stand for.
+    Keys: ``events`` (count); ``mentions`` (that, or the count); ``sources`` and ``granularities`` (lists of
     ``{"name", "events"}``, sources busiest first, granularities finest
     first); ``earliest`` (the first event to start) and ``latest`` (the last
     to end), each ``{"id", "date", "when", "title"}`` with ``date`` the ISO
@@ -36,6 +40,7 @@ def compute_stats(events: Iterable[Event], start: Day | None = None, end: Day | 
     granularities = Counter(event.granularity for event in ordered)
     return {
         "events": len(ordered),
+        "mentions": len(ordered) if mentions is None else mentions,
         "sources": [{"name": name, "events": count} for name, count in sources.most_common()],
         "granularities": [
             {"name": name, "events": granularities[name]} for name in GRANULARITIES if granularities[name]
@@ -45,6 +50,12 @@ def compute_stats(events: Iterable[Event], start: Day | None = None, end: Day | 
         "busiest_year": _busiest(count_buckets(ordered, "year", start=start, end=end)),
         "busiest_month": _busiest(count_buckets(ordered, "month", start=start, end=end)),
     }
+
+
+def _mentions(stats: dict[str, Any]) -> str:
+    """How many records the events stand for, when more than one event each."""
+    more = stats["mentions"] != stats["events"]
+    return f" ({plural(stats['mentions'], 'mention')})" if more else ""
 
 
 def _latest(events: list[Event]) -> dict[str, str] | None:
@@ -73,7 +84,7 @@ def render_stats(stats: dict[str, Any], *, width: int, ascii: bool = False, colo
     ellipsis = ellipsis_for(ascii)
     sources = plural(len(stats["sources"]), "source")
     rows = [
-        ("events", f"{stats['events']} from {sources}", ""),
+        ("events", f"{stats['events']}{_mentions(stats)} from {sources}", ""),
         *(
             (name, f"{clean(moment['when'])}  {clean(moment['title'])}", moment["id"])
             for name, moment in (("earliest", stats["earliest"]), ("latest", stats["latest"]))
