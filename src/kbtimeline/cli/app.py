@@ -152,16 +152,15 @@ def run() -> None:
     """
     try:
         main()
-        code: object = 0
+        code: str | int | None = 0
     except SystemExit as exit_:
-        code = 0 if exit_.code is None else exit_.code
+        code = exit_.code
     threading = sys.modules.get("threading")
-    ordinary = (
+    if (
         not isinstance(code, int)
         or (threading is not None and threading.active_count() > 1)
         or any(name in sys.modules for name in ("multiprocessing", "concurrent.futures", "logging"))
-    )
-    if ordinary:
+    ):
         sys.exit(code)
     try:
         sys.stderr.flush()
