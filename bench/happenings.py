@@ -1,6 +1,6 @@
 """Kinds, apparatus and happenings of the bundled article against its hand labels (when present).
 
-    python bench/happenings.py [--shared ../shared] [--list]
+    python bench/happenings.py [--shared ../shared] [--list] [--parser]
 
 The labels (``eval/quality/bundled.labels.jsonl``) judge every record the
 bundled article gave before the events work: its kind (event, background,
@@ -78,13 +78,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--list", action="store_true", help="list every apparatus left, kind error and pair missed")
+    parser.add_argument("--parser", action="store_true", help="titles from spaCy's parse, as extract does by default")
     args = parser.parse_args()
     path = args.shared / "eval" / "quality" / "bundled.labels.jsonl"
     if not path.is_file():
         sys.exit(f"no labels at {path}: pass --shared")
     labels = {tuple(label["date_span"]): label for label in map(json.loads, path.read_text("utf-8").splitlines())}
     text = (ROOT / "data" / "sources" / f"{SOURCE}.txt").read_text(encoding="utf-8")
-    for name, value in figures(records(text, SOURCE, None).events, labels, args.list).items():
+    for name, value in figures(records(text, SOURCE, None, parser=args.parser).events, labels, args.list).items():
         print(f"{name:28} {value}")
     kinds = Counter(label["kind"] for label in labels.values())
     pairs = sum(1 for label in labels.values() if label["dup_of"])

@@ -1,9 +1,15 @@
-"""Scale: extracting a 100 MB corpus on 1 and 2 processes, and querying a million events.
+"""Scale: extracting a 100 MB corpus on 1 and 2 processes or Dask workers, and querying a million events.
 
 Two questions, each answered side by side in one run:
 
 - extraction: MB/s of ``kbtimeline extract FOLDER`` with ``--jobs 1`` and
-  ``--jobs 2``, the speed-up, and the peak memory of the largest process;
+  ``--jobs 2``, and with ``--scheduler`` on a Dask cluster of 1 and then 2
+  workers (one thread each, on this machine: ``dask scheduler`` and
+  ``dask worker`` processes, started before the clock starts; the runs of
+  all rows interleave, after one that warms up, and the median counts), the speed-up
+  over ``--jobs 1``, and the peak memory of the largest process the command
+  starts (for the cluster rows: of the client alone); the cluster rows need
+  the ``dask`` extra and are left out without it;
 - queries at a million events: median wall time and peak memory of a range
   and a search that return a page of results (read through ``| head``, or
   asked for with ``-n``), on the SQLite index (``kbtimeline index``) and on
@@ -17,6 +23,7 @@ the base texts give, copied the same way with their dates moved by whole
 years. Both are generated once and kept in bench/.cache/.
 
     python bench/scale.py [--size-mb 100] [--events 1000000] [--runs 7] [--json-runs 3]
+                          [--extract-runs 1] [--only extraction]
 
 Targets: a page from the index in at most 1.5x the floor, in at most 100 MB;
 an extraction speed-up of at least 1.8x on 2 cores.
@@ -31,10 +38,12 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -60,40 +69,83 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="events for the query rows")
     parser.add_argument("--runs", type=int, default=7, help="runs per query on the index and the floor")
     parser.add_argument("--json-runs", type=int, default=3, help="runs per query on the JSON file (slow)")
+    parser.add_argument("--extract-runs", type=int, default=1, help="runs per extraction row, after a warm-up")
+    parser.add_argument("--only", choices=("extraction", "queries"), help="answer one of the two questions")
     args = parser.parse_args()
     _run([sys.executable, "-c", "pass"])  # the launcher starts while this process is small
     kbtimeline = _kbtimeline()
     bases = _base_texts()
     print(f"base texts: {len(bases)} ({sum(len(t.encode()) for t in bases.values()) / 1e6:.2f} MB); {_machine()}\n")
-    _extraction(kbtimeline, bases, args.size_mb)
-    print()
-    _queries(kbtimeline, bases, args.events, args.runs, args.json_runs)
+    if args.only != "queries":
+        _extraction(kbtimeline, bases, args.size_mb, args.extract_runs)
+        print()
+    if args.only != "extraction":
+        _queries(kbtimeline, bases, args.events, args.runs, args.json_runs)
 
 
 # Extraction ------------------------------------------------------------------
 
 
-def _extraction(kbtimeline: list[str], bases: dict[str, str], size_mb: float) -> None:
+def _extraction(kbtimeline: list[str], bases: dict[str, str], size_mb: float, runs_each: int) -> None:
     corpus = _corpus(bases, size_mb)
     size = sum(file.stat().st_size for file in corpus.rglob("*.txt")) / 1e6
     print(f"extraction of {corpus.relative_to(ROOT)} ({size:.1f} MB, {_count(corpus)} files)")
-    outputs = [CACHE / f"extracted-jobs{jobs}.jsonl" for jobs in (1, 2)]
+    # (name of the output, options, Dask workers or None for local processes)
+    rows: list[tuple[str, list[str], int | None]] = [(f"jobs{n}", ["--jobs", str(n)], None) for n in (1, 2)]
+    if shutil.which("dask", path=str(Path(sys.executable).parent)):
+        rows += [(f"workers{n}", ["--scheduler", "ADDRESS"], n) for n in (1, 2)]
+    else:
+        print("(no Dask cluster rows: pip install 'kbtimeline[dask]')")
+    outputs = [CACHE / f"extracted-{name}.jsonl" for name, _, _ in rows]
     commands = [
-        [*kbtimeline, "extract", str(corpus), "--jobs", str(jobs), "-o", str(output)]
-        for jobs, output in zip((1, 2), outputs, strict=True)
+        [*kbtimeline, "extract", str(corpus), *options, "-o", str(output)]
+        for (_, options, _), output in zip(rows, outputs, strict=True)
     ]
-    width = max(len(_shown(command)) for command in commands)
+    with ExitStack() as clusters:  # both clusters up through all the runs, which interleave
+        addresses = {workers: clusters.enter_context(_dask_cluster(workers)) for _, _, workers in rows}
+        measured = _medians([
+            ([addresses[workers] if word == "ADDRESS" else word for word in command], runs_each, False)
+            for (_, _, workers), command in zip(rows, commands, strict=True)
+        ])  # fmt: skip
+    width = max(len(_shown(command)) for command in commands) + 14
+    print(f"median of {runs_each} run(s) each, after one that warms up")
     print(f"{'command':<{width}} {'seconds':>8} {'MB/s':>6} {'speed-up':>8} {'peak MB':>8}")
-    first = None
-    for command in commands:
-        run = _run(command)
-        first = first or run
-        figures = f"{run.seconds:>8.1f} {size / run.seconds:>6.2f} {first.seconds / run.seconds:>7.2f}x"
-        print(f"{_shown(command):<{width}} {figures} {run.peak_mb:>8.0f}")
-    same = filecmp.cmp(outputs[0], outputs[1], shallow=False)
+    for (_, _, workers), command, run in zip(rows, commands, measured, strict=True):
+        figures = f"{run.seconds:>8.1f} {size / run.seconds:>6.2f} {measured[0].seconds / run.seconds:>7.2f}x"
+        shown = _shown(command) + (f"  ({workers} worker{'s' * (workers > 1)})" if workers else "")
+        print(f"{shown:<{width}} {figures} {run.peak_mb:>8.0f}")
+    same = all(filecmp.cmp(outputs[0], output, shallow=False) for output in outputs[1:])
     events = sum(1 for _ in outputs[0].open(encoding="utf-8"))
-    print(f"{events:,} events; --jobs 1 and --jobs 2 outputs identical: {same}")
+    print(f"{events:,} events; all {len(outputs)} outputs identical to --jobs 1: {same}")
     print(f"target: speed-up >= {TARGET_SPEED_UP}x on 2 cores (this machine: {os.cpu_count()} cores)")
+
+
+@contextmanager
+def _dask_cluster(workers: int | None) -> Iterator[str]:
+    """A scheduler and ``workers`` one-thread workers on this machine, as ``dask`` starts them on a
+    real cluster; the scheduler's address. Nothing (an empty address) when ``workers`` is None."""
+    if workers is None:
+        yield ""
+        return
+    from distributed import Client  # not before: only the cluster rows need it
+
+    dask = shutil.which("dask", path=str(Path(sys.executable).parent))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address, quiet = f"tcp://127.0.0.1:{port}", {"stderr": subprocess.DEVNULL, "stdout": subprocess.DEVNULL}
+    common = ["--host", "127.0.0.1", "--no-dashboard"]
+    processes = [subprocess.Popen([dask, "scheduler", "--port", str(port), *common], **quiet)]  # type: ignore[call-overload]
+    try:
+        with Client(address, timeout=60, set_as_default=False) as client:
+            for _ in range(workers):
+                processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", *common], **quiet))  # type: ignore[call-overload]
+            client.wait_for_workers(workers, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            process.wait()
 
 
 def _corpus(bases: dict[str, str], size_mb: float) -> Path:

@@ -42,6 +42,15 @@ def tsv_rows(*whens: str) -> str:
     )
 
 
+def range_rows(*scoped: tuple[str, str]) -> str:
+    """What range writes: the tsv columns and each event's scope, inside the period or wider."""
+    events = [(BY_WHEN[when], scope) for when, scope in scoped]
+    return HEADER.replace("\n", "\tscope\n") + "".join(
+        f"{e.id}\t{e.start.iso()}\t{e.end.iso()}\t{e.granularity}\t{e.when}\t{e.source}\t{e.text}\t{scope}\n"
+        for e, scope in events
+    )
+
+
 def ok(result: Result) -> str:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -62,7 +71,7 @@ def failed(result: Result, code: int) -> str:
 
 def test_range_of_one_year_prints_tsv_in_a_pipe(data: Path) -> None:
     result = query_with(data, "range", "1992")
-    assert ok(result) == tsv_rows("26 February 1992", "May 1992")
+    assert ok(result) == range_rows(("26 February 1992", "inside"), ("May 1992", "inside"))
 
 
 def test_range_between_two_periods(data: Path) -> None:
@@ -73,8 +82,8 @@ def test_range_between_two_periods(data: Path) -> None:
 
 
 def test_range_within(data: Path) -> None:
-    assert ok(query_with(data, "range", "1992-05-01", "1992-05-15")) == tsv_rows("May 1992")
-    assert ok(query_with(data, "range", "1992-05-01", "1992-05-15", "--within")) == HEADER
+    assert ok(query_with(data, "range", "1992-05-01", "1992-05-15")) == range_rows(("May 1992", "wider"))
+    assert ok(query_with(data, "range", "1992-05-01", "1992-05-15", "--within")) == range_rows()
 
 
 def test_range_at_a_terminal_prints_a_table(data: Path) -> None:
@@ -359,7 +368,7 @@ def test_extract_usage_errors(args: list[str], message: str) -> None:
 
 
 def test_data_from_the_environment(data: Path) -> None:
-    result = CliRunner().invoke(cli.app, ["range", "1988"], env={"KBTIMELINE_DATA": str(data)})
+    result = CliRunner().invoke(cli.app, ["list", "--to", "1988"], env={"KBTIMELINE_DATA": str(data)})
     assert ok(result) == tsv_rows("20 February 1988")
 
 

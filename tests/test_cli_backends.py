@@ -66,6 +66,33 @@ QUERIES = [
     (["timeline", "1988", "1994", "--width", "90"], "a timeline"),
     (["timeline", "--search", "Shusha"], "a timeline of a search"),
     (["histogram", "1988", "1994", "--by", "month", "--spark"], "a sparkline"),
+    # issue 14: every new option answers the same from the index
+    (["range", "8 May 1992"], "inside first, then the wider ones, with their scope"),
+    (["range", "8 May 1992", "--jsonl", "-n", "5"], "the scope in JSON lines, limited after the inside ones"),
+    (["range", "1992", "-r", "--json"], "inside first, each part newest first"),
+    (["range", "1992", "--sort", "source", "-n", "7"], "inside first, each part by source"),
+    (["range", "early 1992"], "a label: early is the first third"),
+    (["range", "late 1992", "--within"], "within the last third"),
+    (["range", "winter 1991–1992", "--format", "csv"], "a winter"),
+    (["range", "20th century", "-n", "3"], "a century"),
+    (["range", "1950"], "early 20th century is its first third only: not here"),
+    (["range", "1930", "--within", "--json"], "nor here: a third of a century is not within a year"),
+    (["range", "1991-1994", "-g", "day", "-n", "4"], "a span in one argument"),
+    (["range", "92"], "a short year is refused"),
+    (["search", "UN", "--word"], "whole words"),
+    (["search", "UN", "Khojaly", "-w", "--any"], "whole words, any"),
+    (["search", "Nagorno", "-w"], "a whole word inside a hyphenated name"),
+    (["search", "Shush", "-w", "--exact"], "no partial word"),
+    (["show", SHUSHA[:5], "--json"], "show as JSON"),
+    (["histogram", "1992"], "a window is the axis"),
+    (["histogram", "1990", "1992", "--by", "month"], "by month from the window's start"),
+    (["histogram", "--from", "1993", "--by", "decade"], "an open window"),
+    (["timeline", "1992", "-n", "10"], "a limited timeline names where events were left out"),
+    (["list", "-n", "4", "-r", "--format", "timeline"], "newest first, limited"),
+    (["timeline", "1992", "1993", "--ascii", "--width", "70"], "all ASCII"),
+    (["export", "--html", "-", "--from", "1992", "--to", "1993", "--within"], "a page on stdout, within a window"),
+    (["export", "--timelinejs", "-", "--search", "Shusha", "--within"], "TimelineJS on stdout"),
+    (["range", "1991", "1994", "--data", "PLACEHOLDER"], "a global option after the command"),
 ]  # fmt: skip
 assert len({tuple(args) for args, _ in QUERIES}) == len(QUERIES), "every query once"
 
@@ -83,6 +110,9 @@ def backends(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def run(data: Path, args: list[str], env: Environment | None = None) -> Result:
+    """``args`` on ``data``; a ``--data PLACEHOLDER`` among them names ``data`` after the command instead."""
+    if "PLACEHOLDER" in args:
+        return CliRunner().invoke(cli.app, [str(data) if arg == "PLACEHOLDER" else arg for arg in args], obj=env)
     return CliRunner().invoke(cli.app, ["--data", str(data), *args], obj=env)
 
 
@@ -154,7 +184,8 @@ def both_backends(tmp_path: Path, events: list[Event]) -> tuple[storage.Events, 
 
 
 def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
-    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not.
+    """sqlite_store.ORDER spells query.SORTS; equal keys keep input order, reversed or not, searched or not,
+    inside the range first or not.
 
     The index numbers events in the date order: a search in that order reads
     rowids, every other order sorts columns; both must come out as Python's.
@@ -169,10 +200,11 @@ def test_ties_break_the_same_way_in_sql(tmp_path: Path) -> None:
     assert tuple(ORDER) == tuple(query.SORTS)
     searches = [None, query.compile_search(["in"]), query.compile_search(["Shushi", "massacre"], match_any=True)]
     ranges = [(None, None), (Day(1992, 1, 1), None), (None, Day(1991, 12, 31)), (Day(1992, 1, 2), Day(1993, 1, 1))]
-    for sort, reverse, search, (start, end), within, limit in itertools.product(
-        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3)
+    for sort, reverse, search, (start, end), within, limit, inside_first in itertools.product(
+        query.SORTS, (False, True), searches, ranges, (False, True), (None, 3), (False, True)
     ):
         criteria = query.Criteria(start, end, within, search, sort=sort, reverse=reverse, limit=limit)
+        criteria = criteria._replace(inside_first=inside_first)
         assert [e.id for e in on_index.select(criteria)] == [e.id for e in on_json.select(criteria)], criteria
 
 
@@ -194,3 +226,35 @@ def found(events: storage.Events, prefix: str) -> Event | str:
         return events.find(prefix)
     except KbTimelineError as error:
         return f"{type(error).__name__}: {error}"
+
+
+def test_thirds_match_the_same_way_in_sql(tmp_path: Path) -> None:
+    """Early, mid and late match ranges by their third (query.focus) in both backends, inside first or not."""
+    spans = [
+        (Day(1992, 1, 1), Day(1992, 12, 31), "year"),
+        (Day(1990, 1, 1), Day(1999, 12, 31), "decade"),
+        (Day(1900, 1, 1), Day(1999, 12, 31), "century"),
+        (Day(1992, 5, 1), Day(1992, 5, 31), "month"),
+        (Day(1992, 5, 8), Day(1992, 5, 8), "day"),
+    ]
+    events = [
+        dataclasses.replace(EVENTS[0], id=f"e{n}-{modifier}", start=start, end=end, granularity=granularity,
+                            modifier=modifier, date_span=(n, n + 1))
+        for n, ((start, end, granularity), modifier) in enumerate(
+            itertools.product(spans, (None, "early", "mid", "late", "before"))
+        )
+    ]  # fmt: skip
+    on_json, on_index = both_backends(tmp_path, events)
+    ranges = [
+        (Day(1992, 1, 1), Day(1992, 4, 30)), (Day(1992, 9, 1), Day(1992, 12, 31)), (Day(1950, 1, 1), None),
+        (None, Day(1933, 4, 30)), (Day(1992, 5, 1), Day(1992, 5, 10)), (Day(1996, 9, 1), Day(1999, 12, 31)),
+    ]  # fmt: skip
+    for (start, end), within, inside_first, reverse in itertools.product(
+        ranges, (False, True), (False, True), (False, True)
+    ):
+        criteria = query.Criteria(start, end, within, reverse=reverse, inside_first=inside_first)
+        expected = [event.id for event in on_json.select(criteria)]
+        assert [event.id for event in on_index.select(criteria)] == expected, criteria
+    early_century = query.Criteria(Day(1950, 1, 1), Day(1950, 12, 31))
+    assert not any(event.id.endswith("-early") and event.granularity == "century"
+                   for event in on_index.select(early_century))  # fmt: skip

@@ -170,6 +170,13 @@ def test_a_progress_bar_at_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None
     command = [*KBTIMELINE, "extract", str(corpus), "-o", str(tmp_path / "events.json")]
     piped = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
+    code, text = stderr_at_a_terminal(command)
+    assert code == 0
+    assert "20 documents" in text and " events" in text
+
+
+def stderr_at_a_terminal(command: list[str]) -> tuple[int, str]:
+    """Run ``command`` with its stderr on a pseudo-terminal, 150 columns wide: its exit code and what it showed."""
     main, terminal = pty.openpty()
     environ = {**os.environ, "COLUMNS": "150"}
     process = subprocess.Popen(command, stderr=terminal, stdout=subprocess.DEVNULL, env=environ)
@@ -183,9 +190,7 @@ def test_a_progress_bar_at_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None
         if not chunk:
             break
         shown += chunk
-    assert process.wait(timeout=60) == 0
-    text = shown.decode("utf-8", "replace")
-    assert "20 documents" in text and " events" in text
+    return process.wait(timeout=60), shown.decode("utf-8", "replace")
 
 
 def test_interrupted_workers_leave_no_process_behind(tmp_path: Path) -> None:

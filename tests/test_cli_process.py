@@ -70,7 +70,7 @@ def test_a_reader_that_leaves_early_costs_no_noise(tmp_path: Path, size: str) ->
     )
     assert shown.stdout.startswith("id\tstart\tend")
     assert (tmp_path / "errors").read_text() == "", "no 'Exception ignored', no traceback"
-    assert (tmp_path / "status").read_text().strip() in {"0", "141"}
+    assert (tmp_path / "status").read_text().strip() == "0", "a reader that stops early is success (README)"
 
 
 def wait_until_reading_a_pipe(pid: int) -> None:

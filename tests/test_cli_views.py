@@ -47,8 +47,9 @@ CASES = {
         None,
         '1992 Jan +\n'
         '     Feb + * 26 February 1992  26 February 19...  1791e77202\n'
-        'more events not shown (--limit 1)\n'
-    ),  # the months after the last event shown are not called empty
+        '         :   Mar-Apr 1992: 2 empty months\n'
+        'more events from 1992-05-01 on not shown (--limit 1)\n'
+    ),  # empty up to the first event left out, which it names; no month after it is called empty
     'timeline_limit_not_reached': (
         ['timeline', '1992', '--width', '60', '--limit', '2'],
         None,

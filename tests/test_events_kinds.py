@@ -51,6 +51,20 @@ KINDS = [
      "a fleet is not a statistic"),
     ("The assembly met in 1791 and fell into chaos less than a year later.", "a year later", None,
      "'less than' measures time, it compares nothing"),
+    ("The militia chief told us this on 15 February 1992, but it did not frighten me.", "15 February 1992",
+     "testimony", "a witness speaking in the first person"),
+    ("The 1992–94 war figures heavily in popular media.", "1992–94", "present", "the present of the telling"),
+    ("In World War I, troops entered the town in May 1916.", "May 1916", None,
+     "'I' after a capitalised word is a numeral"),
+    ("The principal strike fell upon I Corps in April 1951.", "April 1951", None,
+     "'I' before a capitalised word is a numeral"),
+    ('In May 1992 the marshal warned that war would "place us on the verge of ruin".', "May 1992", None,
+     "the first person inside quotes is someone quoted"),
+    ("The treaty is still in force and was signed in 1921.", "1921", None, "a past verb: the story is told"),
+    ("Amir is serving a life sentence for the November 1995 assassination.", "November 1995", None,
+     "a happening named further on in a present sentence is the story's"),
+    ("``It is humiliating for us,'' the minister said on 4 February 1998.", "4 February 1998", None,
+     "the first person inside ``quotes'' is someone quoted"),
 ]  # fmt: skip
 
 
@@ -69,3 +83,11 @@ def test_kind(sentence, phrase, cue, reason):
     assert context_cue(event) == cue
     (classified,) = classify([event])
     assert classified.kind == ("event" if cue is None else "context")
+
+
+def test_a_text_told_in_the_first_person_keeps_its_events():
+    text = (
+        "I arrived in Paris in May 1940. We left on 3 June 1940. I joined the army in July 1940. "
+        "We crossed the river in August 1940. My unit surrendered in September 1940."
+    )
+    assert {event.kind for event in classify(extract_events(text))} == {"event"}

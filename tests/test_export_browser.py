@@ -8,6 +8,7 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -272,3 +273,149 @@ def test_the_exported_bundled_timeline_opens(browser: WebDriver, tmp_path: Path)
     assert browser.find_element(By.ID, "kb-count").text == f"{len(bundled)} of {len(bundled)} events"
     assert browser.title == "Bundled"
     assert console_errors(browser) == []
+
+
+# The page of issue 14: a first view a reader can read, zoom where one looks, search that refits. -----------
+
+
+def export_page(tmp_path: Path, *args: str) -> Path:
+    """`kbtimeline export --html - ARGS` run as a shell runs it, its page saved to a file."""
+    from test_cli_process import run
+
+    result = run("export", "--html", "-", *args)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "exported.html"
+    page.write_text(result.stdout, encoding="utf-8")
+    return page
+
+
+def open_file(driver: WebDriver, page: Path, width: int = 1280, height: int = 1000) -> None:
+    driver.set_window_rect(width=width, height=height)
+    driver.get(page.as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "kb-count").text)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "kb-range").text)
+    driver.get_log("browser")
+
+
+def year_of(day_number: float) -> float:
+    """A day number as a fractional year, near enough for a view's bounds."""
+    return 1970 + day_number / 365.2425
+
+
+def shown_labels(driver: WebDriver) -> list[dict]:
+    """The labels a reader sees: visible, inside the timeline, with their boxes."""
+    return driver.execute_script(
+        """
+        var box = document.getElementById('kb-timeline').getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.kb-event:not([hidden]) .kb-label')).filter(function (l) {
+          var r = l.getBoundingClientRect(), s = getComputedStyle(l);
+          return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.right > box.left
+            && r.left < box.right;
+        }).map(function (l) {
+          var r = l.getBoundingClientRect();
+          return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: l.textContent,
+                  clipped: l.scrollWidth > l.clientWidth + 1, edge: box.right, start: box.left};
+        });
+        """
+    )
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(labels)
+        for b in labels[i + 1 :]
+        if a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1 and a["top"] < b["bottom"] - 1
+        and b["top"] < a["bottom"] - 1
+    ]  # fmt: skip
+
+
+def test_the_first_view_fits_the_war_not_the_outliers(browser: WebDriver, tmp_path: Path) -> None:
+    """The bundled page opens on the years most events are in, not 1788-2034 for two century-long entries,
+    with labels for what fits: none overlapping, none running past the right edge."""
+    open_file(browser, export_page(tmp_path, "--title", "War"))
+    first, last = (year_of(bound) for bound in view(browser))
+    assert first < 1992 and last > 1994 and last - first < 12, "the densest years of the war, not 1788-2034"
+    in_view = browser.find_element(By.ID, "kb-range").text
+    shown, total = re.search(r"(\d+) of (\d+) events in view", in_view).groups()  # type: ignore[union-attr]
+    assert int(shown) >= 0.6 * int(total)
+    labels = shown_labels(browser)
+    assert len(labels) >= 25, "the events that have room are labelled"
+    assert overlapping(labels) == []
+    assert all(label["right"] <= label["edge"] + 0.5 for label in labels), "no label runs past the right edge"
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "export-first-view.png"))
+    before = view(browser)
+    ActionChains(browser).send_keys("+").perform()
+    wait_for_view_change(browser, before)
+    labels = shown_labels(browser)
+    assert overlapping(labels) == [] and all(label["right"] <= label["edge"] + 0.5 for label in labels)
+    assert all(label["left"] >= label["start"] - 0.5 for label in labels), "nor past the left edge"
+    browser.save_screenshot(str(ARTIFACTS / "export-zoomed-in.png"))
+    zoomed = view(browser)
+    ActionChains(browser).send_keys(Keys.HOME).perform()
+    home = wait_for_view_change(browser, zoomed)
+    assert year_of(home[0]) == pytest.approx(first, abs=0.1), "Home: back to the first view"
+    ActionChains(browser).send_keys(Keys.HOME).perform()
+    everything = wait_for_view_change(browser, home)
+    assert year_of(everything[0]) < 1870 and year_of(everything[1]) > 2022, "again: every event"
+    assert console_errors(browser) == []
+
+
+def test_an_export_of_a_window_opens_on_that_window(browser: WebDriver, tmp_path: Path) -> None:
+    open_file(browser, export_page(tmp_path, "--from", "1992", "--to", "1993"))
+    first, last = view(browser)
+    asked = (Day(1992, 1, 1).number(), Day(1994, 1, 1).number())
+    margin = 0.03 * (asked[1] - asked[0])
+    assert asked[0] - margin <= first <= asked[0] and asked[1] <= last <= asked[1] + margin, (first, last)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "export-window-1992-1993.png"))
+
+
+def test_keys_zoom_around_the_selection_and_the_wheel_around_the_pointer(browser: WebDriver, tmp_path: Path) -> None:
+    open_page(browser, tmp_path, sample_events())
+    timeline = browser.find_element(By.ID, "kb-timeline")
+    khojaly = next(m for m in markers(browser) if m.get_attribute("data-id") == EVENTS[2].id)
+    khojaly.click()
+    day = EVENTS[2].start.number() + 0.5
+
+    def screen_x(bounds: tuple[float, float]) -> float:
+        return (day - bounds[0]) / (bounds[1] - bounds[0])
+
+    before = view(browser)
+    ActionChains(browser).send_keys("+").perform()
+    after = wait_for_view_change(browser, before)
+    assert after[1] - after[0] == pytest.approx((before[1] - before[0]) / 2)
+    assert screen_x(after) == pytest.approx(screen_x(before), abs=0.01), "the selected event stays put"
+    browser.find_element(By.ID, "kb-zoom-in").click()
+    again = wait_for_view_change(browser, after)
+    assert screen_x(again) == pytest.approx(screen_x(before), abs=0.01), "so do the buttons"
+
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    width = timeline.size["width"]
+    start = view(browser)
+    pointer = 0.2  # a fifth of the way across: not the middle
+    ActionChains(browser).scroll_from_origin(
+        ScrollOrigin.from_element(timeline, int(width * (pointer - 0.5)), 0), 0, -200
+    ).perform()
+    wheeled = wait_for_view_change(browser, start)
+    under = start[0] + pointer * (start[1] - start[0])
+    assert (under - wheeled[0]) / (wheeled[1] - wheeled[0]) == pytest.approx(pointer, abs=0.02)
+    assert wheeled[1] - wheeled[0] < start[1] - start[0]
+
+
+def test_a_search_refits_the_view_to_its_matches(browser: WebDriver, tmp_path: Path) -> None:
+    open_file(browser, export_page(tmp_path))
+    first = view(browser)
+    browser.find_element(By.ID, "kb-search").send_keys("khojaly")
+    fitted = wait_for_view_change(browser, first)
+    count = browser.find_element(By.ID, "kb-count").text
+    matches = int(count.split(" of ")[0])
+    assert matches >= 3
+    range_text = browser.find_element(By.ID, "kb-range").text
+    assert f"{matches} of {matches} events in view" in range_text or f"of {matches} events in view" in range_text
+    assert fitted[1] - fitted[0] < first[1] - first[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "export-search-refit.png"))
+    browser.find_element(By.ID, "kb-search").send_keys(Keys.ESCAPE)
+    assert wait_for_view_change(browser, fitted) == pytest.approx(first, abs=1)

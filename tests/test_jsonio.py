@@ -25,8 +25,12 @@ TRICKY = [
 ]  # fmt: skip
 
 values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text() | st.sampled_from(TRICKY),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.sampled_from(TRICKY),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -39,6 +43,7 @@ def test_dumps_writes_what_json_dumps_writes(value):
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_event_writers_match_json_dumps_on_tricky_strings(text):
+    """With a query's extra fields too (a float, a list of strings)."""
     event = Event(
         id="t-1", source=text, start=Day(1992, 5, 8), end=Day(1992, 5, 9), granularity="day", modifier=None,
         time="05:00", when=text, date_text=text, date_span=(3, 8), text=text, span=(0, 20), title=text,
@@ -47,6 +52,10 @@ def test_event_writers_match_json_dumps_on_tricky_strings(text):
     record = event.to_dict()
     assert jsonl_line(event) == json.dumps(record, ensure_ascii=False) + "\n"
     assert "".join(json_array([json_item(event)])) == json.dumps([record], ensure_ascii=False, indent=2) + "\n"
+    extra = {"score": 0.25, "matched": [text, "x"], "empty": []}
+    with_extra = {**record, **extra}
+    assert jsonl_line(event, extra) == json.dumps(with_extra, ensure_ascii=False) + "\n"
+    assert json_item(event, extra) == "  " + json.dumps(with_extra, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
 # ------------------------------------------------------------- the extractor's frozen output

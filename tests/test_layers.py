@@ -19,27 +19,43 @@ LAYERS = {
     "kbtimeline": 0,  # the package itself: __version__ only
     "errors": 0,
     "model": 1,
+    "extras": 1,  # which optional package a feature needs, and how to install it
     "jsonio": 2,
     "query": 2,
     "periods": 2,
     "extract": 2,
     "events": 3,  # records -> happenings: titles (the parser behind them), kinds, grouping
-    "storage": 3,
+    "storage": 3,  # also documents at URLs (remote) and Parquet, for the dask extra
     "output": 3,
     "corpus": 4,
     "pipeline": 5,
     "progress": 6,
-    "cli": 7,
-    "__main__": 8,
+    "distributed": 6,  # extraction on a Dask cluster: a pipeline.Runner
+    "explore": 7,  # the terminal app: a client of storage and query like the CLI, which launches it
+    "cli": 8,
+    "__main__": 9,
 }
 # Imported at module level only by the rooms named; never at all where no room is named.
 FRAMEWORKS = {
     "typer": {"cli"},
-    "rich": {"cli", "output"},
+    "rich": {"cli", "output", "explore"},
     "click": set(),  # Typer ships its own Click
-    "textual": set(),
+    "textual": {"explore"},
     "spacy": set(),
     "dask": set(),
+    "distributed": set(),  # Dask's cluster package, not kbtimeline.distributed
+    "pyarrow": set(),
+    "fsspec": set(),
+}
+# Where a heavy package may be imported at all, even lazily inside a function: the modules (or packages)
+# named and nothing else, so every other path (the query commands above all) runs without it.
+HEAVY = {
+    "textual": {"kbtimeline.explore"},
+    "spacy": {"kbtimeline.events.parse"},
+    "dask": {"kbtimeline.distributed"},
+    "distributed": {"kbtimeline.distributed"},
+    "pyarrow": {"kbtimeline.storage.parquet"},
+    "fsspec": {"kbtimeline.storage.remote"},
 }
 
 
@@ -127,6 +143,13 @@ def test_frameworks_only_where_they_belong(module: str) -> None:
         if top_level and name.split(".")[0] in FRAMEWORKS and room not in FRAMEWORKS[name.split(".")[0]]
     )
     assert not misplaced, f"{module} imports {misplaced} at module level"
+
+
+@pytest.mark.parametrize("package", sorted(HEAVY))
+def test_heavy_packages_only_in_their_modules(package: str) -> None:
+    allowed = HEAVY[package]
+    importers = {module for module in MODULES for name, _ in _imports(module) if name.split(".")[0] == package}
+    assert {module for module in importers if not any(f"{module}.".startswith(f"{home}.") for home in allowed)} == set()
 
 
 def test_click_is_never_imported() -> None:

@@ -45,14 +45,22 @@ def test_counting(events, by, expected, uncounted):
     assert counts.uncounted == uncounted
 
 
-def test_buckets_run_without_holes_and_the_window_only_widens_them():
+def test_buckets_run_without_holes_and_the_window_is_the_axis():
+    """The axis is the window, no wider: an event starting after it (1920) is not counted there."""
     counts = count_buckets(WAR[:2], "year", start=day("1917-01-01"), end=day("1919-12-31"))
     assert [(bucket.label, bucket.count) for bucket in counts.buckets] == [
         ("1917", 0),
         ("1918", 1),
         ("1919", 0),
-        ("1920", 1),
     ]
+
+
+def test_a_bucket_counts_the_same_in_every_window():
+    """Events count where they start, inside the window only: 1918 reads 1 however wide the window."""
+    for first, last in (("1918-01-01", "1918-12-31"), ("1900-01-01", "1930-12-31"), ("1918-01-01", "1925-12-31")):
+        counts = count_buckets(WAR[:2], "year", start=day(first), end=day(last))
+        assert {bucket.label: bucket.count for bucket in counts.buckets}.get("1918") == 1, (first, last)
+        assert counts.buckets[0].key == first[:4] and counts.buckets[-1].key == last[:4]
 
 
 def test_decade_labels_across_the_eras():

@@ -5,7 +5,10 @@ input, the document "stdin"), a folder (every file below it whose name
 matches a pattern, in sorted order, each named by its path inside the folder
 without extension: "2020/notes"), or a JSON lines file of documents, one
 ``{"id": ..., "text": ..., "reference_date": "YYYY-MM-DD"}`` object per line
-(``reference_date`` optional), named by their ids.
+(``reference_date`` optional), named by their ids. Standard input is read as
+JSON lines documents when its first line is one (``--input-format auto``).
+Each path may also be a URL (``s3://bucket/corpus``, ``file:///shared/corpus``),
+read through fsspec (``remote``).
 
 Listing yields light ``Document`` values: a path to read, or the bytes of one
 JSON line. ``read`` turns one into its source id and text in whichever
@@ -16,16 +19,17 @@ becomes a KbTimelineError naming it, never the end of the run.
 
 from __future__ import annotations
 
+import io
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, SchemaError
 from kbtimeline.model import Day, parse_day
-from kbtimeline.storage import files
+from kbtimeline.storage import files, remote
 
 STDIN, STDIN_SOURCE = "-", "stdin"
 INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines documents, the rest is text
@@ -51,12 +55,20 @@ class Text(NamedTuple):
 
 
 def list_documents(
-    paths: Iterable[str], *, glob: str, input_format: str, stdin: IO[bytes], max_size: int
+    paths: Iterable[str],
+    *,
+    glob: str,
+    input_format: str,
+    stdin: IO[bytes],
+    max_size: int,
+    warn: Callable[[str], object] = lambda message: None,
 ) -> Iterator[Document]:
     """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
 
     ``input_format`` says how files are read: "jsonl" as JSON lines documents,
-    "text" as text, "auto" by their name (``*.jsonl``: documents).
+    "text" as text, "auto" by their name (``*.jsonl``: documents), standard
+    input by its first line. ``warn`` hears of input that is read as text
+    but looks like JSON.
     """
     folder_sources: set[str] = set()
 
@@ -65,13 +77,12 @@ def list_documents(
 
     for path in paths:
         if path == STDIN:
-            yield from _json_documents(stdin, "<stdin>", max_size) if is_jsonl(path) else [_stdin(stdin, max_size)]
-        elif os.path.isdir(path):
-            for file in map(str, _walk(Path(path), glob)):
+            yield from _from_stdin(stdin, max_size, sniff=input_format == "auto", jsonl=is_jsonl(path), warn=warn)
+        elif (listed := _folder(path, glob)) is not None:
+            for file, relative in listed:
                 if is_jsonl(file):
                     yield from _json_file(file, max_size)
                 else:
-                    relative = Path(file).relative_to(path).with_suffix("").as_posix()
                     yield _text_file(file, _unique(relative, folder_sources), max_size)
         elif is_jsonl(path):
             yield from _json_file(path, max_size)
@@ -80,10 +91,10 @@ def list_documents(
 
 
 def total_size(paths: Iterable[str], glob: str) -> int | None:
-    """How many bytes ``list_documents`` will go through; None when standard input is among them."""
+    """How many bytes ``list_documents`` will go through; None when standard input or a URL is among them."""
     total = 0
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or remote.is_url(path):
             return None
         files = _walk(Path(path), glob) if os.path.isdir(path) else [Path(path)]
         total += sum(_size(str(file)) for file in files)
@@ -95,7 +106,7 @@ def read(document: Document) -> Text:
     if document.error is not None:
         raise KbTimelineError(document.error)
     if document.content is None:
-        return Text(document.source, files.read_text(Path(document.name), document.name))
+        return Text(document.source, files.read_text(_file(document.name), document.name))
     if not document.source:
         return _json_text(document.name, document.content)
     return Text(document.source, files.ensure_text(files.decode(document.content, document.name), document.name))
@@ -106,15 +117,56 @@ def _text_file(path: str, source: str, max_size: int) -> Document:
     return Document(path, size, source=source, error=_too_large(path, size, max_size))
 
 
-def _stdin(stdin: IO[bytes], max_size: int) -> Document:
-    content = stdin.read(max_size + 1)  # no further: a larger input is refused, not held
+def _from_stdin(
+    stdin: IO[bytes], max_size: int, *, sniff: bool, jsonl: bool, warn: Callable[[str], object]
+) -> Iterator[Document]:
+    """Standard input as one text document, or as JSON lines documents: asked for, or (``sniff``)
+    when its first line is a JSON object with "id" and "text", as ``extract`` writes none and
+    ``jq -c`` does."""
+    first = stdin.readline(max_size + 1)
+    if jsonl or (sniff and _is_document_line(first)):
+        yield from _json_documents(io.BufferedReader(_Chained(first, stdin)), "<stdin>", max_size)
+        return
+    if sniff and first.lstrip()[:1] in (b"{", b"["):
+        warn(
+            '<stdin> looks like JSON but not like JSON lines documents ({"id": ..., "text": ...} per line); '
+            "reading it as text"
+        )
+    content = first + stdin.read(max_size + 1 - len(first))  # no further: a larger input is refused, not held
     error = _too_large("<stdin>", len(content), max_size)
-    return Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
+    yield Document("<stdin>", len(content), source=STDIN_SOURCE, content=content, error=error)
+
+
+def _is_document_line(line: bytes) -> bool:
+    """Whether ``line`` reads as one JSON lines document: an object with "id" and "text"."""
+    if not line.lstrip().startswith(b"{"):
+        return False
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(record, dict) and "id" in record and "text" in record
+
+
+class _Chained(io.RawIOBase):
+    """A line already read, then the rest of the stream: to read from the start after a look."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.head[: len(buffer)] if self.head else self.rest.read(len(buffer))
+        self.head = self.head[len(chunk) :] if self.head else b""
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
 
 
 def _json_file(path: str, max_size: int) -> Iterator[Document]:
     try:
-        with files.open_binary(Path(path), path) as stream:
+        with files.open_binary(_file(path), path) as stream:
             yield from _json_documents(stream, path, max_size)
     except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
         yield Document(path, 0, error=str(error))
@@ -164,6 +216,19 @@ def _json_text(name: str, content: bytes) -> Text:
     return Text(str(identifier), files.ensure_text(text, named, what="text"), day)
 
 
+def _file(name: str) -> Path | remote.RemoteFile:
+    return remote.RemoteFile(name) if remote.is_url(name) else Path(name)
+
+
+def _folder(path: str, glob: str) -> Iterator[tuple[str, str]] | None:
+    """The files of the folder ``path`` (local or a URL) with their names inside it; None if it is no folder."""
+    if remote.is_url(path):
+        return remote.folder(path, glob)
+    if not os.path.isdir(path):
+        return None
+    return ((str(file), file.relative_to(path).with_suffix("").as_posix()) for file in _walk(Path(path), glob))
+
+
 def _walk(folder: Path, glob: str) -> Iterator[Path]:
     """Files below ``folder`` whose name matches ``glob``, depth first in name order: stable across runs."""
     try:
@@ -188,6 +253,8 @@ def _unique(source: str, taken: set[str]) -> str:
 
 
 def _size(path: str) -> int:
+    if remote.is_url(path):
+        return remote.size(path)
     try:
         return os.stat(path).st_size
     except OSError:

@@ -10,7 +10,7 @@ is (file, line, column or index).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from json.encoder import encode_basestring  # the json module's own string quoting (ensure_ascii=False)
 from typing import Any
 
@@ -20,14 +20,23 @@ from kbtimeline.model import Event
 FORMATS = ("json", "jsonl")  # an indented array, or one object per line
 
 
-def jsonl_line(event: Event) -> str:
-    """One event as a line of JSON lines."""
-    return dumps(event.to_dict()) + "\n"
+def jsonl_line(event: Event, extra: Mapping[str, Any] | None = None) -> str:
+    """One event as a line of JSON lines; ``extra`` fields (a query's remarks on it) after its own."""
+    return dumps(_record(event, extra)) + "\n"
 
 
-def json_item(event: Event) -> str:
+def json_object(event: Event) -> str:
+    """One event alone, as an indented JSON object (``show --json``)."""
+    return json.dumps(event.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_item(event: Event, extra: Mapping[str, Any] | None = None) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
-    return "  " + dumps(event.to_dict(), "\n    ")
+    return "  " + dumps(_record(event, extra), "\n    ")
+
+
+def _record(event: Event, extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    return event.to_dict() if not extra else {**event.to_dict(), **extra}
 
 
 def dumps(value: Any, newline: str | None = None) -> str:
@@ -54,12 +63,14 @@ def dumps(value: Any, newline: str | None = None) -> str:
         inner = newline + "  "
         members = (f"{encode_basestring(k)}: {dumps(v, inner)}" for k, v in value.items())
         return "{" + newline + ("," + newline).join(members) + newline[:-2] + "}"
-    if isinstance(value, list) and value:
+    if isinstance(value, (list, tuple)) and value:
         if newline is None:
             return "[" + ", ".join(dumps(v) for v in value) + "]"
         inner = newline + "  "
         return "[" + newline + ("," + newline).join(dumps(v, inner) for v in value) + newline[:-2] + "]"
-    return json.dumps(value, ensure_ascii=False)  # empty containers, floats, keys that are not strings
+    if newline is None:  # empty containers, floats, keys that are not strings: as json writes them
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline[:-2])
 
 
 def json_array(items: Iterable[str]) -> Iterator[str]:

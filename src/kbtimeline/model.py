@@ -41,6 +41,10 @@ MONTH_ABBREVIATIONS = {
 }  # fmt: skip
 # Lower-case month word (no trailing dot) -> month number.
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)} | MONTH_ABBREVIATIONS
+# (first month, number of months); winter starts in December and runs into the next year.
+SEASONS = {
+    "spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3),
+}  # fmt: skip
 
 
 def year_label(year: int) -> str:
@@ -125,6 +129,29 @@ def parse_day(value: object) -> Day:
     if not 1 <= parsed.month <= 12 or not 1 <= parsed.day <= month_length(parsed.year, parsed.month):
         raise SchemaError(f"no such calendar day: {value!r}")
     return parsed
+
+
+# early/mid/late: which third of its interval a modifier points at (query.focus).
+THIRDS = {"early": 0, "mid": 1, "late": 2}
+
+
+def third(start: Day, end: Day, part: int) -> tuple[Day, Day]:
+    """The first (0), middle (1) or last (2) third of ``start``..``end``.
+
+    Cut at month boundaries when the interval is at least three whole months
+    (a year: January-April, May-August, September-December; a century: 400
+    months each), else at day boundaries; an interval under three days has
+    no thirds and is kept whole.
+    """
+    first_month, last_month = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    months = last_month - first_month + 1
+    if start.day == 1 and end.day == month_length(end.year, end.month) and months >= 3:
+        low, high = first_month + (months * part + 1) // 3, first_month + (months * (part + 1) + 1) // 3 - 1
+        return Day(low // 12, low % 12 + 1, 1), Day.last_of(high // 12, high % 12 + 1)
+    first, days = start.number(), end.number() - start.number() + 1
+    if days < 3:
+        return start, end
+    return Day.from_number(first + (days * part + 1) // 3), Day.from_number(first + (days * (part + 1) + 1) // 3 - 1)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,14 @@
 last. The common forms are read here from a small table of patterns, top to
 bottom; python-dateutil only sees free-form leftovers that contain a month
 name, and is never allowed to fill a missing year, month or day from today.
+
+The labels kbtimeline itself prints are read first (``LABELS``): "early 1992"
+(its first third, as ``model.third`` cuts it), "winter 1991–1992", "spring
+1992", "20th century", "Q1 1992", "H1 1992", "c. 1992", and two periods
+joined by a dash or "to" ("1991-1994", "1992–93", "25–26 February 1992",
+"May–July 1991"), which span from the first's first day to the second's last.
+A year of fewer than four digits is refused unless an era says which it is
+(``92`` could be 1992: write 1992, 0092 or "92 AD").
 """
 
 from __future__ import annotations
@@ -13,12 +21,15 @@ import re
 from datetime import datetime
 
 from kbtimeline.errors import SchemaError, UsageError
-from kbtimeline.model import MONTHS, Day, month_length, parse_day
+from kbtimeline.model import MONTHS, SEASONS, THIRDS, Day, month_length, parse_day, third
 
 BEFORE_COMMON_ERA = {"bc", "bce"}
 
 # Quoted as a shell needs them, since each bound is one argument.
-ACCEPTED = '1992, 1990s, "490 BC", "May 1992", 1992-05, "8 May 1992", "May 8, 1992", 1992-05-08'
+ACCEPTED = (
+    '1992, 1990s, "490 BC", "May 1992", 1992-05, "8 May 1992", "May 8, 1992", 1992-05-08, '
+    '"early 1992", "spring 1992", "winter 1991–1992", "20th century", 1991-1994'
+)
 
 _YEAR = r"(?:(?:ad|ce)\s*)?(?P<year>\d{1,4})(?:\s*(?P<era>bc|bce|ad|ce))?"
 _MONTH = r"(?P<month_name>[a-z]+)\.?"
@@ -39,6 +50,20 @@ PATTERNS = (
 # of the world and August 5 in the US, so we refuse to guess.
 AMBIGUOUS = r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}"
 
+# The labels kbtimeline prints, tried after PATTERNS: (pattern, reader name).
+_ONE = r"(?P<rest>(?:(?! ?[–—] ?| - | to ).)+?)"  # one period: no joiner (JOINER) inside
+LABELS = (
+    (rf"{_ONE},? \d{{1,2}}:\d{{2}}", "time"),  # "12 May 1994, 00:01": the day
+    (rf"(?:c\.|ca\.|circa|about) ?{_ONE}", "approx"),
+    (rf"(?P<modifier>early|mid|late)(?: |-){_ONE}", "third"),
+    (r"(?P<season>spring|summer|autumn|fall|winter)(?: of)? (?P<first>\d{4})"
+     r"(?:(?: ?[–—-] ?| to )(?P<last>\d{2}|\d{4}))?", "season"),
+    (r"(?P<number>\d{1,2})(?:st|nd|rd|th) century(?: (?P<era>bc|bce|ad|ce))?", "century"),
+    (rf"(?P<part>[qh])(?P<index>[1-4]) {_ONE}", "part"),
+)  # fmt: skip
+# Between the two periods of a span: a dash (spaced or not) or "to".
+JOINER = r" ?[–—] ?| - |(?<=\w)-(?=\w)| to "
+
 
 def parse_period(text: str) -> tuple[Day, Day]:
     """The first and last day of the period ``text`` names ("May 1992" -> 1 to 31 May)."""
@@ -48,13 +73,88 @@ def parse_period(text: str) -> tuple[Day, Day]:
             f"ambiguous date {text!r}: day and month order differs by country; "
             f'write it as YYYY-MM-DD or with a month name, e.g. 1992-05-08 or "8 May 1992"'
         )
+    for pattern, reader in LABELS:  # first: "spring 1992" would pass for a month name and a year
+        match = re.fullmatch(pattern, normal)
+        if match:
+            return _label(match.groupdict(), reader, text)
     for pattern, granularity in PATTERNS:
         match = re.fullmatch(pattern, normal)
         if match:
             return _period(match.groupdict(), granularity, text)
+    span = _span(normal)
+    if span is not None:
+        return span
     if re.search(r"[a-z]", normal):
         return _free_form(text)
     raise _unrecognised(text)
+
+
+def _label(fields: dict[str, str | None], reader: str, text: str) -> tuple[Day, Day]:
+    """One of kbtimeline's own labels (``LABELS``) as the period it names."""
+    if reader in ("time", "approx"):
+        return parse_period(str(fields["rest"]))
+    if reader == "third":
+        first, last = parse_period(str(fields["rest"]))
+        return third(first, last, THIRDS[str(fields["modifier"])])
+    if reader == "season":
+        first_month, length = SEASONS[str(fields["season"])]
+        year = int(str(fields["first"]))
+        last_year = year + (first_month + length - 1 > 12)
+        if fields["last"] is not None:
+            given = _full_year(str(fields["last"]), year)
+            if given != last_year and not (first_month + length - 1 <= 12 and given == year):
+                raise UsageError(f"{text!r}: a {fields['season']} runs from {year} into {last_year}, not {given}")
+        last_month = (first_month + length - 2) % 12 + 1
+        return Day.first_of(year, first_month), Day.last_of(last_year, last_month)
+    if reader == "century":
+        number = int(str(fields["number"]))
+        if number == 0:
+            raise _unrecognised(text)
+        if fields["era"] in BEFORE_COMMON_ERA:  # the 5th century BC is 500 to 401 BC
+            return Day.first_of(1 - number * 100), Day.last_of(1 - (number - 1) * 100 - 1)
+        return Day.first_of((number - 1) * 100), Day.last_of(number * 100 - 1)
+    first, last = parse_period(str(fields["rest"]))
+    if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) or first.year != last.year:
+        raise _unrecognised(text)
+    size = 3 if fields["part"] == "q" else 6
+    month = (int(str(fields["index"])) - 1) * size + 1
+    if month > 12:
+        raise _unrecognised(text)
+    return Day.first_of(first.year, month), Day.last_of(first.year, month + size - 1)
+
+
+def _span(normal: str) -> tuple[Day, Day] | None:
+    """Two periods joined by a dash or "to", from the first's first day to the second's last.
+
+    The first may lean on the second for what it leaves out ("25–26
+    February 1992", "May–July 1991"), and a two-digit second year takes the
+    first's century ("1992–93"). None when no split reads.
+    """
+    for joiner in re.finditer(JOINER, normal):
+        left, right = normal[: joiner.start()], normal[joiner.end() :]
+        if not left or not right:
+            continue
+        if re.fullmatch(r"\d{2}", right) and re.fullmatch(r"\d{4}", left):
+            right = left[:2] + right
+        try:
+            last = parse_period(right)[1]
+        except UsageError:
+            continue
+        words = right.split()
+        for borrowed in range(len(words)):  # "25" + " February 1992", "May" + " 1991"
+            try:
+                first = parse_period(" ".join([left, *words[len(words) - borrowed :]]))[0]
+            except UsageError:
+                continue
+            if first > last:
+                raise UsageError(f"{normal!r}: the first period is after the second; give the earlier first")
+            return first, last
+    return None
+
+
+def _full_year(digits: str, near: int) -> int:
+    """A year written in full, or its last two digits in the century of ``near`` (1992–93)."""
+    return int(digits) if len(digits) > 2 else near - near % 100 + int(digits)
 
 
 def parse_bounds(start: str | None, end: str | None) -> tuple[Day | None, Day | None]:
@@ -94,9 +194,14 @@ def _period(fields: dict[str, str | None], granularity: str, text: str) -> tuple
 
 
 def _year(digits: str, era: str | None) -> int:
-    """Astronomical year: 1 BC is year 0, 490 BC is -489."""
+    """Astronomical year: 1 BC is year 0, 490 BC is -489; a short year needs an era (or leading zeros)."""
     year = int(digits)
     if era is None:
+        if len(digits) < 4:
+            raise UsageError(
+                f"year {digits!r} is ambiguous: write it in full (19{digits[-2:].zfill(2)}), "
+                f'or as {year:04d} or "{year} AD" for the year {year}'
+            )
         return year
     if year == 0:
         raise UsageError("there is no year 0 BC or AD; 1 BC is followed by AD 1")

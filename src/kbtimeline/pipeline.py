@@ -31,14 +31,19 @@ from kbtimeline.extract import Extracted, extract
 from kbtimeline.extract.dateline import document_date
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Day, Event
+from kbtimeline.storage import parquet
 from kbtimeline.storage.files import Replacement
 
 WRITERS = {"json": json_item, "jsonl": jsonl_line}  # how an event is written, per jsonio.FORMATS
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}  # the format an output file's name implies
 BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
 PARSED_BATCH_BYTES = 25_000  # titles from the parser take ~10x as long: batches of as much time
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
 
 Batch = list[Document]
+# Where documents are extracted: documents, reference date, format, titles from the parser -> their
+# outcomes, in input order. ``extract_all`` on this machine's processes, or a Dask cluster (``distributed``).
+Runner = Callable[[Iterable[Document], "Reference", str, bool], Iterator["Outcome"]]
 
 
 class Outcome(NamedTuple):
@@ -50,6 +55,7 @@ class Outcome(NamedTuple):
     pieces: Sequence[str] = ()  # the events, written: a tuple from a worker, a Written in this process
     error: str | None = None
     notes: tuple[str, ...] = ()  # what a user should know about how it was read
+    text: str | None = None  # the document's text, when the run keeps the source texts
 
 
 # A reference date given, read from each document's date line ("auto"), or none.
@@ -61,7 +67,11 @@ class Extraction:
 
     A document that fails, or whose source id was already taken, is passed to
     ``report`` and left out; ``read`` and ``failed`` count the documents kept
-    and left out.
+    and left out. With ``keep_text``, the text of each document kept is handed
+    to it with its source id (``extract -o`` keeps them in sources/, for ``show``;
+    on this machine's processes only, not on a cluster). ``fmt`` is json,
+    jsonl or parquet; Parquet is written (by ``write_to`` only) from the
+    events as JSON lines.
     """
 
     def __init__(
@@ -75,10 +85,17 @@ class Extraction:
         inform: Callable[[str], object] = lambda message: None,
         watch: Callable[[Outcome], None] = lambda outcome: None,
         parser: bool = False,
+        keep_text: Callable[[str, str], None] | None = None,
+        runner: Runner | None = None,
     ) -> None:
-        self.documents, self.fmt, self.jobs, self.reference_date = documents, fmt, jobs, reference_date
-        self.parser = parser
-        self.report, self.inform, self.watch = report, inform, watch
+        self.documents, self.fmt, self.reference_date, self.parser = documents, fmt, reference_date, parser
+        self.written = "jsonl" if fmt == "parquet" else fmt  # how each event is written (``WRITERS``)
+        self.report, self.inform, self.watch, self.keep_text = report, inform, watch, keep_text
+        with_text = keep_text is not None
+        # Elsewhere than this machine's processes: a Dask cluster (kbtimeline.distributed).
+        self.runner: Runner = runner or (
+            lambda documents, day, fmt, parse: extract_all(documents, jobs, day, fmt, parse, with_text)
+        )
         self.read = self.failed = 0
 
     def chunks(self) -> Iterator[str]:
@@ -88,6 +105,9 @@ class Extraction:
 
     def write_to(self, path: Path) -> None:
         """Write the output to ``path`` in one step; if no document could be read, the old file stays."""
+        if self.fmt == "parquet":
+            parquet.write(self.chunks(), path, keep=lambda: self.read > 0)
+            return
         with Replacement(path) as new:
             with new.path.open("w", encoding="utf-8") as handle:
                 handle.writelines(self.chunks())
@@ -96,7 +116,7 @@ class Extraction:
 
     def _pieces(self) -> Iterator[str]:
         sources: set[str] = set()
-        for outcome in extract_all(self.documents, self.jobs, self.reference_date, self.fmt, self.parser):
+        for outcome in self.runner(self.documents, self.reference_date, self.written, self.parser):
             self.watch(outcome)
             for note in outcome.notes:
                 self.inform(note)
@@ -109,12 +129,14 @@ class Extraction:
                 continue
             sources.add(outcome.source)
             self.read += 1
+            if self.keep_text is not None and outcome.text is not None:
+                self.keep_text(outcome.source, outcome.text)
             yield from outcome.pieces
 
 
 def output_format(asked: str | None, output: Path | None) -> str:
-    """The format asked for; else jsonl when the output file ends in .jsonl, json otherwise."""
-    return asked or ("jsonl" if output and output.suffix == ".jsonl" else "json")
+    """The format asked for; else the one the output file's name implies (``SUFFIX_FORMATS``), json otherwise."""
+    return asked or SUFFIX_FORMATS.get(output.suffix if output else "", "json")
 
 
 def available_cores() -> int:
@@ -125,22 +147,27 @@ def available_cores() -> int:
 
 
 def extract_all(
-    documents: Iterable[Document], jobs: int, reference_date: Reference, fmt: str, parser: bool = False
+    documents: Iterable[Document],
+    jobs: int,
+    reference_date: Reference,
+    fmt: str,
+    parser: bool = False,
+    with_text: bool = False,
 ) -> Iterator[Outcome]:
-    """The outcome of each document, in input order, extracted on ``jobs`` processes.
+    """The outcome of each document, in input order, extracted on ``jobs`` processes (``with_text``: and its text).
 
     ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
 
     A corpus of one batch is extracted in this process: starting workers
     would cost more than it saves.
     """
-    batches = _batches(documents, PARSED_BATCH_BYTES if parser else BATCH_BYTES)
+    batches = batched(documents, parser)
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
-            yield from extract_batch(batch, reference_date, fmt, parser, lazy=True)
+            yield from extract_batch(batch, reference_date, fmt, parser, with_text, lazy=True)
         return
-    workers = _Workers(jobs, reference_date, fmt, parser)
+    workers = _Workers(jobs, reference_date, fmt, parser, with_text)
     try:
         pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
         for batch in chain(head, batches):
@@ -156,7 +183,13 @@ def extract_all(
 
 
 def extract_batch(
-    batch: Batch, reference_date: Reference, fmt: str, parser: bool = False, *, lazy: bool = False
+    batch: Batch,
+    reference_date: Reference,
+    fmt: str,
+    parser: bool = False,
+    with_text: bool = False,
+    *,
+    lazy: bool = False,
 ) -> list[Outcome]:
     """Read and extract each document of ``batch``: the work one process does at a time.
 
@@ -177,7 +210,8 @@ def extract_batch(
                     '("last year", "two days ago") left out: no reference date (--reference-date)'
                 )
             pieces = Written(events, write) if lazy else tuple(map(write, events))
-            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes)))
+            kept = text.text if with_text else None
+            outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes), text=kept))
         except KbTimelineError as error:
             outcomes.append(Outcome(document.name, document.size, error=str(error)))
         except MemoryError:
@@ -225,7 +259,10 @@ def _reference(name: str, text: corpus.Text, given: Reference) -> tuple[Day | No
     return found, [f"{name}: reference date {found.iso()}, read from its date line"]
 
 
-def _batches(documents: Iterable[Document], batch_bytes: int) -> Iterator[Batch]:
+def batched(documents: Iterable[Document], parser: bool = False) -> Iterator[Batch]:
+    """The documents in batches of about ``BATCH_BYTES`` (``PARSED_BATCH_BYTES`` with the parser): enough
+    work to be worth sending elsewhere."""
+    batch_bytes = PARSED_BATCH_BYTES if parser else BATCH_BYTES
     batch: Batch = []
     size = 0
     for document in documents:
@@ -248,8 +285,8 @@ class _Workers:
     that kills its process again is reported, and the run goes on.
     """
 
-    def __init__(self, jobs: int, reference_date: Reference, fmt: str, parser: bool) -> None:
-        self.jobs, self.arguments = jobs, (reference_date, fmt, parser)
+    def __init__(self, jobs: int, reference_date: Reference, fmt: str, parser: bool, with_text: bool) -> None:
+        self.jobs, self.arguments = jobs, (reference_date, fmt, parser, with_text)
         self.pool = self._start(jobs)
 
     def submit(self, batch: Batch) -> Future[list[Outcome]]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from kbtimeline.errors import KbTimelineError, UsageError
-from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, Day, Event
+from kbtimeline.model import GRANULARITIES, GRANULARITY_RANK, THIRDS, Day, Event, third
 
 # Letters NFKD leaves whole but a reader of the Latin alphabet treats as a
 # plain letter; ə follows the usual Azerbaijani transliteration (Ağdərə ->
@@ -69,6 +69,7 @@ class Search(NamedTuple):
     match_any: bool = False
     regex: bool = False
     spellings: tuple[tuple[Spelling, ...], ...] = ()
+    whole_words: bool = False
 
     def matches(self, event: Event) -> bool:
         return self.matches_text(event.text)
@@ -98,12 +99,14 @@ def compile_search(
     match_any: bool = False,
     regex: bool = False,
     aliases: Mapping[str, Sequence[str]] | None = None,
+    whole_words: bool = False,
 ) -> Search:
     """Each item of ``query`` is one term; the words inside one item must appear together.
 
     A term matches at the start of a word: "Shusha" finds "Shusha's", but "war"
-    does not find "toward". A term that spells a name in ``aliases`` also
-    matches every other spelling of that name; pass no aliases for exact terms.
+    does not find "toward"; with ``whole_words`` it matches whole words only
+    ("UN" finds "UN", not "United"). A term that spells a name in ``aliases``
+    also matches every other spelling of that name; pass no aliases for exact terms.
     """
     if not query or not all(term.strip() for term in query):
         raise UsageError("empty search query; give at least one word, e.g. search Shusha")
@@ -119,9 +122,10 @@ def compile_search(
         # Longest spelling first, so a highlight covers "Nagorno-Karabakh", not "Nagorno".
         spellings = sorted({phrase} | index.get(phrase, set()), key=lambda s: (-len(" ".join(s)), s))
         alternatives = "|".join(r"\W+".join(map(re.escape, spelling)) for spelling in spellings)
-        compiled.append(re.compile(rf"(?<!\w)(?:{alternatives})"))
+        end = r"(?!\w)" if whole_words else ""
+        compiled.append(re.compile(rf"(?<!\w)(?:{alternatives}){end}"))
         alternatives_of_terms.append(tuple(spellings))
-    return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms))
+    return Search(tuple(compiled), match_any=match_any, spellings=tuple(alternatives_of_terms), whole_words=whole_words)
 
 
 def suggest(texts: Iterable[str], query: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:
@@ -156,7 +160,11 @@ SORTS: dict[str, Callable[[Event], tuple[Any, ...]]] = {
 
 
 class Criteria(NamedTuple):
-    """Everything a query command can ask for; ``select`` checks it makes sense."""
+    """Everything a query command can ask for; ``select`` checks it makes sense.
+
+    ``inside_first``: the events dated inside the period come before those that reach beyond it
+    (``scope``), each part in the order ``sort`` asks for.
+    """
 
     start: Day | None = None
     end: Day | None = None
@@ -167,6 +175,7 @@ class Criteria(NamedTuple):
     sort: str = "date"
     reverse: bool = False
     limit: int | None = None
+    inside_first: bool = False
 
 
 def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
@@ -186,49 +195,81 @@ def select(events: Sequence[Event], criteria: Criteria) -> list[Event]:
         and (criteria.search is None or criteria.search.matches(event))
     ]
     chosen.sort(key=SORTS[criteria.sort], reverse=criteria.reverse)
+    if criteria.inside_first:  # a stable sort: each part keeps the order above
+        chosen.sort(key=lambda event: scope(event, criteria.start, criteria.end) != INSIDE)
     return chosen if criteria.limit is None else chosen[: criteria.limit]
 
 
-def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool = False) -> bool:
-    """The one rule for "is this event in that period": its interval overlaps it (or, ``within``, lies inside).
+def focus(event: Event) -> tuple[Day, Day]:
+    """The part of its interval an event is about: "early 1992" is January to April 1992.
 
-    An open side (None) accepts everything. The SQLite index mirrors this rule in SQL
-    (``storage.sqlite.SqliteEvents._where``); the timeline view calls it.
+    The data keeps the whole interval (``start``/``end``, the annotation
+    guideline's convention); ranges, views and pictures use the first,
+    middle or last third for early, mid and late (``model.third``).
     """
+    part = THIRDS.get(event.modifier or "")
+    return (event.start, event.end) if part is None else third(event.start, event.end, part)
+
+
+def in_range(event: Event, start: Day | None, end: Day | None, *, within: bool = False) -> bool:
+    """The one rule for "is this event in that period": its ``focus`` overlaps it (or, ``within``, lies inside).
+
+    An open side (None) accepts everything. The SQLite index stores each
+    event's focus and mirrors this rule in SQL (``storage.sqlite``); the
+    views call it.
+    """
+    low, high = focus(event)
     if within:
-        return (start is None or event.start >= start) and (end is None or event.end <= end)
-    return (start is None or event.end >= start) and (end is None or event.start <= end)
+        return (start is None or low >= start) and (end is None or high <= end)
+    return (start is None or high >= start) and (end is None or low <= end)
+
+
+INSIDE, WIDER = "inside", "wider"
+
+
+def scope(event: Event, start: Day | None, end: Day | None) -> str:
+    """``INSIDE`` when the event is dated inside the period (its focus lies within it), else ``WIDER``:
+    it reaches beyond the period (encloses it, or runs over one of its ends)."""
+    return INSIDE if in_range(event, start, end, within=True) else WIDER
 
 
 class Shown(NamedTuple):
-    """What a picture of a limited query shows: the events, the period they span, and whether some were cut."""
+    """What a picture of a limited query shows: the events, the period they span, and whether some were cut.
+
+    ``next`` is the start of the first event left out (None when none was): the picture says from where on
+    (or, newest first, up to where) events are missing.
+    """
 
     events: list[Event]
     start: Day | None
     end: Day | None
     cut: bool
+    next: Day | None = None
 
 
 def cut_to_limit(events: Sequence[Event], criteria: Criteria) -> Shown:
     """``events`` (selected with one more than ``criteria.limit``) cut to the limit, with the period they span.
 
-    When the limit leaves events out, the period stops where the events shown
-    stop, on the side where events were left out (the later ones, unless
-    reversed; both sides when not sorted by date): drawn to the end of the
-    period asked for, the months after them would pass for empty.
+    When the limit leaves events out, the period stops where the events left
+    out begin: in date order nothing starts between the last event shown and
+    the first left out, so the view runs to the day before that one (at least
+    to the last start shown) and no month after it passes for empty. Newest
+    first, the same from the other side; in another order the left-out events
+    may be anywhere, so the view spans the starts shown.
     """
     limit, first, last = criteria.limit, criteria.start, criteria.end
-    cut = limit is not None and len(events) > limit
-    shown = list(events[:limit] if cut else events)
-    if cut and shown:
-        by_date, reverse = criteria.sort == "date", criteria.reverse
-        if reverse or not by_date:
-            shown_start = min(event.start for event in shown)
-            first = shown_start if first is None else max(first, shown_start)
-        if not reverse or not by_date:
-            shown_end = max(event.end for event in shown)
-            last = shown_end if last is None else min(last, shown_end)
-    return Shown(shown, first, last, cut)
+    if limit is None or len(events) <= limit:
+        return Shown(list(events), first, last, False)
+    shown, left_out = list(events[:limit]), events[limit].start
+    starts = [event.start for event in shown] or [left_out]
+    by_date = criteria.sort == "date"
+    if not by_date or criteria.reverse:
+        low = min(min(starts), left_out.plus_days(1)) if by_date else min(starts)
+        first = low if first is None else max(first, low)
+    if not by_date or not criteria.reverse:
+        high = max(max(starts), left_out.plus_days(-1)) if by_date else max(starts)
+        last = high if last is None else min(last, high)
+    return Shown(shown, first, last, True, left_out)
 
 
 def check(criteria: Criteria, sources: Iterable[str]) -> None:

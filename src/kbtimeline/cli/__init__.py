@@ -2,8 +2,8 @@
 
 ``app`` holds the Typer app, the shared session, ``emit`` and the one error
 report; ``options`` the options declared once; the commands live by theme in
-``querying`` (range, search, list, show), ``pictures`` (timeline, histogram,
-stats, export) and ``building`` (extract, index), imported here in the order
+``querying`` (range, search, list, show), ``pictures`` (timeline, explore,
+histogram, stats, export) and ``building`` (extract, index), imported here in the order
 ``--help`` lists them.
 """
 

@@ -22,7 +22,14 @@ from kbtimeline import __version__, storage
 from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.output.render import Environment
 
-EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+# A reader that stops early (`| head`) got what it asked for: success, as ripgrep answers,
+# so that `set -o pipefail` scripts do not fail on it.
+EXIT_BROKEN_PIPE = 0
+COLORS = ("auto", "always", "never")
+# The options of kbtimeline itself, which may also come after the command (as gh's persistent
+# flags do): name -> whether it takes a value.
+GLOBAL_OPTIONS = {"--data": True, "--color": True, "--debug": False}
 
 
 def emit(text: str | Iterable[str], *, err: bool = False) -> None:
@@ -49,8 +56,44 @@ def report(error: BaseException) -> int:
     return code
 
 
+def hoist_global_options(args: list[str], commands: Iterable[str]) -> list[str]:
+    """``args`` with the global options found after the command moved before it.
+
+    ``range 1991 --data x.json`` becomes ``--data x.json range 1991``, so one
+    parser reads them wherever they are typed; anything after ``--`` stays.
+    """
+    names = set(commands)
+    at = 0
+    while at < len(args) and args[at] not in names:
+        takes_value = GLOBAL_OPTIONS.get(args[at], False)
+        at += 2 if takes_value else 1
+    if at >= len(args):
+        return args
+    moved: list[str] = []
+    kept: list[str] = []
+    rest = iter(args[at + 1 :])
+    for arg in rest:
+        if arg == "--":
+            kept += [arg, *rest]
+            break
+        name, equals, _ = arg.partition("=")
+        if name not in GLOBAL_OPTIONS:
+            kept.append(arg)
+            continue
+        moved.append(arg)
+        if GLOBAL_OPTIONS[name] and not equals:
+            value = next(rest, None)
+            if value is None:
+                raise typer.BadParameter("a value is needed after it", param_hint=name)
+            moved.append(value)
+    return [*args[:at], *moved, args[at], *kept]
+
+
 class _Group(TyperGroup):
     """Runs a command and reports whatever it raises, unless --debug asks for the traceback."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, hoist_global_options(args, self.commands))
 
     # Click declares its own Context here, which typer.Context extends; Click
     # itself is not imported, as Typer may ship its own copy.
@@ -118,6 +161,14 @@ def _root(
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version."),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="auto: colour at a terminal, unless NO_COLOR is set or TERM=dumb; always; never.",
+        ),
+    ] = "auto",
 ) -> None:
     """Every dated statement of a text, as a timeline you can query.
 
@@ -127,9 +178,11 @@ def _root(
       kbtimeline search Shusha --json
       kbtimeline list --granularity day -n 10
     """
+    if color not in COLORS:
+        raise typer.BadParameter(f"{color!r} is not one of {', '.join(COLORS)}", param_hint="--color")
     # Tests pass an Environment as obj to render the terminal form at a fixed width.
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.detect(sys.stdout)
-    ctx.obj = Session(env, data, debug)
+    ctx.obj = Session(env.with_color(color), data, debug)
 
 
 def main() -> None:

@@ -7,17 +7,20 @@ query commands never pay for them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kbtimeline import corpus, periods, storage
+from kbtimeline import corpus, extras, periods, storage
 from kbtimeline.cli.app import EXIT_ERROR, app, emit, report
 from kbtimeline.cli.options import choices
 from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.jsonio import FORMATS
+
+EXTRACT_FORMATS = (*FORMATS, "parquet")  # Parquet: storage.parquet, from the events as JSON lines
 
 
 @app.command()
@@ -26,7 +29,8 @@ def extract(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl); - is standard input.",
+            help="UTF-8 text files, folders of them, JSON lines documents (*.jsonl), or their URLs (s3://...); "
+            "- is standard input.",
         ),
     ],
     output: Annotated[
@@ -39,8 +43,9 @@ def extract(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json or jsonl; default: jsonl if OUT ends in .jsonl, else json.",
-            autocompletion=choices(FORMATS),
+            help="json, jsonl or parquet (needs -o); default: jsonl or parquet if OUT ends in .jsonl or "
+            ".parquet, else json.",
+            autocompletion=choices(EXTRACT_FORMATS),
         ),
     ] = None,
     reference_date: Annotated[
@@ -60,7 +65,8 @@ def extract(
         typer.Option(
             "--input-format",
             metavar="FORMAT",
-            help="auto: *.jsonl files hold JSON lines documents, the rest is text; text; jsonl.",
+            help="auto: *.jsonl files, and standard input whose first line is a JSON document, hold JSON "
+            "lines documents, the rest is text; text; jsonl.",
             autocompletion=choices(corpus.INPUT_FORMATS),
         ),
     ] = "auto",
@@ -76,6 +82,18 @@ def extract(
         bool,
         typer.Option("--fast", help="Titles from rules, not from spaCy's parse (many times faster, less readable)."),
     ] = False,
+    no_sources: Annotated[
+        bool,
+        typer.Option("--no-sources", help="With -o, do not keep the texts in sources/ beside OUT (show quotes them)."),
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786) instead of --jobs; needs kbtimeline[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Extract every dated statement from texts into an events list.
 
@@ -86,13 +104,15 @@ def extract(
     that cannot be read is reported and skipped; the others are still
     written, and the exit code is 1. Titles come from spaCy's parse of the
     dated sentences when it is installed (pip install 'kbtimeline[nlp]'),
-    else, and with --fast, from rules.
+    else, and with --fast, from rules. With -o, each text is also kept in
+    sources/ beside OUT, so that show quotes it and index stores it.
 
     \b
     Examples:
       kbtimeline extract article.txt -o events.json
       cat notes.txt | kbtimeline extract - --format jsonl
       kbtimeline extract wiki/ --glob '*.md' --jobs 4 -o events.jsonl
+      kbtimeline extract /shared/corpus --scheduler tcp://head:8786 -o shards/ -f parquet
     """
     from kbtimeline import pipeline, progress  # lazy: the extractor would slow every query
     from kbtimeline.events import parse  # lazy: only extract may parse
@@ -103,14 +123,35 @@ def extract(
     elif reference_date:
         reference = periods.parse_reference_day(reference_date)
     fmt = pipeline.output_format(output_format, output)
-    for what, value, accepted in (("format", fmt, FORMATS), ("input format", input_format, corpus.INPUT_FORMATS)):
+    for what, value, accepted in (
+        ("format", fmt, EXTRACT_FORMATS),
+        ("input format", input_format, corpus.INPUT_FORMATS),
+    ):
         if value not in accepted:
             raise UsageError(f"unknown {what} {value!r} for extract; accepted: {', '.join(accepted)}")
     if max_doc_size <= 0:
         raise UsageError(f"--max-doc-size must be more than 0, not {max_doc_size:g}")
-    documents = corpus.list_documents(
-        paths, glob=glob, input_format=input_format, stdin=sys.stdin.buffer, max_size=int(max_doc_size * corpus.MB)
+    if fmt == "parquet":
+        if output is None:
+            raise UsageError("--format parquet writes a file or a folder: give -o OUT")
+        extras.require("--format parquet", "pyarrow")
+    runner = None
+    if scheduler is not None:
+        from kbtimeline.distributed import scheduler_runner  # lazy: only a cluster run needs it
+
+        runner = scheduler_runner(scheduler)
+    listed = corpus.list_documents(
+        paths,
+        glob=glob,
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        max_size=int(max_doc_size * corpus.MB),
+        warn=lambda message: emit(f"kbtimeline: warning: {message}\n", err=True),
     )
+    first = next(listed, None)
+    if first is None:  # as ripgrep says "No files were searched"
+        raise KbTimelineError(f"no documents to read in {' '.join(paths)}: no file matches --glob {glob!r}")
+    documents = chain([first], listed)
     with progress.watch(paths, glob, show=sys.stderr.isatty()) as watch:
         run = pipeline.Extraction(
             documents,
@@ -121,6 +162,8 @@ def extract(
             report=lambda message: report(KbTimelineError(message)),
             inform=lambda message: emit(f"kbtimeline: {message}\n", err=True),
             watch=watch,
+            keep_text=None if output is None or no_sources else _source_keeper(output, paths),
+            runner=runner,
         )
         if output is None:
             emit(run.chunks())
@@ -128,6 +171,28 @@ def extract(
             run.write_to(output)
     if run.failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _source_keeper(output: Path, paths: list[str]) -> Callable[[str, str], None] | None:
+    """What keeps each text beside OUT, in sources/<source>.txt; None when that folder lies in a folder
+    being extracted, where a later extract would read the copies again (the events beside their texts
+    find them there)."""
+    folder = (output.parent / storage.SOURCES_FOLDER).resolve()
+    for path in paths:
+        if path != corpus.STDIN and Path(path).is_dir() and folder.is_relative_to(Path(path).resolve()):
+            return None
+
+    def keep(source: str, text: str) -> None:
+        target = storage.source_file(output, source)
+        try:
+            if target is None:
+                raise OSError("its name cannot be a file name")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            storage.Replacement.write_text(target, text, durable=False)  # a copy: no fsync per document
+        except (OSError, KbTimelineError) as error:  # the events matter more than the copy: say so, go on
+            emit(f"kbtimeline: warning: the text of {source!r} is not kept for show: {error}\n", err=True)
+
+    return keep
 
 
 @app.command()

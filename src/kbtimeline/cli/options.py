@@ -148,16 +148,17 @@ class Output:
 
 
 class View(NamedTuple):
-    """How a picture is drawn: width, ASCII or Unicode, colour or not."""
+    """How a picture is drawn: width, ASCII or Unicode glyphs, colour or not, text made ASCII or not."""
 
     width: int
     ascii: bool
     color: bool
+    transliterate: bool = False
 
     @classmethod
     def of(cls, env: Environment, width: int | None = None, ascii: bool = False, unicode: bool = False) -> View:
-        """At a terminal: its width, Unicode and colour (unless NO_COLOR); in a pipe: 80
-        columns of plain ASCII unless --unicode asks for blocks."""
+        """At a terminal: its width, Unicode and colour (see ``Environment.color``); in a pipe: 80
+        columns of ASCII glyphs unless --unicode asks for blocks. Only --ascii also transliterates the text."""
         if width is not None:
             from kbtimeline.output.views import check_width  # lazy: the views cost the query commands time
 
@@ -165,5 +166,14 @@ class View(NamedTuple):
         return cls(
             width=width or env.width,
             ascii=ascii or not (env.is_tty or unicode),
-            color=env.is_tty and not env.no_color,
+            color=env.color,
+            transliterate=ascii,
         )
+
+    def finish(self, picture: str) -> str:
+        """The picture as it is printed: with --ascii, every character ASCII ("Şuşa" -> "Susa", "–" -> "-")."""
+        if not self.transliterate:
+            return picture
+        from anyascii import anyascii  # lazy: only --ascii needs it
+
+        return anyascii(picture)

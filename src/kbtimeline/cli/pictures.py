@@ -1,7 +1,7 @@
-"""Picture commands: timeline, histogram, stats and export — events drawn for a person to look at.
+"""Picture commands: timeline, explore, histogram, stats and export — events drawn for a person to look at.
 
-The views and the exporters are imported inside the commands: the query
-commands never pay for them.
+The views, the exporters and the terminal app (Textual) are imported inside
+the commands: the query commands never pay for them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from kbtimeline.cli.options import (
     Filters,
     FromOption,
     GranularityOption,
-    JsonOption,
     LimitOption,
     SearchOption,
     SourceOption,
@@ -53,13 +52,18 @@ def draw_timeline(session: Session, view: View, criteria: query.Criteria) -> tup
     """
     from kbtimeline.output.views import render_timeline
 
-    one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1)
+    # In time order: a picture has no inside-first part, and the cut reads the order.
+    one_more = criteria._replace(limit=None if criteria.limit is None else criteria.limit + 1, inside_first=False)
     shown = query.cut_to_limit(list(session.events.select(one_more)), criteria)
     picture = render_timeline(
         shown.events, width=view.width, ascii=view.ascii, color=view.color, start=shown.start, end=shown.end
     )
-    more = f"\nmore events not shown (--limit {criteria.limit})\n" if shown.cut else "\n"
-    return picture + more, len(shown.events)
+    more = "\n"
+    if shown.next is not None:
+        day = shown.next.iso()
+        where = "" if criteria.sort != "date" else f" up to {day}" if criteria.reverse else f" from {day} on"
+        more = f"\nmore events{where} not shown (--limit {criteria.limit})\n"
+    return view.finish(picture + more), len(shown.events)
 
 
 @app.command()
@@ -93,6 +97,41 @@ def timeline(
     criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
     picture, _ = draw_timeline(session, view, criteria)
     emit(picture)
+
+
+@app.command()
+def explore(
+    ctx: typer.Context,
+    start: StartArgument = None,
+    end: EndArgument = None,
+    search_terms: SearchOption = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="The first window starts at DATE (as START).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="The first window ends at DATE (as END).")
+    ] = None,
+    granularity: GranularityOption = None,
+    source: SourceOption = None,
+) -> None:
+    """The timeline as an interactive terminal app: zoom the axis, search as you type, read an event.
+
+    Keys: + and - zoom, arrows move, / searches, Enter shows a happening, ? lists all keys, q quits.
+
+    \b
+    Examples:
+      kbtimeline explore
+      kbtimeline --data kb.sqlite explore 1991 1994 --search Shusha
+    """
+    import shlex  # lazy, as the app: the search box reads the terms back as typed
+
+    from kbtimeline.explore.app import run  # lazy: only this command imports Textual
+    from kbtimeline.explore.data import Filters as Fixed
+
+    session: Session = ctx.obj
+    window = _window(start, end, date_from, date_to)
+    fixed = Fixed(tuple(granularity or ()), tuple(source or ()))
+    run(session.data, start=window.start, end=window.end, search=shlex.join(search_terms or ()), filters=fixed)
 
 
 @app.command()
@@ -137,7 +176,7 @@ def histogram(
     view = View.of(session.env, width, ascii, unicode)
     counts = count_buckets(events, by, start=window.start, end=window.end)
     draw = render_sparkline if spark else render_histogram
-    emit(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+    emit(view.finish(draw(counts, width=view.width, ascii=view.ascii, color=view.color) + "\n"))
 
 
 @app.command()
@@ -147,7 +186,7 @@ def stats(
     date_to: ToOption = None,
     granularity: GranularityOption = None,
     source: SourceOption = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The figures as one JSON object.")] = False,
     width: WidthOption = None,
     ascii: AsciiOption = False,
     unicode: UnicodeOption = False,
@@ -165,12 +204,13 @@ def stats(
 
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
-    figures = compute_stats(list(session.events.select(Filters(granularity, source).criteria(window))))
+    events = list(session.events.select(Filters(granularity, source).criteria(window)))
+    figures = compute_stats(events, window.start, window.end)
     if as_json:
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
     view = View.of(session.env, width, ascii, unicode)
-    emit(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n")
+    emit(view.finish(render_stats(figures, width=view.width, ascii=view.ascii, color=view.color) + "\n"))
 
 
 @app.command()
@@ -178,11 +218,11 @@ def export(
     ctx: typer.Context,
     html: Annotated[
         Path | None,
-        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT."),
+        typer.Option("--html", metavar="OUT", help="Write a self-contained HTML timeline page to OUT (- for stdout)."),
     ] = None,
     timelinejs: Annotated[
         Path | None,
-        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT."),
+        typer.Option("--timelinejs", metavar="OUT", help="Write TimelineJS3 JSON to OUT (- for stdout)."),
     ] = None,
     title: Annotated[
         str, typer.Option("--title", metavar="TEXT", help="The page's and the timeline's title.")
@@ -191,6 +231,9 @@ def export(
     search_terms: SearchOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    within: Annotated[
+        bool, typer.Option("--within", help="Only events entirely inside --from/--to, not every one overlapping.")
+    ] = False,
     granularity: GranularityOption = None,
     source: SourceOption = None,
     limit: LimitOption = None,
@@ -198,13 +241,15 @@ def export(
     """Export events as a timeline page for any browser, or as TimelineJS3 data.
 
     The HTML page needs no network: zoom and pan the axis, filter as you
-    type, click an event for its sentence. Files are written atomically, and
-    existing ones are kept unless --force.
+    type, click an event for its sentence. It opens on --from/--to when
+    given, else on where most events are. Files are written atomically, and
+    existing ones are kept unless --force; OUT - writes to stdout.
 
     \b
     Examples:
       kbtimeline export --html war.html --title "The war"
       kbtimeline export --timelinejs war.json --from 1991 --to 1994
+      kbtimeline export --html - --from 1992 --to 1993 > war.html
     """
     import json
 
@@ -213,16 +258,30 @@ def export(
     session: Session = ctx.obj
     if html is None and timelinejs is None:
         raise UsageError("nothing to export: give --html OUT, --timelinejs OUT, or both")
+    outputs = [path for path in (html, timelinejs) if path is not None]
+    if [str(path) for path in outputs].count(STDOUT) > 1:
+        raise UsageError("only one of --html and --timelinejs can write to stdout (-)")
     if not force:
-        for path in (path for path in (html, timelinejs) if path is not None):
-            if path.exists():
+        for path in outputs:
+            if str(path) != STDOUT and path.exists():
                 raise KbTimelineError(f"{path}: already exists; add --force to replace it")
     window = Window.between(date_from, date_to)
-    criteria = Filters(granularity, source, limit=limit).criteria(window, search=_searched(session, search_terms))
+    criteria = Filters(granularity, source, limit=limit).criteria(
+        window, within=within, search=_searched(session, search_terms)
+    )
     events = list(session.events.select(criteria))
     if html is not None:
-        Replacement.write_text(html, render_html(events, title))
+        _write(html, render_html(events, title, window=(window.start, window.end)))
     if timelinejs is not None:
-        Replacement.write_text(
-            timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n"
-        )
+        _write(timelinejs, json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2) + "\n")
+
+
+STDOUT = "-"
+
+
+def _write(path: Path, text: str) -> None:
+    """``text`` to stdout for ``-``, else to the file, atomically."""
+    if str(path) == STDOUT:
+        emit(text)
+    else:
+        Replacement.write_text(path, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from typing import Annotated
 
@@ -26,6 +27,8 @@ from kbtimeline.cli.options import (
     View,
     Window,
 )
+from kbtimeline.errors import UsageError
+from kbtimeline.jsonio import json_object
 from kbtimeline.output.render import STREAMED, render, render_event, render_stream
 
 
@@ -55,11 +58,14 @@ def range_command(
     as_json: JsonOption = False,
     as_jsonl: JsonlOption = False,
 ) -> None:
-    """Events that overlap a period, in chronological order.
+    """Events that overlap a period: those dated inside it first, then those reaching beyond it.
 
     START and END each name a whole period: a START begins on its first day,
     an END finishes on its last. Accepted: 1992, 1990s, 490 BC, May 1992,
-    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08.
+    1992-05, 8 May 1992, "May 8, 1992", 1992-05-08, and the labels kbtimeline
+    prints: "early 1992", "winter 1991–1992", "20th century", 1991-1994.
+    Early, mid and late mean the first, middle and last third. Each event
+    says whether it is inside the period or wider (the scope column or field).
 
     \b
     Examples:
@@ -67,8 +73,8 @@ def range_command(
       kbtimeline range "May 1992" --within --json
     """
     window = Window.period(start, end)
-    filters = Filters(granularity, source, sort, reverse, limit)
-    select_and_emit(ctx.obj, Request(filters.criteria(window, within=within), Output(output_format, as_json, as_jsonl)))
+    criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, within=within)
+    select_and_emit(ctx.obj, Request(criteria._replace(inside_first=True), Output(output_format, as_json, as_jsonl)))
 
 
 @app.command()
@@ -81,6 +87,9 @@ def search(
     match_any: Annotated[bool, typer.Option("--any", help="Match events with any term, not all.")] = False,
     regex: Annotated[bool, typer.Option("--regex", help="Each term is a regular expression (ignoring case).")] = False,
     exact: Annotated[bool, typer.Option("--exact", help="Only the spellings typed, none from aliases.json.")] = False,
+    word: Annotated[
+        bool, typer.Option("--word", "-w", help="Whole words only: UN finds UN, not United or until.")
+    ] = False,
     date_from: FromOption = None,
     date_to: ToOption = None,
     granularity: GranularityOption = None,
@@ -94,9 +103,9 @@ def search(
 ) -> None:
     """Events whose sentence contains every term, ignoring case and accents.
 
-    A term matches the start of a word, and a place name also finds its other
-    spellings (Shusha finds Shushi and Şuşa). Quote words to find them as a
-    phrase.
+    A term matches the start of a word (with --word, whole words only), and a
+    place name also finds its other spellings (Shusha finds Shushi and Şuşa).
+    Quote words to find them as a phrase.
 
     \b
     Examples:
@@ -107,7 +116,9 @@ def search(
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
     aliases = {} if exact or regex else session.aliases
-    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases)
+    if word and regex:
+        raise UsageError("--word and --regex do not combine; write \\b around the expression instead")
+    found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases, whole_words=word)
     criteria = Filters(granularity, source, sort, reverse, limit).criteria(window, search=found)
     if not select_and_emit(session, Request(criteria, Output(output_format, as_json, as_jsonl))) and not regex:
         suggestions = query.suggest(session.events.texts(), terms, aliases)
@@ -145,15 +156,22 @@ def list_command(
 def show(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or its first characters.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The event as one JSON object (the events.json schema).")
+    ] = False,
 ) -> None:
     """One event in full, with the text around it and its date phrase highlighted.
 
     \b
-    Example:
+    Examples:
       kbtimeline show 3f9a1c2b7e
+      kbtimeline show 3f9a --json
     """
     session: Session = ctx.obj
     event = session.events.find(event_id)
+    if as_json:
+        emit(json_object(event))
+        return
     emit(render_event(event, session.events.source_text(event.source), session.env))
 
 
@@ -175,8 +193,10 @@ def select_and_emit(session: Session, request: Request) -> bool:
     found = iter(session.events.select(criteria))
     head = next(found, None)
     events = chain([head], found) if head is not None else iter(())
+    scope = partial(query.scope, start=criteria.start, end=criteria.end) if criteria.inside_first else None
     if fmt in STREAMED:
-        emit(render_stream(events, fmt))
-    else:
-        emit(render(list(events), fmt, session.env, criteria.search.spans if criteria.search else None))
+        emit(render_stream(events, fmt, scope))
+    else:  # a table; "No matching events." is a remark, for stderr (as gh says it)
+        marker = criteria.search.spans if criteria.search else None
+        emit(render(list(events), fmt, session.env, marker, scope), err=head is None)
     return head is not None

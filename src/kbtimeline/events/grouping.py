@@ -4,31 +4,55 @@ Two records of different sentences of one source join when their dates are
 compatible and they share enough rare words: each shared word weighs by how
 few dated sentences of the text hold it (its inverse document frequency), so
 "Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
-about Armenia. How much is enough depends on how the dates relate:
+about Armenia. Words for what happened are read as their sense first
+(``synonyms``: "truce" and "agreed to cease hostilities" are both
+``~ceasefire``), and a people's name as its country's ("Russian", "Russia").
+How much is enough depends on how the dates relate:
 
 - the same day: one rare word in common ("voted", "Lachin");
-- otherwise (one interval inside or across the other, the same month or
-  year, two days a day apart since sources often disagree by one): a shared
-  name (a capitalised word or a number that is not a year: "Khojaly",
-  "822") and a shared word for what happened ("captured", "ceasefire"; a
-  capitalised word the text also writes in lowercase counts as one: the
-  "Massacre" of "the Khojaly Massacre"), weighing together at least
-  ``NESTED_WEIGHT``.
+- two days a day apart (sources often disagree by one): a shared name and
+  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``;
+- otherwise (one interval inside or across the other): a shared name (a
+  capitalised word, a number that is not a year, a unit's ordinal: "Khojaly",
+  "822", "366th") and the same kind of happening, when the coarser interval
+  is a month or less, else weighing together at least ``NESTED_WEIGHT``; or a
+  name and a rare word for what happened weighing that much (a capitalised
+  word the text also writes in lowercase counts as such a word: the
+  "Massacre" of "the Khojaly Massacre"); or, naming nothing rare, the same
+  kind of happening and two more rare words (a lead's summary and the body's
+  account, ``LEAD_WORDS``);
+- a date that names its happening by kind ("since the 1994 ceasefire") joins
+  a record of that kind; one that names it by date alone ("the death toll of
+  the events of 25–26 February") joins what the text just told at that date.
+
+What a record says is the part of its sentence nearer its date than any
+other date of the sentence, without the anchors it is placed against ("after
+the resignation of X": another happening). "The town", "the city", "the
+events" stand for the names of the dated sentence before, but count only in
+an account of the same kind of happening ("they managed to capture the town"
+after "the army attacked Shusha").
 
 They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
-time of telling ("now", "today"), or when the coarser one sums up several
-happenings ("four resolutions passed in 1993", "captured seven districts"). Two dates of one sentence never join,
-unless they are one date split in two ("On May 18, [1992]") or one stretch
-cut into consecutive periods ("during the spring and summer of 1991"). A
-group keeps one interval every member agrees with, so a chain of loose
-matches cannot drift from May to September. "early", "mid" and "late" narrow
-an interval to its first, middle or last third for these comparisons.
+time of telling ("now", "today"), when they report different stages of a
+fight ("attacked" on 8 May, "captured" on 9 May; "an offensive to capture"
+is still an attack; a capture and the withdrawal that undid it; talks held
+and talks that came to an end), or when the
+coarser one sums up several happenings ("four resolutions passed in 1993",
+"captured seven districts"). Two dates of one sentence never join, unless
+they are one date split in two ("On May 18, [1992]": the halves share their
+words), one stretch cut into consecutive periods ("during the spring and
+summer of 1991"), or a year that restates the date of its own sentence ("in
+April 2016 with the 2016 clashes"). A group keeps one interval every member
+agrees with, so a chain of loose matches cannot drift from May to September.
+"early", "mid" and "late" narrow an interval to its first, middle or last
+third for these comparisons.
 
 Each record's ``happening`` is the id of its group's representative: an event
 before context, then the most precise date, then the earliest in the text.
 Which words count is decided from the text's own frequencies, so the same
-rules hold on any text. Pure: records in, records out.
+rules hold on any text; no parser is needed, so ``extract --fast`` groups as
+the default does. Pure: records in, records out.
 """
 
 from __future__ import annotations
@@ -40,6 +64,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
 from kbtimeline.extract.lexicon import MONTHS
 from kbtimeline.model import Event
 
@@ -63,9 +88,14 @@ COMMON_SHARE = 0.1
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
+MONTH_DAYS = 31  # an interval this long or shorter holds few happenings of one kind at one place
+SEASON_DAYS = 89  # a season or longer: it may sum up several happenings of a month or a day
+LEAD_WORDS = 3  # a summary and its account that name nothing rare: the same kind of happening and two more words
 STEM = 7  # letters that stand for a word: "captured" and "capture", but "militia" and "military" apart
+_REACH = 60  # characters before a date where the words that govern it ("by", "the events of", "the") are
+_ANCHOR_REACH = 200  # characters before a date where an anchor it sits in ("after the losses in") may open
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’]*")  # "Russian-brokered" is "Russian" and "brokered"
 _YEAR = re.compile(r"\d{4}")
 # What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
 _SPLIT = re.compile(r"[\s,/\[\]()]*")
@@ -84,6 +114,25 @@ _BOUND_BEFORE = re.compile(r"\b(?:by|since|until|till|before|after)\s+(?:the\s+)
 _TELLING = re.compile(r"(?:right\s+)?(?:now|today|currently|at present|presently|nowadays)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
+# A people's name is its country's: "Russian" and "Russia", "Azerbaijani" and "Azerbaijan".
+_DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Zapata's" is "Zapata"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
+# Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
+_ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
+_ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
+_ANCHOR_CLOSED = re.compile(_ANCHOR + r"[,;]", re.IGNORECASE)  # before the date, closed before it
+_ANCHOR_OPEN = re.compile(_ANCHOR + r"$", re.IGNORECASE)  # the date inside it
+# A place or happening named by what it is, not by its name ("the town", "the events of 25 February"):
+# it stands for a name of the dated sentence before.
+_ANAPHOR = re.compile(r"\bthe (?:town|city|village|events?|incident)\b(?! of (?-i:[A-Z]))", re.IGNORECASE)
+# A happening named by its date alone: "the casualties of the events of 25–26 February".
+_EVENTS_OF = re.compile(r"\bthe (?:events?|incidents?|happenings?|fighting) (?:of|on|in)\s+$", re.IGNORECASE)
+# A date that says which one of a kind of happening it names: "the 1994 ceasefire", "the 2016 clashes".
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|[A-Z]\w*['’]s)\s+$")
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+# One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
+_RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 
 
@@ -99,6 +148,9 @@ class _Record:
     last: int
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
+    named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as senses
+    borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
+    by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
 
 def group_happenings(events: list[Event]) -> list[Event]:
@@ -149,6 +201,7 @@ def _groups(events: list[Event]) -> list[list[_Record]]:
         sentences[left] |= sentences.pop(right)
 
     for left, right in _split_dates(records):
+        _pool_words(records[left], records[right])
         left, right = root(left), root(right)
         if left == right:
             continue
@@ -176,7 +229,8 @@ def _records(events: list[Event]) -> list[_Record]:
         own = _own_words(event, dates_of[event.span])
         names, words = _words(own)
         first, last = _bounds(event)
-        before = event.text[: event.date_span[0] - event.span[0]]
+        # What governs a date stands right before it: a short reach keeps the searches anchored there cheap.
+        before = event.text[max(0, event.date_span[0] - event.span[0] - _REACH) : event.date_span[0] - event.span[0]]
         after = event.text[event.date_span[1] - event.span[0] :]
         names_a_happening = _NOUN_AFTER.match(after) is not None  # "since the 1994 ceasefire"
         bound = event.modifier in ("before", "after") or (
@@ -184,14 +238,38 @@ def _records(events: list[Event]) -> list[_Record]:
         )
         aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
         summary = _SUMMARY.search(own) is not None
-        records.append(_Record(position, event, names, words, first, last, summary, aloof))
+        named = _named(before, after)
+        by_date = _EVENTS_OF.search(before) is not None
+        records.append(_Record(position, event, names, words, first, last, summary, aloof, named, by_date=by_date))
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
     common = {word for record in records for word in record.words}
     for record in records:
         nouns = record.names & common
         record.names, record.words = record.names - nouns, record.words | nouns
+    previous: _Record | None = None
+    for record in records:
+        if previous is not None and record.event.span != previous.event.span and _ANAPHOR.search(record.event.text):
+            record.borrowed = _words(previous.event.text)[0] - common
+        if previous is None or record.event.span != previous.event.span:
+            previous = record
     return records
+
+
+def _named(before: str, after: str) -> frozenset[str]:
+    """What an attributive date names ("the 1994 ceasefire": a ceasefire), as senses; else nothing."""
+    if not _ATTRIBUTIVE_BEFORE.search(before):
+        return frozenset()
+    noun = _NAMED_AFTER.match(after)
+    return senses(noun.group(1))[0] if noun else frozenset()
+
+
+def _pool_words(one: _Record, other: _Record) -> None:
+    """The halves of one date split in two ("On May 18, [1992] the army entered…") share their words."""
+    for field in ("names", "words", "borrowed", "named"):
+        pooled = getattr(one, field) | getattr(other, field)
+        setattr(one, field, pooled)
+        setattr(other, field, pooled)
 
 
 def _bounds(event: Event) -> tuple[int, int]:
@@ -221,31 +299,55 @@ def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
     it: it owns the words back to the previous date.
     """
     offset = event.span[0]
+    text = event.text
     ordered = sorted(dates)
     index = ordered.index(event.date_span)
     own_start, own_end = event.date_span[0] - offset, event.date_span[1] - offset
-    previous_end = ordered[index - 1][1] - offset if index else 0
-    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(event.text)
-    bracketed = event.text[own_start - 1 : own_start] == "(" and event.text[own_end : own_end + 1] == ")"
-    start = previous_end if bracketed else (previous_end + own_start) // 2 if index else 0
-    end = own_end + 1 if bracketed else (own_end + next_start) // 2 if index + 1 < len(ordered) else len(event.text)
-    return event.text[start:own_start] + " " + event.text[own_end:end]
+    previous = (ordered[index - 1][0] - offset, ordered[index - 1][1] - offset) if index else None
+    next_start = ordered[index + 1][0] - offset if index + 1 < len(ordered) else len(text)
+    bracketed = text[own_start - 1 : own_start] == "(" and text[own_end : own_end + 1] == ")"
+    start = previous[1] if bracketed and previous else _boundary(text, *previous, own_start) if previous else 0
+    last = index + 1 == len(ordered)
+    end = own_end + 1 if bracketed else len(text) if last else _boundary(text, own_start, own_end, next_start)
+    return _ANCHOR_CLOSED.sub(" ", text[start:own_start]) + " " + _ANCHOR_AFTER.sub(" ", text[own_end:end])
+
+
+def _boundary(text: str, start: int, end: int, next_start: int) -> int:
+    """Where the words of the date at ``start:end`` stop and those of the next date begin.
+
+    The comma that closes an anchor the date sits in ("After the losses in
+    1992, Russia started…"); else halfway, moved to the end of a word.
+    """
+    comma = text.find(",", end, next_start)
+    if comma != -1 and _ANCHOR_OPEN.search(text[max(0, start - _ANCHOR_REACH) : start]):
+        return comma + 1
+    middle = (end + next_start) // 2
+    space = text.find(" ", middle, next_start)
+    return space if space != -1 else middle
 
 
 def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years) and the other content words, as stems."""
+    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems."""
+    said, text = senses(text)
     names: set[str] = set()
-    words: set[str] = set()
+    words: set[str] = set(said)
     for match in _WORD.finditer(text):
-        word = match.group()
-        lower = word.lower()
-        if lower in STOPWORDS or _YEAR.fullmatch(word):
-            continue
-        if word[0].isupper() or (word.isdigit() and len(word) >= 3):
-            names.add(_stem(lower))
-        elif word[0].isalpha() and len(word) > 3:
-            words.add(_stem(lower))
+        is_name, stem = _token(match.group())
+        if stem:
+            (names if is_name else words).add(stem)
     return frozenset(names), frozenset(words)
+
+
+@functools.lru_cache(maxsize=16384)
+def _token(word: str) -> tuple[bool, str]:
+    """Whether ``word`` is a name, and its stem ("" for a word that counts for nothing)."""
+    word = _POSSESSIVE.sub("", word)
+    lower = word.lower()
+    if not word or lower in STOPWORDS or _YEAR.fullmatch(word):
+        return False, ""
+    if (word[0].isupper() and len(word) > 1) or (word.isdigit() and len(word) >= 3) or _ORDINAL.fullmatch(word):
+        return True, _stem(_DEMONYM.sub("", lower))
+    return False, _stem(lower) if word[0].isalpha() and len(word) > 3 else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -267,7 +369,10 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
         inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
         split = bool(_SPLIT.fullmatch(between)) and inside
         stretch = bool(_COORDINATED.fullmatch(between) and _STRETCH_BEFORE.search(before)) and b_first == a_last + 1
-        if split or stretch:
+        restated = bool(_RESTATED.fullmatch(between)) and second.granularity == "year" and a_first >= b_first
+        after_second = second.text[second.date_span[1] - second.span[0] :]
+        restated = restated and a_last <= b_last and _NAMED_AFTER.match(after_second) is not None
+        if split or stretch or restated:
             yield left, right
 
 
@@ -299,12 +404,36 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     slack = _SLACK_DAYS if first.first == first.last and second.first == second.last else 0
     if first.first > second.last + slack or second.first > first.last + slack:
         return False
-    names = [weight.get(name, 0.0) for name in first.names & second.names]
-    words = [weight.get(word, 0.0) for word in first.words & second.words]
+    if stages_differ(first.words, second.words):
+        return False
+    shared_words = first.words & second.words
+    said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
+    with_borrowed = (first.names | first.borrowed) & (second.names | second.borrowed)
+    if first.by_date or second.by_date:  # "the events of 25–26 February", after an account of them
+        return any(weight.get(name, 0.0) > 0 for name in with_borrowed)
+    # "The town" stands for a name of the sentence before only in an account of the same kind of happening.
+    shared_names = with_borrowed if said else first.names & second.names
+    names = [weight.get(name, 0.0) for name in shared_names]
+    words = [weight.get(word, 0.0) for word in shared_words]
     total = sum(names) + sum(words)
-    if (first.first, first.last) == (second.first, second.last) and one.granularity == "day":
-        return total >= SAME_DATE_WEIGHT
+    rare_name = any(value > 0 for value in names)
+    if first.first == first.last and second.first == second.last:
+        if first.first == second.first and one.granularity == "day":
+            return total >= SAME_DATE_WEIGHT
+        return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    return any(value > 0 for value in names) and any(value > 0 for value in words) and total >= NESTED_WEIGHT
+    for record in (first, second):  # "since the 1994 ceasefire" and the ceasefire signed in May 1994
+        anonymous = not any(weight.get(name, 0.0) > 0 for name in record.names)
+        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and (rare_name or anonymous):
+            return True
+    # Within a month a name and the kind of happening tell it; a year holds many of one kind at one place.
+    narrow = coarser.last - coarser.first < MONTH_DAYS
+    if said and ((rare_name and (narrow or total >= NESTED_WEIGHT)) or sum(value > 0 for value in words) >= LEAD_WORDS):
+        return True
+    # A happening of a day or a month inside a season or a year may be a part of what the coarser one
+    # sums up: a name and a word are not enough there without the same kind of happening.
+    finer = second if coarser is first else first
+    part = coarser.last - coarser.first >= SEASON_DAYS and finer.last - finer.first < MONTH_DAYS
+    return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT and not part

@@ -87,6 +87,19 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # describes, it does not date.
 _CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
+# A voice the story is not told in: a witness speaking ("X told us this on 15 February") or the
+# present of the telling ("The 1992–94 war figures heavily in popular media"), which is analysis.
+# "I" after or before a capitalised word is a numeral ("World War I", "I Corps"); words in quotes are someone's, quoted.
+_FIRST_PERSON = re.compile(r"\b(?:me|my|we|us|our)\b|(?:^|(?<![\w'’-])[a-z][\w'’-]*[,;:]?\s+|[,;:]\s+)I\b(?!\s+[A-Z])")
+_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|``.*?(?:''|$)")
+_SUBJECT_OPENING = re.compile(r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?")
+_PAST = re.compile(r"\b(?:was|were|had|did|been|\w{2,}ed)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|remains?|continues?|persists?|figures)\b")
+# A text mostly told in one of those voices (a memoir, a story in the present) keeps its dates as events:
+# the voice counts only where under this share of a text's dated sentences use it ...
+VOICE_SHARE = 0.2
+# ... and a text of fewer dated sentences is too short to tell which voice is its own.
+VOICE_SENTENCES = 5
 
 
 class _Date:
@@ -162,6 +175,26 @@ def _descriptive(date: _Date) -> bool:
     return bool(_CENTURY_ADJECTIVE.search(date.phrase)) and "-century" in (date.phrase + date.after[:40]).lower()
 
 
+def _testimony(date: _Date) -> bool:
+    return _first_person(date.sentence)
+
+
+def _present(date: _Date) -> bool:
+    # Only a date of the subject the sentence opens with ("The 1992–94 war figures…"): a happening named
+    # further on ("is serving a sentence for the 1995 assassination") is still the story's.
+    return _SUBJECT_OPENING.fullmatch(date.before) is not None and _in_present(date.sentence)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every sentence of a text, then again of each record
+def _first_person(sentence: str) -> bool:
+    return _FIRST_PERSON.search(_QUOTED.sub(" ", sentence)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_present(sentence: str) -> bool:
+    return _PRESENT.search(sentence) is not None and _PAST.search(sentence) is None
+
+
 # Each cue with the name a test row gives as its reason, tried in this order.
 CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("work", _work),
@@ -170,15 +203,30 @@ CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("attribution", _attribution),
     ("statistic", _statistic),
     ("descriptive", _descriptive),
+    ("testimony", _testimony),
+    ("present", _present),
 )
+# The cues of a voice, and the test on a whole sentence that says whether it speaks in that voice.
+VOICES = {"testimony": _first_person, "present": _in_present}
 
 
-def context_cue(event: Event) -> str | None:
-    """The name of the first cue that makes ``event`` context, or None for an event of the story."""
+def context_cue(event: Event, own_voices: frozenset[str] = frozenset()) -> str | None:
+    """The name of the first cue that makes ``event`` context, or None for an event of the story.
+
+    ``own_voices``: the voice cues ("testimony", "present") that are the text's own way of telling, not cues.
+    """
     date = _Date(event)
-    return next((name for name, cue in CUES if cue(date)), None)
+    return next((name for name, cue in CUES if name not in own_voices and cue(date)), None)
 
 
 def classify(events: list[Event]) -> list[Event]:
     """The records with their ``kind`` set, in the same order."""
-    return [replace(event, kind="context" if context_cue(event) else "event") for event in events]
+    voices: dict[str, frozenset[str]] = {}
+    for source in {event.source for event in events}:
+        sentences = {event.text for event in events if event.source == source}
+        voices[source] = frozenset(
+            name
+            for name, speaks in VOICES.items()
+            if len(sentences) >= VOICE_SENTENCES and sum(map(speaks, sentences)) >= VOICE_SHARE * len(sentences)
+        )
+    return [replace(event, kind="context" if context_cue(event, voices[event.source]) else "event") for event in events]

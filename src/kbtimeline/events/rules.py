@@ -25,10 +25,14 @@ _LEAD_IN = re.compile(
     r"on|in|at|by|from|during|since|until|after|before|of|around|between|to)\b[\s,]*)+",
     re.IGNORECASE,
 )
+# Words of the date phrase before its preposition ("Sometime after 490 BC", "Beginning in 1970") and after
+# the date ("at 11:30 a.m. local time", "from 1995 onward").
+_RESIDUE_BEFORE = r"(?:sometime|sometimes|beginning|starting|early|late|shortly|soon|just)"
+_RESIDUE_AFTER = re.compile(r"^\s*(?:local time|onwards?)\b", re.IGNORECASE)
 # What governs a date and goes with it: "on", "in the early hours of", "by the end of".
 _PREPOSITION = r"\b(?:on|in|at|by|from|during|since|until|of|around|between|to|after|before|through|throughout)\s+"
 _GOVERNOR_AT_END = re.compile(
-    rf"[\s,;:–—-]*(?:{_PREPOSITION})?(?:\b(?:the|a)\s+(?:(?:early|late|small|first|last|very)\s+){{0,2}}"
+    rf"[\s,;:–—-]*(?:\b{_RESIDUE_BEFORE}\s+)?(?:{_PREPOSITION})?(?:\b(?:the|a)\s+(?:(?:early|late|small|first|last|very)\s+){{0,2}}"
     r"(?:night|morning|evening|eve|afternoon|dawn|dusk|day|days|week|weeks|end|beginning|start|middle|"
     rf"course|turn|half|hours|months|years|spring|summer|autumn|fall|winter)\s+of\s+)?(?:{_PREPOSITION})?$",
     re.IGNORECASE,
@@ -49,12 +53,38 @@ _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
-_PERSONAL_PRONOUN = re.compile(r"^(He|She|They)\s")
+_PERSONAL_PRONOUN = re.compile(r"^(He|She|It|They|His|Her|Its|Their)\s")
+_POINTING_CONSEQUENCE = re.compile(
+    r"^(?:This|That)\s+(?:\w+ly\s+)?(?:led to|resulted in|brought about|caused|triggered|prompted|sparked|"
+    r"was followed (?:up )?(?:by|with)|followed)\s+(.+)$"
+)
+_CLAUSE_END = re.compile(r"[,;]\s*(?:and|but)?\s*$")
+_POSSESSIVES = frozenset("His Her Its Their".split())
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
 _OPENING_NAME = re.compile(
-    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)\s+[a-z]"
+    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)(?=,|\s+[a-z])"
 )
 _LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
+_OPENING_PHRASE = re.compile(
+    r"^(?:in particular|after|following|before|during|under|despite|amid|with|in|on|at|by)\b[^,]{0,100},\s+",
+    re.IGNORECASE,
+)
+_TEMPORAL_CLAUSE = re.compile(r"^(?:when|as|while|once)\s+([^,]+),", re.IGNORECASE)
+_AFTER_AND = re.compile(r",\s+and\s+$")
+_PAST_VERB = re.compile(
+    r"^[a-z]+ed\s+(?:to|the|a|an|his|her|its|their|by|in|on|at|from|into|with|back|up|out|down|off)\b"
+)
+# An aside inside a clause: a phrase between commas opened by a preposition, a participle, a relative
+# pronoun or an article (an appositive), short enough not to be the clause itself.
+_INNER_ASIDE = re.compile(
+    r",\s+(?:including\b[^;]{0,120}?|(?:with|on|in|made up of|led by|backed by|supported by|located|based|who|which|"
+    r"whose|the|a|an|along|for example)\b(?:[^,;]|,(?=\d)){0,120}),(?=\s+(?!(?:the|a|an)\b)[a-z])"
+)
+_NOT_NAME_OPENINGS = frozenset(
+    "under beginning starting following despite with after before during in on at by since from when while as "
+    "although however meanwhile sometime early late who what which where why how there here one some many most "
+    "all both each".split()
+)
 _NOT_NAMES = frozenset("He She It They We I This These Those There His Her Its Their The A An".split()) - {"The"}
 
 
@@ -80,7 +110,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause_start, clause_end = _clause(sentence, date_start, date_end)
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
     before = sentence[clause_start:date_start]
-    after = sentence[date_end:clause_end]
+    after = _RESIDUE_AFTER.sub("", sentence[date_end:clause_end])
     stripped = _GOVERNOR_AT_END.sub("", before)
     set_apart = after.lstrip().startswith(",")
     governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
@@ -95,19 +125,71 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
         clause = sentence[clause_start:clause_end]
     clause = _without_relative_dates(clause, sentence, others)
     clause = _ACCORDING_TO.sub(" ", _ASIDE.sub("", clause))
-    clause = _LEAD_IN.sub("", clause.strip(" ,;:–—-\"'“”"))
+    clause = _without_opening_phrase(clause.strip(" ,;:–—-\"'“”"))
+    clause = _LEAD_IN.sub("", clause)
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
+    clause = _without_asides(_with_subject(clause, sentence, clause_start))
     clause = wording.tidy(clause)
     if len(clause.split()) < MIN_WORDS:
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
-    return wording.plain_subject(wording.cut(clause.split()))
+    return wording.cut(clause.split())
+
+
+def _without_opening_phrase(clause: str) -> str:
+    """The clause without an opening phrase set apart by a comma ("after a three-day battle, Hue fell"),
+    or, opened by "when"/"as"/"while", that opening clause alone without its marker: the setting goes."""
+    opening = _OPENING_PHRASE.match(clause)
+    if opening and len(clause[opening.end() :].split()) >= MIN_WORDS:
+        return clause[opening.end() :]
+    marked = _TEMPORAL_CLAUSE.match(clause)
+    if marked and len(marked.group(1).split()) >= MIN_WORDS:
+        return marked.group(1)
+    return clause
+
+
+def _with_subject(clause: str, sentence: str, clause_start: int) -> str:
+    """A verb phrase after ", and" ("…, and refused to join the navy") with the sentence's subject."""
+    if not (_AFTER_AND.search(sentence[:clause_start]) and _PAST_VERB.match(clause)):
+        return clause
+    opening = _LEAD_IN_PHRASE.sub("", sentence)
+    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
+    if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
+        return clause
+    return f"{subject.group(1)} {clause}"
+
+
+def _without_asides(clause: str) -> str:
+    """A long clause without the asides set apart by commas ("The USS Maddox, on an intelligence mission
+    along the coast, fired…"), first to last, until it fits: dropped before anything is cut."""
+    while len(clause.split()) > wording.MAX_WORDS:
+        aside = _INNER_ASIDE.search(clause)
+        if aside is None:
+            break
+        clause = clause[: aside.start()] + clause[aside.end() - 1 :].lstrip(",")
+    return clause
 
 
 def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span]) -> str:
     """``rule_title`` of one date of the sentence at ``sentence`` in ``text``, with a pronoun that opens
     it replaced by the name a sentence before gives."""
-    title = rule_title(text[sentence[0] : sentence[1]], *own, others=others)
-    return _named(title, lambda: _sentences_before(text, sentence[0]))
+    words = text[sentence[0] : sentence[1]]
+    title = rule_title(words, *own, others=others)
+    # a pronoun that opens a later clause ("…, and its forces collapsed") names the sentence's own subject first
+    pronoun = re.search(rf"\b{re.escape(title.split(' ', 1)[0])}\b", words, re.IGNORECASE)
+    here = [words] if pronoun and _CLAUSE_END.search(words[: pronoun.start()]) else []
+    # "It" is named from its own sentence only: before, it is as often a plan, a figure or no one
+    before = [] if title.startswith("It ") else _sentences_before(text, sentence[0])
+    title = _named(title, lambda: iter([*here, *before]))
+    return wording.plain_subject(_outcome(title))
+
+
+def _outcome(title: str) -> str:
+    """ "This led to fighting in the towns" -> "Fighting in the towns": a subject pointing at what was
+    told before, with a verb of consequence, gives way to the consequence."""
+    found = _POINTING_CONSEQUENCE.match(title)
+    if found is None or len(found.group(1).split()) < MIN_WORDS:
+        return title
+    return wording.tidy(found.group(1))
 
 
 def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
@@ -120,24 +202,37 @@ def _sentences_before(text: str, start: int, count: int = 3) -> Iterator[str]:
 
 
 def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
-    """A title opened by "He", "She" or "They" with the subject of a sentence before, when it opens
-    that sentence as a name ("Hindenburg and Ludendorff", "The Russians") and agrees; a sentence
-    opened by the same pronoun is passed over, as it speaks of the same one."""
+    """A title opened by "He", "She", "It", "They" or a possessive ("Its forces") with the subject of a
+    sentence before, when it opens that sentence as a name ("Hindenburg and Ludendorff", "The
+    Russians") and agrees; a sentence opened by the same pronoun is passed over, as it speaks of the
+    same one."""
     pronoun = _PERSONAL_PRONOUN.match(title)
     if pronoun is None:
         return title
-    opening = next((sentence for sentence in before() if not sentence.startswith(pronoun.group(1))), "")
-    subject = _OPENING_NAME.match(_LEAD_IN_PHRASE.sub("", opening))
-    if subject is None or subject.group(1).split()[0] in _NOT_NAMES:
+    word = pronoun.group(1)
+    name = next(filter(None, (_opening_name(sentence) for sentence in before() if not sentence.startswith(word))), None)
+    if name is None:
         return title
-    name = subject.group(1)
     plural = " and " in name or name.endswith("s")
-    if plural != (pronoun.group(1).lower() == "they"):
+    if plural != (word in ("They", "Their")) or (word == "Its" and plural):
         return title
+    if word in _POSSESSIVES:
+        name = f"{name}'" if name.endswith("s") else f"{name}'s"
     named = (name + title[pronoun.end(1) :]).split()
     if len(named) < wording.HARD_MAX_WORDS:
         return " ".join(named)
     return wording.cut(" ".join(named).rstrip("…").split())
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The name that opens ``sentence`` past its opening phrase, if it opens with one."""
+    opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", sentence)))
+    subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
+    if subject is None or subject.group(1) == "The":
+        return None
+    first = subject.group(1).split()[0]
+    not_a_name = first in _NOT_NAMES or first.lower() in _NOT_NAME_OPENINGS or first.lower().endswith("ing")
+    return None if not_a_name else subject.group(1)
 
 
 def _clause(sentence: str, date_start: int, date_end: int) -> Span:
@@ -191,7 +286,7 @@ def _without_relative_dates(clause: str, sentence: str, others: list[Span]) -> s
         rest = clause[position + len(phrase) :]
         adverbial = _CLAUSE_OPENING.search(clause[:position]) or not rest.strip(" .,;:")
         if before != clause[:position].rstrip() or rest.lstrip().startswith(",") or adverbial:
-            clause = f"{before} {rest.lstrip(' ,')}"
+            clause = f"{before} {rest.lstrip(' ') if before.strip() else rest.lstrip(' ,')}"  # a comma it closed stays
     return clause
 
 

@@ -31,11 +31,12 @@ from collections.abc import Iterable
 from kbtimeline.events import parse, wording
 from kbtimeline.events.parse import Parsed, Token
 from kbtimeline.events.rules import Span, previous_sentence, rule_title
+from kbtimeline.events.wording import plain_subject
 from kbtimeline.extract.lexicon import MONTH_NAMES
 
 TIME_NOUNS = frozenset(
     "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
-    "middle course turn half hours spring summer autumn fall winter season period time part".split()
+    "middle course turn half hours spring summer autumn fall winter season period time part rest".split()
 )
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
@@ -48,7 +49,15 @@ POSSESSIVE = {"his": "person", "her": "person", "their": "plural", "its": "thing
 DEMONSTRATIVES = frozenset("this these those such".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # Participles that work as prepositions: their clause is not a clause ("Following the resignation on 25 May").
-PREPOSITIONAL = frozenset("following including according regarding concerning given excluding starting".split())
+PREPOSITIONAL = frozenset(
+    "following including according regarding concerning given excluding starting beginning".split()
+)
+# Words of the date phrase the parse hangs elsewhere: "Sometime after 490 BC", "early in the morning of",
+# "at 11:30 a.m. local time", "from 1995 onward".
+RESIDUE_BEFORE = frozenset("sometime sometimes early late shortly soon just around approximately about roughly".split())
+RESIDUE_AFTER = (("local", "time"), ("onward",), ("onwards",))
+# A preposition just before a date is the date's, whatever the parse says ("On 16 June 1992 Elchibey was…").
+DATE_PREPOSITIONS = frozenset("on in at by during since until till from after before around throughout".split())
 NOUN_MODIFIERS = ("compound", "amod", "nmod", "nummod", "poss", "appos", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcomp")
 CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
@@ -85,12 +94,13 @@ class _Title:
         self.needs_antecedent = False
         self.removed: set[int] = set()
         date = self._covering(own)
+        self.date = date
         others = [self._covering(span) for span in dates if span != own]
         self.other_dates = set().union(*others) if others else set()
         self.relative_others = [other for other in others if other and not any(
             char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
         made = self._make(date, others) if date else None
-        self.text = made if made and len(made.split()) >= 2 else rule_title(sentence, *own, others=dates)
+        self.text = made if made and len(made.split()) >= 2 else plain_subject(rule_title(sentence, *own, others=dates))
 
     # ------------------------------------------------------------ the tree
 
@@ -130,8 +140,15 @@ class _Title:
         units = list(dict.fromkeys(self._governed(root, others) for root in roots))
         units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
         unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
+        if tokens[unit].dep == "dobj":  # "passed the winter", "spent 493 BC": the verb needs its object
+            return self._clause(self._clause_head(unit), set())
         removed = set().union(*(self.subtree(index) for index in units))
+        last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
+        removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
+                   or tokens[index].tag == "POS" or (tokens[index].pos == "ADV" and tokens[index].head in date)
+                   or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
         removed |= self._orphans(removed)
+        removed |= self._residue(removed)
         self.removed = removed
         head = tokens[unit].head
         witnessed = self.child(head, ("dobj",)) if self.word(head) in WITNESS_VERBS else None
@@ -146,8 +163,12 @@ class _Title:
         modified = head if tokens[unit].dep in (*NOUN_MODIFIERS, "prep") else None
         while modified is not None and tokens[modified].dep in ("poss", "compound"):
             modified = tokens[modified].head  # "the 2007 festival's prize": the prize
+        while (modified is not None and tokens[unit].dep == "prep" and tokens[modified].dep == "pobj"
+               and self.word(tokens[modified].head) == "of"
+               and tokens[tokens[tokens[modified].head].head].pos == "NOUN"):  # fmt: skip
+            modified = tokens[tokens[modified].head].head  # "the capture of Lachin on 18 May": the capture
         if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
-                and self._about_noun(modified, tokens[unit].dep == "prep")):  # fmt: skip
+                and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
             if len(title.split()) >= 2:
                 return title
@@ -160,6 +181,8 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
+        if tokens[verb].pos not in ("VERB", "AUX"):
+            return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
         return self._clause(verb, removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
@@ -202,34 +225,80 @@ class _Title:
             return {before}
         return set()
 
-    def _about_noun(self, noun: int, by_preposition: bool) -> bool:
+    def _residue(self, removed: set[int]) -> set[int]:
+        """Words of the date phrase the parse did not put under it, next to it."""
+        tokens, found = self.tokens, set()
+        before = min(removed) - 1
+        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)):
+            found.add(before)
+            before -= 1
+        after = max(removed) + 1
+        for phrase in RESIDUE_AFTER:
+            words = [self.word(index) for index in range(after, min(after + len(phrase), len(tokens)))]
+            if tuple(words) == phrase:
+                found |= set(range(after, after + len(phrase)))
+        return found
+
+    def _date_preposition(self, index: int, removed: set[int]) -> bool:
+        following = index + 1
+        return (
+            self.word(index) in DATE_PREPOSITIONS
+            and self.tokens[index].tag == "IN"
+            and following in removed
+            and following in self.date
+        )
+
+    def _about_noun(self, noun: int, preposition: str | None) -> bool:
         """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
-        noun's phrase ("clashes since the 1994 ceasefire"), its clause is dated otherwise, or its
-        clause only says it was ("It was not until the massacre…")."""
+        noun's phrase ("clashes since the 1994 ceasefire"), the object of "since"/"until"/"after"
+        ("until the war in 2020"), the subject ("The oil price shock of October 1973 caused…"), its
+        clause is dated otherwise, or its clause only says it was ("It was not until the massacre…")."""
         tokens = self.tokens
         token = tokens[noun]
-        if token.dep in SUBJECTS:
-            return False
         clause = self._clause_head(noun)
         governor = tokens[token.head] if token.dep == "pobj" else token
+        predicate = self.word(clause) in BE_FORMS and governor.head == clause
+        temporal = token.dep == "pobj" and self.word(token.head) in TEMPORAL_PREPOSITIONS
+        determiner = self.child(noun, ("det",))
+        inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
+        if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
+            return token.pos == "NOUN" and inside
+        if preposition not in (None, "of"):  # "in 2008" on a noun is as likely to be the clause's
+            return predicate or temporal
         nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
             token.dep == "pobj" and tokens[governor.head].pos in ("NOUN", "PROPN")
         )
-        predicate = self.word(clause) in BE_FORMS and governor.head == clause
-        if by_preposition:  # a prepositional phrase is as likely to be the clause's
-            return predicate
-        return nested or predicate or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
+        return nested or predicate or temporal or bool(self.subtree(clause) & self.other_dates - self.subtree(noun))
 
     def _noun_phrase(self, noun: int, removed: set[int]) -> str:
+        """The noun with its modifiers; a name that modifies a noun with its noun ("Sumgait (1988) and
+        Baku (1990) pogroms": Sumgait pogroms); without a conjunct of another date, and without its
+        clauses unless the noun is too light alone ("the first time that napalm was used")."""
+        tokens = self.tokens
         kept = self.subtree(noun) - removed
         kept -= self._asides(kept, noun)
         for kid in self.kids[noun]:
-            if self.tokens[kid].dep in ("relcl", "acl") and kid not in removed:
-                kept -= self.subtree(kid)
+            if tokens[kid].dep == "conj" and self.subtree(kid) & self.other_dates:
+                kept -= self.subtree(kid) | {cc for cc in self.kids[noun] if tokens[cc].dep == "cc" and cc < kid}
+        head = tokens[noun].head
+        if tokens[noun].dep in ("nmod", "compound", "amod") and tokens[head].pos in ("NOUN", "PROPN"):
+            kept = {index for index in kept if index == noun or tokens[index].dep not in ("cc", "conj")} | {head}
+        clauses = {index for kid in self.kids[noun] if tokens[kid].dep in ("relcl", "acl") and kid not in removed
+                   for index in self.subtree(kid)}  # fmt: skip
+        if sum(self.tokens[index].pos in ("NOUN", "PROPN") for index in kept - clauses) > 1:
+            kept -= clauses
+        if len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS:
+            # "after the June offensive": the June offensive, not "offensive"
+            kept |= self.date & self.subtree(noun)
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
             kept.discard(first)
-        return self._shortened(kept, {noun}, {})
+        replace: dict[int, str] = {}
+        self._name_subject(noun, replace)  # "following his murder": Marat's murder
+        return self._shortened(kept, {noun}, replace)
+
+    def _content(self, kept: set[int]) -> set[int]:
+        return {index for index in kept if self.tokens[index].pos not in ("DET", "PUNCT", "ADP", "CCONJ")}
 
     def _clause(self, verb: int, removed: set[int]) -> str | None:
         tokens = self.tokens
@@ -244,6 +313,8 @@ class _Title:
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
         kept -= self._others_news(verb, kept)
+        kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
+                 and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
         for kid in self.kids[verb]:
             if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
                 kept -= self.subtree(kid)
@@ -256,6 +327,10 @@ class _Title:
         if subject is not None and subject in self.removed:  # a date the small model took for the subject
             subject = next((kid for kid in self.kids[verb] if tokens[kid].dep in SUBJECTS and kid in kept), None)
         if subject is not None and subject in kept:
+            if self._points_back(subject):  # "This led to fighting in the towns": the fighting is the news
+                outcome = self._outcome(verb, kept)
+                if outcome is not None:
+                    return outcome
             self._name_subject(subject, replace)
         else:
             implicit = self._implicit_subject(verb)
@@ -272,7 +347,14 @@ class _Title:
                        if index < first):  # fmt: skip
                     first = min(kept)
                 named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
-                replace[first] = f"{named} {replace.get(first, tokens[first].text)}"
+                verb_word = replace.get(first, tokens[first].text)
+                if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
+                    verb_word = "had"
+                elif first == verb and tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"):
+                    # "…, completing their departure": the troops were completing their departure
+                    plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
+                    verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
+                replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
@@ -283,6 +365,32 @@ class _Title:
                                and tokens[kid].dep == "prep"), None)  # fmt: skip
             core |= {complement} if complement is not None else set()
         return self._shortened(kept, core, replace)
+
+    def _points_back(self, subject: int) -> bool:
+        """A demonstrative standing alone as the subject ("This", "That"): it names a happening told before."""
+        return self.word(subject) in ("this", "that") and self.tokens[subject].tag == "DT" and not self.kids[subject]
+
+    def _outcome(self, verb: int, kept: set[int]) -> str | None:
+        """What a clause with a pointing subject brings about: its object, or the object of its first
+        preposition ("led to fighting…", "was followed up with raids…"), with the rest of the clause."""
+        tokens = self.tokens
+        for kid in sorted(self.kids[verb]):
+            if kid not in kept or kid < verb:
+                continue
+            if tokens[kid].dep in ("dobj", "attr"):
+                noun = kid
+            elif tokens[kid].dep in ("prep", "agent") and (found := self.child(kid, ("pobj", "pcomp"))) is not None:
+                noun = found
+            else:
+                continue
+            phrase = {index for index in kept if index >= noun}  # with what follows: "…protests in the towns"
+            if noun in phrase and len(self._content(phrase)) >= 2:
+                first = min(phrase)
+                if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
+                    phrase.discard(first)
+                return self._shortened(phrase, {noun}, {})
+            return None
+        return None
 
     def _asides(self, kept: set[int], head: int) -> set[int]:
         """Appositives, parentheses, "according to X", opening clauses: dropped before anything is cut."""
@@ -313,6 +421,11 @@ class _Title:
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
         dropped: set[int] = set()
+        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own
+            phrase = self.subtree(kid)
+            between = range(max(phrase) + 1, verb) if max(phrase) < verb else range(verb + 1, min(phrase))
+            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text == ";" for index in between):
+                dropped |= phrase | {index for index in between if self.tokens[index].text == ";"}
         for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
@@ -370,16 +483,24 @@ class _Title:
     # ------------------------------------------------------------ words
 
     def _shortened(self, kept: set[int], core: set[int], replace: dict[int, str]) -> str:
-        """The kept words as a title; if too long, whole phrases dropped (least needed first), then a cut."""
+        """The kept words as a title; if too long, whole phrases dropped (least needed first), then a cut.
+
+        Up to HARD_MAX_WORDS nothing goes. Within one kind of phrase the largest goes first, as short
+        ones are the likelier complements ("chose to go into exile"); phrases inside the subject go
+        last ("An attempt at shared rule came to naught", not "An attempt came…"); an infinitive on a
+        noun goes only with its noun ("in an attempt to capture it", not "in an attempt").
+        """
         protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
+        subject = set().union(*(self.subtree(index) for index in core if self.tokens[index].dep in SUBJECTS))
         for deps in DROP_ORDER:
-            if len(self._words(kept, replace)) <= wording.MAX_WORDS:
-                break
-            candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                          and self.word(index) != "of" and not self._glued(self.subtree(index))]  # fmt: skip
-            for index in sorted(candidates, key=lambda index: -len(self.subtree(index) & kept)):
-                if len(self._words(kept, replace)) <= wording.MAX_WORDS:
+            while len(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
+                candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
+                              and self.word(index) != "of" and not self._glued(self.subtree(index))
+                              and not self._noun_infinitive(index)]  # fmt: skip
+                if not candidates:
                     break
+                outside = [index for index in candidates if index not in subject] or candidates
+                index = max(outside, key=lambda index: len(self.subtree(index) & kept))
                 kept -= self.subtree(index)
                 if self.tokens[index].dep == "conj":  # its "and" goes with it
                     head = self.tokens[index].head
@@ -389,11 +510,28 @@ class _Title:
         essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
         return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
 
+    def _noun_infinitive(self, index: int) -> bool:
+        token = self.tokens[index]
+        to = self.child(index, ("aux",))
+        return token.dep in ("acl", "relcl") and to is not None and self.word(to) == "to"
+
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""
         stray: set[int] = set()
+        for index in sorted(kept):  # commas that open the kept words ("In 1991, Yeltsin tried…")
+            if self.tokens[index].pos != "PUNCT" or self.tokens[index].text not in ",;:":
+                break
+            stray.add(index)
         for index in kept:
-            if self.tokens[index].text != "," or index + 1 in kept:
+            if self.tokens[index].text != ",":
+                continue
+            start = index
+            while start - 1 in self.removed:
+                start -= 1
+            if start < index and start - 1 in kept and self.tokens[start - 1].pos != "PUNCT":
+                stray.add(index)  # "were again defeated [in June], at the Battle…": the date's comma
+                continue
+            if index + 1 in kept:
                 continue
             following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
             if following is None:
@@ -451,7 +589,7 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
     while stack:
         for kid in kids[stack.pop()]:
             dep = tokens[kid].dep
-            if dep in ("det", "amod", "compound", "nummod", "poss", "case", "flat", "pobj") or (
+            if dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj") or (
                 dep == "prep" and tokens[kid].text.lower() == "of"
             ):
                 keep.add(kid)

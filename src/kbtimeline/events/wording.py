@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-MAX_WORDS = 16  # what a timeline line shows; a cut never comes before the verb and its object
+MAX_WORDS = 17  # what a timeline line shows; a longer title beats a cut before the verb and its object
 HARD_MAX_WORDS = 18  # the essential arguments may take a title this far before it is cut
 
 PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
@@ -22,13 +22,29 @@ DANGLING = frozenset(
 # Openings that are not news: a conjunction, or the marker of a subordinate clause left alone.
 _OPENING_LINK = re.compile(r"^(?:and|but|so|then|yet|or|nor)\b[\s,]*", re.IGNORECASE)
 # A demonstrative or possessive that points into a sentence the reader does not see.
-_ANAPHORIC_DETERMINER = re.compile(r"^(?:this|these|those|such|its|their|his|her)\s+(?=[a-z])", re.IGNORECASE)
+_ANAPHORIC_DETERMINER = re.compile(
+    r"^(?:this|these|those|such|its|their|his|her)\s+(?=[a-z])(?!\w+ed\b|(?:was|were|is|are|has|had|led|began|became|"
+    r"saw|made|took|came|brought|meant|gave|left|set|put|caused|followed|would|will|could|can|may|might)\b)",
+    re.IGNORECASE,
+)
+# A time told relative to the story, left in a title after its date was taken out ("The siege was lifted
+# a few months later, in May 1992"): read alone on a timeline it points nowhere.
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|many|\d+)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
+_RELATIVE_TIME = re.compile(
+    rf",?\s*\b(?:{_NUMBER}\s+{_UNIT}\s+(?:later|earlier)|(?:(?:later|earlier)\s+)?(?:(?:on|in|by|during)\s+)?"
+    r"(?:that|the (?:next|following|previous|same))\s+(?:day|morning|afternoon|evening|night|week|month|year))\b"
+    r"(?!\s+(?:saw|was|were|of)\b)",
+    re.IGNORECASE,
+)
 _EDGE = " ,;:–—-/\"'“”‘’.…"
 
 
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
     text = re.sub(r"\s+", " ", text)
+    text = _RELATIVE_TIME.sub("", text)
+    text = re.sub(r",?\s*\b(?:and\s+)?respectively\b", "", text)  # it pairs with the dates taken out
     text = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", "", text)  # brackets emptied by the date's removal
     text = re.sub(r"\s+([,.;:)\]”’])", r"\1", text)
     text = re.sub(r"([(\[“‘])\s+", r"\1", text)

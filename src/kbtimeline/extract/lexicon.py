@@ -7,7 +7,7 @@ words are calendar words shared with the rest of the package (``model``).
 
 from __future__ import annotations
 
-from kbtimeline.model import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS
+from kbtimeline.model import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, SEASONS
 
 __all__ = [
     "BOUNDARY_MODIFIERS",
@@ -36,11 +36,6 @@ __all__ = [
     "THINGS_NAMED_BY_YEAR",
     "WEEKDAYS",
 ]  # fmt: skip
-
-# (first month, number of months); winter starts in December and runs into the next year.
-SEASONS = {
-    "spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3),
-}  # fmt: skip
 
 # Words in front of a phrase that change how it is read but are not part of its span.
 BOUNDARY_MODIFIERS = {

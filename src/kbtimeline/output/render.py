@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from kbtimeline.errors import UsageError
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
 from kbtimeline.model import Event
+from kbtimeline.query import INSIDE
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -35,20 +36,51 @@ _ONE_LINE = str.maketrans("\t\n\r", "   ")  # a tsv field must not break the row
 
 # Where search terms occur in a text: (start, end) offsets to highlight.
 Marker = Callable[[str], Iterable[tuple[int, int]]]
+# What a range says of each event it found: inside the period or reaching beyond it (query.scope).
+Scope = Callable[[Event], str]
+SCOPE_COLUMN = "scope"
 
 
 class Environment(NamedTuple):
-    """Where output goes: a terminal (and how wide) or a pipe, and whether colour is wanted."""
+    """Where output goes: a terminal (and how wide) or a pipe, and whether colour is wanted.
+
+    At a terminal, text is styled: coloured, unless ``no_color`` (NO_COLOR
+    set, ``--color never``), which keeps bold and the like; a ``dumb``
+    terminal (TERM=dumb) gets no escape codes at all. ``force_color``
+    (``--color always``) styles and colours a pipe too.
+    """
 
     is_tty: bool = False
     width: int = DEFAULT_WIDTH
     no_color: bool = False
+    force_color: bool = False
+    dumb: bool = False
 
     @classmethod
     def detect(cls, stream: TextIO, environ: Mapping[str, str] = os.environ) -> Environment:
         is_tty = stream.isatty()
         width = shutil.get_terminal_size().columns if is_tty else DEFAULT_WIDTH
-        return cls(is_tty=is_tty, width=width, no_color=bool(environ.get("NO_COLOR")))
+        return cls(
+            is_tty=is_tty, width=width, no_color=bool(environ.get("NO_COLOR")), dumb=environ.get("TERM") == "dumb"
+        )
+
+    @property
+    def styled(self) -> bool:
+        """Whether escape codes (bold, colour) may be written at all."""
+        return self.force_color or (self.is_tty and not self.dumb)
+
+    @property
+    def color(self) -> bool:
+        """Whether what a person reads gets ANSI colour."""
+        return self.force_color or (self.styled and not self.no_color)
+
+    def with_color(self, when: str) -> Environment:
+        """This environment under ``--color WHEN`` (auto, always, never)."""
+        if when == "always":
+            return self._replace(no_color=False, force_color=True)
+        if when == "never":
+            return self._replace(no_color=True, force_color=False)
+        return self
 
 
 PIPED = Environment()  # not a terminal: what machine formats and tests start from
@@ -66,26 +98,42 @@ def choose_format(name: str | None, *, json: bool, jsonl: bool, env: Environment
     return chosen
 
 
-def render(events: Sequence[Event], fmt: str, env: Environment = PIPED, mark: Marker | None = None) -> str:
-    """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table."""
+def render(
+    events: Sequence[Event],
+    fmt: str,
+    env: Environment = PIPED,
+    mark: Marker | None = None,
+    scope: Scope | None = None,
+) -> str:
+    """``events`` as text in format ``fmt``; ``mark`` finds what to highlight in the table, ``scope``
+    (from ``range``) says which events are dated inside the period and which reach beyond it."""
     if fmt == "table":
-        return _table(events, env, mark)
-    return "".join(render_stream(events, fmt))  # refuses the rest
+        return _table(events, env, mark, scope)
+    return "".join(render_stream(events, fmt, scope))  # refuses the rest
 
 
-def render_stream(events: Iterable[Event], fmt: str) -> Iterator[str]:
+def render_stream(events: Iterable[Event], fmt: str, scope: Scope | None = None) -> Iterator[str]:
     """``events`` in a machine format (one of ``STREAMED``), piece by piece as they come.
 
     A query over millions of events can then write its first lines before it
-    has found the last, and ``| head`` stops it early.
+    has found the last, and ``| head`` stops it early. With ``scope``, each
+    event carries it: a last column ``scope``, or a ``"scope"`` field.
     """
     if fmt not in STREAMED:  # "timeline" is drawn by views, not written here
         raise UsageError(f"cannot write events as {fmt!r}; accepted: table, {', '.join(STREAMED)}")
+
+    def extra(event: Event) -> dict[str, str] | None:
+        return None if scope is None else {SCOPE_COLUMN: scope(event)}
+
     if fmt == "json":
-        return json_array(json_item(event) for event in events)
+        return json_array(json_item(event, extra(event)) for event in events)
     if fmt == "jsonl":
-        return (jsonl_line(event) for event in events)
-    rows = itertools.chain([COLUMNS], ([_cell(event, column) for column in COLUMNS] for event in events))
+        return (jsonl_line(event, extra(event)) for event in events)
+    header = COLUMNS if scope is None else (*COLUMNS, SCOPE_COLUMN)
+    rows = itertools.chain(
+        [header],
+        ([*(_cell(event, column) for column in COLUMNS), *(extra(event) or {}).values()] for event in events),
+    )
     if fmt == "tsv":
         return ("\t".join(cell.translate(_ONE_LINE) for cell in row) + "\n" for row in rows)
     return _csv_lines(rows)
@@ -117,7 +165,9 @@ def render_event(event: Event, source_text: str | None, env: Environment) -> str
     return _print(env, out)
 
 
-def _table(events: Sequence[Event], env: Environment, mark: Marker | None) -> str:
+def _table(events: Sequence[Event], env: Environment, mark: Marker | None, scope: Scope | None) -> str:
+    """Columns When, Event, (Source,) ID; with ``scope``, the events reaching beyond the period follow
+    the others under a line that says so."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -131,7 +181,14 @@ def _table(events: Sequence[Event], env: Environment, mark: Marker | None) -> st
     if several_sources:
         table.add_column("Source", overflow="fold")
     table.add_column("ID", style="dim", no_wrap=True)
+    beyond = False
     for event in events:
+        if scope is not None and not beyond and scope(event) != INSIDE:
+            beyond = True
+            if table.row_count:
+                table.add_section()
+            note = Text("Dated more widely, reaching beyond the period:", style="dim italic")
+            table.add_row(Text(""), note, *([Text("")] if several_sources else []), Text(""))
         text = Text(event.text)
         for start, end in mark(event.text) if mark else ():
             text.stylize(MATCH_STYLE, start, end)
@@ -207,9 +264,9 @@ def _print(env: Environment, renderable: RenderableType) -> str:
     Console(
         file=buffer,
         width=env.width,
-        force_terminal=env.is_tty,
-        no_color=env.no_color,
-        color_system="standard" if env.is_tty else None,
+        force_terminal=env.styled,
+        no_color=not env.color,
+        color_system="standard" if env.styled else None,
         highlight=False,
         markup=False,
         emoji=False,

@@ -18,9 +18,18 @@ from kbtimeline import query
 from kbtimeline.model import Event
 from kbtimeline.storage.files import Replacement, starts_with
 from kbtimeline.storage.jsonfile import EventList, iter_events, load_events
-from kbtimeline.storage.location import Location, load_aliases, load_source_text, locate, read_aliases
+from kbtimeline.storage.location import (
+    SOURCES_FOLDER,
+    Location,
+    load_aliases,
+    load_source_text,
+    locate,
+    read_aliases,
+    source_file,
+)
 
 __all__ = [
+    "SOURCES_FOLDER",
     "EventList",
     "Events",
     "Location",
@@ -32,6 +41,7 @@ __all__ = [
     "locate",
     "open_events",
     "read_aliases",
+    "source_file",
 ]
 
 SQLITE_HEADER = b"SQLite format 3\0"  # the first 16 bytes of every SQLite database

@@ -12,15 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING
+from typing import IO, Literal, Protocol
 
 from kbtimeline.errors import KbTimelineError
 
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+PARQUET_SUFFIX, PARQUET_HEADER = ".parquet", b"PAR1"  # a Parquet file's name, and its first (and last) bytes
 
 
-def read_text(file: Traversable, name: str) -> str:
+class Readable(Protocol):
+    """What can be read as bytes: a Path, a packaged file (Traversable), a file at a URL (``remote``)."""
+
+    def open(self, mode: Literal["rb"]) -> IO[bytes]: ...
+
+
+def read_text(file: Readable, name: str) -> str:
     """A whole file as text; missing, unreadable, not UTF-8, binary or blank is a KbTimelineError."""
     with open_binary(file, name) as stream:
         return ensure_text(decode(stream.read(), name), name)
@@ -47,7 +52,7 @@ def ensure_text(text: str, name: str, what: str = "file") -> str:
 
 
 @contextmanager
-def open_binary(file: Traversable, name: str) -> Iterator[IO[bytes]]:
+def open_binary(file: Readable, name: str) -> Iterator[IO[bytes]]:
     """``file`` opened for reading, its failures told as KbTimelineErrors naming it."""
     try:
         with file.open("rb") as stream:
@@ -85,19 +90,21 @@ class Replacement:
         return self
 
     @classmethod
-    def write_text(cls, target: Path, text: str) -> None:
+    def write_text(cls, target: Path, text: str, *, durable: bool = True) -> None:
         """Put ``text`` at ``target`` in one step: the old file, if any, stays whole until then."""
         with cls(target) as new:
             new.path.write_text(text, encoding="utf-8")
-            new.commit()
+            new.commit(durable=durable)
 
-    def commit(self) -> None:
-        """Make the new version durable, with the old one's permissions, and put it in place."""
-        descriptor = os.open(self.path, os.O_RDWR)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    def commit(self, *, durable: bool = True) -> None:
+        """Make the new version durable (unless a copy kept for convenience need not wait for the disk),
+        with the old one's permissions, and put it in place."""
+        if durable:
+            descriptor = os.open(self.path, os.O_RDWR)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
         self.path.chmod(_mode_for(self.target))
         os.replace(self.path, self.target)
         self._committed = True
@@ -112,6 +119,17 @@ class Replacement:
 
     def _cannot_write(self, error: OSError) -> KbTimelineError:
         return KbTimelineError(f"{self.target}: cannot write: {error.strerror or error}")
+
+
+def holds_shards(path: Path) -> bool:
+    """Whether ``path`` is a folder of Parquet shards (``*.parquet`` at any depth)."""
+    return path.is_dir() and any(path.rglob(f"*{PARQUET_SUFFIX}"))
+
+
+def is_parquet(path: Path) -> bool:
+    """Whether ``path`` holds Parquet events (``storage.parquet``): a folder of shards, or a file with
+    Parquet's header. Told here, from names and bytes, so the queries never import the Parquet module."""
+    return holds_shards(path) or starts_with(path, PARQUET_HEADER)
 
 
 def starts_with(file: Path, header: bytes) -> bool:

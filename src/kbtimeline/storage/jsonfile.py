@@ -1,20 +1,21 @@
-"""Events kept in a JSON file (an array or JSON lines), read whole into memory to be queried."""
+"""Events kept in a file (a JSON array, JSON lines, or Parquet), read whole into memory to be queried."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 
 from kbtimeline import query
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import parse_json, read_event
 from kbtimeline.model import Event
-from kbtimeline.storage.files import decode, open_binary
+from kbtimeline.storage.files import decode, is_parquet, open_binary
 from kbtimeline.storage.location import Location, load_aliases, load_source_text
 
 
 class EventList:
-    """Events read whole from a JSON file into memory, with the companions beside the file."""
+    """Events read whole from a file into memory, with the companions beside the file."""
 
     def __init__(self, location: Location) -> None:
         self.location = location
@@ -40,17 +41,22 @@ class EventList:
 
 
 def load_events(location: Location) -> list[Event]:
-    """Events from a JSON array or from JSON lines (one event object per line)."""
+    """Events from a JSON array, from JSON lines (one event object per line) or from Parquet."""
     return list(iter_events(location))
 
 
 def iter_events(location: Location) -> Iterator[Event]:
-    """The events of a JSON array or of JSON lines, as they are read.
+    """The events of a JSON array, of JSON lines or of Parquet (a file or a folder of shards), as they are read.
 
-    JSON lines are read one line at a time, so an index can be built from
-    millions of events in little memory; an array is read whole.
+    JSON lines and Parquet are read a piece at a time, so an index can be
+    built from millions of events in little memory; an array is read whole.
     """
     name = str(location.events)
+    if isinstance(location.events, Path) and is_parquet(location.events):
+        from kbtimeline.storage.parquet import read_events  # lazy: only Parquet data pays for it
+
+        yield from read_events(location.events)
+        return
     with open_binary(location.events, name) as stream:
         offset, seen = 0, False
         for number, raw in enumerate(stream, start=1):

@@ -9,13 +9,12 @@ table ``aliases.json`` and the texts the events were taken from,
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import parse_json
-from kbtimeline.storage.files import read_text
+from kbtimeline.storage.files import holds_shards, read_text
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -33,10 +32,12 @@ class Location(NamedTuple):
 
 
 def locate(data: Path | None) -> Location:
-    """The events ``--data`` names (a file or a folder with events.json), or the bundled ones."""
+    """The events ``--data`` names (a file, a folder with events.json or of Parquet shards), or the bundled ones."""
     if data is None:
         return _bundled()
     if data.is_dir():
+        if not (data / EVENTS_FILE).exists() and holds_shards(data):
+            return Location(data, data)
         return Location(data / EVENTS_FILE, data)
     return Location(data, data.parent)
 
@@ -63,14 +64,32 @@ def load_source_text(location: Location, source: str) -> str | None:
     """The text a source's events were taken from, or None when it is not at hand.
 
     A source extracted from a folder is named by its path there ("2020/notes"),
-    so its text is looked up at the same path under sources/.
+    so its text is looked up at the same path under sources/ (where ``extract
+    -o`` keeps it), then beside the events (events.json written into the
+    folder it was extracted from).
     """
-    if not re.fullmatch(r"\w[\w.-]*(/\w[\w.-]*)*", source):  # a source id, never ".." or absolute
+    if not is_source_path(source):
         return None
-    try:
-        return (location.folder / SOURCES_FOLDER / f"{source}.txt").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    for folder in (location.folder / SOURCES_FOLDER, location.folder):
+        try:
+            return (folder / f"{source}.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def is_source_path(source: str) -> bool:
+    """Whether a source id can name a file under sources/: printable parts between slashes, none empty,
+    hidden or a backslash path ("Battle of Shusha (1992)", "2020/notes"; never "..", "/etc" or "a//b")."""
+    parts = source.split("/")
+    return len(source) <= 200 and all(
+        part and not part.startswith(".") and "\\" not in part and part.isprintable() for part in parts
+    )
+
+
+def source_file(events_file: Path, source: str) -> Path | None:
+    """Where ``extract -o events_file`` keeps the text of ``source`` for ``show``; None if its id names no file."""
+    return events_file.parent / SOURCES_FOLDER / f"{source}.txt" if is_source_path(source) else None
 
 
 def _bundled() -> Location:

@@ -8,7 +8,7 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 4 (3: kind and happening columns; 4: granularity ranks with "week"):
+Layout, schema version 5 (3: kind and happening; 4: granularity ranks with "week"; 5: focus columns):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -17,11 +17,13 @@ Layout, schema version 4 (3: kind and happening columns; 4: granularity ranks wi
   before the range: with ``-g day``, a few years rather than a century).
 - ``events``: rowid = rank in the date order ascending (``query.SORTS["date"]``,
   ties in input order), ``position`` = place in the input; the sort and filter
-  columns, and each record's ``kind`` and ``happening`` (for the views that
-  leave context out or show one entry per happening). The full-text index
-  yields rowids ascending, so a search sorted by date reads its candidates
-  already in order and its first page costs a few lookups; other orders
-  break ties on ``position``.
+  columns; each record's ``kind`` and ``happening`` (for the views that
+  leave context out or show one entry per happening); and
+  ``focus_start``/``focus_end``, the day numbers of ``query.focus`` (the
+  third an early/mid/late event is about), which ranges match, as
+  ``query.in_range`` does. The full-text index yields rowids ascending, so a
+  search sorted by date reads its candidates already in order and its first
+  page costs a few lookups; other orders break ties on ``position``.
 - ``records``: the same rowid; ``record``, the event as one line of JSON
   lines. Apart from ``events`` so that ordering thousands of candidates
   touches a few narrow pages, not a page or so each.
@@ -38,8 +40,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +53,7 @@ from kbtimeline.model import GRANULARITY_RANK, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "4"  # 3: kind and happening columns; 4: granularity ranks with "week"
+SCHEMA_VERSION = "5"  # 3: kind and happening; 4: granularity ranks with "week"; 5: focus columns
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -64,7 +67,9 @@ EVENT_COLUMNS = """
     date_start INTEGER NOT NULL,
     date_end INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    happening TEXT NOT NULL"""
+    happening TEXT NOT NULL,
+    focus_start INTEGER NOT NULL,
+    focus_end INTEGER NOT NULL"""
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,8 +112,8 @@ ORDER = {
 # written front to back.
 RANK = f"""
 INSERT INTO main.events
-    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening, position
-    FROM staging.events
+    SELECT NULL, id, source, start_key, end_key, granularity_rank, date_start, date_end, kind, happening,
+        focus_start, focus_end, position FROM staging.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
@@ -191,9 +196,10 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
             start, end = event.start.number(), event.end.number()
             figures.longest[event.granularity] = max(figures.longest.get(event.granularity, 0), end - start)
             figures.sources.setdefault(event.source)
+            low, high = query.focus(event)
             rows.append((
                 figures.count, event.id, event.source, start, end, GRANULARITY_RANK[event.granularity],
-                *event.date_span, event.kind, event.happening,
+                *event.date_span, event.kind, event.happening, low.number(), high.number(),
             ))  # fmt: skip
             records.append((figures.count, jsonl_line(event)))
             words.append((figures.count, " ".join(query.words(event.text))))
@@ -201,7 +207,7 @@ def _insert_events(connection: sqlite3.Connection, events: Iterable[Event]) -> _
                 if spelling not in spelled:
                     spelled.add(spelling)
                     figures.vocabulary.setdefault(query.fold(spelling), spelling)
-        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO staging.events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO staging.records VALUES (?, ?)", records)
         connection.executemany("INSERT INTO staging.words VALUES (?, ?)", words)
     return figures
@@ -231,6 +237,16 @@ class SqliteEvents:
             )
 
     def select(self, criteria: query.Criteria) -> Iterator[Event]:
+        """The events ``criteria`` asks for; with ``inside_first``, two queries, each in the index's order:
+        the events inside the range, then the wider ones (read only when the first run out), so that
+        a page of a large range still costs a few lookups, not a sort of every event in it."""
+        if not criteria.inside_first or criteria.within or (criteria.start is None and criteria.end is None):
+            return self._select(criteria._replace(inside_first=False))
+        parts = criteria._replace(inside_first=False)
+        both = chain(self._select(parts._replace(within=True)), self._select(parts, wider_only=True))
+        return both if criteria.limit is None else islice(both, criteria.limit)
+
+    def _select(self, criteria: query.Criteria, wider_only: bool = False) -> Iterator[Event]:
         """SQL finds and orders the candidates, by rowid; their events are then read in that order.
 
         A search is decided by ``Search.matches_text`` on each candidate's
@@ -245,9 +261,9 @@ class SqliteEvents:
         ``| head``) stop the query early.
         """
         query.check(criteria, (source for (source,) in self._rows("SELECT source FROM sources")))
-        where, parameters = self._where(criteria)
+        where, parameters = self._where(criteria, wider_only)
         search = criteria.search
-        by_words = search is not None and not search.regex
+        by_words = self._by_words(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
         sql = f"SELECT events.rowid FROM {tables} WHERE {where} ORDER BY {_order(criteria, by_words)}"
         if search is None and criteria.limit is not None:
@@ -255,6 +271,86 @@ class SqliteEvents:
         rowids = (rowid for (rowid,) in self._rows(sql, parameters))
         events = self._read(rowids, None if search is None else search.matches_text)
         return events if search is None or criteria.limit is None else islice(events, criteria.limit)
+
+    def count_starts(self, criteria: query.Criteria, edges: Sequence[int]) -> list[int]:
+        """How many events ``criteria`` asks for start in each bucket [edges[i], edges[i + 1]) of day numbers.
+
+        Rowids are ranks in the date order, so the first event starting on or
+        after an edge tells in one index lookup how many start before it; a
+        word search then needs only the full-text index's rowids between
+        those ranks (its candidates are its matches: see ``_match``). Other
+        filters read the starts in the window.
+        """
+        ranks = [self._rank(edge) for edge in edges]
+        if not criteria.granularities and not criteria.sources and not self._by_words(criteria):
+            return [high - low for low, high in pairwise(ranks)]
+        if not criteria.granularities and not criteria.sources and criteria.search is not None:
+            sql = "SELECT rowid FROM words WHERE words MATCH ? AND rowid > ? AND rowid <= ?"
+            found = [rowid - 1 for (rowid,) in self._rows(sql, (_match(criteria.search), ranks[0], ranks[-1]))]
+            counted, points = sorted(found), ranks
+        else:
+            where, parameters = self._where(criteria._replace(start=None, end=None))
+            tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
+            sql = f"SELECT start_key FROM {tables} WHERE {where} AND start_key >= ? AND start_key < ?"
+            counted = sorted(key for (key,) in self._rows(sql, [*parameters, edges[0], edges[-1]]))
+            points = list(edges)
+        before = [bisect_left(counted, point) for point in points]
+        return [high - low for low, high in pairwise(before)]
+
+    def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
+        """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
+        aside); None when there are none. A word search reads the two ends of the full-text index."""
+        criteria = criteria._replace(start=None, end=None)
+        if not criteria.granularities and not criteria.sources and self._by_words(criteria):
+            assert criteria.search is not None
+            ends = [
+                f"SELECT start_key FROM events WHERE rowid = "
+                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
+                for direction in ("ASC", "DESC")
+            ]
+            found = [next(self._rows(sql, (_match(criteria.search),)), (None,))[0] for sql in ends]
+            return None if found[0] is None else (found[0], found[1])
+        where, parameters = self._where(criteria)
+        tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
+        # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
+        ends = [f"(SELECT {end}(start_key) FROM {tables} WHERE {where})" for end in ("min", "max")]
+        sql = f"SELECT {', '.join(ends)}"
+        first, last = next(self._rows(sql, [*parameters, *parameters]))
+        return None if first is None else (first, last)
+
+    def around(self, criteria: query.Criteria, day: int, count: int) -> list[Event]:
+        """Up to ``count`` events starting before day number ``day`` and ``count`` from it on, in the date
+        order, among those ``criteria`` asks for (its range aside).
+
+        The rank of ``day`` splits the rowids in two, and each side is read
+        from it outwards, by the full-text index for a word search: a page
+        anywhere in a million events costs a few lookups.
+        """
+        rank = self._rank(day)
+        where, parameters = self._where(criteria._replace(start=None, end=None))
+        by_words = self._by_words(criteria)
+        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
+        rowid = "words.rowid" if by_words else "events.rowid"
+        sides = [
+            f"SELECT events.rowid FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
+            for side, order in (("<=", " DESC"), (">", ""))
+        ]
+        before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
+        after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
+        keep = criteria.search.matches_text if criteria.search is not None else None
+        return list(self._read(iter([*reversed(before), *after]), keep))
+
+    def _rank(self, day: int) -> int:
+        """How many events start before day number ``day``."""
+        sql = "SELECT min(rowid) FROM events WHERE start_key = (SELECT min(start_key) FROM events WHERE start_key >= ?)"
+        rowid = next(self._rows(sql, (day,)))[0]
+        if rowid is None:  # none starts that late: all start before
+            rowid = (next(self._rows("SELECT max(rowid) FROM events"))[0] or 0) + 1  # rowids are 1..count
+        return int(rowid) - 1
+
+    @staticmethod
+    def _by_words(criteria: query.Criteria) -> bool:
+        return criteria.search is not None and not criteria.search.regex
 
     def find(self, event_id: str) -> Event:
         if not event_id:
@@ -281,27 +377,33 @@ class SqliteEvents:
         longest: dict[str, int] = json.loads(self._meta["longest"])
         return max((longest.get(name, 0) for name in granularities or longest), default=0)
 
-    def _where(self, criteria: query.Criteria) -> tuple[str, list[Any]]:
+    def _where(self, criteria: query.Criteria, wider_only: bool = False) -> tuple[str, list[Any]]:
         """The SQL condition for everything but the order, with its parameters.
 
-        The range is ``query.in_range`` spelled in day numbers: keep the two the same.
+        The range is ``query.in_range`` spelled in day numbers, on the focus
+        columns: keep the two the same. The bounds on ``start_key`` only let
+        events_by_date narrow the search (a focus lies inside its interval,
+        which is at most ``longest`` days long). ``wider_only`` keeps the
+        events that reach beyond the range (``query.scope``).
         """
         clauses: list[str] = ["1"]
         parameters: list[Any] = []
         if criteria.start is not None:
             start = criteria.start.number()
-            if criteria.within:
-                clauses.append("start_key >= ?")
-                parameters.append(start)
-            else:  # an overlapping event starts at most `longest` days before the range
-                clauses += ["end_key >= ?", "start_key >= ?"]
-                parameters += [start, start - self._longest(criteria.granularities)]
+            clauses += ["focus_start >= ?" if criteria.within else "focus_end >= ?", "start_key >= ?"]
+            parameters += [start, start - self._longest(criteria.granularities)]
         if criteria.end is not None:
-            clauses.append("start_key <= ?")
-            parameters.append(criteria.end.number())
-            if criteria.within:
-                clauses.append("end_key <= ?")
-                parameters.append(criteria.end.number())
+            end = criteria.end.number()
+            clauses += ["focus_end <= ?" if criteria.within else "focus_start <= ?", "start_key <= ?"]
+            parameters += [end, end]
+        if wider_only:
+            bounds = [
+                (column, sign, day)
+                for column, sign, day in (("focus_start", ">=", criteria.start), ("focus_end", "<=", criteria.end))
+                if day is not None
+            ]
+            clauses.append("NOT (" + " AND ".join(f"{column} {sign} ?" for column, sign, _ in bounds) + ")")
+            parameters += [day.number() for _, _, day in bounds]
         for column, values in (
             ("granularity_rank", [GRANULARITY_RANK[name] for name in criteria.granularities]),
             ("source", list(criteria.sources)),
@@ -366,10 +468,11 @@ def _match(search: query.Search) -> str:
 
     Each spelling is a phrase whose last word may go on ("Shush" finds
     "Shushi"): the same as the search pattern, a term matching the start of
-    a word.
+    a word; or, for whole words, may not.
     """
+    star = "" if search.whole_words else "*"
     terms = [
-        "(" + " OR ".join('"' + " ".join(spelling) + '"*' for spelling in alternatives) + ")"
+        "(" + " OR ".join('"' + " ".join(spelling) + '"' + star for spelling in alternatives) + ")"
         for alternatives in search.spellings
     ]
     return (" OR " if search.match_any else " AND ").join(terms)

@@ -34,8 +34,9 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from kbtimeline.model import GRANULARITIES, Event
+from kbtimeline.model import GRANULARITIES, Day, Event
 from kbtimeline.output.export.timelinejs import parse_time
+from kbtimeline.query import focus
 
 # Characters that could end the data's <script> element, start a comment in it,
 # or (U+2028/9) end a line in older JavaScript parsers.
@@ -47,27 +48,41 @@ def view_fields(event: Event) -> dict[str, Any]:
     """Where the page draws ``event``: day numbers (days since 1970-01-01) on the axis.
 
     An interval runs from the start of its first day to the end of its last
-    (``to`` is exclusive), so a year is 365 or 366 days wide. A single day is
+    (``to`` is exclusive), so a year is 365 or 366 days wide; early, mid and late
+    events span the third they are about (``query.focus``). A single day is
     a point: at its time of day when the statement gives one, else at noon.
     ``mark`` is the date phrase's place in the sentence, or None when the
     phrase lies outside it (hand-edited data).
     """
     point = event.granularity == "day" and event.start == event.end
-    first = event.start.number()
+    start, end = focus(event)
+    first = start.number()
     if point:
         clock = parse_time(event.time)
         at = first + (clock[0] * 60 + clock[1]) / 1440 if clock else first + 0.5
         low, high = at, at
     else:
-        low, high = first, event.end.number() + 1
+        low, high = first, end.number() + 1
     return {"from": low, "to": high, "point": point, "mark": _mark(event)}
 
 
-def page_data(events: Sequence[Event]) -> dict[str, Any]:
-    """Everything the page's script reads: the granularities in order, and the events."""
+Window = tuple[Day | None, Day | None]
+
+
+def page_data(events: Sequence[Event], window: Window = (None, None)) -> dict[str, Any]:
+    """Everything the page's script reads: the granularities in order, the events, and the window.
+
+    ``window`` is the period the export was asked for, as day numbers (``to``
+    exclusive, None on an open side): the page opens on it.
+    """
+    start, end = window
     return {
         "granularities": list(GRANULARITIES),
         "events": [event.to_dict() | {"view": view_fields(event)} for event in events],
+        "window": {
+            "from": None if start is None else start.number(),
+            "to": None if end is None else end.number() + 1,
+        },
     }
 
 
@@ -81,8 +96,8 @@ def script_json(value: Any) -> str:
     return "".join(_SCRIPT_UNSAFE.get(char) or _surrogate_escape(char) for char in text)
 
 
-def render_html(events: Sequence[Event], title: str) -> str:
-    """The complete page for ``events``, titled ``title``: a string to write to a file."""
+def render_html(events: Sequence[Event], title: str, window: Window = (None, None)) -> str:
+    """The complete page for ``events``, titled ``title``, opening on ``window``: a string to write to a file."""
     css, js = _asset("timeline.css"), _asset("timeline.js")
     values = {
         "title": escape(title),
@@ -90,7 +105,7 @@ def render_html(events: Sequence[Event], title: str) -> str:
         "img-src data:; base-uri 'none'; form-action 'none'",
         "css": css,
         "js": js,
-        "data": script_json(page_data(events)),
+        "data": script_json(page_data(events, window)),
     }
     # One pass: text put in for one placeholder is never read for another.
     return _PLACEHOLDER.sub(lambda match: values[match[1]], _asset("template.html"))

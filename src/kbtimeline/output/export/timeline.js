@@ -25,9 +25,9 @@
   var PAD = 6;             // px, between a marker and its label
   var NARROW = window.matchMedia("(max-width: 600px)"); // as in the stylesheet
   var LANE = 26;           // px per lane with labels
-  var COMPACT_LANE = 16;   // px per lane without labels
-  var MAX_LABEL_LANES = 24; // more lanes than this in a group and its labels give way
-  var MAX_LANES = 20;      // compact lanes per group; past this, markers share
+  var MAX_LABEL_LANES = 16; // lanes per group; an event whose label fits in none goes without
+  var OUTLIER_RATIO = 3;   // the first view fits the densest stretch when all events span this many times more
+  var MIN_LABEL = 36;      // px, the narrowest label worth drawing
   var GROUP_GAP = 20;      // px between the two groups of lanes, for the divider
   var MIN_SPAN = 3;        // days, the deepest zoom
   var LABEL_FONT = "13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -209,7 +209,7 @@
 
   // ------------------------------------------------------------ view state
 
-  var view = { from: 0, to: 1 }, width = 1, packedScale = null, selected = null;
+  var view = { from: 0, to: 1 }, home = view, width = 1, packedScale = null, selected = null;
 
   function matching() {
     return ordered.filter(function (item) { return item.match; });
@@ -232,23 +232,59 @@
   }
 
   function fit(list) {
-    var range = extent(list);
-    if (range) setView(padded(range[0], range[1]));
+    var fitted = robustFit(list);
+    if (fitted) setView(fitted);
   }
 
-  // The first view: all events, unless a few outliers would squeeze the rest
-  // into a sliver; then the middle 90% (Home still shows all).
-  function initialView() {
-    var range = extent(ordered);
-    if (!range) return { from: dayNumber(2000, 1, 1), to: dayNumber(2001, 1, 1) };
-    if (ordered.length >= 20) {
-      var middles = ordered.map(function (item) { return (item.from + item.to) / 2; })
-        .sort(function (p, q) { return p - q; });
-      var low = middles[Math.floor(middles.length * 0.05)];
-      var high = middles[Math.ceil(middles.length * 0.95) - 1];
-      if ((range[1] - range[0]) > 4 * Math.max(high - low, 30)) return padded(low, high);
+  // Where the events are: all of them, unless a few outliers (a century-long
+  // entry, a few events in other ages) would squeeze the rest into a sliver.
+  // Then the densest stretch: the shortest one holding the middles of half the
+  // events, widened 5% of the events at a time for as long as that does not
+  // double it nor make it four times the half (a war's events, not the
+  // aftermath thinly spread over decades: the widening cannot creep).
+  function robustFit(list) {
+    var range = extent(list);
+    if (!range) return null;
+    if (list.length < 5) return padded(range[0], range[1]);
+    var middles = list.map(function (item) { return (item.from + item.to) / 2; })
+      .sort(function (p, q) { return p - q; });
+    function densest(share) {
+      var keep = Math.max(2, Math.ceil(middles.length * share)), best = 0;
+      for (var i = 1; i + keep <= middles.length; i++) {
+        if (middles[i + keep - 1] - middles[i] < middles[best + keep - 1] - middles[best]) best = i;
+      }
+      return [middles[best], middles[best + keep - 1]];
     }
-    return padded(range[0], range[1]);
+    var half = densest(0.5), stretch = half;
+    for (var share = 0.55; share < 0.96; share += 0.05) {
+      var wider = densest(share);
+      var length = wider[1] - wider[0];
+      if (length > 2 * Math.max(stretch[1] - stretch[0], 30) || length > 4 * Math.max(half[1] - half[0], 30)) break;
+      stretch = wider;
+    }
+    var low = stretch[0], high = stretch[1];
+    if (range[1] - range[0] <= OUTLIER_RATIO * Math.max(high - low, 30)) return padded(range[0], range[1]);
+    // Whole bars of the short events in the stretch, not just their middles.
+    list.forEach(function (item) {
+      var middle = (item.from + item.to) / 2;
+      if (middle >= stretch[0] && middle <= stretch[1] && item.to - item.from <= (stretch[1] - stretch[0]) / 2) {
+        low = Math.min(low, item.from);
+        high = Math.max(high, item.to);
+      }
+    });
+    return padded(low, high);
+  }
+
+  // The first view: the window the export was asked for (--from/--to), else where the events are.
+  function initialView() {
+    var asked = data.window || {}, fitted = robustFit(ordered);
+    if (asked.from === null && asked.to === null || asked.from === undefined) {
+      return fitted || { from: dayNumber(2000, 1, 1), to: dayNumber(2001, 1, 1) };
+    }
+    var low = asked.from !== null ? asked.from : Math.min(fitted ? fitted.from : asked.to - 365, asked.to - 30);
+    var high = asked.to !== null ? asked.to : Math.max(fitted ? fitted.to : asked.from + 365, asked.from + 30);
+    var margin = (high - low) * 0.02;
+    return { from: low - margin, to: high + margin };
   }
 
   function setView(next) {
@@ -263,7 +299,13 @@
     render();
   }
 
+  // Zoom about a point of the screen: the pointer's, else the selected event's
+  // when it is in sight, else the middle; that point's date stays where it is.
   function zoom(factor, anchorPx) {
+    if (anchorPx === undefined && selected && selected.match) {
+      var at = ((selected.from + selected.to) / 2 - view.from) * scale();
+      if (at >= 0 && at <= width) anchorPx = at;
+    }
     var anchor = view.from + (anchorPx === undefined ? width / 2 : anchorPx) / scale();
     setView({ from: anchor - (anchor - view.from) * factor, to: anchor + (view.to - anchor) * factor });
   }
@@ -280,8 +322,8 @@
   // ------------------------------------------------------------ layout
 
   // Assign lanes at the current zoom, in pixels relative to day 0, so that
-  // panning never changes them. Each group keeps its labels while few lanes
-  // suffice; past that its rows shrink to thin markers (titles on hover).
+  // panning never changes them. Each group has at most MAX_LABEL_LANES lanes;
+  // an event whose label has no room there is a thin marker (title on hover).
   function pack() {
     var k = scale(), list = matching(), top = 0, lanes = 0;
     packedScale = k;
@@ -295,17 +337,12 @@
         divider.style.transform = "translateY(" + (top + 4) + "px)";
         top += GROUP_GAP;
       }
-      var labelled = true, used = assign(group, k, true, Infinity);
-      if (used > MAX_LABEL_LANES) {
-        labelled = false;
-        used = assign(group, k, false, MAX_LANES);
-      }
-      var height = labelled ? LANE : COMPACT_LANE;
+      var used = assign(group, k, MAX_LABEL_LANES);
       group.forEach(function (item) {
-        item.top = top + item.lane * height + 6;
-        item.el.classList.toggle("kb-compact", !labelled);
+        item.top = top + item.lane * LANE + 6;
+        item.el.classList.toggle("kb-compact", !item.labelled);
       });
-      top += used * height;
+      top += used * LANE;
       lanes += used;
     });
     timeline.dataset.lanes = String(lanes);
@@ -313,26 +350,44 @@
     emptyNote.hidden = list.length > 0;
   }
 
-  // Greedy lanes in time order; returns how many lanes `list` needed.
-  function assign(list, k, withLabels, maxLanes) {
-    var ends = [], labelMax = NARROW.matches ? 160 : 240; // .kb-label max-width
+  // Greedy lanes in time order, at most maxLanes; returns how many `list` needed.
+  // An event takes the first lane free where it starts, its label included;
+  // when every lane is taken, the lane whose last marker (not label) ends
+  // first, where it goes without a label. Then each label is cut to the room
+  // before the next marker of its lane, or dropped below MIN_LABEL px: labels
+  // never overlap (what has no label shows its title on hover and in the details).
+  function assign(list, k, maxLanes) {
+    var ends = [], marks = [], rows = [], labelMax = NARROW.matches ? 160 : 240; // .kb-label max-width
     list.forEach(function (item) {
       item.labelWidth = Math.min(item.titleWidth, labelMax);
-      var start = item.from * k, length;
+      var start = item.from * k, bare;
       if (item.point) {
         start -= DOT / 2;
-        length = DOT + (withLabels ? PAD + item.labelWidth : 0);
+        bare = DOT;
       } else {
-        length = Math.max((item.to - item.from) * k, MIN_BAR);
-        if (withLabels) length = Math.max(length, PAD + item.labelWidth + PAD);
+        bare = Math.max((item.to - item.from) * k, MIN_BAR);
       }
+      item.start = start;
+      item.markEnd = start + bare;
       var lane = 0;
       while (lane < ends.length && ends[lane] > start - 4) lane++;
-      if (lane === ends.length && lane >= maxLanes) {
-        lane = ends.indexOf(Math.min.apply(null, ends)); // all full: share the freest
+      item.labelled = lane < maxLanes;
+      if (!item.labelled) {
+        lane = marks.indexOf(Math.min.apply(null, marks));
       }
-      ends[lane] = Math.max(ends[lane] || -Infinity, start + length);
+      var labelEnd = item.point ? item.markEnd + PAD + item.labelWidth : start + Math.max(bare, 2 * PAD + item.labelWidth);
+      ends[lane] = Math.max(ends[lane] === undefined ? -Infinity : ends[lane], item.labelled ? labelEnd : item.markEnd);
+      marks[lane] = Math.max(marks[lane] === undefined ? -Infinity : marks[lane], item.markEnd);
+      (rows[lane] = rows[lane] || []).push(item);
       item.lane = lane;
+    });
+    rows.forEach(function (row) {
+      row.forEach(function (item, index) {
+        var next = row[index + 1], from = item.point ? item.markEnd + PAD : item.start + PAD;
+        var room = next ? next.start - 4 - from - (item.point ? 0 : PAD) : Infinity;
+        item.next = next || null;
+        if (Math.min(item.labelWidth, room) < MIN_LABEL) item.labelled = false;
+      });
     });
     return ends.length;
   }
@@ -345,6 +400,7 @@
       if (item.to >= view.from && item.from <= view.to) inView += 1;
       if (item.point) {
         item.el.style.transform = "translate(" + clampPx(left - DOT / 2) + "px," + top + "px)";
+        fitLabel(item, left + DOT / 2 + PAD, item.labelWidth, k);
         return;
       }
       // Clip far-away bars to a few screens, so no coordinate grows huge.
@@ -358,9 +414,9 @@
       // sight, shortened to the part of the bar that shows.
       var seen = Math.min(right, width) - Math.max(left, 0) - 2 * PAD;
       var labelWidth = Math.min(item.titleWidth + 1, Math.max(left < 0 ? 48 : item.labelWidth, seen));
-      var room = Math.max(0, barWidth - labelWidth - 2 * PAD);
-      item.label.style.maxWidth = labelWidth + "px";
-      item.label.style.transform = "translateX(" + Math.min(Math.max(-left, 0), room) + "px)";
+      var shift = Math.min(Math.max(-left, 0), Math.max(0, barWidth - labelWidth - 2 * PAD));
+      fitLabel(item, left + PAD + shift, labelWidth, k);
+      item.label.style.transform = "translateX(" + shift + "px)";
     });
     drawAxis();
     var total = matching().length;
@@ -368,6 +424,19 @@
       " in view";
     timeline.dataset.viewStart = view.from.toFixed(3);
     timeline.dataset.viewEnd = view.to.toFixed(3);
+  }
+
+  // A label starting at `at` px on screen, at most `wanted` px wide, cut to end
+  // before the next marker of its lane and before the right edge; hidden when
+  // less than MIN_LABEL px would show, when it would start off the left edge
+  // (a bar's label slides along instead), or when packing left it none.
+  function fitLabel(item, at, wanted, k) {
+    var right = width - 4;
+    if (item.next) right = Math.min(right, item.next.start - view.from * k - 4);
+    var room = Math.min(wanted, right - at);
+    var shown = item.labelled && room >= MIN_LABEL && at >= 0; // nor half a label at the left edge
+    item.label.style.visibility = shown ? "" : "hidden";
+    item.label.style.maxWidth = Math.max(Math.floor(room), 0) + "px";
   }
 
   function clampPx(px) {
@@ -453,7 +522,22 @@
     });
     var shown = matching().length;
     count.textContent = shown + " of " + plural(items.length, "event");
-    relayout();
+    packedScale = null;
+    // The view follows the search: fitted to what matches, back home when cleared.
+    if (terms.length && shown) fit(matching());
+    else if (!terms.length) setView(home);
+    else render();
+  }
+
+  // Home: the first view, or with a search its matches; pressed again, all of them.
+  var fitted = null;
+  function goHome() {
+    var list = fold(search.value).trim() ? matching() : ordered;
+    if (!list.length) return;
+    var range = extent(list);
+    if (view === fitted) setView(padded(range[0], range[1]));
+    else setView(list === ordered ? home : robustFit(list));
+    fitted = view;
   }
 
   // ------------------------------------------------------------ details
@@ -596,7 +680,7 @@
       "_": function () { zoom(2); },
       "ArrowLeft": function () { pan(-width * (event.shiftKey ? 0.8 : 0.2)); },
       "ArrowRight": function () { pan(width * (event.shiftKey ? 0.8 : 0.2)); },
-      "Home": function () { fit(matching()); },
+      "Home": goHome,
       "Escape": function () { select(null); },
       "/": function () { search.focus(); }
     };
@@ -613,7 +697,7 @@
   onClick("kb-zoom-out", function () { zoom(2); });
   onClick("kb-pan-left", function () { pan(-width * 0.4); });
   onClick("kb-pan-right", function () { pan(width * 0.4); });
-  onClick("kb-fit", function () { fit(matching()); });
+  onClick("kb-fit", goHome);
   onClick("kb-prev", function () { step(-1); });
   onClick("kb-next", function () { step(1); });
   onClick("kb-close", function () { select(null); });
@@ -660,7 +744,7 @@
   summary();
   if (!items.length) emptyNote.textContent = "There are no events to show.";
   width = Math.max(timeline.clientWidth, 1);
-  view = initialView();
+  view = home = initialView();
   applySearch();
   if (window.ResizeObserver) new ResizeObserver(measure).observe(timeline);
   else window.addEventListener("resize", measure);

@@ -38,6 +38,7 @@ from kbtimeline.output.views._text import (
     plural,
     year_label,
 )
+from kbtimeline.query import focus
 
 BY = ("decade", "year", "month")
 SPARK_MIN_MARKS = 12
@@ -70,25 +71,31 @@ class Counts:
 
 
 def count_buckets(events: Iterable[Event], by: str, *, start: Day | None = None, end: Day | None = None) -> Counts:
-    """Count events by the bucket of their start; ``start``/``end`` widen the axis to a window.
+    """Count events by the bucket of their start; ``start``/``end`` are the window, the axis exactly.
 
-    The window only adds empty buckets: an event starting before it is still
-    counted, in its own bucket, so no event handed in is silently dropped.
+    Only events starting inside the window count (their ``query.focus``
+    start: "late 1992" starts in September), so a bucket's count is the same
+    whatever window shows it, and the axis never runs outside the window: an
+    event that began earlier and runs into it is not counted there.
     """
     if by not in BY:
         raise KbTimelineError(f"cannot count by {by!r}: choose one of {', '.join(BY)}")
     counted: dict[int, int] = {}
     uncounted = 0
     for event in events:
+        first = focus(event)[0]
+        if (start is not None and first < start) or (end is not None and first > end):
+            continue
         if GRANULARITY_RANK[event.granularity] > GRANULARITY_RANK[by]:
             uncounted += 1
         else:
-            index = _index(event.start, by)
+            index = _index(first, by)
             counted[index] = counted.get(index, 0) + 1
     if not counted:
         return Counts(by, (), uncounted)
-    edges = [*counted, *(_index(day, by) for day in (start, end) if day is not None)]
-    buckets = tuple(Bucket(*_names(index, by), counted.get(index, 0)) for index in range(min(edges), max(edges) + 1))
+    low = _index(start, by) if start is not None else min(counted)
+    high = _index(end, by) if end is not None else max(counted)
+    buckets = tuple(Bucket(*_names(index, by), counted.get(index, 0)) for index in range(low, high + 1))
     return Counts(by, buckets, uncounted)
 
 

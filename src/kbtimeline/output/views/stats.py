@@ -15,12 +15,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from kbtimeline.model import GRANULARITIES, Event
+from kbtimeline.model import GRANULARITIES, Day, Event
 from kbtimeline.output.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
 from kbtimeline.output.views.histogram import Counts, bar_chart, count_buckets
 
 
-def compute_stats(events: Iterable[Event]) -> dict[str, Any]:
+def compute_stats(events: Iterable[Event], start: Day | None = None, end: Day | None = None) -> dict[str, Any]:
     """The figures as a JSON-able dict.
 
     Keys: ``events`` (count); ``sources`` and ``granularities`` (lists of
@@ -28,7 +28,8 @@ def compute_stats(events: Iterable[Event]) -> dict[str, Any]:
     first); ``earliest`` (the first event to start) and ``latest`` (the last
     to end), each ``{"id", "date", "when", "title"}`` with ``date`` the ISO
     start or end; ``busiest_year`` and ``busiest_month``, each
-    ``{"key", "label", "events"}``. Those without an answer are None.
+    ``{"key", "label", "events"}``, counted as ``histogram`` counts in the
+    window ``start``..``end``. Those without an answer are None.
     """
     ordered = sorted(events, key=Event.sort_key)
     sources = Counter(event.source for event in ordered)
@@ -41,8 +42,8 @@ def compute_stats(events: Iterable[Event]) -> dict[str, Any]:
         ],
         "earliest": _moment(ordered[0], ordered[0].start.iso()) if ordered else None,
         "latest": _latest(ordered),
-        "busiest_year": _busiest(count_buckets(ordered, "year")),
-        "busiest_month": _busiest(count_buckets(ordered, "month")),
+        "busiest_year": _busiest(count_buckets(ordered, "year", start=start, end=end)),
+        "busiest_month": _busiest(count_buckets(ordered, "month", start=start, end=end)),
     }
 
 

@@ -1,6 +1,7 @@
 """A vertical timeline: time runs down the page, one line per event.
 
-The gutter marks years, or months when the view covers at most
+Early, mid and late events are drawn over the third of their interval they
+are about (``query.focus``). The gutter marks years, or months when the view covers at most
 ``MONTH_ZOOM_YEARS`` calendar years. An event whose interval reaches past the
 year (month) it starts in is drawn as a bar in a lane beside the gutter,
 running down to the last line of the year (month) it ends in; every other
@@ -40,7 +41,7 @@ from kbtimeline.output.views._text import (
     plural,
     year_label,
 )
-from kbtimeline.query import in_range
+from kbtimeline.query import focus, in_range
 
 IDS_MIN_WIDTH = 60
 MONTH_ZOOM_YEARS = 3
@@ -159,8 +160,8 @@ def render_timeline(
     )
     if not ordered:
         return "No events."
-    first_day = start or ordered[0].start
-    last_day = end or max(event.end for event in ordered)
+    first_day = start or min(focus(event)[0] for event in ordered)
+    last_day = end or max(focus(event)[1] for event in ordered)
     scale = _Scale(months=last_day.year - first_day.year < MONTH_ZOOM_YEARS)
     low, high = scale.unit(first_day), scale.unit(last_day)
     placed = [_Placed.of(event, scale, low, high) for event in ordered]
@@ -181,7 +182,8 @@ class _Placed:
 
     @classmethod
     def of(cls, event: Event, scale: _Scale, low: int, high: int) -> _Placed:
-        first, last = scale.unit(event.start), scale.unit(event.end)
+        """Placed where its ``focus`` is: "late 1992" runs from September."""
+        first, last = (scale.unit(day) for day in focus(event))
         return cls(event, max(first, low), min(last, high), first >= low, last <= high)
 
     @property

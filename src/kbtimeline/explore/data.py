@@ -1,0 +1,174 @@
+"""The one door from the terminal app to the rest of kbtimeline: storage, query and calendar.
+
+Every import of the project's own modules in ``explore`` is here, so the app
+follows the storage layer wherever it moves. The app never loads all events:
+it asks for the page of events around a day (``around``), for the first and
+last event (``bounds``) and for how many events start in each bucket of the
+axis (``counts``), each of which an SQLite index answers from its indexes.
+
+An SQLite connection serves only the thread that opened it, so ``Library``
+keeps the events in one worker thread of its own and hands the app
+coroutines: the screen keeps answering while a query runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from kbtimeline import query, storage
+from kbtimeline.errors import KbTimelineError
+from kbtimeline.model import Day, Event
+
+__all__ = [
+    "NO_FILTERS",
+    "Day",
+    "Event",
+    "Filters",
+    "Happening",
+    "KbTimelineError",
+    "Library",
+    "Search",
+    "happening_key",
+]
+
+Search = query.Search
+T = TypeVar("T")
+
+
+class Filters(NamedTuple):
+    """What the command line fixed for the whole session (the filters of ``timeline``)."""
+
+    granularities: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+NO_FILTERS = Filters()
+
+
+class Happening(NamedTuple):
+    """One thing that happened: its first mention (in date order) and all its mentions in view."""
+
+    key: str
+    event: Event
+    mentions: tuple[Event, ...]
+
+
+def happening_key(event: Event) -> str:
+    """The id shared by every mention of one happening (``Event.happening``: its own id when alone)."""
+    return event.happening
+
+
+def group(events: Sequence[Event]) -> list[Happening]:
+    """``events`` (in date order) as happenings, in the order of their first mentions."""
+    mentions: dict[str, list[Event]] = {}
+    for event in events:
+        mentions.setdefault(happening_key(event), []).append(event)
+    return [Happening(key, found[0], tuple(found)) for key, found in mentions.items()]
+
+
+class _Events:
+    """The synchronous side, living in the library's thread: criteria in, events or numbers out."""
+
+    def __init__(self, data: Path | None, filters: Filters) -> None:
+        self.events = storage.open_events(storage.locate(data))
+        self.filters = filters
+        self._aliases: dict[str, list[str]] | None = None
+        # Refuse an unknown granularity or source now, before the terminal is taken over.
+        list(self.events.select(self._criteria(None, limit=0)))
+
+    def _criteria(self, search: Search | None, **fields: Any) -> query.Criteria:
+        return query.Criteria(
+            search=search, granularities=self.filters.granularities, sources=self.filters.sources, **fields
+        )
+
+    def compile(self, text: str, min_letters: int) -> Search | None:
+        """The search ``text`` asks for, as the ``search`` command reads its terms; None while no term
+        has ``min_letters`` letters or digits (a search for "s" would match most of a big index)."""
+        terms = _terms(text)
+        if not any(len("".join(query.words(term))) >= min_letters for term in terms):
+            return None
+        if self._aliases is None:
+            self._aliases = self.events.aliases()
+        return query.compile_search(terms, aliases=self._aliases)
+
+    def bounds(self, search: Search | None) -> tuple[int, int] | None:
+        """Day numbers of the first event's start and the last event's start; None without events."""
+        start_range = getattr(self.events, "start_range", None)  # an index reads both ends of its indexes
+        if start_range is not None:
+            return start_range(self._criteria(search))  # type: ignore[no-any-return]
+        first = next(iter(self.events.select(self._criteria(search, limit=1))), None)
+        last = next(iter(self.events.select(self._criteria(search, limit=1, reverse=True))), None)
+        if first is None or last is None:
+            return None
+        return first.start.number(), max(last.start.number(), first.start.number())
+
+    def around(self, day: int, search: Search | None, count: int) -> list[Event]:
+        """Up to ``count`` events starting before ``day`` and ``count`` from it on, in date order."""
+        around = getattr(self.events, "around", None)  # an index reads both sides from its indexes
+        if around is not None:
+            return around(self._criteria(search), day, count)  # type: ignore[no-any-return]
+        after = self._criteria(search, start=Day.from_number(day), within=True, limit=count)
+        before = self._criteria(search, end=Day.from_number(day - 1), reverse=True, limit=count)
+        return [*reversed(list(self.events.select(before))), *self.events.select(after)]
+
+    def counts(self, edges: Sequence[int], search: Search | None) -> list[int]:
+        """How many events start in each bucket [edges[i], edges[i + 1]) of day numbers."""
+        criteria = self._criteria(search)
+        count_starts = getattr(self.events, "count_starts", None)  # an index counts from its own indexes
+        if count_starts is not None:
+            return list(count_starts(criteria, edges))
+        window = criteria._replace(start=Day.from_number(edges[0]), end=Day.from_number(edges[-1] - 1))
+        starts = sorted(event.start.number() for event in self.events.select(window))
+        below = [bisect_left(starts, edge) for edge in edges]
+        return [high - low for low, high in pairwise(below)]
+
+    def source_text(self, source: str) -> str | None:
+        return self.events.source_text(source)
+
+
+def _terms(text: str) -> list[str]:
+    """The terms of typed text as a shell would split them ("Khojaly massacre" in quotes is one
+    phrase); an unbalanced quote, common while typing, just counts as a space."""
+    try:
+        terms = shlex.split(text)
+    except ValueError:
+        terms = text.replace('"', " ").replace("'", " ").split()
+    return [term for term in terms if query.words(term)]
+
+
+class Library:
+    """The events of ``--data`` (or the bundled ones), queried in a thread the app awaits."""
+
+    def __init__(self, data: Path | None, filters: Filters = NO_FILTERS) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbtimeline-explore")
+        self._events: _Events = self._thread.submit(_Events, data, filters).result()
+        # Counting filtered events reads each one in the window: it may take longer than a page.
+        self.filtered = bool(filters.granularities or filters.sources)
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    async def _call(self, function: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
+
+    async def compile(self, text: str, min_letters: int = 1) -> Search | None:
+        return await self._call(self._events.compile, text, min_letters)
+
+    async def bounds(self, search: Search | None) -> tuple[int, int] | None:
+        return await self._call(self._events.bounds, search)
+
+    async def around(self, day: int, search: Search | None, count: int) -> list[Happening]:
+        return group(await self._call(self._events.around, day, search, count))
+
+    async def counts(self, edges: Sequence[int], search: Search | None) -> list[int]:
+        return await self._call(self._events.counts, edges, search)
+
+    async def source_text(self, source: str) -> str | None:
+        return await self._call(self._events.source_text, source)

@@ -1,0 +1,1 @@
+"""The explorer's widgets, each in its own module."""

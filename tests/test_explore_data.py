@@ -1,0 +1,147 @@
+"""The explorer's door to storage: the same page, counts and bounds from a JSON file and from its index."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+from pathlib import Path
+
+import pytest
+
+from kbtimeline.explore.data import Filters, Library, group, happening_key
+from kbtimeline.explore.window import Window
+from kbtimeline.model import Day, Event
+from kbtimeline.storage import sqlite
+from timeline_fixtures import ALIASES, EVENTS, SOURCE_TEXT, make_data_dir, write_events
+
+
+def spread(count: int = 60) -> list[Event]:
+    """The fixture's events again and again, moved over twenty years, some on the same day."""
+    return [
+        dataclasses.replace(
+            EVENTS[k % len(EVENTS)],
+            id=f"e{k:03d}",
+            start=Day(1980 + k // 3, 1 + k % 12, 1 + k % 5),
+            end=Day(1980 + k // 3, 1 + k % 12, 1 + k % 5 + (k % 7 == 0) * 20),
+            granularity="day" if k % 7 else "month",
+            happening="",  # each copy a happening of its own, not one more mention of the original's
+        )
+        for k in range(count)
+    ]
+
+
+@pytest.fixture(scope="module")
+def backends(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = make_data_dir(tmp_path_factory.mktemp("explore"))
+    write_events(folder / "events.json", spread())
+    index = folder / "kb.sqlite"
+    sqlite.build(index, spread(), ALIASES, lambda source: SOURCE_TEXT)
+    return {"json": folder / "events.json", "sqlite": index}
+
+
+def answers(path: Path, search: str, filters: Filters) -> tuple[object, ...]:
+    async def ask() -> tuple[object, ...]:
+        library = Library(path, filters)
+        try:
+            found = await library.compile(search)
+            bounds = await library.bounds(found)
+            window = Window(Day(1990, 6, 1).number(), 1)
+            counts = await library.counts(window.edges(37), found)
+            page = await library.around(Day(1990, 3, 1).number(), found, 7)
+            return bounds, counts, [happening.key for happening in page]
+        finally:
+            library.close()
+
+    return asyncio.run(ask())
+
+
+# (search as typed, filters, reason)
+QUESTIONS = [
+    ("", Filters(), "no search: counts from rowids alone"),
+    ("Shusha", Filters(), "an alias widens the search (the sentences say Shushi)"),
+    ('"Khojaly massacre"', Filters(), "a quoted phrase"),
+    ('"Khojaly massa', Filters(), "an unbalanced quote while typing is a space"),
+    ("ceasefire", Filters(granularities=("month",)), "a search and a granularity filter"),
+    ("", Filters(granularities=("day",)), "a filter without a search reads the starts"),
+    ("Stepanakert", Filters(sources=("war",)), "a search and a source filter"),
+    ("nowhere", Filters(), "no match: no bounds, zero counts, an empty page"),
+]
+assert len({row[:2] for row in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize(("search", "filters", "reason"), QUESTIONS, ids=[row[2] for row in QUESTIONS])
+def test_an_index_answers_as_the_json_file_does(
+    backends: dict[str, Path], search: str, filters: Filters, reason: str
+) -> None:
+    from_json = answers(backends["json"], search, filters)
+    assert answers(backends["sqlite"], search, filters) == from_json
+    bounds, counts, page = from_json
+    assert (bounds is None) == (search == "nowhere") == (sum(counts) == 0) == (page == [])  # type: ignore[arg-type]
+
+
+def test_counts_are_the_events_starting_in_each_bucket(backends: dict[str, Path]) -> None:
+    window = Window(Day(1990, 6, 1).number(), 1)
+    starts = [event.start.number() for event in spread()]
+    edges = window.edges(37)
+    expected = [sum(low <= start < high for start in starts) for low, high in itertools.pairwise(edges)]
+    _, counts, _ = answers(backends["sqlite"], "", Filters())
+    assert counts == expected and sum(expected) > 0
+
+
+def test_the_page_holds_events_on_both_sides_of_the_day() -> None:
+    library = Library(None)
+    try:
+        page = asyncio.run(library.around(Day(1992, 5, 8).number(), None, 5))
+    finally:
+        library.close()
+    starts = [happening.event.start for happening in page]
+    assert starts == sorted(starts)
+    assert starts[0] < Day(1992, 5, 8) <= starts[-1]
+
+
+def test_an_unknown_filter_fails_before_the_app_starts(backends: dict[str, Path]) -> None:
+    with pytest.raises(ValueError, match="unknown source 'elsewhere'"):
+        Library(backends["sqlite"], Filters(sources=("elsewhere",)))
+
+
+# (events' happening ids, expected groups as (key, mentions), reason)
+GROUPS = [
+    ([None, None], [("a", 1), ("b", 1)], "no happening given: each event is its own"),
+    (["h1", "h1"], [("h1", 2)], "two mentions of one happening are one row"),
+    (["h1", None, "h1"], [("h1", 2), ("b", 1)], "a row sits at its first mention"),
+]
+
+
+@pytest.mark.parametrize(("happenings", "expected", "reason"), GROUPS, ids=[row[2] for row in GROUPS])
+def test_mentions_group_by_happening(
+    happenings: list[str | None], expected: list[tuple[str, int]], reason: str
+) -> None:
+    events = [
+        dataclasses.replace(EVENTS[0], id=event_id, happening=happening or "")  # "": the event's own id
+        for event_id, happening in zip("abc", happenings, strict=False)
+    ]
+    assert [(h.key, len(h.mentions)) for h in group(events)] == expected
+    assert happening_key(events[0]) == (happenings[0] or "a")
+
+
+def test_events_on_the_same_day_are_counted_and_paged_once_each(tmp_path: Path) -> None:
+    """Ranks break ties by position: three events of one day fall in one bucket and one page side."""
+    same_day = [
+        dataclasses.replace(EVENTS[0], id=f"t{k}", start=Day(1990, 5, 8), end=Day(1990, 5, 8), happening="")
+        for k in range(3)
+    ]
+    events = [*spread(12), *same_day]
+    folder = make_data_dir(tmp_path)
+    write_events(folder / "events.json", events)
+    sqlite.build(folder / "kb.sqlite", events, ALIASES, lambda source: SOURCE_TEXT)
+    day = Day(1990, 5, 8).number()
+    for path in (folder / "events.json", folder / "kb.sqlite"):
+        library = Library(path)
+        try:
+            counts = asyncio.run(library.counts([day - 1, day, day + 1], None))
+            page = asyncio.run(library.around(day, None, 2))
+        finally:
+            library.close()
+        assert counts == [0, 3], path.name
+        assert len(page) == 4 and [h.key for h in page][2:] == ["t0", "t1"], path.name  # two from the day on
