@@ -115,14 +115,16 @@ def test_a_bad_date_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["range", "1991", "1994", "--json"], ["search", "Shusha"]])
 def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
-    """Queries never import rich, dateutil, pydantic, the extractor or spaCy: they cost start-up time."""
+    """Queries never import rich, dateutil, pydantic, the extractor, spaCy, Textual, Dask or pyarrow: they
+    cost start-up time; nor multiprocessing, which would cost them the exit without teardown (cli.run)."""
     data = write_events(tmp_path / "events.json", [])
     probe = (
         "import sys\n"
         "from kbtimeline.cli import main\n"
         f"sys.argv = ['kbtimeline', '--data', {str(data)!r}, *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('rich', 'dateutil', 'pydantic', 'kbtimeline.extract', 'kbtimeline.events', 'spacy')\n"
+        "heavy = ('rich', 'dateutil', 'pydantic', 'kbtimeline.extract', 'kbtimeline.events', 'spacy',\n"
+        "         'textual', 'dask', 'distributed', 'pyarrow', 'multiprocessing')\n"
         "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -1,5 +1,5 @@
 """Allow ``python -m kbtimeline``."""
 
-from kbtimeline.cli import main
+from kbtimeline.cli import run
 
-main()
+run()

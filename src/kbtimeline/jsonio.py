@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from json.encoder import encode_basestring  # the json module's own string quoting (ensure_ascii=False)
 from typing import Any, Protocol
 
 from kbtimeline.errors import KbTimelineError, SchemaError
@@ -27,7 +28,7 @@ class Record(Protocol):
 
 def jsonl_line(event: Record, extra: Mapping[str, Any] | None = None) -> str:
     """One event as a line of JSON lines; ``extra`` fields (a query's remarks on it) after its own."""
-    return json.dumps(_record(event, extra), ensure_ascii=False) + "\n"
+    return dumps(_record(event, extra)) + "\n"
 
 
 def json_object(event: Record) -> str:
@@ -37,11 +38,45 @@ def json_object(event: Record) -> str:
 
 def json_item(event: Record, extra: Mapping[str, Any] | None = None) -> str:
     """One event as an item of the indented JSON array ``json_array`` writes."""
-    return "  " + json.dumps(_record(event, extra), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return "  " + dumps(_record(event, extra), "\n    ")
 
 
 def _record(event: Record, extra: Mapping[str, Any] | None) -> dict[str, Any]:
     return event.to_dict() if not extra else {**event.to_dict(), **extra}
+
+
+def dumps(value: Any, newline: str | None = None) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, or with ``indent=2`` when ``newline`` is given
+    (a line break and the indentation of the value's members), byte for byte.
+
+    Written field by field with the json module's own string quoting: the
+    records are small dicts of strings, numbers and lists, for which
+    ``json.dumps`` spends most of its time setting itself up (about 4x slower).
+    """
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, dict) and value and all(type(key) is str for key in value):
+        if newline is None:
+            return "{" + ", ".join(f"{encode_basestring(k)}: {dumps(v)}" for k, v in value.items()) + "}"
+        inner = newline + "  "
+        members = (f"{encode_basestring(k)}: {dumps(v, inner)}" for k, v in value.items())
+        return "{" + newline + ("," + newline).join(members) + newline[:-2] + "}"
+    if isinstance(value, (list, tuple)) and value:
+        if newline is None:
+            return "[" + ", ".join(dumps(v) for v in value) + "]"
+        inner = newline + "  "
+        return "[" + newline + ("," + newline).join(dumps(v, inner) for v in value) + newline[:-2] + "]"
+    if newline is None:  # empty containers, floats, keys that are not strings: as json writes them
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline[:-2])
 
 
 def json_array(items: Iterable[str]) -> Iterator[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -30,7 +30,7 @@ from kbtimeline.events.titles import retitle
 from kbtimeline.extract import Extracted, extract
 from kbtimeline.extract.dateline import document_date
 from kbtimeline.jsonio import json_array, json_item, jsonl_line
-from kbtimeline.model import Day
+from kbtimeline.model import Day, Event
 from kbtimeline.storage import parquet
 from kbtimeline.storage.files import Replacement
 
@@ -52,7 +52,7 @@ class Outcome(NamedTuple):
     name: str
     size: int
     source: str = ""
-    pieces: tuple[str, ...] = ()
+    pieces: Sequence[str] = ()  # the events, written: a tuple from a worker, a Written in this process
     error: str | None = None
     notes: tuple[str, ...] = ()  # what a user should know about how it was read
     text: str | None = None  # the document's text, when the run keeps the source texts
@@ -165,7 +165,7 @@ def extract_all(
     head = list(islice(batches, 2))
     if jobs == 1 or len(head) < 2:
         for batch in chain(head, batches):
-            yield from extract_batch(batch, reference_date, fmt, parser, with_text)
+            yield from extract_batch(batch, reference_date, fmt, parser, with_text, lazy=True)
         return
     workers = _Workers(jobs, reference_date, fmt, parser, with_text)
     try:
@@ -183,9 +183,20 @@ def extract_all(
 
 
 def extract_batch(
-    batch: Batch, reference_date: Reference, fmt: str, parser: bool = False, with_text: bool = False
+    batch: Batch,
+    reference_date: Reference,
+    fmt: str,
+    parser: bool = False,
+    with_text: bool = False,
+    *,
+    lazy: bool = False,
 ) -> list[Outcome]:
-    """Read and extract each document of ``batch``: the work one process does at a time."""
+    """Read and extract each document of ``batch``: the work one process does at a time.
+
+    ``lazy`` (in this process, not in a worker, whose results are sent as text):
+    each event is written only as it is read, so a long document's records and
+    their text are not held at once.
+    """
     write = WRITERS[fmt]
     outcomes = []
     for document in batch:
@@ -198,7 +209,7 @@ def extract_batch(
                     f"{document.name}: {left_out} phrase{'s' * (left_out > 1)} relative to the time of writing "
                     '("last year", "two days ago") left out: no reference date (--reference-date)'
                 )
-            pieces = tuple(map(write, events))
+            pieces = Written(events, write) if lazy else tuple(map(write, events))
             kept = text.text if with_text else None
             outcomes.append(Outcome(document.name, document.size, text.source, pieces, notes=tuple(notes), text=kept))
         except KbTimelineError as error:
@@ -208,14 +219,34 @@ def extract_batch(
     return outcomes
 
 
+class Written(Sequence[str]):
+    """Events written one by one as they are read (``extract_batch``'s ``lazy``)."""
+
+    def __init__(self, events: list[Event], write: Callable[[Event], str]) -> None:
+        self.events, self.write = events, write
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self.write(self.events[index])
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.write, self.events)
+
+
 def records(text: str, source: str, reference_date: Day | None, *, parser: bool = False) -> Extracted:
     """The records of one text as ``extract`` writes them, each with its title, kind and happening,
     and how many phrases were left out for want of a reference date.
 
     ``parser``: titles from spaCy's parse (see ``kbtimeline.events.titles``), else from rules.
     """
+    # Each step makes new records: the name is rebound at each, so no more than two
+    # generations of a long text's records are alive at once.
     events, left_out = extract(text, source, reference_date)
-    return Extracted(group_happenings(classify(retitle(events, text, parser=parser))), left_out)
+    events = retitle(events, text, parser=parser)
+    events = classify(events)
+    return Extracted(group_happenings(events), left_out)
 
 
 def _reference(name: str, text: corpus.Text, given: Reference) -> tuple[Day | None, list[str]]:

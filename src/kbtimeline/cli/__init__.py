@@ -7,7 +7,7 @@ histogram, stats, export) and ``building`` (extract, index), imported here in th
 ``--help`` lists them.
 """
 
-from kbtimeline.cli.app import app, emit, main
+from kbtimeline.cli.app import app, emit, main, run
 
 # isort: off
 # Importing a command module registers its commands; --help lists them in this order.
@@ -17,4 +17,4 @@ from kbtimeline.cli import building  # noqa: F401
 
 # isort: on
 
-__all__ = ["app", "emit", "main"]
+__all__ = ["app", "emit", "main", "run"]

@@ -87,6 +87,8 @@ def _balanced(text: str) -> str:
     """Each bracket and quote with its partner. A closing one without its partner ends an aside
     whose start was cut off, so the aside goes; an opening one never closed was cut, so it goes too."""
     for opening, closing in PAIRS:
+        if opening not in text and closing not in text:
+            continue  # most titles have no brackets: the walk below is the costly part
         depth = 0
         for position, char in enumerate(text):
             if char == opening:
