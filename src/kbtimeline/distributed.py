@@ -102,7 +102,8 @@ def extract_documents(
     """The outcome of each document (``corpus.list_documents``), in input order, extracted on the cluster.
 
     ``parser``: titles from spaCy's parse, which the workers then need installed (``kbtimeline[nlp]``).
-    A JSON lines file listed unread (``unread_json``) is read by the workers ``range_bytes`` at a time
+    A JSON lines file listed unread (``list_documents(..., unread_json=True)``) is read by the workers
+    ``range_bytes`` at a time
     (default ``RANGE_BYTES``, or ``PARSED_RANGE_BYTES`` with the parser).
     """
     submit = partial(_submit, client, reference_date=reference_date, fmt=fmt, parser=parser)
