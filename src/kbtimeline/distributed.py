@@ -103,8 +103,7 @@ def extract_documents(
 
     ``parser``: titles from spaCy's parse, which the workers then need installed (``kbtimeline[nlp]``).
     A JSON lines file listed unread (``list_documents(..., unread_json=True)``) is read by the workers
-    ``range_bytes`` at a time
-    (default ``RANGE_BYTES``, or ``PARSED_RANGE_BYTES`` with the parser).
+    ``range_bytes`` at a time (default ``RANGE_BYTES``, or ``PARSED_RANGE_BYTES`` with the parser).
     """
     submit = partial(_submit, client, reference_date=reference_date, fmt=fmt, parser=parser)
     extract = partial(_submit_lines, client, reference_date=reference_date, fmt=fmt, parser=parser)
