@@ -146,3 +146,51 @@ def test_json_lines_files_in_a_folder_hold_documents(tmp_path: Path) -> None:
         [str(tmp_path)], glob="*.jsonl", input_format="text", stdin=io.BytesIO(), max_size=10**6
     )
     assert [document.source for document in as_text] == ["2020/docs", "notes"]
+
+
+def ranged(path: Path, size: int, max_size: int) -> list[Document]:
+    """The documents of ``path`` read as a cluster reads them: ranges of ``size`` bytes, each numbering its
+    lines from the newlines counted in the ranges before it."""
+    total, documents, newlines = path.stat().st_size, [], 0
+    for start in range(0, total, size):
+        lines = corpus.LineRange(str(path), start, start + size if start + size < total else None, max_size)
+        documents += corpus.line_documents(lines, newlines)
+        newlines += corpus.count_newlines(lines)
+    return documents
+
+
+def test_ranges_of_a_json_lines_file_hold_each_line_once_wherever_they_are_cut(tmp_path: Path) -> None:
+    """Every range size from one byte to the whole file: boundaries on a newline, just after one, mid-line."""
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "In 1992."}),
+        "",
+        "{broken",
+        "\n",
+        json.dumps({"id": "b", "text": "x" * 60}),
+    ]
+    path.write_bytes(("\n".join(lines) + "\n" + json.dumps({"id": "c", "text": "In 1994."})).encode())  # no last \n
+    whole = listed(str(path), max_size=50)
+    assert [(document.name[-2:], document.error is None) for document in whole] == [
+        (":1", True), (":3", True), (":6", False), (":7", True),
+    ], "blank lines numbered but skipped, the long one reported"  # fmt: skip
+    for size in range(1, path.stat().st_size + 2):
+        assert ranged(path, size, max_size=50) == whole, f"ranges of {size} bytes"
+
+
+def test_a_json_lines_file_listed_unread_is_one_document_spanning_it(tmp_path: Path) -> None:
+    path, empty = tmp_path / "docs.jsonl", tmp_path / "empty.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "In 1992."}) + "\n", encoding="utf-8")
+    empty.write_bytes(b"")
+    documents = list(
+        corpus.list_documents(
+            [str(path), str(empty), str(tmp_path / "missing.jsonl")],
+            glob="*.txt", input_format="auto", stdin=io.BytesIO(), max_size=99, unread_json=True,
+        )
+    )  # fmt: skip
+    assert documents == [
+        Document(str(path), path.stat().st_size, lines=corpus.LineRange(str(path), 0, None, 99)),
+        Document(str(tmp_path / "missing.jsonl"), 0, error=f"{tmp_path / 'missing.jsonl'}: no such file"),
+    ], "the file spanned, not read; an empty or missing one read here, as on one machine"
+    with pytest.raises(ValueError, match="listed unread"):
+        corpus.read(documents[0])

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import BUNDLED_SOURCE
 from test_cli_corpus import stderr_at_a_terminal
@@ -24,8 +25,10 @@ distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 dask_config = pytest.importorskip("dask.config")
 
-from kbtimeline import corpus  # noqa: E402
+from kbtimeline import cli, corpus  # noqa: E402
+from kbtimeline import distributed as kb_distributed  # noqa: E402
 from kbtimeline.distributed import extract_bag, extract_documents  # noqa: E402
+from kbtimeline.pipeline import extract_all  # noqa: E402
 
 YEAR = re.compile(r"\b19([0-9]{2})\b")
 
@@ -262,3 +265,135 @@ def test_an_empty_scheduler_address_is_a_usage_error() -> None:
         2,
         b"kbtimeline: error: --scheduler needs the address of a Dask scheduler, such as tcp://HOST:8786\n",
     )
+
+
+def write_documents(path: Path) -> Path:
+    """A news archive in miniature: documents, a broken line, one without id, one too large, a name read
+    twice, blank lines, a reference date, and a last line without its newline."""
+    lines = [
+        json.dumps({"id": f"story{n}", "text": f"On {n + 1} May 1992 the town fell. Last year it was calm."})
+        for n in range(6)
+    ]
+    lines[1:1] = ['{"id": "broken", "text": ', ""]
+    lines[4:4] = [json.dumps({"text": "In 1990 no id."}), json.dumps({"id": "big", "text": "In 1991 " + "x" * 3000})]
+    lines[6:6] = [json.dumps({"id": "story0", "text": "In 1999 again."}), ""]
+    lines.append(json.dumps({"id": "dated", "text": "Last year it rained.", "reference_date": "2001-05-01"}))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def run_in_process(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.app, ["extract", *args, "-f", "jsonl", "--fast", "--max-doc-size", "0.002"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def documents_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_documents(tmp_path_factory.mktemp("jsonl") / "docs.jsonl")
+
+
+@pytest.mark.parametrize("range_bytes", [1, 37, 200, 10**6])
+def test_the_workers_read_a_json_lines_file_in_ranges_with_the_reports_of_jobs_1(
+    documents_file: Path, cluster: distributed.LocalCluster, monkeypatch: pytest.MonkeyPatch, range_bytes: int
+) -> None:
+    alone = run_in_process(str(documents_file), "--jobs", "1")
+    assert alone[0] == 1 and alone[1].count("\n") > 6
+    reported = [line.split(": ")[2] for line in alone[2].splitlines() if line.startswith("kbtimeline: error: ")]
+    assert reported == [f"{documents_file}:{number}" for number in (2, 5, 6, 7)], "broken, no id, too large, twice"
+    assert f"{documents_file}:11: 1 phrase relative" in alone[2], "a note names its line too"
+    monkeypatch.setattr(kb_distributed, "RANGE_BYTES", range_bytes)
+    monkeypatch.setattr(kb_distributed, "PARSED_RANGE_BYTES", range_bytes)
+    clustered = run_in_process(str(documents_file), "--scheduler", cluster.scheduler_address)
+    assert clustered == alone, "same exit code, same bytes, the same reports naming the same lines"
+
+
+def newline_cuts(path: Path) -> list[tuple[int, str]]:
+    content = path.read_bytes()
+    newline = content.index(b"\n", 10)
+    return [(newline, "on a newline"), (newline + 1, "just after one"), (newline - 5, "mid-line")]
+
+
+def test_a_range_boundary_on_a_newline_after_one_or_mid_line(
+    documents_file: Path, cluster: distributed.LocalCluster
+) -> None:
+    def listed(unread: bool) -> Iterator[corpus.Document]:
+        return corpus.list_documents(
+            [str(documents_file)], glob="*", input_format="auto", stdin=sys.stdin.buffer, max_size=2000,
+            unread_json=unread,
+        )  # fmt: skip
+
+    # Pieces as text: in one process they are written lazily, as they are read.
+    alone = [
+        outcome._replace(pieces=tuple(outcome.pieces)) for outcome in extract_all(listed(False), 1, "auto", "jsonl")
+    ]
+    assert any(outcome.notes for outcome in alone), "a reference date read from a date line names its line"
+    with distributed.Client(cluster, set_as_default=False) as client:
+        for cut, reason in newline_cuts(documents_file):
+            assert list(extract_documents(client, listed(True), "auto", "jsonl", range_bytes=cut)) == alone, reason
+
+
+def test_workers_read_a_json_lines_file_given_as_a_file_url(
+    documents_file: Path, cluster: distributed.LocalCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kb_distributed, "RANGE_BYTES", 100)
+    monkeypatch.setattr(kb_distributed, "PARSED_RANGE_BYTES", 100)
+    code, stdout, stderr = run_in_process(str(documents_file), "--jobs", "1")
+    url = documents_file.as_uri()
+    assert run_in_process(url, "--scheduler", cluster.scheduler_address) == (
+        code, stdout, stderr.replace(str(documents_file), url),
+    )  # fmt: skip
+
+
+OPENED: list[str] | None = None  # while a list: the files this process opens
+
+
+def _record_opens(event: str, arguments: tuple[object, ...]) -> None:
+    if event == "open" and OPENED is not None and isinstance(arguments[0], str | bytes | os.PathLike):
+        OPENED.append(os.fsdecode(arguments[0]))
+
+
+sys.addaudithook(_record_opens)  # every open of this process, whatever opens it (builtins, io, os, fsspec)
+
+
+def test_the_client_never_opens_a_json_lines_file_its_workers_read(
+    documents_file: Path, cluster: distributed.LocalCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    global OPENED
+    monkeypatch.setattr(kb_distributed, "RANGE_BYTES", 100)
+    monkeypatch.setattr(kb_distributed, "PARSED_RANGE_BYTES", 100)
+    OPENED = []
+    try:
+        code, stdout, _ = run_in_process(str(documents_file), "--scheduler", cluster.scheduler_address)
+        opened, OPENED = OPENED, None
+    finally:
+        OPENED = None
+    assert code == 1 and '"source": "story5"' in stdout, "extracted all the same"
+    assert str(documents_file) not in opened, "the workers read it; the client only asked its size"
+    OPENED = []
+    try:
+        run_in_process(str(documents_file), "--jobs", "1")
+        assert str(documents_file) in OPENED, "the spy sees the file opened when this process reads it"
+    finally:
+        OPENED = None
+
+
+def test_a_json_line_that_kills_its_worker_costs_only_that_line(tmp_path: Path) -> None:
+    """Its range's lines are listed by a worker and run one at a time: only the fatal one is reported."""
+    path = tmp_path / "docs.jsonl"
+    texts = ["On 8 May 1992 the town fell.", "KILL-ME in 1993.", "In 1994 a ceasefire came."]
+    path.write_text("".join(json.dumps({"id": f"d{n}", "text": text}) + "\n" for n, text in enumerate(texts)))
+    documents = corpus.list_documents(
+        [str(path)], glob="*", input_format="auto", stdin=sys.stdin.buffer, max_size=10**6, unread_json=True
+    )
+    with (
+        dask_config.set({"distributed.scheduler.allowed-failures": 0}),
+        local_cluster() as local,
+        distributed.Client(local, set_as_default=False) as client,
+    ):
+        client.register_plugin(KillOn("KILL-ME"))
+        outcomes = list(extract_documents(client, documents, range_bytes=10**6))
+    assert [(outcome.source, len(outcome.pieces), outcome.error) for outcome in outcomes] == [
+        ("d0", 1, None),
+        ("", 0, f"{path}:2: its worker died (out of memory?)"),
+        ("d2", 1, None),
+    ]

@@ -15,6 +15,12 @@ JSON line. ``read`` turns one into its source id and text in whichever
 process extracts it, so workers read their own files and the lister never
 holds more than the documents in flight. A document that cannot be read
 becomes a KbTimelineError naming it, never the end of the run.
+
+For workers on other machines (``distributed``) a JSON lines file can also be
+listed unread, as one ``Document`` whose ``lines`` say where it is: the
+workers then read it a byte range at a time (``line_documents``), with the
+very code that reads it here, and number its lines from the newlines that
+precede each range (``count_newlines``).
 """
 
 from __future__ import annotations
@@ -36,6 +42,22 @@ INPUT_FORMATS = ("auto", "text", "jsonl")  # auto: *.jsonl files hold JSON lines
 MB = 1_000_000
 
 
+class LineRange(NamedTuple):
+    """Some lines of a JSON lines file, unread: those that begin in the bytes from ``start`` to ``end``.
+
+    As ``dask.bag.read_text`` splits a file: the range begins after the first
+    newline at or after ``start`` (at the file's start when ``start`` is 0) and
+    ends with the line that holds the first newline at or after ``end`` (the
+    end of the file when ``end`` is None). Ranges that meet end to end hold
+    every line once, however the boundaries fall.
+    """
+
+    path: str
+    start: int
+    end: int | None
+    max_size: int  # the longest line read (--max-doc-size); a longer one is reported, unread
+
+
 class Document(NamedTuple):
     """One document as listed: how to get its text, and what to call it meanwhile."""
 
@@ -44,6 +66,7 @@ class Document(NamedTuple):
     source: str = ""  # the source id; "" for a JSON document, which carries its own
     content: bytes | None = None  # standard input or one JSON line; None: the file at ``name``
     error: str | None = None  # why it cannot be read, found while listing
+    lines: LineRange | None = None  # a whole JSON lines file listed unread, for workers to read in ranges
 
 
 class Text(NamedTuple):
@@ -62,13 +85,16 @@ def list_documents(
     stdin: IO[bytes],
     max_size: int,
     warn: Callable[[str], object] = lambda message: None,
+    unread_json: bool = False,
 ) -> Iterator[Document]:
     """The documents ``paths`` name, in order; too large ones (over ``max_size`` bytes) as failures.
 
     ``input_format`` says how files are read: "jsonl" as JSON lines documents,
     "text" as text, "auto" by their name (``*.jsonl``: documents), standard
     input by its first line. ``warn`` hears of input that is read as text
-    but looks like JSON.
+    but looks like JSON. ``unread_json``: a JSON lines file (standard input
+    aside, which only this process can read) is one ``Document`` whose
+    ``lines`` span it, left for the workers of a cluster to read.
     """
     folder_sources: set[str] = set()
 
@@ -81,11 +107,11 @@ def list_documents(
         elif (listed := _folder(path, glob)) is not None:
             for file, relative in listed:
                 if is_jsonl(file):
-                    yield from _json_file(file, max_size)
+                    yield from _json_file(file, max_size, unread_json)
                 else:
                     yield _text_file(file, _unique(relative, folder_sources), max_size)
         elif is_jsonl(path):
-            yield from _json_file(path, max_size)
+            yield from _json_file(path, max_size, unread_json)
         else:
             yield _text_file(path, Path(path).stem, max_size)
 
@@ -105,6 +131,8 @@ def read(document: Document) -> Text:
     """The text of a listed document; a KbTimelineError names it if it cannot be read."""
     if document.error is not None:
         raise KbTimelineError(document.error)
+    if document.lines is not None:  # many documents: a mistake of the caller, not of the corpus
+        raise ValueError(f"{document.name}: a JSON lines file listed unread is read by line_documents")
     if document.content is None:
         return Text(document.source, files.read_text(_file(document.name), document.name))
     if not document.source:
@@ -164,18 +192,53 @@ class _Chained(io.RawIOBase):
         return len(chunk)
 
 
-def _json_file(path: str, max_size: int) -> Iterator[Document]:
+def _json_file(path: str, max_size: int, unread: bool) -> Iterator[Document]:
+    """The documents of a JSON lines file; ``unread``: the file as one ``Document`` spanning its lines,
+    unless it is empty or missing (size 0), which is read here: the same report, or nothing, as locally."""
+    whole = LineRange(path, 0, None, max_size)
+    size = _size(path) if unread else 0
+    if size:
+        yield Document(path, size, lines=whole)
+    else:
+        yield from line_documents(whole)
+
+
+def line_documents(lines: LineRange, newlines_before: int = 0) -> Iterator[Document]:
+    """The documents of the lines of ``lines``, named by their line numbers, which ``newlines_before``
+    (the newlines in the file before ``lines.start``) gives; the file that cannot be read, as a failure."""
+    first = newlines_before + (2 if lines.start else 1)  # the newline that ends the line cut at start too
     try:
-        with files.open_binary(_file(path), path) as stream:
-            yield from _json_documents(stream, path, max_size)
+        with files.open_binary(_file(lines.path), lines.path) as stream:
+            if lines.start:
+                stream.seek(lines.start)
+                _skip_line(stream)
+            yield from _json_documents(stream, lines.path, lines.max_size, first=first, end=lines.end)
     except KbTimelineError as error:  # the file itself: missing, a folder, unreadable
-        yield Document(path, 0, error=str(error))
+        yield Document(lines.path, 0, error=str(error))
 
 
-def _json_documents(stream: IO[bytes], name: str, max_size: int) -> Iterator[Document]:
-    """One document per non-blank line; a line longer than ``max_size`` is skipped unread."""
-    number = 0
-    while line := stream.readline(max_size + 1):
+def count_newlines(lines: LineRange) -> int:
+    """The newlines in the bytes ``lines.start`` to ``lines.end`` (not the lines it holds): what numbers the
+    lines of the ranges after it, so an open end counts none. 0 when the file cannot be read: reading its
+    lines will say why."""
+    try:
+        with files.open_binary(_file(lines.path), lines.path) as stream:
+            stream.seek(lines.start)
+            count, left = 0, (lines.end or lines.start) - lines.start
+            while left > 0 and (chunk := stream.read(min(MB, left))):
+                count, left = count + chunk.count(b"\n"), left - len(chunk)
+            return count
+    except KbTimelineError:
+        return 0
+
+
+def _json_documents(
+    stream: IO[bytes], name: str, max_size: int, *, first: int = 1, end: int | None = None
+) -> Iterator[Document]:
+    """One document per non-blank line, numbered from ``first``; a line longer than ``max_size`` is
+    skipped unread. With ``end``, only the lines that begin at or before that offset (``LineRange``)."""
+    number = first - 1
+    while (end is None or stream.tell() <= end) and (line := stream.readline(max_size + 1)):
         number += 1
         where, size = f"{name}:{number}", len(line)
         if size > max_size and not line.endswith(b"\n"):

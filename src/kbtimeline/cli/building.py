@@ -147,6 +147,7 @@ def extract(
         stdin=sys.stdin.buffer,
         max_size=int(max_doc_size * corpus.MB),
         warn=lambda message: emit(f"kbtimeline: warning: {message}\n", err=True),
+        unread_json=runner is not None,  # on a cluster its workers read JSON lines files, a range at a time
     )
     first = next(listed, None)
     if first is None:  # as ripgrep says "No files were searched"
