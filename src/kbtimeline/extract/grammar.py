@@ -15,7 +15,7 @@ linear in the length of the text, whatever the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from kbtimeline.extract.lexicon import (
     COUNTED_PART_ORDINALS,
@@ -48,7 +48,7 @@ def words(table: Iterable[str], *, capital: bool = False, either_case: bool = Tr
     ``capital``: only upper case (month names, so that "may" is not May).
     """
     alternatives = []
-    for word in sorted(table, key=len, reverse=True):
+    for word in sorted(table, key=lambda word: (-len(word), word)):  # a set's order varies by run
         body = r"\s+".join(re.escape(part) for part in word.split())
         first = word[0]
         if capital:
@@ -568,48 +568,42 @@ def _heads(alternative: str) -> list[tuple[str, str]]:
 
 def _alternatives(body: str) -> list[str]:
     """The top-level alternatives of a pattern."""
-    parts, current, depth, position, in_class = [], [], 0, 0, False
-    while position < len(body):
-        char = body[position]
-        if char == "\\":
-            current.append(body[position : position + 2])
-            position += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            position += 1
-            continue
-        current.append(char)
-        position += 1
-    parts.append("".join(current))
+    parts, start = [], 0
+    for position, token, depth, live in _tokens(body):
+        if live and token == "|" and depth == 0:
+            parts.append(body[start:position])
+            start = position + 1
+    parts.append(body[start:])
     return parts
 
 
 def _group_end(pattern: str) -> int:
     """Where the group that opens ``pattern`` ends (just after its ")")."""
+    for position, token, depth, live in _tokens(pattern):
+        if live and token == ")" and depth == 0:
+            return position + 1
+    raise ValueError(f"unbalanced group: {pattern}")
+
+
+def _tokens(pattern: str) -> Iterator[tuple[int, str, int, bool]]:
+    """Each escape pair or character of a regular expression: (position, token, group depth after it,
+    whether it is syntax). Escapes and what stands inside a character class are not syntax."""
     depth, position, in_class = 0, 0, False
     while position < len(pattern):
         char = pattern[position]
         if char == "\\":
+            yield position, pattern[position : position + 2], depth, False
             position += 2
             continue
+        live = not in_class
         if in_class:
             in_class = char != "]"
         elif char == "[":
             in_class = True
         elif char in "()":
             depth += 1 if char == "(" else -1
-            if depth == 0:
-                return position + 1
+        yield position, char, depth, live
         position += 1
-    raise ValueError(f"unbalanced group: {pattern}")
 
 
 TRIGGER = re.compile(r"(?<!\w)" + by_first_character(_TRIGGERS, _TRIGGER_FIRST))
