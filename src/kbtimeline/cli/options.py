@@ -8,7 +8,6 @@ the shared helpers take: nothing reads a parameter back by its name.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, NamedTuple
 
 import typer
@@ -99,8 +98,7 @@ EndArgument = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """The options that choose which events, in which order, and how many."""
 
     granularity: list[str] | None = None
@@ -145,8 +143,7 @@ class Window(NamedTuple):
         return cls.between(start, end or start)
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """--format, --json and --jsonl, as given."""
 
     name: str | None = None
