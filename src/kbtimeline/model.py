@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 # Re-exported: the error types lived here once, and callers that import them from here keep working.
@@ -155,8 +155,7 @@ def third(start: Day, end: Day, part: int) -> tuple[Day, Day]:
     return Day.from_number(first + (days * part + 1) // 3), Day.from_number(first + (days * (part + 1) + 1) // 3 - 1)
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One end of a range such as "25–26 February": where it is and what it means."""
 
     date_span: tuple[int, int]
@@ -186,7 +185,7 @@ class Event:
     title: str
     section: str = "narrative"
     anchored: bool = False
-    parts: tuple[Part, ...] = field(default=())
+    parts: tuple[Part, ...] = ()
     kind: str = "event"
     happening: str = ""  # the id of the record that stands for its happening; "" means its own id
 

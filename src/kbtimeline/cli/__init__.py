@@ -13,20 +13,9 @@ annotations``: Typer reads the annotations of the command it runs (and of the
 root) on every run, and evaluating them from strings cost a query about 1.5 ms.
 """
 
-import gc
+from typer import Typer
 
-# Importing Typer and its Click makes a great many objects that live as long as the process, and
-# the cyclic collector would walk them over and over while they are made (about 5% of a query's
-# start-up) to free nothing; it is paused while they are imported, and left as it was.
-_collecting = gc.isenabled()
-gc.disable()
-try:
-    from typer import Typer
-
-    from kbtimeline.cli.root import emit, main, registered, run
-finally:
-    if _collecting:
-        gc.enable()
+from kbtimeline.cli.root import emit, main, registered, run
 
 __all__ = ["app", "emit", "main", "run"]
 

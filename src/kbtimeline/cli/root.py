@@ -212,7 +212,7 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console-script entry point for ``kbtimeline`` and ``python -m kbtimeline``: ``main``, then
+    """The command line as a process of its own runs it (``kbtimeline.__main__``): ``main``, then
     exit without the interpreter's teardown once stdout and stderr are flushed.
 
     Freeing every module and object at exit costs a query about a tenth of its
