@@ -115,8 +115,9 @@ def test_a_bad_date_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["range", "1991", "1994", "--json"], ["search", "Shusha"]])
 def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
-    """Queries never import rich, dateutil, pydantic, the extractor, spaCy, Textual, Dask or pyarrow: they
-    cost start-up time; nor multiprocessing, which would cost them the exit without teardown (cli.run)."""
+    """Queries never import rich, dateutil, pydantic, the extractor, spaCy, Textual, Dask, pyarrow or the
+    modules of the other commands: they cost start-up time; nor multiprocessing, which would cost them the
+    exit without teardown (cli.run)."""
     data = write_events(tmp_path / "events.json", [])
     probe = (
         "import sys\n"
@@ -124,11 +125,40 @@ def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
         f"sys.argv = ['kbtimeline', '--data', {str(data)!r}, *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('rich', 'dateutil', 'pydantic', 'kbtimeline.extract', 'kbtimeline.events', 'spacy',\n"
-        "         'textual', 'dask', 'distributed', 'pyarrow', 'multiprocessing')\n"
+        "         'textual', 'dask', 'distributed', 'pyarrow', 'multiprocessing',\n"
+        "         'kbtimeline.cli.pictures', 'kbtimeline.cli.building', 'kbtimeline.corpus')\n"
         "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+def test_the_command_table_names_every_command_and_its_module() -> None:
+    """A run imports only the module ``COMMAND_MODULES`` names for its command, and --help lists them in its order."""
+    from kbtimeline.cli import app
+    from kbtimeline.cli.root import COMMAND_MODULES
+
+    registered = {
+        command.name or command.callback.__name__: command.callback.__module__  # type: ignore[union-attr]
+        for command in app.registered_commands
+    }
+    assert registered == {name: f"kbtimeline.cli.{module}" for name, module in COMMAND_MODULES.items()}
+    assert list(registered) == list(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--color", "never", "list", "-n", "1"], "a global option and its value before the command"),
+        (["list", "-n", "1", "--color", "never"], "a global option after the command"),
+        (["--debug", "list", "-n", "1"], "a global flag before the command"),
+    ],
+)
+def test_global_options_around_the_command(tmp_path: Path, args: list[str], reason: str) -> None:
+    data = str(make_data_dir(tmp_path))
+    result = run("--data", data, *args)
+    assert (result.returncode, result.stderr) == (0, ""), reason
+    assert result.stdout == run("--data", data, "list", "-n", "1").stdout, reason
 
 
 def test_the_core_never_imports_the_cli_framework() -> None:

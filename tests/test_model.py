@@ -57,6 +57,20 @@ def test_event_round_trips_through_json_record():
     assert Event.from_dict(RECORD).to_dict() == RECORD
 
 
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (RECORD, "every field given"),
+        ({k: v for k, v in RECORD.items() if k not in ("kind", "happening", "section", "anchored")}, "defaults"),
+        ({**RECORD, "start": "-0489-09-12", "end": "-0489-09-12"}, "a year BC"),
+        ({**RECORD, "happening": ""}, "no happening: its own"),
+        ({**RECORD, "parts": [{"date_span": [3, 5], "start": "1992-05-08", "end": "1992-05-08"}]}, "parts"),
+    ],
+)
+def test_a_trusted_record_reads_as_the_checked_one(record, reason):
+    assert Event.from_dict(record, trusted=True) == Event.from_dict(record), reason
+
+
 def test_records_written_before_kind_and_happening_load_as_events_of_their_own():
     old = {name: value for name, value in RECORD.items() if name not in ("kind", "happening")}
     event = Event.from_dict(old)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbtimeline import storage
-from kbtimeline.model import KbTimelineError
+from kbtimeline.model import Event, KbTimelineError
 from timeline_fixtures import ALIASES, EVENTS, SOURCE, SOURCE_TEXT, make_data_dir, write_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,17 @@ def test_json_lines_with_blank_lines_and_a_byte_order_mark(tmp_path: Path) -> No
     path = tmp_path / "events.jsonl"
     path.write_text("\ufeff" + "\n\n".join(lines) + "\n", encoding="utf-8")
     assert storage.load_events(storage.locate(path)) == EVENTS
+
+
+def test_only_the_bundled_events_are_read_unchecked(tmp_path: Path) -> None:
+    """The bundled timeline is read without the checks (Location.trusted) into the very events the checks
+    make; a file named with --data, the same file included, is checked."""
+    bundled = storage.locate(None)
+    assert bundled.trusted
+    assert not storage.locate(Path(str(bundled.events))).trusted
+    assert not storage.locate(make_data_dir(tmp_path)).trusted
+    records = json.loads(bundled.events.read_text(encoding="utf-8"))
+    assert storage.load_events(bundled) == [Event.from_dict(record) for record in records]
 
 
 def test_bundled_data_is_the_checkouts_in_any_install() -> None:

@@ -101,9 +101,10 @@ def parse_json(text: str, name: str, first_line: int = 1) -> Any:
         raise KbTimelineError(f"{name}:{line}:{error.colno}: not valid JSON: {error.msg}") from None
 
 
-def read_event(record: object, where: str) -> Event:
-    """One decoded JSON record as an Event; a SchemaError starts with ``where`` it was found."""
+def read_event(record: object, where: str, trusted: bool = False) -> Event:
+    """One decoded JSON record as an Event; a SchemaError starts with ``where`` it was found.
+    ``trusted``: a record kbtimeline wrote, read unchecked (``Event.from_dict``)."""
     try:
-        return Event.from_dict(record)
+        return Event.from_dict(record, trusted=trusted)
     except SchemaError as error:
         raise SchemaError(f"{where}: {error}") from None

@@ -73,7 +73,10 @@ def parse_period(text: str) -> tuple[Day, Day]:
             f"ambiguous date {text!r}: day and month order differs by country; "
             f'write it as YYYY-MM-DD or with a month name, e.g. 1992-05-08 or "8 May 1992"'
         )
-    for pattern, reader in LABELS:  # first: "spring 1992" would pass for a month name and a year
+    # Every label has a word or a time in it: a bound of digits alone (1992, 1991-1994) skips
+    # compiling them, which is most of what reading it costs.
+    labelled = re.search(r"[a-z:]", normal)
+    for pattern, reader in LABELS if labelled else ():  # first: "spring 1992" would pass for a month and a year
         match = re.fullmatch(pattern, normal)
         if match:
             return _label(match.groupdict(), reader, text)

@@ -4,8 +4,6 @@ The extractor and the corpus reader are imported inside the commands: the
 query commands never pay for them.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable
 from itertools import chain
@@ -15,8 +13,8 @@ from typing import Annotated
 import typer
 
 from kbtimeline import corpus, extras, periods, storage
-from kbtimeline.cli.app import EXIT_ERROR, app, emit, report
 from kbtimeline.cli.options import choices
+from kbtimeline.cli.root import EXIT_ERROR, app, emit, report
 from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.jsonio import FORMATS
 

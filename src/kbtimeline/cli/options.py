@@ -5,10 +5,7 @@ one typed value (a ``query.Criteria`` with its ``Request``, a ``View``) that
 the shared helpers take: nothing reads a parameter back by its name.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, NamedTuple
 
 import typer
@@ -99,8 +96,24 @@ EndArgument = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Filters:
+class Window(NamedTuple):
+    """The period a command covers; None on an open side."""
+
+    start: Day | None = None
+    end: Day | None = None
+
+    @classmethod
+    def between(cls, first: str | None, last: str | None) -> "Window":
+        """From the first day of ``first`` to the last day of ``last`` (--from, --to)."""
+        return cls(*periods.parse_bounds(first, last))
+
+    @classmethod
+    def period(cls, start: str, end: str | None) -> "Window":
+        """START [END]: without END, the whole of START's period."""
+        return cls.between(start, end or start)
+
+
+class Filters(NamedTuple):
     """The options that choose which events, in which order, and how many."""
 
     granularity: list[str] | None = None
@@ -128,25 +141,7 @@ class Filters:
         )
 
 
-class Window(NamedTuple):
-    """The period a command covers; None on an open side."""
-
-    start: Day | None = None
-    end: Day | None = None
-
-    @classmethod
-    def between(cls, first: str | None, last: str | None) -> Window:
-        """From the first day of ``first`` to the last day of ``last`` (--from, --to)."""
-        return cls(*periods.parse_bounds(first, last))
-
-    @classmethod
-    def period(cls, start: str, end: str | None) -> Window:
-        """START [END]: without END, the whole of START's period."""
-        return cls.between(start, end or start)
-
-
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """--format, --json and --jsonl, as given."""
 
     name: str | None = None
@@ -166,7 +161,7 @@ class View(NamedTuple):
     transliterate: bool = False
 
     @classmethod
-    def of(cls, env: Environment, width: int | None = None, ascii: bool = False, unicode: bool = False) -> View:
+    def of(cls, env: Environment, width: int | None = None, ascii: bool = False, unicode: bool = False) -> "View":
         """At a terminal: its width, Unicode and colour (see ``Environment.color``); in a pipe: 80
         columns of ASCII glyphs unless --unicode asks for blocks. Only --ascii also transliterates the text."""
         if width is not None:

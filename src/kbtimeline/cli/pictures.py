@@ -4,15 +4,12 @@ The views, the exporters and the terminal app (Textual) are imported inside
 the commands: the query commands never pay for them.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kbtimeline import query
-from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
     AllOption,
     AsciiOption,
@@ -32,6 +29,7 @@ from kbtimeline.cli.options import (
     Window,
     choices,
 )
+from kbtimeline.cli.root import Session, app, emit
 from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.model import Event
 from kbtimeline.output.render import counted

@@ -1,16 +1,12 @@
 """Query commands: range, search, list and show — events as a table, tsv, csv, JSON or a timeline."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from functools import partial
 from itertools import chain
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
 from kbtimeline import query
-from kbtimeline.cli.app import Session, app, emit
 from kbtimeline.cli.options import (
     AllOption,
     Filters,
@@ -29,13 +25,13 @@ from kbtimeline.cli.options import (
     View,
     Window,
 )
+from kbtimeline.cli.root import Session, app, emit
 from kbtimeline.errors import UsageError
 from kbtimeline.jsonio import json_object
 from kbtimeline.output.render import STREAMED, render, render_event, render_stream
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """One query command's whole ask: which events, and in which format."""
 
     criteria: query.Criteria

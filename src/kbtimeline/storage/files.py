@@ -34,9 +34,11 @@ def read_text(file: Readable, name: str) -> str:
 def decode(content: bytes, name: str, offset: int = 0) -> str:
     """UTF-8 ``content`` (found ``offset`` bytes into ``name``) as text; a leading BOM is dropped."""
     try:
-        text = content.decode("utf-8-sig" if offset == 0 else "utf-8")
+        text = content.decode("utf-8")  # not "utf-8-sig": its codec is one more module for a query to import
     except UnicodeDecodeError as error:
         raise KbTimelineError(f"{name}: not UTF-8 text (bad byte at {offset + error.start})") from None
+    if offset == 0 and text.startswith("\ufeff"):
+        text = text[1:]
     if "\0" in text:
         raise KbTimelineError(f"{name}: binary data, not text")
     return text

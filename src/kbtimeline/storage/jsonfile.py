@@ -54,7 +54,7 @@ def iter_events(location: Location) -> Iterator[Event]:
     JSON lines and Parquet are read a piece at a time, so an index can be
     built from millions of events in little memory; an array is read whole.
     """
-    name = str(location.events)
+    name, trusted = str(location.events), location.trusted
     if isinstance(location.events, Path) and is_parquet(location.events):
         from kbtimeline.storage.parquet import read_events  # lazy: only Parquet data pays for it
 
@@ -69,9 +69,11 @@ def iter_events(location: Location) -> Iterator[Event]:
                 continue
             if not seen and line.lstrip().startswith("["):
                 records = parse_json(line + decode(stream.read(), name, offset), name, number)
-                yield from (read_event(record, f"{name}: event at index {i}") for i, record in enumerate(records))
+                yield from (
+                    read_event(record, f"{name}: event at index {i}", trusted) for i, record in enumerate(records)
+                )
                 return
             seen = True
-            yield read_event(parse_json(line, name, first_line=number), f"{name}:{number}")
+            yield read_event(parse_json(line, name, first_line=number), f"{name}:{number}", trusted)
     if not seen:
         raise KbTimelineError(f"{name}: empty file")

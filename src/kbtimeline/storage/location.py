@@ -25,10 +25,16 @@ SOURCES_FOLDER = "sources"
 
 
 class Location(NamedTuple):
-    """An events file and the folder around it, which may hold aliases.json and sources/."""
+    """An events file and the folder around it, which may hold aliases.json and sources/.
+
+    ``trusted``: the events are the bundled timeline, which kbtimeline wrote
+    from events it had validated and its tests check, so reading them skips
+    the checks (``Event.from_dict``).
+    """
 
     events: Traversable
     folder: Traversable
+    trusted: bool = False
 
 
 def locate(data: Path | None) -> Location:
@@ -101,8 +107,8 @@ def _bundled() -> Location:
         Path(__file__).resolve().parents[3] / "data",  # editable install: the repo's data/
     ):
         if (folder / EVENTS_FILE).is_file():
-            return Location(folder / EVENTS_FILE, folder)
+            return Location(folder / EVENTS_FILE, folder, trusted=True)
     from importlib.resources import files
 
     packaged = files("kbtimeline") / "data"
-    return Location(packaged / EVENTS_FILE, packaged)
+    return Location(packaged / EVENTS_FILE, packaged, trusted=True)

@@ -508,7 +508,7 @@ class SqliteEvents:
             for rowid in chunk:
                 record = json.loads(records[rowid])
                 if keep is None or keep(record["text"]):
-                    yield Event.from_dict(record)
+                    yield Event.from_dict(record, trusted=True)  # written here from validated events
 
     def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """The rows of a query as they come; a database damaged past its header says so here."""

@@ -6,17 +6,18 @@ one place that turns a failure into a line on stderr and an exit code, and
 command prints goes through ``emit``.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterable
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from kbtimeline import __version__, storage
 from kbtimeline.errors import KbTimelineError, UsageError
@@ -30,6 +31,13 @@ COLORS = ("auto", "always", "never")
 # The options of kbtimeline itself, which may also come after the command (as gh's persistent
 # flags do): name -> whether it takes a value.
 GLOBAL_OPTIONS = {"--data": True, "--color": True, "--debug": False}
+# The module of each command, in the order --help lists them: a run imports only the
+# module of the command it invokes (a test checks the table against the modules).
+COMMAND_MODULES = {
+    "range": "querying", "search": "querying", "list": "querying", "show": "querying",
+    "timeline": "pictures", "explore": "pictures", "histogram": "pictures", "stats": "pictures",
+    "export": "pictures", "extract": "building", "index": "building",
+}  # fmt: skip
 
 
 def emit(text: str | Iterable[str], *, err: bool = False) -> None:
@@ -185,9 +193,18 @@ def _root(
     ctx.obj = Session(env.with_color(color), data, debug)
 
 
+def registered() -> typer.Typer:
+    """The app with every command registered, in the order ``--help`` lists them (``COMMAND_MODULES``)."""
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        import_module(f"{__package__}.{module}")
+    order = list(COMMAND_MODULES)
+    app.registered_commands.sort(key=lambda command: order.index(_name(command)))
+    return app
+
+
 def main() -> None:
     """Run the command line in ``sys.argv``; raises SystemExit with the exit code, as Click does."""
-    _only_the_invoked_command(sys.argv[1:])
+    _register_the_invoked_command(sys.argv[1:])
     try:
         app(prog_name="kbtimeline")
     finally:
@@ -195,7 +212,7 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console-script entry point for ``kbtimeline`` and ``python -m kbtimeline``: ``main``, then
+    """The command line as a process of its own runs it (``kbtimeline.__main__``): ``main``, then
     exit without the interpreter's teardown once stdout and stderr are flushed.
 
     Freeing every module and object at exit costs a query about a tenth of its
@@ -221,27 +238,28 @@ def run() -> None:
         os._exit(code)
 
 
-def _only_the_invoked_command(args: list[str]) -> None:
-    """Leave only the command ``args`` invoke registered, so Typer builds that one alone.
+def _register_the_invoked_command(args: list[str]) -> None:
+    """Import only the module of the command ``args`` invoke, and leave only that command registered.
 
     Typer turns every registered command into a Click command on each run,
-    which costs a query as much as the query itself. Without a known command
-    name (``--help``, a typo) all stay, for Click's help and its error message.
+    and importing the modules of all of them costs a query as much as the
+    query itself. Without a known command name (``--help``, a typo) all are
+    registered, for Click's help and its error message.
     """
-    from typer.main import get_command_name
-
     position = 0
     while position < len(args) and args[position].startswith("-"):
-        position += 2 if args[position] == "--data" else 1  # the root's one option with a value
-    if position >= len(args):
+        position += 2 if GLOBAL_OPTIONS.get(args[position]) else 1
+    name = args[position] if position < len(args) else None
+    if name not in COMMAND_MODULES:
+        registered()
         return
-    named = [
-        command
-        for command in app.registered_commands
-        if (command.name or get_command_name(command.callback.__name__)) == args[position]  # type: ignore[union-attr]
-    ]
-    if named:
-        app.registered_commands[:] = named
+    import_module(f"{__package__}.{COMMAND_MODULES[name]}")
+    app.registered_commands[:] = [command for command in app.registered_commands if _name(command) == name]
+
+
+def _name(command: CommandInfo) -> str:
+    """The name a registered command is invoked by, as Typer derives it."""
+    return command.name or get_command_name(command.callback.__name__)  # type: ignore[union-attr]
 
 
 def _flush_stdout() -> None:
