@@ -21,9 +21,12 @@ How much is enough depends on how the dates relate:
   "Massacre" of "the Khojaly Massacre"); or, naming nothing rare, the same
   kind of happening and two more rare words (a lead's summary and the body's
   account, ``LEAD_WORDS``);
-- a date that names its happening by kind ("since the 1994 ceasefire") joins
-  a record of that kind; one that names it by date alone ("the death toll of
-  the events of 25–26 February") joins what the text just told at that date.
+- a date that names its happening by kind, before it ("since the 1994
+  ceasefire") or after it ("by the end of the war in 1994"), joins a record
+  of that kind whose sentence holds the words that tell which one ("the
+  war", "Lachin" of "the capture of Lachin on 18 May"), even one that sums
+  up more; one that names it by date alone ("the death toll of the events of
+  25–26 February") joins what the text just told at that date.
 
 What a record says is the part of its sentence nearer its date than any
 other date of the sentence, without the anchors it is placed against ("after
@@ -130,7 +133,9 @@ _ANAPHOR = re.compile(r"\bthe (?:town|city|village|events?|incident)\b(?! of (?-
 _EVENTS_OF = re.compile(r"\bthe (?:events?|incidents?|happenings?|fighting) (?:of|on|in)\s+$", re.IGNORECASE)
 # A date that says which one of a kind of happening it names: "the 1994 ceasefire", "the 2016 clashes".
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|[A-Z]\w*['’]s)\s+$")
-_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+_NAMED_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,3})([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+# ... or that follows the happening it dates: "by the end of the war in 1994", "the capture of Lachin on 18 May".
+_NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'’-]+)?\s+(?:in|on|during)\s+$")
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
@@ -149,6 +154,7 @@ class _Record:
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
     named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as senses
+    named_by: frozenset[str]  # the words that tell which one ("Lachin" of "the capture of Lachin on 18 May")
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
@@ -238,9 +244,11 @@ def _records(events: list[Event]) -> list[_Record]:
         )
         aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
         summary = _SUMMARY.search(own) is not None
-        named = _named(before, after)
+        named, named_by = _named(before, after)
         by_date = _EVENTS_OF.search(before) is not None
-        records.append(_Record(position, event, names, words, first, last, summary, aloof, named, by_date=by_date))
+        records.append(
+            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, by_date=by_date)
+        )
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
     common = {word for record in records for word in record.words}
@@ -256,17 +264,28 @@ def _records(events: list[Event]) -> list[_Record]:
     return records
 
 
-def _named(before: str, after: str) -> frozenset[str]:
-    """What an attributive date names ("the 1994 ceasefire": a ceasefire), as senses; else nothing."""
-    if not _ATTRIBUTIVE_BEFORE.search(before):
-        return frozenset()
-    noun = _NAMED_AFTER.match(after)
-    return senses(noun.group(1))[0] if noun else frozenset()
+def _named(before: str, after: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a date names, as senses, and the words that tell which one of that kind: an attributive date
+    ("the 2016 Tovuz clashes": clashes, Tovuz's) or one that follows its happening ("the end of the war in
+    1994": an end, the war's); else nothing."""
+    if _ATTRIBUTIVE_BEFORE.search(before):
+        noun = _NAMED_AFTER.match(after)
+        which, kind = (noun.group(1), noun.group(2)) if noun else ("", "")
+    else:
+        noun = _NAMED_BEFORE.search(before)
+        kind, which = (noun.group(1), noun.group(2) or "") if noun else ("", "")
+    said = senses(kind)[0]
+    return said, frozenset(word.lower() for word in _WORD.findall(which)) if said else frozenset()
+
+
+def _holds(record: _Record, words: frozenset[str]) -> bool:
+    """Whether the sentence of ``record`` holds every one of ``words``."""
+    return all(re.search(rf"\b{re.escape(word)}\b", record.event.text, re.IGNORECASE) for word in words)
 
 
 def _pool_words(one: _Record, other: _Record) -> None:
     """The halves of one date split in two ("On May 18, [1992] the army entered…") share their words."""
-    for field in ("names", "words", "borrowed", "named"):
+    for field in ("names", "words", "borrowed", "named", "named_by"):
         pooled = getattr(one, field) | getattr(other, field)
         setattr(one, field, pooled)
         setattr(other, field, pooled)
@@ -421,13 +440,14 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
         if first.first == second.first and one.granularity == "day":
             return total >= SAME_DATE_WEIGHT
         return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
+    # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
+    # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
+    for record, teller in ((first, second), (second, first)):
+        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and _holds(teller, record.named_by):
+            return True
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    for record in (first, second):  # "since the 1994 ceasefire" and the ceasefire signed in May 1994
-        anonymous = not any(weight.get(name, 0.0) > 0 for name in record.names)
-        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and (rare_name or anonymous):
-            return True
     # Within a month a name and the kind of happening tell it; a year holds many of one kind at one place.
     narrow = coarser.last - coarser.first < MONTH_DAYS
     if said and ((rare_name and (narrow or total >= NESTED_WEIGHT)) or sum(value > 0 for value in words) >= LEAD_WORDS):

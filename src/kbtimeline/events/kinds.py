@@ -81,6 +81,10 @@ _MEASURE = re.compile(
     r"stood at)\b",
     re.IGNORECASE,
 )
+# A lead-in to a table or list ("The strength of each side in 1993–1994 was:"): a copula waits at the colon for
+# figures the text lost or lists, so the date is theirs, like a statistic's. Its date is still a date of the text.
+# Only a date that ends the subject counts: "On 5 May the terms were:" dates the terms, which the list gives.
+_LEAD_IN_AFTER = re.compile(r"^[)\]]?\s+(?:was|were|is|are)\s*:", re.IGNORECASE)
 # A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # A century used as an adjective ("late nineteenth- and early twentieth-century figures")
@@ -103,13 +107,15 @@ VOICE_SENTENCES = 5
 
 
 class _Date:
-    """A record's sentence seen from its date: the words before it, after it, and itself."""
+    """A record's sentence seen from its date: the words of its clause before it and after it, itself, and
+    the rest of the sentence after it."""
 
     def __init__(self, event: Event) -> None:
         offset = event.span[0]
         start, end = event.date_span[0] - offset, event.date_span[1] - offset
         self.sentence, self.phrase = event.text, event.text[start:end]
         self.before, self.after = _clause_before(event.text[:start]), _clause_after(event.text[end:])
+        self.following = event.text[end:]
 
 
 def _clause_before(text: str) -> str:
@@ -171,6 +177,10 @@ def _measured(sentence: str) -> bool:
     return _MEASURE.search(sentence) is not None
 
 
+def _caption(date: _Date) -> bool:
+    return _LEAD_IN_AFTER.match(date.following) is not None
+
+
 def _descriptive(date: _Date) -> bool:
     return bool(_CENTURY_ADJECTIVE.search(date.phrase)) and "-century" in (date.phrase + date.after[:40]).lower()
 
@@ -202,6 +212,7 @@ CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("counterfactual", _unreal),
     ("attribution", _attribution),
     ("statistic", _statistic),
+    ("caption", _caption),
     ("descriptive", _descriptive),
     ("testimony", _testimony),
     ("present", _present),
