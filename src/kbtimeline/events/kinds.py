@@ -36,10 +36,12 @@ _RELEASE_STEMS = ("published", "released", "premiered", "aired", "screened", "ca
 _WORK_AFTER_DATE = re.compile(
     rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
 )
-# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007".
+# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007", or with what
+# another time saw, within one comma ("guarantees like those it would conclude with Russia (in 1997"), but not
+# a likeness of what the clause tells ("troops like those of the 3rd Army crossed the river in May 1916").
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?$|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$",
     re.IGNORECASE,
 )
 # A look back measured against another time: "since the previous year", "as in the year before".
