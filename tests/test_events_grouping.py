@@ -78,6 +78,9 @@ PAIRS = [
      "in 1871, the rebels occupying seven villages.", "1871", "1871#2", True,
      "'the end of the siege in 1871' names an end, the siege's, which the other tells"),
     # Stages, anchors and summaries keep happenings apart.
+    ("In 1950 Great Britain left Palestine. In 1952 Great Britain tested a bomb. In 1954 Great Britain attacked the "
+     "rebels in Malaya. In March 1954 Great Britain attacked the port of Suez.", "1954", "March 1954", False,
+     "the words of one name ('Great Britain') weigh as one"),
     ("By the end of the war in 1918 the navy held Kiel. The peace talks at Brest ended in 1918.", "1918", "1918#2",
      False, "an end named by whose end it is: the war's is not the talks'"),
     ("In 1917 the army dug trenches along the Piave. On 24 October 1917 the army retreated behind the Piave.",

@@ -4,9 +4,10 @@ Two records of different sentences of one source join when their dates are
 compatible and they share enough rare words: each shared word weighs by how
 few dated sentences of the text hold it (its inverse document frequency), so
 "Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
-about Armenia. Words for what happened are read as their sense first
-(``synonyms``: "truce" and "agreed to cease hostilities" are both
-``~ceasefire``), and a people's name as its country's ("Russian", "Russia").
+about Armenia; the words of one name ("Great Britain", "Bao Dai") weigh as
+one. Words for what happened are read as their sense first (``synonyms``:
+"truce" and "agreed to cease hostilities" are both ``~ceasefire``), and a
+people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
 - the same day: one rare word in common ("voted", "Lachin");
@@ -121,6 +122,7 @@ _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 _DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Zapata's" is "Zapata"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
+_SIDE_BY_SIDE = re.compile(r"[\s.'’-]*")  # between two words of one name: "Ter-Petrosyan", "Dwight D. Eisenhower"
 # Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
 _ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
 _ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
@@ -155,6 +157,7 @@ class _Record:
     aloof: bool  # context, a bound or the time of telling: joins nothing
     named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as senses
     named_by: frozenset[str]  # the words that tell which one ("Lachin" of "the capture of Lachin on 18 May")
+    links: frozenset[tuple[str, str]]  # names side by side, words of one name: ("bao", "dai")
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
@@ -233,7 +236,7 @@ def _records(events: list[Event]) -> list[_Record]:
     records = []
     for position, event in enumerate(events):
         own = _own_words(event, dates_of[event.span])
-        names, words = _words(own)
+        names, words, links = _words(own)
         first, last = _bounds(event)
         # What governs a date stands right before it: a short reach keeps the searches anchored there cheap.
         before = event.text[max(0, event.date_span[0] - event.span[0] - _REACH) : event.date_span[0] - event.span[0]]
@@ -247,7 +250,7 @@ def _records(events: list[Event]) -> list[_Record]:
         named, named_by = _named(before, after)
         by_date = _EVENTS_OF.search(before) is not None
         records.append(
-            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, by_date=by_date)
+            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, links, by_date=by_date)
         )
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
@@ -285,7 +288,7 @@ def _holds(record: _Record, words: frozenset[str]) -> bool:
 
 def _pool_words(one: _Record, other: _Record) -> None:
     """The halves of one date split in two ("On May 18, [1992] the army entered…") share their words."""
-    for field in ("names", "words", "borrowed", "named", "named_by"):
+    for field in ("names", "words", "borrowed", "named", "named_by", "links"):
         pooled = getattr(one, field) | getattr(other, field)
         setattr(one, field, pooled)
         setattr(other, field, pooled)
@@ -345,16 +348,25 @@ def _boundary(text: str, start: int, end: int, next_start: int) -> int:
     return space if space != -1 else middle
 
 
-def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems."""
+def _words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems;
+    and the names that stand side by side, words of one name ("Bao Dai", "Ho Chi Minh")."""
     said, text = senses(text)
     names: set[str] = set()
     words: set[str] = set(said)
+    links: set[tuple[str, str]] = set()
+    previous, previous_end = "", -1
     for match in _WORD.finditer(text):
         is_name, stem = _token(match.group())
+        if is_name and stem:
+            if previous and _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()):
+                links.add((previous, stem))
+            previous, previous_end = stem, match.end()
+        elif stem or not _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()):
+            previous = ""
         if stem:
             (names if is_name else words).add(stem)
-    return frozenset(names), frozenset(words)
+    return frozenset(names), frozenset(words), frozenset(links)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -434,7 +446,13 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     shared_names = with_borrowed if said else first.names & second.names
     names = [weight.get(name, 0.0) for name in shared_names]
     words = [weight.get(word, 0.0) for word in shared_words]
-    total = sum(names) + sum(words)
+    # The words of one name ("Bao Dai") weigh as one: each link counts its lighter word out.
+    one_name = sum(
+        min(weight.get(left, 0.0), weight.get(right, 0.0))
+        for left, right in first.links & second.links
+        if left in shared_names and right in shared_names
+    )
+    total = sum(names) + sum(words) - one_name
     rare_name = any(value > 0 for value in names)
     if first.first == first.last and second.first == second.last:
         if first.first == second.first and one.granularity == "day":
