@@ -77,7 +77,11 @@ PAIRS = [
     ("By the end of the siege in 1871 the rebels held the valley around Belfort. The siege ended with an armistice "
      "in 1871, the rebels occupying seven villages.", "1871", "1871#2", True,
      "'the end of the siege in 1871' names an end, the siege's, which the other tells"),
+    ("A ceasefire was signed at Riga in May 1921. A ceasefire was signed at Brest in June 1921. The 1921 Brest "
+     "ceasefire held for a decade.", "1921", "June 1921", True, "'the 1921 Brest ceasefire' names which one"),
     # Stages, anchors and summaries keep happenings apart.
+    ("A ceasefire was signed at Riga in May 1921. A ceasefire was signed at Brest in June 1921. The 1921 Brest "
+     "ceasefire held for a decade.", "1921", "May 1921", False, "'the 1921 Brest ceasefire' is not Riga's"),
     ("In 1950 Great Britain left Palestine. In 1952 Great Britain tested a bomb. In 1954 Great Britain attacked the "
      "rebels in Malaya. In March 1954 Great Britain attacked the port of Suez.", "1954", "March 1954", False,
      "the words of one name ('Great Britain') weigh as one"),
