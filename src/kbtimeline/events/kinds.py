@@ -53,6 +53,7 @@ _UNREAL_BEFORE = re.compile(
     r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_UNREAL_AFTER = re.compile(r"\b(?:would|could|might|should|must) have\b", re.IGNORECASE)
 # An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that",
 # "testified to by X, in 1992". "was reported to have" is hearsay about a happening, not
 # the date of a report: a passive counts only with its agent ("by").
@@ -140,7 +141,8 @@ def _comparison(date: _Date) -> bool:
 
 
 def _unreal(date: _Date) -> bool:
-    return bool(_UNREAL_BEFORE.search(date.before))
+    own_clause = _RELATIVE_CLAUSE.split(date.after, 1)[0]  # "in 1954, 80 per cent would have voted for X"
+    return bool(_UNREAL_BEFORE.search(date.before) or _UNREAL_AFTER.search(own_clause))
 
 
 def _attribution(date: _Date) -> bool:
