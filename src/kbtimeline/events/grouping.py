@@ -122,7 +122,8 @@ _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 _DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Zapata's" is "Zapata"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
-_SIDE_BY_SIDE = re.compile(r"[\s.'’-]*")  # between two words of one name: "Ter-Petrosyan", "Dwight D. Eisenhower"
+_SIDE_BY_SIDE = re.compile(r"[\s.'’-]*")  # between two words of one name: "Ter-Petrosyan", "Bao Dai"
+_INITIAL = re.compile(r"[A-Z]")  # a name's initial stands between its words: "Dwight D. Eisenhower"
 # Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
 _ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
 _ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
@@ -358,11 +359,14 @@ def _words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
     previous, previous_end = "", -1
     for match in _WORD.finditer(text):
         is_name, stem = _token(match.group())
+        side_by_side = bool(previous) and _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()) is not None
         if is_name and stem:
-            if previous and _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()):
+            if side_by_side:
                 links.add((previous, stem))
             previous, previous_end = stem, match.end()
-        elif stem or not _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()):
+        elif side_by_side and _INITIAL.fullmatch(match.group()):
+            previous_end = match.end()  # "Dwight D. Eisenhower"
+        else:
             previous = ""
         if stem:
             (names if is_name else words).add(stem)
