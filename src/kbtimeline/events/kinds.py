@@ -36,12 +36,14 @@ _RELEASE_STEMS = ("published", "released", "premiered", "aired", "screened", "ca
 _WORK_AFTER_DATE = re.compile(
     rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
 )
-# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007", or with what
-# another time saw, within one comma ("guarantees like those it would conclude with Russia (in 1997"), but not
-# a likeness of what the clause tells ("troops like those of the 3rd Army crossed the river in May 1916").
+# A comparison: "as in 1991–1992", "than in 1990", "compared with (the carnage of) 1988", "as of May 2007",
+# or with what another time saw, within one comma ("guarantees like those it would conclude with Russia (in
+# 1997"), but not a likeness of what the clause tells ("troops like those of the 3rd Army crossed the river in
+# May 1916").
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
-    r"\s+(?:the\s+)?$|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$",
+    r"\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?$"
+    r"|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$",
     re.IGNORECASE,
 )
 # A look back measured against another time: "since the previous year", "as in the year before".
@@ -50,7 +52,7 @@ _LOOKING_BACK_BEFORE = re.compile(r"\b(?:since|as in|than in|than|during|for|com
 # Counterfactuals and plans: "would have been resolved in 1997", "elections due in June".
 _UNREAL_BEFORE = re.compile(
     r"\b(?:would|could|might|should|must) have\b[^;:.]*$"
-    r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
+    r"|\b(?:due|scheduled|slated|planned|projected|set) (?:for|in|on|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _UNREAL_AFTER = re.compile(r"\b(?:would|could|might|should|must) have\b", re.IGNORECASE)
