@@ -1,9 +1,10 @@
 """Which records are events of the story and which are context.
 
 A date can be true and still not mark a happening of the story: the year of a
-statistic, the release of a book or film, a comparison ("as in 1991–1992"),
-a counterfactual ("would have been resolved in 1997"), the date of a report
-or an opinion. Those records get ``kind = "context"``; views leave them out
+statistic or of a table the text lost ("the strength of each side in
+1993–1994 was:"), the release of a book or film, a comparison ("as in
+1991–1992"), a counterfactual ("would have been resolved in 1997"), the date
+of a report or an opinion. Those records get ``kind = "context"``; views leave them out
 unless asked. The cues are plain English and read only the record's sentence
 and where its date sits in it, so they hold on any text; each cue has a name,
 which the tests use as the reason for a row.
