@@ -74,7 +74,19 @@ PAIRS = [
      "a summary and its account: the same kind of happening and two more rare words"),
     ("The Treaty of Riga was signed in 1921. On 18 March 1921 the parties signed the treaty at Riga.", "1921",
      "18 March 1921", True, "a day inside a year: a name and the same kind of happening"),
+    ("By the end of the siege in 1871 the rebels held the valley around Belfort. The siege ended with an armistice "
+     "in 1871, the rebels occupying seven villages.", "1871", "1871#2", True,
+     "'the end of the siege in 1871' names an end, the siege's, which the other tells"),
+    ("A ceasefire was signed at Riga in May 1921. A ceasefire was signed at Brest in June 1921. The 1921 Brest "
+     "ceasefire held for a decade.", "1921", "June 1921", True, "'the 1921 Brest ceasefire' names which one"),
     # Stages, anchors and summaries keep happenings apart.
+    ("A ceasefire was signed at Riga in May 1921. A ceasefire was signed at Brest in June 1921. The 1921 Brest "
+     "ceasefire held for a decade.", "1921", "May 1921", False, "'the 1921 Brest ceasefire' is not Riga's"),
+    ("In 1950 Great Britain left Palestine. In 1952 Great Britain tested a bomb. In 1954 Great Britain attacked the "
+     "rebels in Malaya. In March 1954 Great Britain attacked the port of Suez.", "1954", "March 1954", False,
+     "the words of one name ('Great Britain') weigh as one"),
+    ("By the end of the war in 1918 the navy held Kiel. The peace talks at Brest ended in 1918.", "1918", "1918#2",
+     False, "an end named by whose end it is: the war's is not the talks'"),
     ("In 1917 the army dug trenches along the Piave. On 24 October 1917 the army retreated behind the Piave.",
      "1917", "24 October 1917", False, "a day inside a year: a name and a word, but not the same kind"),
     ("On 8 May 1992 the army attacked Shusha. On 9 May 1992 the army captured Shusha.", "8 May 1992",

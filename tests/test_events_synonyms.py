@@ -20,6 +20,9 @@ SENSES = [
     ("the massacre of the villagers", {"~killing"}, "a killing"),
     ("the official death toll was 600", {"~killing"}, "a death toll restates a killing"),
     ("the talks came to an end", {"~end"}, "an end"),
+    ("the war ended in 1994", {"~ending"}, "a plain end, of its own"),
+    ("by the end of the war", {"~ending"}, "a plain end, as a noun"),
+    ("the army ended the siege", set(), "an end put to something is not its own"),
     ("the defenders were driven out of the town", {"~withdrawal"}, "driven out is a withdrawal"),
     ("the battle of the bridge", {"~fighting"}, "a battle is fighting"),
     ("the war figures in popular media", set(), "no event word"),
@@ -42,6 +45,7 @@ STAGES = [
     ({"~capture"}, {"~withdrawal"}, True, "a capture and a withdrawal are two stages"),
     ({"~capture", "~withdrawal"}, {"~capture"}, False, "a capture that drove the defenders out is the capture"),
     ({"~end"}, set(), True, "an end is not what went on"),
+    ({"~ending"}, set(), False, "a plain end is no stage: it often frames another happening"),
     ({"~ceasefire"}, {"~ceasefire", "~killing"}, False, "no stage words"),
 ]  # fmt: skip
 

@@ -4,9 +4,10 @@ Two records of different sentences of one source join when their dates are
 compatible and they share enough rare words: each shared word weighs by how
 few dated sentences of the text hold it (its inverse document frequency), so
 "Khojaly", "822", "bombardment" weigh much and "Armenian" nothing in a text
-about Armenia. Words for what happened are read as their sense first
-(``synonyms``: "truce" and "agreed to cease hostilities" are both
-``~ceasefire``), and a people's name as its country's ("Russian", "Russia").
+about Armenia; the words of one name ("Great Britain", "Bao Dai") weigh as
+one. Words for what happened are read as their sense first (``synonyms``:
+"truce" and "agreed to cease hostilities" are both ``~ceasefire``), and a
+people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
 - the same day: one rare word in common ("voted", "Lachin");
@@ -21,9 +22,12 @@ How much is enough depends on how the dates relate:
   "Massacre" of "the Khojaly Massacre"); or, naming nothing rare, the same
   kind of happening and two more rare words (a lead's summary and the body's
   account, ``LEAD_WORDS``);
-- a date that names its happening by kind ("since the 1994 ceasefire") joins
-  a record of that kind; one that names it by date alone ("the death toll of
-  the events of 25–26 February") joins what the text just told at that date.
+- a date that names its happening by kind, before it ("since the 1994
+  ceasefire") or after it ("by the end of the war in 1994"), joins a record
+  of that kind whose sentence holds the words that tell which one ("the
+  war", "Lachin" of "the capture of Lachin on 18 May"), even one that sums
+  up more; one that names it by date alone ("the death toll of the events of
+  25–26 February") joins what the text just told at that date.
 
 What a record says is the part of its sentence nearer its date than any
 other date of the sentence, without the anchors it is placed against ("after
@@ -118,6 +122,8 @@ _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
 _DEMONYM = re.compile(r"(?<=ia)ns?$|(?<=an)is?$")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Zapata's" is "Zapata"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 366th": a unit's number is a name
+_SIDE_BY_SIDE = re.compile(r"[\s.'’-]*")  # between two words of one name: "Ter-Petrosyan", "Bao Dai"
+_INITIAL = re.compile(r"[A-Z]")  # a name's initial stands between its words: "Dwight D. Eisenhower"
 # Another happening the record's is placed against ("after the resignation of X"): its words are not the record's.
 _ANCHOR = r"\b(?:after|following|before|prior to|in the wake of)\b[^,;:.]*"
 _ANCHOR_AFTER = re.compile(_ANCHOR, re.IGNORECASE)
@@ -130,7 +136,9 @@ _ANAPHOR = re.compile(r"\bthe (?:town|city|village|events?|incident)\b(?! of (?-
 _EVENTS_OF = re.compile(r"\bthe (?:events?|incidents?|happenings?|fighting) (?:of|on|in)\s+$", re.IGNORECASE)
 # A date that says which one of a kind of happening it names: "the 1994 ceasefire", "the 2016 clashes".
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|[A-Z]\w*['’]s)\s+$")
-_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+_NAMED_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,3})([a-z][\w-]*(?:\s+[a-z]+){0,2})")
+# ... or that follows the happening it dates: "by the end of the war in 1994", "the capture of Lachin on 18 May".
+_NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'’-]+)?\s+(?:in|on|during)\s+$")
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
@@ -149,6 +157,8 @@ class _Record:
     summary: bool
     aloof: bool  # context, a bound or the time of telling: joins nothing
     named: frozenset[str]  # the kind of happening the date names ("the 1994 ceasefire"), as senses
+    named_by: frozenset[str]  # the words that tell which one ("Lachin" of "the capture of Lachin on 18 May")
+    links: frozenset[tuple[str, str]]  # names side by side, words of one name: ("bao", "dai")
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
 
@@ -227,7 +237,7 @@ def _records(events: list[Event]) -> list[_Record]:
     records = []
     for position, event in enumerate(events):
         own = _own_words(event, dates_of[event.span])
-        names, words = _words(own)
+        names, words, links = _words(own)
         first, last = _bounds(event)
         # What governs a date stands right before it: a short reach keeps the searches anchored there cheap.
         before = event.text[max(0, event.date_span[0] - event.span[0] - _REACH) : event.date_span[0] - event.span[0]]
@@ -238,9 +248,11 @@ def _records(events: list[Event]) -> list[_Record]:
         )
         aloof = event.kind == "context" or bound or _TELLING.fullmatch(event.date_text) is not None
         summary = _SUMMARY.search(own) is not None
-        named = _named(before, after)
+        named, named_by = _named(before, after)
         by_date = _EVENTS_OF.search(before) is not None
-        records.append(_Record(position, event, names, words, first, last, summary, aloof, named, by_date=by_date))
+        records.append(
+            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, links, by_date=by_date)
+        )
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
     common = {word for record in records for word in record.words}
@@ -256,17 +268,28 @@ def _records(events: list[Event]) -> list[_Record]:
     return records
 
 
-def _named(before: str, after: str) -> frozenset[str]:
-    """What an attributive date names ("the 1994 ceasefire": a ceasefire), as senses; else nothing."""
-    if not _ATTRIBUTIVE_BEFORE.search(before):
-        return frozenset()
-    noun = _NAMED_AFTER.match(after)
-    return senses(noun.group(1))[0] if noun else frozenset()
+def _named(before: str, after: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a date names, as senses, and the words that tell which one of that kind: an attributive date
+    ("the 2016 Tovuz clashes": clashes, Tovuz's) or one that follows its happening ("the end of the war in
+    1994": an end, the war's); else nothing."""
+    if _ATTRIBUTIVE_BEFORE.search(before):
+        noun = _NAMED_AFTER.match(after)
+        which, kind = (noun.group(1), noun.group(2)) if noun else ("", "")
+    else:
+        noun = _NAMED_BEFORE.search(before)
+        kind, which = (noun.group(1), noun.group(2) or "") if noun else ("", "")
+    said = senses(kind)[0]
+    return said, frozenset(word.lower() for word in _WORD.findall(which)) if said else frozenset()
+
+
+def _holds(record: _Record, words: frozenset[str]) -> bool:
+    """Whether the sentence of ``record`` holds every one of ``words``."""
+    return all(re.search(rf"\b{re.escape(word)}\b", record.event.text, re.IGNORECASE) for word in words)
 
 
 def _pool_words(one: _Record, other: _Record) -> None:
     """The halves of one date split in two ("On May 18, [1992] the army entered…") share their words."""
-    for field in ("names", "words", "borrowed", "named"):
+    for field in ("names", "words", "borrowed", "named", "named_by", "links"):
         pooled = getattr(one, field) | getattr(other, field)
         setattr(one, field, pooled)
         setattr(other, field, pooled)
@@ -326,16 +349,28 @@ def _boundary(text: str, start: int, end: int, next_start: int) -> int:
     return space if space != -1 else middle
 
 
-def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems."""
+def _words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """Names (capitalised words, numbers that are not years, ordinals) and the other content words, as stems;
+    and the names that stand side by side, words of one name ("Bao Dai", "Ho Chi Minh")."""
     said, text = senses(text)
     names: set[str] = set()
     words: set[str] = set(said)
+    links: set[tuple[str, str]] = set()
+    previous, previous_end = "", -1
     for match in _WORD.finditer(text):
         is_name, stem = _token(match.group())
+        side_by_side = bool(previous) and _SIDE_BY_SIDE.fullmatch(text, previous_end, match.start()) is not None
+        if is_name and stem:
+            if side_by_side:
+                links.add((previous, stem))
+            previous, previous_end = stem, match.end()
+        elif side_by_side and _INITIAL.fullmatch(match.group()):
+            previous_end = match.end()  # "Dwight D. Eisenhower"
+        else:
+            previous = ""
         if stem:
             (names if is_name else words).add(stem)
-    return frozenset(names), frozenset(words)
+    return frozenset(names), frozenset(words), frozenset(links)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -415,19 +450,26 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     shared_names = with_borrowed if said else first.names & second.names
     names = [weight.get(name, 0.0) for name in shared_names]
     words = [weight.get(word, 0.0) for word in shared_words]
-    total = sum(names) + sum(words)
+    # The words of one name ("Bao Dai") weigh as one: each link counts its lighter word out.
+    one_name = sum(
+        min(weight.get(left, 0.0), weight.get(right, 0.0))
+        for left, right in first.links & second.links
+        if left in shared_names and right in shared_names
+    )
+    total = sum(names) + sum(words) - one_name
     rare_name = any(value > 0 for value in names)
     if first.first == first.last and second.first == second.last:
         if first.first == second.first and one.granularity == "day":
             return total >= SAME_DATE_WEIGHT
         return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
+    # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
+    # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
+    for record, teller in ((first, second), (second, first)):
+        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and _holds(teller, record.named_by):
+            return True
     coarser = first if first.last - first.first > second.last - second.first else second
     if coarser.summary:
         return False
-    for record in (first, second):  # "since the 1994 ceasefire" and the ceasefire signed in May 1994
-        anonymous = not any(weight.get(name, 0.0) > 0 for name in record.names)
-        if any(weight.get(word, 0.0) > 0 for word in record.named & shared_words) and (rare_name or anonymous):
-            return True
     # Within a month a name and the kind of happening tell it; a year holds many of one kind at one place.
     narrow = coarser.last - coarser.first < MONTH_DAYS
     if said and ((rare_name and (narrow or total >= NESTED_WEIGHT)) or sum(value > 0 for value in words) >= LEAD_WORDS):

@@ -1,9 +1,10 @@
 """Which records are events of the story and which are context.
 
 A date can be true and still not mark a happening of the story: the year of a
-statistic, the release of a book or film, a comparison ("as in 1991–1992"),
-a counterfactual ("would have been resolved in 1997"), the date of a report
-or an opinion. Those records get ``kind = "context"``; views leave them out
+statistic or of a table the text lost ("the strength of each side in
+1993–1994 was:"), the release of a book or film, a comparison ("as in
+1991–1992"), a counterfactual ("would have been resolved in 1997"), the date
+of a report or an opinion. Those records get ``kind = "context"``; views leave them out
 unless asked. The cues are plain English and read only the record's sentence
 and where its date sits in it, so they hold on any text; each cue has a name,
 which the tests use as the reason for a row.
@@ -36,10 +37,14 @@ _RELEASE_STEMS = ("published", "released", "premiered", "aired", "screened", "ca
 _WORK_AFTER_DATE = re.compile(
     rf"^\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:'s\s+|’s\s+)?(?i:{_WORK}|festival|prize|award)s?\b",
 )
-# A comparison: "as in 1991–1992", "than in 1990", "compared with 1988", "as of May 2007".
+# A comparison: "as in 1991–1992", "than in 1990", "compared with (the carnage of) 1988", "as of May 2007",
+# or with what another time saw, within one comma ("guarantees like those it would conclude with Russia (in
+# 1997"), but not a likeness of what the clause tells ("troops like those of the 3rd Army crossed the river in
+# May 1916").
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?$"
+    r"|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$",
     re.IGNORECASE,
 )
 # A look back measured against another time: "since the previous year", "as in the year before".
@@ -48,9 +53,10 @@ _LOOKING_BACK_BEFORE = re.compile(r"\b(?:since|as in|than in|than|during|for|com
 # Counterfactuals and plans: "would have been resolved in 1997", "elections due in June".
 _UNREAL_BEFORE = re.compile(
     r"\b(?:would|could|might|should|must) have\b[^;:.]*$"
-    r"|\b(?:due|scheduled|slated|planned|set) (?:for|in|on|by)\s+(?:the\s+)?$",
+    r"|\b(?:due|scheduled|slated|planned|projected|set) (?:for|in|on|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_UNREAL_AFTER = re.compile(r"\b(?:would|could|might|should|must) have\b", re.IGNORECASE)
 # An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that",
 # "testified to by X, in 1992". "was reported to have" is hearsay about a happening, not
 # the date of a report: a passive counts only with its agent ("by").
@@ -81,6 +87,10 @@ _MEASURE = re.compile(
     r"stood at)\b",
     re.IGNORECASE,
 )
+# A lead-in to a table or list ("The strength of each side in 1993–1994 was:"): a copula waits at the colon for
+# figures the text lost or lists, so the date is theirs, like a statistic's. Its date is still a date of the text.
+# Only a date that ends the subject counts: "On 5 May the terms were:" dates the terms, which the list gives.
+_LEAD_IN_AFTER = re.compile(r"^[)\]]?\s+(?:was|were|is|are)\s*:", re.IGNORECASE)
 # A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # A century used as an adjective ("late nineteenth- and early twentieth-century figures")
@@ -103,13 +113,15 @@ VOICE_SENTENCES = 5
 
 
 class _Date:
-    """A record's sentence seen from its date: the words before it, after it, and itself."""
+    """A record's sentence seen from its date: the words of its clause before it and after it, itself, and
+    the rest of the sentence after it."""
 
     def __init__(self, event: Event) -> None:
         offset = event.span[0]
         start, end = event.date_span[0] - offset, event.date_span[1] - offset
         self.sentence, self.phrase = event.text, event.text[start:end]
         self.before, self.after = _clause_before(event.text[:start]), _clause_after(event.text[end:])
+        self.following = event.text[end:]
 
 
 def _clause_before(text: str) -> str:
@@ -132,7 +144,8 @@ def _comparison(date: _Date) -> bool:
 
 
 def _unreal(date: _Date) -> bool:
-    return bool(_UNREAL_BEFORE.search(date.before))
+    own_clause = _RELATIVE_CLAUSE.split(date.after, 1)[0]  # "in 1954, 80 per cent would have voted for X"
+    return bool(_UNREAL_BEFORE.search(date.before) or _UNREAL_AFTER.search(own_clause))
 
 
 def _attribution(date: _Date) -> bool:
@@ -171,6 +184,10 @@ def _measured(sentence: str) -> bool:
     return _MEASURE.search(sentence) is not None
 
 
+def _caption(date: _Date) -> bool:
+    return _LEAD_IN_AFTER.match(date.following) is not None
+
+
 def _descriptive(date: _Date) -> bool:
     return bool(_CENTURY_ADJECTIVE.search(date.phrase)) and "-century" in (date.phrase + date.after[:40]).lower()
 
@@ -202,6 +219,7 @@ CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("counterfactual", _unreal),
     ("attribution", _attribution),
     ("statistic", _statistic),
+    ("caption", _caption),
     ("descriptive", _descriptive),
     ("testimony", _testimony),
     ("present", _present),

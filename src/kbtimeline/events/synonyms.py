@@ -12,8 +12,10 @@ yet a capture ("attacked the town on 8 May", "captured it on 9 May"), a
 capture not the withdrawal that undid it ("occupied the city in 1914",
 "was driven out of the city in 1915"), and a thing that ended is not the
 thing going on ("talks on 20–23 September", "the talks came to an end in
-late September"). Two records of different stages are two happenings. Pure:
-strings in, strings out.
+late September"). Two records of different stages are two happenings. A
+plain end ("the war ended", "the end of the war") is a sense but no stage: it
+often frames another happening ("the end of the war is dated from the treaty
+signed in 1919"). Pure: strings in, strings out.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ SENSE_PHRASES: dict[str, tuple[str, ...]] = {
     "union": (r"unit(?:e|ed|ing) (?:the|with)",),
     "withdrawal": (r"(?:was|were|been) driven (?:out|back|from)", r"pulled (?:out|back)"),
     "end": (r"came to an end", r"collapsed", r"broke down", r"(?:was|were) (?:called off|abandoned)"),
+    # An end of its own ("the war ended", "the end of the war"), not one put to something ("ended the siege"):
+    # no stage, as it often frames another happening ("the end of the war is dated from the treaty of 1919").
+    "ending": (r"ended(?!\s+(?:the|a|an|its|their|his|her|this|that)\b)", r"(?<!\bat )the end of"),
 }  # fmt: skip
 _BY_WORD = {word: sense for sense, words in SENSE_WORDS.items() for word in words.split()}
 _PHRASE = re.compile(
