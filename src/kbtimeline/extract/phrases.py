@@ -425,6 +425,8 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
     if (left.year is None) != (right.year is None):
         return False
+    if left.year is None and left.day is None and right.day is None and left.month and right.month:
+        return left.month != right.month  # "from October to March" runs into the next year
     return key(left) < key(right)
 
 

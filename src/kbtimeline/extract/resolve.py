@@ -191,13 +191,24 @@ def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
     is not a range: its parts would not lie within it."""
     assert phrase.parts is not None, "a range phrase has its two ends"
     left_phrase, right_phrase = (part._replace(tense=phrase.tense) for part in phrase.parts)
-    left = _end(left_phrase, narrative)
+    left = _end(_year_of_month_range(left_phrase, right_phrase, narrative), narrative)
     right = _end(right_phrase, Narrative().moved_to(left) if left else narrative)
     if left is None or right is None or right.end < left.end or right.start < left.start:
         return None
     coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
     anchored = left_phrase.year is None or right_phrase.year is None
     return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+
+
+def _year_of_month_range(left: Phrase, right: Phrase, narrative: Narrative) -> Phrase:
+    """ "from October to March" told in March 1945 is October 1944 to March 1945: the whole range
+    is placed where the story stands, not its first month alone."""
+    if left.kind != "date" or left.year is not None or right.year is not None or narrative.now is not None:
+        return left
+    anchor = narrative.anchor()
+    if anchor is None or left.month is None or right.month is None or left.looks_back:
+        return left
+    return left._replace(year=_year_for_month(left.month, anchor, (right.month - left.month) % 12))
 
 
 # ---------------------------------------------------------------- explicit and partial dates
@@ -255,14 +266,15 @@ def _year_looking_back(month: int, anchor: Interval) -> int:
     return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
-def _year_for_month(month: int, anchor: Interval) -> int:
+def _year_for_month(month: int, anchor: Interval, reach: int = 0) -> int:
     """Which year a month named without one belongs to, given where the narrative stands.
 
     The month inside the anchor if there is one ("December" after "the 1992–1993
     winter" is December 1992). Otherwise the nearest one, counting a step back
     as twice a step forward, because narratives mostly move on: "January" after
     "27 December 1991" is January 1992, but "by December" after "February 1993"
-    is December 1992 and "October" after "the winter of 1993–94" is October 1993.
+    is December 1992 and "October" after "the winter of 1993–94" is October 1993. ``reach``: the
+    months a range runs past its first one; a range that holds the anchor costs nothing.
     """
     first = anchor.start.year * 12 + anchor.start.month - 1
     last = anchor.end.year * 12 + anchor.end.month - 1
@@ -271,8 +283,8 @@ def _year_for_month(month: int, anchor: Interval) -> int:
         index = year * 12 + month - 1
         if index > last:
             return index - last
-        if index < first:
-            return _BACKWARD_STEP_COST * (first - index) + 1
+        if index + reach < first:
+            return _BACKWARD_STEP_COST * (first - index - reach) + 1
         return 0
 
     return min(range(anchor.start.year - 1, anchor.end.year + 2), key=cost)
