@@ -15,6 +15,14 @@ NARRATIVE = [
      "October to March", "1944-10-01", "month", "a range of months is placed around the story's month"),
     ("The war began in May 1940. Fighting went on from June to August.", "June to August", "1940-06-01", "month",
      "a range within one year still moves forward"),
+    ("Belgrade fell on October 20, 1944. A siege lasted until the fall of Budapest in February 1945. "
+     "By the start of July, Assam was clear.", "the start of July", "1944-07-01", "month",
+     "'lasted until' a later year is a glance ahead: the story stays in 1944"),
+    ("Riots began on 10 August 1792. This persisted until the Convention met on 20 September. "
+     "The next day it abolished the monarchy.", "The next day", "1792-09-21", "day",
+     "'until' within the story's year moves the story there"),
+    ("Relations worsened until in March 1980 Iran recalled its envoy. In April the tension grew.", "April",
+     "1980-04-01", "month", "'until' with no story yet still sets it"),
 ]  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from kbtimeline.extract.lexicon import (
     THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
-from kbtimeline.extract.tense import looks_back, tense_of
+from kbtimeline.extract.tense import glances_ahead, looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
 #   date              year, month and day as far as written ("8 May", "1992")
@@ -83,6 +83,7 @@ class Phrase(NamedTuple):
     tense: Tense = None
     looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
     attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
+    ahead: bool = False  # the end of a state told from its start ("lasted until May"): does not move the story
 
 
 class NotADate(Exception):
@@ -129,6 +130,8 @@ def _scan(text: str) -> Iterator[Phrase]:
             if _needs_tense(phrase):
                 start, end = phrase.start, phrase.end
                 phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
+            if phrase.kind in ("date", "range") and glances_ahead(text, phrase.start, phrase.end):
+                phrase = phrase._replace(ahead=True)
             yield _with_boundary_modifier(text, phrase)
             position = phrase.end
 

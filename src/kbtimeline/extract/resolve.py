@@ -89,7 +89,7 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
         if resolved is None:
             continue
         yield resolved
-        if _moves_narrative(phrase):
+        if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
 
 
@@ -127,6 +127,14 @@ def _moves_narrative(phrase: Phrase) -> bool:
     if phrase.kind == "deictic" or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+def _leaps_ahead(resolved: Resolved, narrative: Narrative) -> bool:
+    """ "… a siege that lasted until February 1945", told in October 1944, ends a state in a later
+    year: a glance ahead, after which the story goes on from October 1944. Within the story's year
+    ("persisted until the Convention met on 20 September") the story does move there."""
+    story = narrative.latest
+    return resolved.phrase.ahead and story is not None and resolved.interval.start.year > story.end.year
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:

@@ -114,3 +114,14 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     if stop is not None:
         after = after[: stop.start()]
     return before, after
+
+
+# "that lasted until the fall of Budapest in February 1945": the end of a state told from its
+# start, a glance ahead after which the story goes on from where it was.
+_UNTIL = re.compile(r"\b(?:until|till)\b(?!.*\b(?:when|then|and|but)\b)", re.IGNORECASE)
+
+
+def glances_ahead(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a state that its clause tells from an earlier point ("lasted until")."""
+    before, _ = _clause_around(text, start, end)
+    return _UNTIL.search(before) is not None
