@@ -26,6 +26,36 @@ NARRATIVE = [
 ]  # fmt: skip
 
 
+# "N units after/before <a happening>": counted from where the text dated that happening, else left out.
+HAPPENINGS = [
+    ("Parliament voted on 3 May 1990 to leave. Four days after the vote, troops arrived.",
+     "Four days after the vote", "1990-05-07", "day", "the vote is dated by the sentence saying 'voted'"),
+    ("The battle began on 10 June 1944 at dawn. Ten days after the battle began, the town fell.",
+     "Ten days after the battle began", "1944-06-20", "day", "'began' names no happening; 'battle' does"),
+    ("The election was held on 12 March 1995. Two weeks before the election, riots broke out.",
+     "Two weeks before the election", "1995-02-20", "week", "weeks count to a week"),
+    ("Soldiers massacred villagers on 8 April 1948. The day after the massacre, the news spread.",
+     "The day after the massacre", "1948-04-09", "day", "'massacred' dates 'the massacre'"),
+    ("Barcelona fell on 26 January 1939 and Girona on 5 February. Five days after the fall of Girona, "
+     "resistance broke.", "Five days after the fall of Girona", "1939-02-10", "day",
+     "the date nearest the happening's name in its sentence"),
+    ("William won at Hastings in 1066. A year after Hastings, revolts spread.", "A year after Hastings", "1067-01-01",
+     "year", "a year counts from a year"),
+    ("On 27 June 1950, two days after the invasion, Truman acted.", "two days after the invasion", "1950-06-27",
+     "day", "said beside a date, the phrase is that date"),
+    ("Four days after the vote, troops arrived.", "Four days after the vote", None, None,
+     "no dated vote: left out, not guessed"),
+    ("Riots broke out on 3 May 1990. Four days after the vote, troops arrived.", "Four days after the vote", None,
+     None, "a dated sentence that does not name the vote is not its date"),
+    ("The vote was held in 1990. Four days after the vote, troops arrived.", "Four days after the vote", None, None,
+     "a vote dated to its year gives no day"),
+    ("The talks ended on 3 May 1990. Two weeks after that, troops arrived.", "Two weeks after that", None, None,
+     "'that' names no happening"),
+    ("Parliament voted on 3 May 1990. Three months before the October uprising, strikes began.",
+     "October", "1990-10-01", "month", "a month ends the happening's words and is read as a date"),
+]  # fmt: skip
+
+
 def _found(text: str, phrase: str) -> list[dict]:
     return [event.to_dict() for event in extract_events(text, "t") if event.date_text == phrase]
 
@@ -42,6 +72,13 @@ def test_narrative_phrase(text, phrase, start, granularity, reason):
     assert (found[0]["start"], found[0]["granularity"]) == (start, granularity)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "granularity", "reason"), HAPPENINGS, ids=[row[-1] for row in HAPPENINGS]
+)
+def test_counted_from_a_happening(text, phrase, start, granularity, reason):
+    test_narrative_phrase(text, phrase, start, granularity, reason)
+
+
 def test_rows_are_unique():
-    rows = [(row[0], row[1]) for row in NARRATIVE]
+    rows = [(row[0], row[1]) for row in NARRATIVE + HAPPENINGS]
     assert len(rows) == len(set(rows))

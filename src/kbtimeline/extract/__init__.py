@@ -87,7 +87,7 @@ def extract(
     ]
     sentence_of = {phrase.start: sentence for phrase, sentence in read}
     events = []
-    for resolved in resolve_all((phrase for phrase, _ in read), reference_date):
+    for resolved in resolve_all((phrase for phrase, _ in read), reference_date, text):
         start = resolved.phrase.start
         if start not in left_out or apparatus:
             event = _event(text, source, resolved, sentence_of[start], notes_start)

@@ -334,6 +334,27 @@ def season(group: Group) -> str:
     )
 
 
+def counted_from_happening(group: Group) -> str:
+    """ "four days after the vote", "the day after the massacre", "two weeks before the election":
+    counted from a happening the text names (its words, up to a clause break, are the anchor)."""
+    return (
+        "(?:"
+        + group("count", NUMBER_WORD)
+        + r"\s+"
+        + group("unit", UNIT)
+        + r"|[Tt]he\s+"
+        + group("the_unit", r"day|week|month|year")
+        + r")\s+"
+        + group("way", r"after|before")
+        + r"\s+"
+        + group(
+            "anchor",
+            r"(?!\d|(?:that|this|which|it|then|(?:the\s+)?(?:same|next|following|previous|new)\b)|" + MONTH + ")"
+            r"[A-Za-z][\w'’-]*(?:[ \t]+(?!(?:and|but|when|while|which|who|as|in|on|at|to)\b)[\w'’-]+){0,5}",
+        )
+    )
+
+
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
     noun = r"day|morning|afternoon|evening|night|week|month|year|" + SEASON_WORDS
@@ -470,7 +491,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
      SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
-     PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
+     PART_ORDINAL, "week", "month", words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip

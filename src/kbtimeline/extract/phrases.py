@@ -48,9 +48,10 @@ from kbtimeline.extract.tense import glances_ahead, looks_back, tense_of
 #                     "earlier this month", "the end of the year")
 #   weekday           a day named by ``weekday`` (0 Monday); ``offset`` -1 last, +1 next, 0 this,
 #                     None bare: then the tense says which side of the anchor it lies on
+#   happening         ``offset`` ``unit``s from a happening the text names ("four days after the vote")
 Kind = Literal[
     "date", "season", "season_anaphoric", "decade", "century", "part", "part_anaphoric", "range",
-    "anaphoric", "deictic", "present", "weekday",
+    "anaphoric", "deictic", "present", "weekday", "happening",
 ]  # fmt: skip
 # What an anaphoric or deictic phrase moves by; "season" moves by the phrase's ``season``.
 Unit = Literal["day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"]
@@ -530,6 +531,25 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
 
 
+def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
+    unit, _ = _noun(match.group("unit") or match.group("the_unit"))
+    count = _count(match.group("count")) if match.group("count") else 1
+    sign = 1 if match.group("way") == "after" else -1
+    end = match.start("anchor")
+    previous = ""
+    for word in _ANCHOR_WORD.finditer(text, match.start("anchor"), match.end()):
+        if word.group().lower() in MONTHS or (
+            word.group()[0].isupper() and previous[:1].islower() and previous not in _BEFORE_A_NAME
+        ):
+            break  # "the day after the battle Ludendorff told ...": a new clause's subject; a month is a date
+        end, previous = word.end(), word.group()
+    return Phrase(match.start(), end, "happening", unit=unit, offset=sign * count)
+
+
+_ANCHOR_WORD = re.compile(r"[\w'’-]+")
+_BEFORE_A_NAME = frozenset("of the a an".split())
+
+
 def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
@@ -636,6 +656,7 @@ RULES = (
     Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
+    Rule("counted_from_happening", grammar.counted_from_happening, _read_counted_from_happening),
     Rule("anaphoric", grammar.anaphoric, _read_anaphoric),
     Rule("deictic", grammar.deictic, _read_deictic),
     Rule("weekday", grammar.weekday, _read_weekday),

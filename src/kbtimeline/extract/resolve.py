@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
+from kbtimeline.extract.anchors import happening_date, said_with
 from kbtimeline.extract.lexicon import SEASONS
 from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
@@ -70,7 +71,7 @@ class Narrative:
         return self.latest
 
 
-def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
+def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, text: str = "") -> Iterator[Resolved]:
     """Resolve phrases in text order; phrases with no calendar value are skipped.
 
     With a reference date, a text that speaks mostly of the years around it is
@@ -78,16 +79,22 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
     reader's present ("Friday", "in October", "this week") is read from it. Any
     other text (a history with its download date) is read from its own story,
     and the reference date only serves what is plainly relative to the time of
-    writing ("three years ago").
+    writing ("three years ago"). ``text``, the text the phrases were found in, lets
+    "four days after the vote" count from where it dated the vote.
     """
     phrases = list(phrases)
     narrative = Narrative()
     if reference_date is not None and _reads_as_news(phrases, reference_date):
         narrative = Narrative(now=reference_date).moved_to(Interval(reference_date, reference_date, "day"))
+    dated: list[tuple[int, int, Interval]] = []
     for phrase in phrases:
-        resolved = resolve(phrase, narrative, reference_date)
+        if phrase.kind == "happening":
+            resolved = _from_happening(phrase, text, dated)
+        else:
+            resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
             continue
+        dated.append((phrase.start, phrase.end, resolved.interval))
         yield resolved
         if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
@@ -121,12 +128,25 @@ def _reads_as_news(phrases: list[Phrase], reference_date: Day) -> bool:
 def _moves_narrative(phrase: Phrase) -> bool:
     """Whether the narrative now stands at this phrase's date.
 
-    "the previous year" and "three years earlier" glance back, and "last year"
-    speaks from the time of writing: after them the story goes on where it was.
+    "the previous year" and "three years earlier" glance back, "the day after the
+    battle" looks back at a happening told before, and "last year" speaks from the
+    time of writing: after them the story goes on where it was.
     """
-    if phrase.kind == "deictic" or phrase.attributive or phrase.looks_back:
+    if phrase.kind in ("deictic", "happening") or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+def _from_happening(phrase: Phrase, text: str, dated: list[tuple[int, int, Interval]]) -> Resolved | None:
+    """ "four days after the vote": from the date of the vote, if the text dated it (``anchors``)."""
+    beside = said_with(text, phrase.start, dated)
+    if beside is not None:
+        return Resolved(phrase, beside, anchored=True)
+    happened = happening_date(text, phrase.start, phrase.end, dated)
+    if happened is None or phrase.unit is None or phrase.offset is None:
+        return None
+    interval = _shift(happened, phrase.unit, phrase.offset)
+    return None if interval is None else Resolved(phrase, interval, anchored=True)
 
 
 def _leaps_ahead(resolved: Resolved, narrative: Narrative) -> bool:
@@ -165,6 +185,8 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         interval = _part(phrase, narrative)
     elif kind == "anaphoric":
         interval = _anaphoric(phrase, narrative)
+    elif kind == "happening":
+        return None  # counted from a happening the text dated: resolve_all reads the text (_from_happening)
     else:
         assert_never(kind)
     if interval is None:
