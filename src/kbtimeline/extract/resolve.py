@@ -56,6 +56,8 @@ class Narrative:
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
+        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands.
+        in_passing = in_passing and not (interval == self.latest and not self.in_passing)
         return Narrative(interval, precise, in_passing, self.now)
 
     def anchor(self) -> Interval | None:
@@ -63,6 +65,9 @@ class Narrative:
         if self.precise is None or self.latest is None:
             return self.latest
         if GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]:
+            return self.precise
+        # "On December 7, 1941 … 1941 …": a year that holds the last precise date restates it.
+        if self.latest.start <= self.precise.start and self.precise.end <= self.latest.end:
             return self.precise
         # A year in passing ahead of the story ("a campaign planned for 1976") does not move it;
         # one behind it ("the theaters converged in 1781", after 1782) is the story going back.
