@@ -20,6 +20,8 @@ from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 _BACKWARD_STEP_COST = 2
+# A year mentioned in passing this far before the story is background, not the story going back.
+_BACKGROUND_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,12 @@ class Narrative:
         # "On December 7, 1941 … 1941 …": a year that holds the last precise date restates it.
         if self.latest.start <= self.precise.start and self.precise.end <= self.latest.end:
             return self.precise
-        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it;
-        # one behind it ("the theaters converged in 1781", after 1782) is the story going back.
-        if self.in_passing and self.latest.start >= self.precise.start:
+        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it,
+        # nor does one far behind it ("had not met since 1614", told in 1788); one just behind
+        # it ("the theaters converged in 1781", after 1782) is the story going back.
+        if self.in_passing and (
+            self.latest.start >= self.precise.start or self.precise.start.year - self.latest.end.year > _BACKGROUND_YEARS
+        ):
             return self.precise
         return self.latest
 
