@@ -23,6 +23,19 @@ NARRATIVE = [
      "'until' within the story's year moves the story there"),
     ("Relations worsened until in March 1980 Iran recalled its envoy. In April the tension grew.", "April",
      "1980-04-01", "month", "'until' with no story yet still sets it"),
+    ("War spread in June 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January, the Allies "
+     "met.", "January",
+     "1942-01-01", "month", "a year that holds the last precise date restates it"),
+    ("1987 saw new offensives. Later in the year Kirkuk was threatened, and so 1987 saw little change. "
+     "On 20 July the Council passed a resolution.", "20 July", "1987-07-20", "day",
+     "a year said again in passing still stands"),
+    ("The Estates met in May 1789. They had not met since 1614. On 27 June the orders merged.", "27 June",
+     "1789-06-27", "day", "a year in passing far behind the story is background"),
+    ("The Convention adopted a constitution on 24 June 1793. Peasants resented the Civil Constitution of the "
+     "Clergy (1790) and revolted. On 17 August, conscription began.", "17 August", "1793-08-17", "day",
+     "a year in brackets after a name dates the thing named"),
+    ("National Assembly (1789)\n\nOn 10 June the Third Estate met.", "10 June", "1789-06-10", "day",
+     "a year in brackets in a heading sets the scene"),
 ]  # fmt: skip
 
 

@@ -258,10 +258,10 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
     names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
-    attributive = (
-        phrase.year is not None
-        and names.match(text, match.end()) is not None
-        and _previous_word(text, match.start()) in _DETERMINERS
+    attributive = phrase.year is not None and (
+        (names.match(text, match.end()) is not None and _previous_word(text, match.start()) in _DETERMINERS)
+        or _NAME_THEN_YEAR.search(text, max(0, match.start() - 40), match.start()) is not None
+        and _IN_RUNNING_TEXT.match(text, match.end()) is not None
     )
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
@@ -277,6 +277,12 @@ _NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|wa
 # thing, and does not set the story's time ("the 1777 campaign" does: a happening, not a thing).
 _DETERMINERS = frozenset("the his her its their a an this that whose our my your".split())
 _ATTRIBUTIVE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?i:" + "|".join(sorted(THINGS_NAMED_BY_YEAR)) + r")s?\b")
+
+
+# "the Civil Constitution of the Clergy (1790) and …": a year in brackets after a name dates the
+# thing named; in a heading ("National Assembly (1789)") it sets the scene.
+_NAME_THEN_YEAR = re.compile(r"[A-Z][\w'’-]+\s\($")
+_IN_RUNNING_TEXT = re.compile(r"\)[ \t]*[^\s]")
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
