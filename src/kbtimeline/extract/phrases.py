@@ -260,8 +260,10 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
     attributive = phrase.year is not None and (
         (names.match(text, match.end()) is not None and _previous_word(text, match.start()) in _DETERMINERS)
-        or _NAME_THEN_YEAR.search(text, max(0, match.start() - 40), match.start()) is not None
-        and _IN_RUNNING_TEXT.match(text, match.end()) is not None
+        or (
+            _NAME_THEN_YEAR.search(text, max(0, match.start() - 40), match.start()) is not None
+            and _IN_RUNNING_TEXT.match(text, match.end()) is not None
+        )
     )
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 

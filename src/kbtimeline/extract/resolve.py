@@ -74,9 +74,8 @@ class Narrative:
         # A year in passing ahead of the story ("a campaign planned for 1976") does not move it,
         # nor does one far behind it ("had not met since 1614", told in 1788); one just behind
         # it ("the theaters converged in 1781", after 1782) is the story going back.
-        if self.in_passing and (
-            self.latest.start >= self.precise.start or self.precise.start.year - self.latest.end.year > _BACKGROUND_YEARS
-        ):
+        behind = self.precise.start.year - self.latest.end.year
+        if self.in_passing and (self.latest.start >= self.precise.start or behind > _BACKGROUND_YEARS):
             return self.precise
         return self.latest
 
