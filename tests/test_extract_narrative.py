@@ -36,6 +36,13 @@ NARRATIVE = [
      "a year in brackets after a name dates the thing named"),
     ("National Assembly (1789)\n\nOn 10 June the Third Estate met.", "10 June", "1789-06-10", "day",
      "a year in brackets in a heading sets the scene"),
+    ("The army camped at Valley Forge in December 1777. Over the winter men died. The next spring, the army "
+     "marched.", "The next spring", "1778-03-01", "season", "the next spring after a winter is the one it ends in"),
+    ("The Greeks fought in the autumn of 481 BC. They passed the winter at Sardis. Early in spring they moved.",
+     "Early in spring", "-0479-03-01", "season", "after a season, a bare season is the next of its name"),
+    ("Troops reached Boston in July 1775. Powder was imported by the end of 1776. The standoff continued "
+     "throughout the winter.", "the winter", "1775-12-01", "season",
+     "a bare season follows the story, not a year in passing ahead of it"),
 ]  # fmt: skip
 
 

@@ -185,7 +185,7 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     elif kind == "season":
         interval = _season(phrase)
     elif kind == "season_anaphoric":
-        interval = _season_from_anchor(phrase, narrative.latest)
+        interval = _season_from_anchor(phrase, narrative.anchor())
     elif kind == "decade":
         interval = _decade(phrase)
     elif kind == "century":
@@ -346,10 +346,17 @@ def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | N
     """ "the winter" after "10 January 1994" is the winter of 1993–94."""
     if anchor is None or phrase.season is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
         return None
+    if anchor.granularity == "season":  # "they passed the winter. Early in spring …": seasons move on
+        return _season_near(phrase.season, anchor.start, 0 if phrase.season == _season_name(anchor) else 1)
     year = anchor.start.year
     if phrase.season == "winter" and anchor.granularity != "year" and anchor.start.month <= 2:
         year -= 1
     return _season_of(phrase.season, year)
+
+
+def _season_name(interval: Interval) -> str:
+    """The season a season interval is ("fall" and "autumn" alike)."""
+    return next(name for name, (first, _) in SEASONS.items() if first == interval.start.month)
 
 
 def _decade(phrase: Phrase) -> Interval | None:
@@ -447,6 +454,9 @@ def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> In
     if phrase.unit == "season":
         if from_now and phrase.season is not None:
             return _season_near(phrase.season, anchor.start, offset)
+        if offset and phrase.season is not None and GRANULARITY_RANK[anchor.granularity] < GRANULARITY_RANK["year"]:
+            # "the next spring" after the winter of 1777–78 is the spring of 1778
+            return _season_near(phrase.season, anchor.end if offset > 0 else anchor.start, offset)
         return _season_from_anchor(phrase, _shift_year(anchor, offset))
     if phrase.unit is None:
         return None
