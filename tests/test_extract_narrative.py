@@ -43,6 +43,12 @@ NARRATIVE = [
     ("Troops reached Boston in July 1775. Powder was imported by the end of 1776. The standoff continued "
      "throughout the winter.", "the winter", "1775-12-01", "season",
      "a bare season follows the story, not a year in passing ahead of it"),
+    ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
+     "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
+    ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",
+     "a decade is ten years"),
+    ("Truman acted on 25 June 1950, recalling Hitler's 1930s aggressions: they had struck twenty years earlier.",
+     "twenty years earlier", "1930-01-01", "year", "years count from the story, not from a decade in passing"),
 ]  # fmt: skip
 
 

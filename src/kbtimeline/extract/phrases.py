@@ -529,8 +529,8 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         count = _count(match.group("count"))
         sign = 1 if match.group("way").lower() == "later" else -1
         unit, _ = _noun(match.group("unit"))
-        if unit == "decade":
-            unit, count = "year", count * 10
+        if unit == "decade" and count == 1:  # "a decade earlier" is ten years; "two decades earlier", said
+            unit, count = "year", 10  # in 1965, is the 1940s
         return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
     if match.group("day_dir"):
         return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)

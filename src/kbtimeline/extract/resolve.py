@@ -397,6 +397,8 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
 
 def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
     anchor = narrative.anchor() if phrase.unit in ("day", "month") else narrative.latest
+    if anchor is not None and GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
+        anchor = narrative.anchor()  # "Hitler's 1930s aggressions … twenty years earlier" counts from the story
     if anchor is None:
         return None
     return _relative(phrase, anchor)
