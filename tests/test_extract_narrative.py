@@ -82,6 +82,39 @@ HAPPENINGS = [
 ]  # fmt: skip
 
 
+# Phrases the grammar reads (or refuses), found in histories.
+WORDING = [
+    ("Allies reached Salamis in August 480 BC. The fleet remained off the coast into September.", "September",
+     "-0479-09-01", "month", "'into' a month"),
+    ("The French offered autonomy in 1948. Two years before, they had refused.", "Two years before", "1946-01-01",
+     "year", "'N years before' closing a phrase counts back"),
+    ("Crowds burned an effigy in 2008 where troops five years previously had toppled a statue.",
+     "five years previously", "2003-01-01", "year", "'previously' counts back"),
+    ("Thompson surrendered on 11 May 1865 and the day following saw the surrender of Georgia.", "the day following",
+     "1865-05-12", "day", "the day following"),
+    ("Thompson surrendered on 11 May 1865; the day following the surrender was calm.", "the day following", None, None,
+     "'the day following the surrender' counts from a happening, not from the story"),
+    ("Athens fell in 480 BC. Throughout the 470s BC, the League campaigned.", "the 470s BC", "-0478-01-01", "decade",
+     "a decade BC: 479 to 470 BC"),
+    ("It began on 4 May 1954. The final fall took two days, May 6 and 7th, during which they fought.",
+     "May 6 and 7th", "1954-05-06", "day", "two days of one month joined by 'and'"),
+    ("On May 6 and 7 soldiers died.", "May 6 and 7", None, None, "'and' without a month on the bare side: left alone"),
+    ("In 1917 he wrote: 'An assault was made on 20 September. The onslaught on the 20th was successful.'",
+     "the 20th", "1917-09-20", "day", "'on the 20th' before a verb"),
+    ("At 5:34 AM Baghdad time on March 20, 2003 the invasion began.", "5:34 AM Baghdad time on March 20, 2003",
+     "2003-03-20", "day", "a clock time with its zone before the day"),
+    ("In the early morning hours of 30 April 1975 the Marines left.", "the early morning", None, None,
+     "'the early morning hours of 30 April': the date says which day"),
+    ("The March to Versailles began in 1789.", "March", None, None, "'the March to' is a march"),
+    ("Sherman burned Atlanta in 1864; there were no major battles along the March.", "March", None, None,
+     "'the March.' is a march"),
+    ("In 1789 the March offensive failed.", "March", "1789-03-01", "month", "a month naming an offensive is a date"),
+    ('The song "White Christmas" was broadcast in 1975.', "Christmas", None, None, "a holiday inside a name"),
+    ("Washington crossed the Delaware in 1776. On Christmas the Hessians celebrated.", "Christmas", "1776-12-25", "day",
+     "a holiday after a preposition"),
+]  # fmt: skip
+
+
 def _found(text: str, phrase: str) -> list[dict]:
     return [event.to_dict() for event in extract_events(text, "t") if event.date_text == phrase]
 
@@ -105,6 +138,13 @@ def test_counted_from_a_happening(text, phrase, start, granularity, reason):
     test_narrative_phrase(text, phrase, start, granularity, reason)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "granularity", "reason"), WORDING, ids=[row[-1] for row in WORDING]
+)
+def test_wording(text, phrase, start, granularity, reason):
+    test_narrative_phrase(text, phrase, start, granularity, reason)
+
+
 def test_rows_are_unique():
-    rows = [(row[0], row[1]) for row in NARRATIVE + HAPPENINGS]
+    rows = [(row[0], row[1]) for row in NARRATIVE + HAPPENINGS + WORDING]
     assert len(rows) == len(set(rows))

@@ -97,7 +97,7 @@ PRESENT = (
     + ")"
 )
 # Time zones after a clock time in news ("15:00 GMT Saturday").
-ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time))?"
+ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time|[A-Z][a-z]+\s+time))?"
 # A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
 CLOCK = (
     r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)"
@@ -208,7 +208,7 @@ def date_range(group: Group) -> str:
 
 
 def time_day(group: Group) -> str:
-    return group("time", TIME) + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
+    return group("time", TIME) + ZONE + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
 
 
 def clock(group: Group) -> str:
@@ -230,7 +230,7 @@ def day_part(group: Group) -> str:
     return (
         r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
         + group("part", DAY_PART)
-        + r"\b(?!\s+of\b)"  # "the afternoon of the next day": the next phrase says which day
+        + r"\b(?!\s+(?:hours\s+)?of\b)"  # "the afternoon of the next day": the next phrase says which day
     )
 
 
@@ -239,7 +239,7 @@ def ordinal_day(group: Group) -> str:
     return (
         r"[Tt]he\s+"
         + group("day", r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)")
-        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at)\b))"
+        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at|was|were|saw)\b))"
     )
 
 
@@ -279,8 +279,10 @@ def decade(group: Group) -> str:
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
         + "?(?:"
-        + group("decade", r"(?<![\d,.])\d{3}0")
-        + r"'?s\b|(?<=the\s)"
+        + group("decade", r"(?<![\d,.])(?:\d{3}0|\d{2}0(?=s\s?B))")
+        + r"'?s\b(?:\s?"
+        + group("decade_era", r"BCE|BC|B\.C\.(?:E\.)?")
+        + r")?|(?<=the\s)"
         + group("decade_word", words(DECADE_WORDS, either_case=False))
         + r"\b)"
     )
@@ -383,10 +385,10 @@ def anaphoric(group: Group) -> str:
         + r"\s+"
         + group("unit", UNIT)
         + r"\s+"
-        + group("way", r"later|earlier")
+        + group("way", r"later|earlier|previously|(?:before|after)(?=\s*[,.;:)])")
         + r"\b(?!\s+than\b)|[Tt]he\s+day\s+"
-        + group("day_dir", r"after|before")
-        + r"(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b)|"
+        + group("day_dir", r"after|before|following")
+        + r"(?:(?<=following)(?!\s+(?:the|a|an|his|her|its|their)\b)|(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b))|"
         + group(
             "edge",
             r"[Tt]he\s+(?:" + words(NARROWING_NOUNS, either_case=False)[3:-1] + r"|rest)\s+of\s+the"

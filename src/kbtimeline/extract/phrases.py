@@ -229,12 +229,20 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
         iso_year, iso_month, iso_day = (int(part) for part in iso.split("-"))
         return _checked(Phrase(start, end, "date", year=iso_year, month=iso_month, day=iso_day))
     if holiday:
+        if _IN_A_NAME.search(text_before := match.string[max(0, start - 24) : start]) and not _CONTEXT_WORD.search(
+            text_before
+        ):
+            raise NotADate  # "White Christmas", a song: a capitalised word before it makes a name
         holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
         return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))
     return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
+
+
+_IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[A-Z][a-z]+\s$")
+_CONTEXT_WORD = re.compile(r"\b(?:On|In|By|At|Until|Since|After|Before|From|During|Till|Through)\s$")
 
 
 def _checked(phrase: Phrase) -> Phrase:
@@ -370,7 +378,11 @@ def _read_range(text: str, match: re.Match[str]) -> Phrase:
     connector = match.group("conn").strip()
     if connector == "/" and not (match.group("l_m") and (match.group("r_my_m") or match.group("r_m"))):
         raise NotADate  # "August/September 1956", not "1992/93" nor "8/5"
-    if connector == "and" and not re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()]):
+    between = re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()])
+    two_days = bool(match.group("l_day") and match.group("r_dmy_m")) or bool(
+        match.group("l_mdy_d") and match.group("r_day")
+    )  # "May 6 and 7th", "the 28 and 29 August": two days of one month
+    if connector == "and" and not (between or two_days):
         raise NotADate
     left = _range_end(match, "l_", match.start("left"), match.end("left"))
     right = _range_end(match, "r_", match.start("right"), match.end("right"))
@@ -445,6 +457,8 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     word = match.group("decade_word")
     number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    if match.group("decade_era"):  # "the 470s BC": 479 to 470 BC
+        number = 1 - (number + 9)
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
 
 
@@ -527,13 +541,14 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)
     if match.group("count"):
         count = _count(match.group("count"))
-        sign = 1 if match.group("way").lower() == "later" else -1
+        sign = 1 if match.group("way").lower() in ("later", "after") else -1
         unit, _ = _noun(match.group("unit"))
         if unit == "decade" and count == 1:  # "a decade earlier" is ten years; "two decades earlier", said
             unit, count = "year", 10  # in 1965, is the 1940s
         return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
     if match.group("day_dir"):
-        return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
+        offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
+        return Phrase(start, end, "anaphoric", unit="day", offset=offset)
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
@@ -683,7 +698,7 @@ SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 _WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
-    "and or that this next last following same each every throughout the".split()
+    "and or that this next last following same each every throughout the into".split()
 )
 
 
@@ -715,8 +730,15 @@ def _sets_the_scene(text: str, start: int) -> bool:
 
 
 def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
-    """A bare month name is a date only where a preposition says so ("In May", not "may")."""
-    return _previous_word(text, match.start()) in _MONTH_CONTEXT
+    """A bare month name is a date only where a preposition says so ("In May", not "may"); "the
+    March to Versailles", "battles along the March." name a march."""
+    before = _previous_word(text, match.start())
+    if before == "the" and _MONTH_AS_NOUN.match(text, match.end()):
+        return False
+    return before in _MONTH_CONTEXT
+
+
+_MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
 
 
 def _year_alone_is_date(text: str, start: int, end: int) -> bool:
