@@ -43,6 +43,10 @@ NARRATIVE = [
     ("Troops reached Boston in July 1775. Powder was imported by the end of 1776. The standoff continued "
      "throughout the winter.", "the winter", "1775-12-01", "season",
      "a bare season follows the story, not a year in passing ahead of it"),
+    ("Louis was executed on 21 January 1793. His queen would follow him to the guillotine on 16 October.",
+     "16 October", "1793-10-16", "day", "'would' tells the future of the story: the next such date"),
+    ("In March 1990 they agreed that talks would open on 2 February.", "2 February", "1991-02-02", "day",
+     "the next 2 February after the story's March"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

@@ -261,7 +261,16 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
         anchor = narrative.anchor()
         if anchor is None or month is None:
             return None
-        year = _year_looking_back(month, anchor) if phrase.looks_back else _year_for_month(month, anchor)
+        if phrase.looks_back:
+            year = _year_looking_back(month, anchor)
+        elif phrase.tense == "future":  # "the queen would follow him on 16 October", told in January
+            year = (
+                anchor.start.year
+                if (month, day or 1) >= (anchor.start.month, anchor.start.day)
+                else anchor.start.year + 1
+            )
+        else:
+            year = _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if day is None:
