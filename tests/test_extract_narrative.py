@@ -152,3 +152,14 @@ def test_wording(text, phrase, start, granularity, reason):
 def test_rows_are_unique():
     rows = [(row[0], row[1]) for row in NARRATIVE + HAPPENINGS + WORDING]
     assert len(rows) == len(set(rows))
+
+
+def test_dated_headings_do_not_start_the_notes():
+    """A run of dated section titles is not reference metadata: what follows stays narrative."""
+    headings = "".join(
+        f"Campaign of {year}\n\nThe army marched in {year} and fought.\n\n" for year in range(1861, 1865)
+    )
+    text = headings + 'General "Jeff" Thompson surrendered on 11 May 1865 with his brigade.'
+    events = extract_events(text, "t")
+    assert {event.section for event in events} == {"narrative"}
+    assert events[-1].date_text == "11 May 1865"

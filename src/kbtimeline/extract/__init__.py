@@ -73,7 +73,9 @@ def extract(
         sentence: heading[sentence] or is_apparatus(text[sentence.start : sentence.end])
         for sentence in unique_sentences
     }
-    notes_start = _notes_start(list(not_prose.items()))
+    # Headings are not reference metadata: a run of dated section titles ("Ionian Revolt (499–493 BC)")
+    # does not start the notes.
+    notes_start = _notes_start([(sentence, flag and not heading[sentence]) for sentence, flag in not_prose.items()])
     if notes_start is not None:
         for sentence in unique_sentences:
             if sentence.start >= notes_start and not not_prose[sentence]:
