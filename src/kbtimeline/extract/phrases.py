@@ -276,9 +276,9 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
 
-# "the summer offensive": a season naming a happening (told about, maybe a flashback), not a
-# step of the story.
-_NAMES_A_HAPPENING = re.compile(r"\s+(?:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
+# "the summer offensive", "Meade's fall campaign": a season naming a happening (told about, maybe a
+# flashback), dated by the story but not a step of it.
+_NAMES_A_HAPPENING = re.compile(r"\s+(?i:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
 
 # "the August 1792 uprising", "the May 1994 ceasefire": a dated happening named in passing.
 _NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|was|were|is|had|has)\b)[a-z]{3,}\b")
@@ -488,18 +488,19 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     year = _year(match.group("year") or match.group("year_first"))
     modifier = _narrower(match.group("narrow"))
     word_start = match.start("season") if match.group("season") else match.start("season_b")
+    names_a_happening = _NAMES_A_HAPPENING.match(text, match.end()) is not None
     if year is None:
-        if season == "fall" or not _season_alone_is_date(text, match.start(), word_start):
+        if not names_a_happening and (season == "fall" or not _season_alone_is_date(text, match.start(), word_start)):
             raise NotADate
         if match.group("anaphor"):
             return Phrase(
                 match.start(), match.end(), "anaphoric", season=season, unit="year",
                 offset=_direction(match.group("anaphor")), modifier=modifier,
             )  # fmt: skip
-        attributive = _NAMES_A_HAPPENING.match(text, match.end()) is not None
         return Phrase(
-            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier, attributive=attributive
-        )
+            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier,
+            attributive=names_a_happening,
+        )  # fmt: skip
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
 
 
