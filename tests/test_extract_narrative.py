@@ -47,6 +47,8 @@ NARRATIVE = [
      "16 October", "1793-10-16", "day", "'would' tells the future of the story: the next such date"),
     ("In March 1990 they agreed that talks would open on 2 February.", "2 February", "1991-02-02", "day",
      "the next 2 February after the story's March"),
+    ("The war began on 25 June 1950. The USSR had boycotted the Council since January.", "January", "1950-01-01",
+     "month", "'since' a month: the one before the story's present"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

@@ -97,9 +97,13 @@ def looks_back(text: str, start: int, end: int) -> bool:
 
     A date in such a flashback lies before where the story stands and does not
     move it on ("Meanwhile the army had been beaten in late August", told after
-    December, is the August before)."""
+    December, is the August before; "since January", told in June, is the January before)."""
     before, after = _clause_around(text, start, end)
-    return _LOOKING_BACK.search(f"{before} {after}") is not None
+    return _SINCE.search(before) is not None or _LOOKING_BACK.search(f"{before} {after}") is not None
+
+
+# "boycotting the meetings since January": what has lasted since a month began before the story's present.
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
