@@ -115,6 +115,8 @@ WORDING = [
     ("Sherman burned Atlanta in 1864; there were no major battles along the March.", "March", None, None,
      "'the March.' is a march"),
     ("In 1789 the March offensive failed.", "March", "1789-03-01", "month", "a month naming an offensive is a date"),
+    ("Pyongyang fell on 19 October 1950. At month's end, UN forces held 135,000 prisoners.", "month's end",
+     "1950-10-01", "month", "the end of the story's month"),
     ("Lee retreated in July 1863, and after Meade's inconclusive fall campaign, Lincoln looked west.", "fall",
      "1863-09-01", "season", "a season naming a campaign is dated by the story"),
     ("In January 1951 the armies launched the Chinese Winter Offensive.", "Winter", "1950-12-01", "season",

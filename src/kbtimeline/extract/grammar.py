@@ -396,7 +396,9 @@ def anaphoric(group: Group) -> str:
         )
         + r"\s+"
         + group("edge_noun", r"year|month")
-        + r"\b"
+        + r"\b|"
+        + group("end_noun", r"[Mm]onth|[Yy]ear")
+        + r"['’]s\s+end\b"  # "At month's end"
     )
 
 
@@ -512,7 +514,7 @@ _TRIGGERS = (
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
-    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|"
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|(?:[Mm]onth|[Yy]ear)['’]s\s+end\b|"
     + words(SPOKEN_CENTURIES)
     + r"(?=[\s-]+[a-z])"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"

@@ -550,6 +550,9 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     if match.group("day_dir"):
         offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
         return Phrase(start, end, "anaphoric", unit="day", offset=offset)
+    if match.group("end_noun"):  # "at month's end": the end of the month where the story stands
+        unit, _ = _noun(match.group("end_noun"))
+        return Phrase(start, end, "present", unit=unit, offset=0, modifier="late")
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
