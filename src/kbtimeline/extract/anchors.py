@@ -30,7 +30,7 @@ _MIN_STEM = 3
 _SHARED_PREFIX = 4
 _MAX_KEYS = 3
 # How far back to look: the happenings of a story are named near where they are counted from.
-_LOOK_BACK = 200
+LOOK_BACK = 200
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _AFTER_WAY = re.compile(r"\b(?:after|before)\s+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
@@ -90,7 +90,7 @@ def happening_date(text: str, start: int, end: int, dated: Sequence[tuple[int, i
         return None
     needed = max(1, (len(keys) + 1) // 2)
     own_sentence = _sentence_start(text, start)
-    for index in range(len(dated) - 1, max(-1, len(dated) - 1 - _LOOK_BACK), -1):
+    for index in range(len(dated) - 1, max(-1, len(dated) - 1 - LOOK_BACK), -1):
         date_start, date_end, _ = dated[index]
         if date_end > own_sentence:
             continue
@@ -107,7 +107,7 @@ def happening_date(text: str, start: int, end: int, dated: Sequence[tuple[int, i
 
 def _named_at(text: str, low: int, high: int, keys: list[str]) -> list[tuple[str, int]]:
     """Which of ``keys`` the text between ``low`` and ``high`` names, and where."""
-    places = []
+    places: list[tuple[str, int]] = []
     for word in _WORD.finditer(text, low, high):
         stem = _stem(word.group())
         places.extend((key, word.start()) for key in keys if _same_word(key, stem))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
-from kbtimeline.extract.anchors import happening_date, said_with
+from kbtimeline.extract.anchors import LOOK_BACK, happening_date, said_with
 from kbtimeline.extract.lexicon import SEASONS
 from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
@@ -104,6 +104,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
         if resolved is None:
             continue
         dated.append((phrase.start, phrase.end, resolved.interval))
+        if len(dated) > 2 * LOOK_BACK:  # only the last dates can date a happening
+            del dated[:LOOK_BACK]
         yield resolved
         if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
