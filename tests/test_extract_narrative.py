@@ -83,6 +83,8 @@ HAPPENINGS = [
      "a vote dated to its year gives no day"),
     ("The talks ended on 3 May 1990. Two weeks after that, troops arrived.", "Two weeks after that", None, None,
      "'that' names no happening"),
+    ("The offensive stalled in March 1981. For about a year after the offensive stalled, little changed.",
+     "a year after the offensive stalled", None, None, "'for about a year after' is how long, not when"),
     ("Parliament voted on 3 May 1990. Three months before the October uprising, strikes began.",
      "October", "1990-10-01", "month", "a month ends the happening's words and is read as a date"),
 ]  # fmt: skip

@@ -559,6 +559,8 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
+    if _LASTING.search(text, max(0, match.start() - 24), match.start()):
+        raise NotADate  # "for about a year after the offensive stalled": how long, not when
     unit, _ = _noun(match.group("unit") or match.group("the_unit"))
     count = _count(match.group("count")) if match.group("count") else 1
     sign = 1 if match.group("way") == "after" else -1
@@ -574,6 +576,7 @@ def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
 
 
 _ANCHOR_WORD = re.compile(r"[\w'’-]+")
+_LASTING = re.compile(r"\b[Ff]or\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+)?$")
 _BEFORE_A_NAME = frozenset("of the a an".split())
 
 
