@@ -380,8 +380,8 @@ def _read_range(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate  # "August/September 1956", not "1992/93" nor "8/5"
     between = re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()])
     two_days = bool(match.group("l_day") and match.group("r_dmy_m")) or bool(
-        match.group("l_mdy_d") and match.group("r_day")
-    )  # "May 6 and 7th", "the 28 and 29 August": two days of one month
+        match.group("l_mdy_d") and match.group("r_day") and not _counts(text, match.end())
+    )  # "May 6 and 7th", "the 28 and 29 August": two days of one month; "May 6 and 7 soldiers" counts
     if connector == "and" and not (between or two_days):
         raise NotADate
     left = _range_end(match, "l_", match.start("left"), match.end("left"))
@@ -748,6 +748,12 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
 _MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
 
 
+def _counts(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts something ("1500 soldiers")."""
+    next_word = re.match(r"\s+([A-Za-z]+)", text[end : end + 24])
+    return next_word is not None and next_word.group(1).lower() in COUNTED_NOUNS
+
+
 def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     """ "In 1992" is a year, and so is "1954-told"; "Resolution 1416", "1500 soldiers", "p. 1991",
     "1990-series" are not."""
@@ -766,8 +772,7 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
         return True  # "In 1991 troops left": a preposition says it is a time
     if int(token) < _EARLIEST_BARE_YEAR and before not in _BEFORE_OLD_YEAR:
         return False  # "Armenians killed 1000": an early year must be introduced as one
-    next_word = re.match(r"\s+([A-Za-z]+)", after)
-    return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
+    return not _counts(text, end)
 
 
 # ---------------------------------------------------------------- words just before a phrase
