@@ -49,6 +49,8 @@ NARRATIVE = [
      "the next 2 February after the story's March"),
     ("The war began on 25 June 1950. The USSR had boycotted the Council since January.", "January", "1950-01-01",
      "month", "'since' a month: the one before the story's present"),
+    ("Hasdrubal died around 221 BC. Hannibal struck a mere two years later (218 BC) by surprise.",
+     "two years later", "-0217-01-01", "year", "a date in brackets says what the relative phrase means"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

@@ -10,6 +10,7 @@ one they are left out, never resolved against today's clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
@@ -96,9 +97,11 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
     if reference_date is not None and _reads_as_news(phrases, reference_date):
         narrative = Narrative(now=reference_date).moved_to(Interval(reference_date, reference_date, "day"))
     dated: list[tuple[int, int, Interval]] = []
-    for phrase in phrases:
+    for position, phrase in enumerate(phrases):
         if phrase.kind == "happening":
             resolved = _from_happening(phrase, text, dated)
+        elif (bracketed := _bracketed_date(phrase, phrases[position + 1 : position + 2], text)) is not None:
+            resolved = Resolved(phrase, bracketed, anchored=True)
         else:
             resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
@@ -146,6 +149,18 @@ def _moves_narrative(phrase: Phrase) -> bool:
     if phrase.kind in ("deictic", "happening") or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+_BRACKET_OPENS = re.compile(r"\s*\(")
+
+
+def _bracketed_date(phrase: Phrase, following: list[Phrase], text: str) -> Interval | None:
+    """ "two years later (218 BC)": the date in brackets says what the relative phrase means."""
+    if phrase.kind != "anaphoric" or not following or following[0].kind != "date" or following[0].year is None:
+        return None
+    if not _BRACKET_OPENS.fullmatch(text, phrase.end, following[0].start):
+        return None
+    return _date(following[0], Narrative())
 
 
 def _from_happening(phrase: Phrase, text: str, dated: list[tuple[int, int, Interval]]) -> Resolved | None:
