@@ -490,7 +490,8 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     word_start = match.start("season") if match.group("season") else match.start("season_b")
     names_a_happening = _NAMES_A_HAPPENING.match(text, match.end()) is not None
     if year is None:
-        if not names_a_happening and (season == "fall" or not _season_alone_is_date(text, match.start(), word_start)):
+        fall_alone = season == "fall" and not _FALL_AND_SEASON.match(text, match.end())
+        if not names_a_happening and (fall_alone or not _season_alone_is_date(text, match.start(), word_start)):
             raise NotADate
         if match.group("anaphor"):
             return Phrase(
@@ -502,6 +503,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
             attributive=names_a_happening,
         )  # fmt: skip
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
+
+
+# "throughout the fall and winter": "fall" alone is a season only beside another one.
+_FALL_AND_SEASON = re.compile(r"\s+and\s+(?:winter|spring|summer)\b")
 
 
 def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
