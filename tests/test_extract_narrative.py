@@ -87,6 +87,10 @@ HAPPENINGS = [
      "'that' names no happening"),
     ("The offensive stalled in March 1981. For about a year after the offensive stalled, little changed.",
      "a year after the offensive stalled", None, None, "'for about a year after' is how long, not when"),
+    ("A jogger saw his car on 8 April 1999 at 6 a.m. ten days before the shooting.", "ten days before the shooting",
+     None, None, "the happening's own words are not its date"),
+    ("The hearing was on 22 February 2000. The day before last Tuesday's hearing, he met them.", "last Tuesday",
+     "2000-02-15", "day", "'last Tuesday' is not a happening's name"),
     ("Parliament voted on 3 May 1990. Three months before the October uprising, strikes began.",
      "October", "1990-10-01", "month", "a month ends the happening's words and is read as a date"),
 ]  # fmt: skip
@@ -183,3 +187,8 @@ def test_dated_headings_do_not_start_the_notes():
     events = extract_events(text, "t")
     assert {event.section for event in events} == {"narrative"}
     assert events[-1].date_text == "11 May 1865"
+
+
+def test_a_decade_bc_is_labelled_as_written():
+    event = extract_events("Athens fell in 480 BC. Throughout the 470s BC, the League campaigned.", "t")[-1]
+    assert (event.date_text, event.when) == ("the 470s BC", "470s BC")

@@ -31,6 +31,8 @@ _SHARED_PREFIX = 4
 _MAX_KEYS = 3
 # How far back to look: the happenings of a story are named near where they are counted from.
 LOOK_BACK = 200
+# How near (in characters) the happening's words must stand to the date that dates it.
+_NEAR = 120
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _AFTER_WAY = re.compile(r"\b(?:after|before)\s+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
@@ -94,14 +96,15 @@ def happening_date(text: str, start: int, end: int, dated: Sequence[tuple[int, i
         date_start, date_end, _ = dated[index]
         if date_end > own_sentence:
             continue
-        low, high = _sentence_start(text, date_start), _sentence_end(text, date_end)
+        low, high = _sentence_start(text, date_start), min(_sentence_end(text, date_end), start)
         places = _named_at(text, low, high, keys)
         matched = {key for key, _ in places}
         if len(matched) < needed or not all(name in matched for name in names):
             continue
         in_sentence = [item for item in dated[: index + 1] if item[0] >= low]
-        nearest = min(in_sentence, key=lambda item: min(abs(item[0] - place) for _, place in places))
-        return nearest[2]
+        distance, value = min((min(abs(item[0] - place) for _, place in places), item[2]) for item in in_sentence)
+        if distance <= _NEAR:  # the date is told with the happening, not elsewhere in a long sentence
+            return value
     return None
 
 

@@ -351,7 +351,11 @@ def counted_from_happening(group: Group) -> str:
         + r"\s+"
         + group(
             "anchor",
-            r"(?!\d|(?:that|this|which|it|then|(?:the\s+)?(?:same|next|following|previous|new)\b)|" + MONTH + ")"
+            r"(?!\d|(?:that|this|which|it|then|last|past|coming|(?:the\s+)?(?:same|next|following|previous|new)\b)|"
+            + MONTH
+            + "|"
+            + WEEKDAY
+            + ")"
             r"[A-Za-z][\w'’-]*(?:[ \t]+(?!(?:and|but|when|while|which|who|as|in|on|at|to)\b)[\w'’-]+){0,5}",
         )
     )

@@ -229,10 +229,9 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
         iso_year, iso_month, iso_day = (int(part) for part in iso.split("-"))
         return _checked(Phrase(start, end, "date", year=iso_year, month=iso_month, day=iso_day))
     if holiday:
-        if _IN_A_NAME.search(text_before := match.string[max(0, start - 24) : start]) and not _CONTEXT_WORD.search(
-            text_before
-        ):
-            raise NotADate  # "White Christmas", a song: a capitalised word before it makes a name
+        holiday_start = match.start(prefix + "holiday")
+        if _IN_A_NAME.search(match.string, max(0, holiday_start - 24), holiday_start):
+            raise NotADate  # "White Christmas", a song: a quoted name
         holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
         return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
@@ -241,8 +240,7 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
 
 
-_IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[A-Z][a-z]+\s$")
-_CONTEXT_WORD = re.compile(r"\b(?:On|In|By|At|Until|Since|After|Before|From|During|Till|Through)\s$")
+_IN_A_NAME = re.compile(r"[\"“‘][A-Z][a-z]+\s$")
 
 
 def _checked(phrase: Phrase) -> Phrase:
