@@ -73,7 +73,9 @@ def extract(
         sentence: heading[sentence] or is_apparatus(text[sentence.start : sentence.end])
         for sentence in unique_sentences
     }
-    notes_start = _notes_start(list(not_prose.items()))
+    # Headings are not reference metadata: a run of dated section titles ("Ionian Revolt (499–493 BC)")
+    # does not start the notes.
+    notes_start = _notes_start([(sentence, flag and not heading[sentence]) for sentence, flag in not_prose.items()])
     if notes_start is not None:
         for sentence in unique_sentences:
             if sentence.start >= notes_start and not not_prose[sentence]:
@@ -87,7 +89,7 @@ def extract(
     ]
     sentence_of = {phrase.start: sentence for phrase, sentence in read}
     events = []
-    for resolved in resolve_all((phrase for phrase, _ in read), reference_date):
+    for resolved in resolve_all((phrase for phrase, _ in read), reference_date, text):
         start = resolved.phrase.start
         if start not in left_out or apparatus:
             event = _event(text, source, resolved, sentence_of[start], notes_start)

@@ -97,7 +97,7 @@ PRESENT = (
     + ")"
 )
 # Time zones after a clock time in news ("15:00 GMT Saturday").
-ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time))?"
+ZONE = r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|local\s+time|[A-Z][a-z]+\s+time))?"
 # A clock time that says it is one: "5:34 AM", "5 a.m."; "14:45" alone could be a score.
 CLOCK = (
     r"(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)"
@@ -208,7 +208,7 @@ def date_range(group: Group) -> str:
 
 
 def time_day(group: Group) -> str:
-    return group("time", TIME) + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
+    return group("time", TIME) + ZONE + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
 
 
 def clock(group: Group) -> str:
@@ -230,7 +230,7 @@ def day_part(group: Group) -> str:
     return (
         r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
         + group("part", DAY_PART)
-        + r"\b(?!\s+of\b)"  # "the afternoon of the next day": the next phrase says which day
+        + r"\b(?!\s+(?:hours\s+)?of\b)"  # "the afternoon of the next day": the next phrase says which day
     )
 
 
@@ -239,7 +239,7 @@ def ordinal_day(group: Group) -> str:
     return (
         r"[Tt]he\s+"
         + group("day", r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)")
-        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at)\b))"
+        + r"(?:\s+of\s+(?:that|the\s+same|the)\s+month\b|(?=\s*[,.;:)]|\s+(?:and|when|as|at|was|were|saw)\b))"
     )
 
 
@@ -279,8 +279,10 @@ def decade(group: Group) -> str:
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
         + "?(?:"
-        + group("decade", r"(?<![\d,.])\d{3}0")
-        + r"'?s\b|(?<=the\s)"
+        + group("decade", r"(?<![\d,.])(?:\d{3}0|\d{2}0(?=s\s?B))")
+        + r"'?s\b(?:\s?"
+        + group("decade_era", r"BCE|BC|B\.C\.(?:E\.)?")
+        + r")?|(?<=the\s)"
         + group("decade_word", words(DECADE_WORDS, either_case=False))
         + r"\b)"
     )
@@ -334,6 +336,31 @@ def season(group: Group) -> str:
     )
 
 
+def counted_from_happening(group: Group) -> str:
+    """ "four days after the vote", "the day after the massacre", "two weeks before the election":
+    counted from a happening the text names (its words, up to a clause break, are the anchor)."""
+    return (
+        "(?:"
+        + group("count", NUMBER_WORD)
+        + r"\s+"
+        + group("unit", UNIT)
+        + r"|[Tt]he\s+"
+        + group("the_unit", r"day|week|month|year")
+        + r")\s+"
+        + group("way", r"after|before")
+        + r"\s+"
+        + group(
+            "anchor",
+            r"(?!\d|(?:that|this|which|it|then|last|past|coming|(?:the\s+)?(?:same|next|following|previous|new)\b)|"
+            + MONTH
+            + "|"
+            + WEEKDAY
+            + ")"
+            r"[A-Za-z][\w'’-]*(?:[ \t]+(?!(?:and|but|when|while|which|who|as|in|on|at|to)\b)[\w'’-]+){0,5}",
+        )
+    )
+
+
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
     noun = r"day|morning|afternoon|evening|night|week|month|year|" + SEASON_WORDS
@@ -362,10 +389,10 @@ def anaphoric(group: Group) -> str:
         + r"\s+"
         + group("unit", UNIT)
         + r"\s+"
-        + group("way", r"later|earlier")
+        + group("way", r"later|earlier|previously|(?:before|after)(?=\s*[,.;:)])")
         + r"\b(?!\s+than\b)|[Tt]he\s+day\s+"
-        + group("day_dir", r"after|before")
-        + r"(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b)|"
+        + group("day_dir", r"after|before|following")
+        + r"(?:(?<=following)(?!\s+(?:the|a|an|his|her|its|their)\b)|(?=\s*[.,;:)]|\s+(?:and|when|as|in)\b))|"
         + group(
             "edge",
             r"[Tt]he\s+(?:" + words(NARROWING_NOUNS, either_case=False)[3:-1] + r"|rest)\s+of\s+the"
@@ -373,7 +400,9 @@ def anaphoric(group: Group) -> str:
         )
         + r"\s+"
         + group("edge_noun", r"year|month")
-        + r"\b"
+        + r"\b|"
+        + group("end_noun", r"[Mm]onth|[Yy]ear")
+        + r"['’]s\s+end\b"  # "At month's end"
     )
 
 
@@ -470,7 +499,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
      SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
-     PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
+     PART_ORDINAL, "week", "month", "rest", words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
@@ -489,7 +518,7 @@ _TRIGGERS = (
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
-    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|"
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|(?:[Mm]onth|[Yy]ear)['’]s\s+end\b|"
     + words(SPOKEN_CENTURIES)
     + r"(?=[\s-]+[a-z])"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"

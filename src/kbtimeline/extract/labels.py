@@ -37,6 +37,8 @@ def interval_label(start: Day, end: Day, granularity: str) -> str:
             return first
         return f"{first} – {prefix}{(end.month - 1) // size + 1} {year_label(end.year)}"
     if granularity == "decade":
+        if start.year <= 0:  # "the 470s BC": 479 to 470 BC
+            return f"{1 - end.year}s BC"
         return f"{start.year}s" if end.year - start.year == 9 else f"{start.year}s–{end.year - 9}s"
     if granularity == "century":
         number = start.year // 100 + 1 if start.year >= 0 else (-start.year - 1) // 100 + 1

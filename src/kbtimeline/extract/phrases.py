@@ -32,7 +32,7 @@ from kbtimeline.extract.lexicon import (
     THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
-from kbtimeline.extract.tense import looks_back, tense_of
+from kbtimeline.extract.tense import glances_ahead, looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
 #   date              year, month and day as far as written ("8 May", "1992")
@@ -48,9 +48,10 @@ from kbtimeline.extract.tense import looks_back, tense_of
 #                     "earlier this month", "the end of the year")
 #   weekday           a day named by ``weekday`` (0 Monday); ``offset`` -1 last, +1 next, 0 this,
 #                     None bare: then the tense says which side of the anchor it lies on
+#   happening         ``offset`` ``unit``s from a happening the text names ("four days after the vote")
 Kind = Literal[
     "date", "season", "season_anaphoric", "decade", "century", "part", "part_anaphoric", "range",
-    "anaphoric", "deictic", "present", "weekday",
+    "anaphoric", "deictic", "present", "weekday", "happening",
 ]  # fmt: skip
 # What an anaphoric or deictic phrase moves by; "season" moves by the phrase's ``season``.
 Unit = Literal["day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"]
@@ -83,6 +84,7 @@ class Phrase(NamedTuple):
     tense: Tense = None
     looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
     attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
+    ahead: bool = False  # the end of a state told from its start ("lasted until May"): does not move the story
 
 
 class NotADate(Exception):
@@ -129,6 +131,8 @@ def _scan(text: str) -> Iterator[Phrase]:
             if _needs_tense(phrase):
                 start, end = phrase.start, phrase.end
                 phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
+            if phrase.kind in ("date", "range") and glances_ahead(text, phrase.start, phrase.end):
+                phrase = phrase._replace(ahead=True)
             yield _with_boundary_modifier(text, phrase)
             position = phrase.end
 
@@ -225,12 +229,18 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
         iso_year, iso_month, iso_day = (int(part) for part in iso.split("-"))
         return _checked(Phrase(start, end, "date", year=iso_year, month=iso_month, day=iso_day))
     if holiday:
+        holiday_start = match.start(prefix + "holiday")
+        if _IN_A_NAME.search(match.string, max(0, holiday_start - 24), holiday_start):
+            raise NotADate  # "White Christmas", a song: a quoted name
         holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
         return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))
     return _checked(Phrase(start, end, "date", year=year, month=month, day=day))
+
+
+_IN_A_NAME = re.compile(r"[\"“‘][A-Z][a-z]+\s$")
 
 
 def _checked(phrase: Phrase) -> Phrase:
@@ -254,17 +264,19 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
     names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
-    attributive = (
-        phrase.year is not None
-        and names.match(text, match.end()) is not None
-        and _previous_word(text, match.start()) in _DETERMINERS
+    attributive = phrase.year is not None and (
+        (names.match(text, match.end()) is not None and _previous_word(text, match.start()) in _DETERMINERS)
+        or (
+            _NAME_THEN_YEAR.search(text, max(0, match.start() - 40), match.start()) is not None
+            and _IN_RUNNING_TEXT.match(text, match.end()) is not None
+        )
     )
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
 
-# "the summer offensive": a season naming a happening (told about, maybe a flashback), not a
-# step of the story.
-_NAMES_A_HAPPENING = re.compile(r"\s+(?:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
+# "the summer offensive", "Meade's fall campaign": a season naming a happening (told about, maybe a
+# flashback), dated by the story but not a step of it.
+_NAMES_A_HAPPENING = re.compile(r"\s+(?i:offensives?|campaigns?|counteroffensives?|counter-offensives?)\b")
 
 # "the August 1792 uprising", "the May 1994 ceasefire": a dated happening named in passing.
 _NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|was|were|is|had|has)\b)[a-z]{3,}\b")
@@ -273,6 +285,12 @@ _NAMED_HAPPENING = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|when|as|wa
 # thing, and does not set the story's time ("the 1777 campaign" does: a happening, not a thing).
 _DETERMINERS = frozenset("the his her its their a an this that whose our my your".split())
 _ATTRIBUTIVE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?i:" + "|".join(sorted(THINGS_NAMED_BY_YEAR)) + r")s?\b")
+
+
+# "the Civil Constitution of the Clergy (1790) and …": a year in brackets after a name dates the
+# thing named; in a heading ("National Assembly (1789)") it sets the scene.
+_NAME_THEN_YEAR = re.compile(r"[A-Z][\w'’-]+\s\($")
+_IN_RUNNING_TEXT = re.compile(r"\)[ \t]*[^\s]")
 
 
 def _read_time_day(text: str, match: re.Match[str]) -> Phrase:
@@ -358,7 +376,11 @@ def _read_range(text: str, match: re.Match[str]) -> Phrase:
     connector = match.group("conn").strip()
     if connector == "/" and not (match.group("l_m") and (match.group("r_my_m") or match.group("r_m"))):
         raise NotADate  # "August/September 1956", not "1992/93" nor "8/5"
-    if connector == "and" and not re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()]):
+    between = re.search(r"\b[Bb]etween\s+$", text[max(0, match.start() - 9) : match.start()])
+    two_days = bool(match.group("l_day") and match.group("r_dmy_m")) or bool(
+        match.group("l_mdy_d") and match.group("r_day") and not _counts(text, match.end())
+    )  # "May 6 and 7th", "the 28 and 29 August": two days of one month; "May 6 and 7 soldiers" counts
+    if connector == "and" and not (between or two_days):
         raise NotADate
     left = _range_end(match, "l_", match.start("left"), match.end("left"))
     right = _range_end(match, "r_", match.start("right"), match.end("right"))
@@ -425,12 +447,16 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
     if (left.year is None) != (right.year is None):
         return False
+    if left.year is None and left.day is None and right.day is None and left.month and right.month:
+        return left.month != right.month  # "from October to March" runs into the next year
     return key(left) < key(right)
 
 
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     word = match.group("decade_word")
     number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    if match.group("decade_era"):  # "the 470s BC": 479 to 470 BC
+        number = 1 - (number + 9)
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
 
 
@@ -460,19 +486,25 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     year = _year(match.group("year") or match.group("year_first"))
     modifier = _narrower(match.group("narrow"))
     word_start = match.start("season") if match.group("season") else match.start("season_b")
+    names_a_happening = _NAMES_A_HAPPENING.match(text, match.end()) is not None
     if year is None:
-        if season == "fall" or not _season_alone_is_date(text, match.start(), word_start):
+        fall_alone = season == "fall" and not _FALL_AND_SEASON.match(text, match.end())
+        if not names_a_happening and (fall_alone or not _season_alone_is_date(text, match.start(), word_start)):
             raise NotADate
         if match.group("anaphor"):
             return Phrase(
                 match.start(), match.end(), "anaphoric", season=season, unit="year",
                 offset=_direction(match.group("anaphor")), modifier=modifier,
             )  # fmt: skip
-        attributive = _NAMES_A_HAPPENING.match(text, match.end()) is not None
         return Phrase(
-            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier, attributive=attributive
-        )
+            match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier,
+            attributive=names_a_happening,
+        )  # fmt: skip
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
+
+
+# "throughout the fall and winter": "fall" alone is a season only beside another one.
+_FALL_AND_SEASON = re.compile(r"\s+and\s+(?:winter|spring|summer)\b")
 
 
 def _season_alone_is_date(text: str, start: int, word_start: int) -> bool:
@@ -513,16 +545,42 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)
     if match.group("count"):
         count = _count(match.group("count"))
-        sign = 1 if match.group("way").lower() == "later" else -1
+        sign = 1 if match.group("way").lower() in ("later", "after") else -1
         unit, _ = _noun(match.group("unit"))
-        if unit == "decade":
-            unit, count = "year", count * 10
+        if unit == "decade" and count == 1:  # "a decade earlier" is ten years; "two decades earlier", said
+            unit, count = "year", 10  # in 1965, is the 1940s
         return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
     if match.group("day_dir"):
-        return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
+        offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
+        return Phrase(start, end, "anaphoric", unit="day", offset=offset)
+    if match.group("end_noun"):  # "at month's end": the end of the month where the story stands
+        unit, _ = _noun(match.group("end_noun"))
+        return Phrase(start, end, "present", unit=unit, offset=0, modifier="late")
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
+
+
+def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
+    if _LASTING.search(text, max(0, match.start() - 24), match.start()):
+        raise NotADate  # "for about a year after the offensive stalled": how long, not when
+    unit, _ = _noun(match.group("unit") or match.group("the_unit"))
+    count = _count(match.group("count")) if match.group("count") else 1
+    sign = 1 if match.group("way") == "after" else -1
+    end = match.start("anchor")
+    previous = ""
+    for word in _ANCHOR_WORD.finditer(text, match.start("anchor"), match.end()):
+        if word.group().lower() in MONTHS or (
+            word.group()[0].isupper() and previous[:1].islower() and previous not in _BEFORE_A_NAME
+        ):
+            break  # "the day after the battle Ludendorff told ...": a new clause's subject; a month is a date
+        end, previous = word.end(), word.group()
+    return Phrase(match.start(), end, "happening", unit=unit, offset=sign * count)
+
+
+_ANCHOR_WORD = re.compile(r"[\w'’-]+")
+_LASTING = re.compile(r"\b[Ff]or\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+)?$")
+_BEFORE_A_NAME = frozenset("of the a an".split())
 
 
 def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
@@ -631,6 +689,7 @@ RULES = (
     Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
+    Rule("counted_from_happening", grammar.counted_from_happening, _read_counted_from_happening),
     Rule("anaphoric", grammar.anaphoric, _read_anaphoric),
     Rule("deictic", grammar.deictic, _read_deictic),
     Rule("weekday", grammar.weekday, _read_weekday),
@@ -649,7 +708,7 @@ SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 _WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
-    "and or that this next last following same each every throughout the".split()
+    "and or that this next last following same each every throughout the into".split()
 )
 
 
@@ -681,8 +740,21 @@ def _sets_the_scene(text: str, start: int) -> bool:
 
 
 def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
-    """A bare month name is a date only where a preposition says so ("In May", not "may")."""
-    return _previous_word(text, match.start()) in _MONTH_CONTEXT
+    """A bare month name is a date only where a preposition says so ("In May", not "may"); "the
+    March to Versailles", "battles along the March." name a march."""
+    before = _previous_word(text, match.start())
+    if before == "the" and _MONTH_AS_NOUN.match(text, match.end()):
+        return False
+    return before in _MONTH_CONTEXT
+
+
+_MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
+
+
+def _counts(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts something ("1500 soldiers")."""
+    next_word = re.match(r"\s+([A-Za-z]+)", text[end : end + 24])
+    return next_word is not None and next_word.group(1).lower() in COUNTED_NOUNS
 
 
 def _year_alone_is_date(text: str, start: int, end: int) -> bool:
@@ -703,8 +775,7 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
         return True  # "In 1991 troops left": a preposition says it is a time
     if int(token) < _EARLIEST_BARE_YEAR and before not in _BEFORE_OLD_YEAR:
         return False  # "Armenians killed 1000": an early year must be introduced as one
-    next_word = re.match(r"\s+([A-Za-z]+)", after)
-    return not (next_word and next_word.group(1).lower() in COUNTED_NOUNS)
+    return not _counts(text, end)
 
 
 # ---------------------------------------------------------------- words just before a phrase

@@ -10,15 +10,19 @@ one they are left out, never resolved against today's clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
+from kbtimeline.extract.anchors import LOOK_BACK, happening_date, said_with
 from kbtimeline.extract.lexicon import SEASONS
 from kbtimeline.extract.phrases import Phrase, Tense, Unit
 from kbtimeline.model import GRANULARITY_RANK, Day, month_length
 
 _BACKWARD_STEP_COST = 2
+# A year mentioned in passing this far before the story is background, not the story going back.
+_BACKGROUND_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ class Narrative:
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
+        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands.
+        in_passing = in_passing and not (interval == self.latest and not self.in_passing)
         return Narrative(interval, precise, in_passing, self.now)
 
     def anchor(self) -> Interval | None:
@@ -63,14 +69,19 @@ class Narrative:
             return self.latest
         if GRANULARITY_RANK[self.latest.granularity] > GRANULARITY_RANK["year"]:
             return self.precise
-        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it;
-        # one behind it ("the theaters converged in 1781", after 1782) is the story going back.
-        if self.in_passing and self.latest.start >= self.precise.start:
+        # "On December 7, 1941 … 1941 …": a year that holds the last precise date restates it.
+        if self.latest.start <= self.precise.start and self.precise.end <= self.latest.end:
+            return self.precise
+        # A year in passing ahead of the story ("a campaign planned for 1976") does not move it,
+        # nor does one far behind it ("had not met since 1614", told in 1788); one just behind
+        # it ("the theaters converged in 1781", after 1782) is the story going back.
+        behind = self.precise.start.year - self.latest.end.year
+        if self.in_passing and (self.latest.start >= self.precise.start or behind > _BACKGROUND_YEARS):
             return self.precise
         return self.latest
 
 
-def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) -> Iterator[Resolved]:
+def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, text: str = "") -> Iterator[Resolved]:
     """Resolve phrases in text order; phrases with no calendar value are skipped.
 
     With a reference date, a text that speaks mostly of the years around it is
@@ -78,18 +89,28 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
     reader's present ("Friday", "in October", "this week") is read from it. Any
     other text (a history with its download date) is read from its own story,
     and the reference date only serves what is plainly relative to the time of
-    writing ("three years ago").
+    writing ("three years ago"). ``text``, the text the phrases were found in, lets
+    "four days after the vote" count from where it dated the vote.
     """
     phrases = list(phrases)
     narrative = Narrative()
     if reference_date is not None and _reads_as_news(phrases, reference_date):
         narrative = Narrative(now=reference_date).moved_to(Interval(reference_date, reference_date, "day"))
-    for phrase in phrases:
-        resolved = resolve(phrase, narrative, reference_date)
+    dated: list[tuple[int, int, Interval]] = []
+    for position, phrase in enumerate(phrases):
+        if phrase.kind == "happening":
+            resolved = _from_happening(phrase, text, dated)
+        elif (bracketed := _bracketed_date(phrase, phrases[position + 1 : position + 2], text)) is not None:
+            resolved = Resolved(phrase, bracketed, anchored=True)
+        else:
+            resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
             continue
+        dated.append((phrase.start, phrase.end, resolved.interval))
+        if len(dated) > 2 * LOOK_BACK:  # only the last dates can date a happening
+            del dated[:LOOK_BACK]
         yield resolved
-        if _moves_narrative(phrase):
+        if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
 
 
@@ -121,12 +142,45 @@ def _reads_as_news(phrases: list[Phrase], reference_date: Day) -> bool:
 def _moves_narrative(phrase: Phrase) -> bool:
     """Whether the narrative now stands at this phrase's date.
 
-    "the previous year" and "three years earlier" glance back, and "last year"
-    speaks from the time of writing: after them the story goes on where it was.
+    "the previous year" and "three years earlier" glance back, "the day after the
+    battle" looks back at a happening told before, and "last year" speaks from the
+    time of writing: after them the story goes on where it was.
     """
-    if phrase.kind == "deictic" or phrase.attributive or phrase.looks_back:
+    if phrase.kind in ("deictic", "happening") or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+_BRACKET_OPENS = re.compile(r"\s*\(")
+
+
+def _bracketed_date(phrase: Phrase, following: list[Phrase], text: str) -> Interval | None:
+    """ "two years later (218 BC)": the date in brackets says what the relative phrase means."""
+    if phrase.kind != "anaphoric" or not following or following[0].kind != "date" or following[0].year is None:
+        return None
+    if not _BRACKET_OPENS.fullmatch(text, phrase.end, following[0].start):
+        return None
+    return _date(following[0], Narrative())
+
+
+def _from_happening(phrase: Phrase, text: str, dated: list[tuple[int, int, Interval]]) -> Resolved | None:
+    """ "four days after the vote": from the date of the vote, if the text dated it (``anchors``)."""
+    beside = said_with(text, phrase.start, dated)
+    if beside is not None:
+        return Resolved(phrase, beside, anchored=True)
+    happened = happening_date(text, phrase.start, phrase.end, dated)
+    if happened is None or phrase.unit is None or phrase.offset is None:
+        return None
+    interval = _shift(happened, phrase.unit, phrase.offset)
+    return None if interval is None else Resolved(phrase, interval, anchored=True)
+
+
+def _leaps_ahead(resolved: Resolved, narrative: Narrative) -> bool:
+    """ "… a siege that lasted until February 1945", told in October 1944, ends a state in a later
+    year: a glance ahead, after which the story goes on from October 1944. Within the story's year
+    ("persisted until the Convention met on 20 September") the story does move there."""
+    story = narrative.latest
+    return resolved.phrase.ahead and story is not None and resolved.interval.start.year > story.end.year
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
@@ -148,7 +202,7 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     elif kind == "season":
         interval = _season(phrase)
     elif kind == "season_anaphoric":
-        interval = _season_from_anchor(phrase, narrative.latest)
+        interval = _season_from_anchor(phrase, narrative.anchor())
     elif kind == "decade":
         interval = _decade(phrase)
     elif kind == "century":
@@ -157,6 +211,8 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         interval = _part(phrase, narrative)
     elif kind == "anaphoric":
         interval = _anaphoric(phrase, narrative)
+    elif kind == "happening":
+        return None  # counted from a happening the text dated: resolve_all reads the text (_from_happening)
     else:
         assert_never(kind)
     if interval is None:
@@ -191,13 +247,24 @@ def _range(phrase: Phrase, narrative: Narrative) -> Resolved | None:
     is not a range: its parts would not lie within it."""
     assert phrase.parts is not None, "a range phrase has its two ends"
     left_phrase, right_phrase = (part._replace(tense=phrase.tense) for part in phrase.parts)
-    left = _end(left_phrase, narrative)
+    left = _end(_year_of_month_range(left_phrase, right_phrase, narrative), narrative)
     right = _end(right_phrase, Narrative().moved_to(left) if left else narrative)
     if left is None or right is None or right.end < left.end or right.start < left.start:
         return None
     coarser = max(left.granularity, right.granularity, key=GRANULARITY_RANK.__getitem__)
     anchored = left_phrase.year is None or right_phrase.year is None
     return Resolved(phrase, Interval(left.start, right.end, coarser), anchored, (left, right))
+
+
+def _year_of_month_range(left: Phrase, right: Phrase, narrative: Narrative) -> Phrase:
+    """ "from October to March" told in March 1945 is October 1944 to March 1945: the whole range
+    is placed where the story stands, not its first month alone."""
+    if left.kind != "date" or left.year is not None or right.year is not None or narrative.now is not None:
+        return left
+    anchor = narrative.anchor()
+    if anchor is None or left.month is None or right.month is None or left.looks_back:
+        return left
+    return left._replace(year=_year_for_month(left.month, anchor, (right.month - left.month) % 12))
 
 
 # ---------------------------------------------------------------- explicit and partial dates
@@ -211,7 +278,16 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
         anchor = narrative.anchor()
         if anchor is None or month is None:
             return None
-        year = _year_looking_back(month, anchor) if phrase.looks_back else _year_for_month(month, anchor)
+        if phrase.looks_back:
+            year = _year_looking_back(month, anchor)
+        elif phrase.tense == "future":  # "the queen would follow him on 16 October", told in January
+            year = (
+                anchor.start.year
+                if (month, day or 1) >= (anchor.start.month, anchor.start.day)
+                else anchor.start.year + 1
+            )
+        else:
+            year = _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if day is None:
@@ -255,14 +331,15 @@ def _year_looking_back(month: int, anchor: Interval) -> int:
     return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
-def _year_for_month(month: int, anchor: Interval) -> int:
+def _year_for_month(month: int, anchor: Interval, reach: int = 0) -> int:
     """Which year a month named without one belongs to, given where the narrative stands.
 
     The month inside the anchor if there is one ("December" after "the 1992–1993
     winter" is December 1992). Otherwise the nearest one, counting a step back
     as twice a step forward, because narratives mostly move on: "January" after
     "27 December 1991" is January 1992, but "by December" after "February 1993"
-    is December 1992 and "October" after "the winter of 1993–94" is October 1993.
+    is December 1992 and "October" after "the winter of 1993–94" is October 1993. ``reach``: the
+    months a range runs past its first one; a range that holds the anchor costs nothing.
     """
     first = anchor.start.year * 12 + anchor.start.month - 1
     last = anchor.end.year * 12 + anchor.end.month - 1
@@ -271,8 +348,8 @@ def _year_for_month(month: int, anchor: Interval) -> int:
         index = year * 12 + month - 1
         if index > last:
             return index - last
-        if index < first:
-            return _BACKWARD_STEP_COST * (first - index) + 1
+        if index + reach < first:
+            return _BACKWARD_STEP_COST * (first - index - reach) + 1
         return 0
 
     return min(range(anchor.start.year - 1, anchor.end.year + 2), key=cost)
@@ -295,10 +372,17 @@ def _season_from_anchor(phrase: Phrase, anchor: Interval | None) -> Interval | N
     """ "the winter" after "10 January 1994" is the winter of 1993–94."""
     if anchor is None or phrase.season is None or GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
         return None
+    if anchor.granularity == "season":  # "they passed the winter. Early in spring …": seasons move on
+        return _season_near(phrase.season, anchor.start, 0 if phrase.season == _season_name(anchor) else 1)
     year = anchor.start.year
     if phrase.season == "winter" and anchor.granularity != "year" and anchor.start.month <= 2:
         year -= 1
     return _season_of(phrase.season, year)
+
+
+def _season_name(interval: Interval) -> str:
+    """The season a season interval is ("fall" and "autumn" alike)."""
+    return next(name for name, (first, _) in SEASONS.items() if first == interval.start.month)
 
 
 def _decade(phrase: Phrase) -> Interval | None:
@@ -339,6 +423,8 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
 
 def _anaphoric(phrase: Phrase, narrative: Narrative) -> Interval | None:
     anchor = narrative.anchor() if phrase.unit in ("day", "month") else narrative.latest
+    if anchor is not None and GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["year"]:
+        anchor = narrative.anchor()  # "Hitler's 1930s aggressions … twenty years earlier" counts from the story
     if anchor is None:
         return None
     return _relative(phrase, anchor)
@@ -396,6 +482,9 @@ def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> In
     if phrase.unit == "season":
         if from_now and phrase.season is not None:
             return _season_near(phrase.season, anchor.start, offset)
+        if offset and phrase.season is not None and GRANULARITY_RANK[anchor.granularity] < GRANULARITY_RANK["year"]:
+            # "the next spring" after the winter of 1777–78 is the spring of 1778
+            return _season_near(phrase.season, anchor.end if offset > 0 else anchor.start, offset)
         return _season_from_anchor(phrase, _shift_year(anchor, offset))
     if phrase.unit is None:
         return None

@@ -97,9 +97,13 @@ def looks_back(text: str, start: int, end: int) -> bool:
 
     A date in such a flashback lies before where the story stands and does not
     move it on ("Meanwhile the army had been beaten in late August", told after
-    December, is the August before)."""
+    December, is the August before; "since January", told in June, is the January before)."""
     before, after = _clause_around(text, start, end)
-    return _LOOKING_BACK.search(f"{before} {after}") is not None
+    return _SINCE.search(before) is not None or _LOOKING_BACK.search(f"{before} {after}") is not None
+
+
+# "boycotting the meetings since January": what has lasted since a month began before the story's present.
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -114,3 +118,14 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     if stop is not None:
         after = after[: stop.start()]
     return before, after
+
+
+# "that lasted until the fall of Budapest in February 1945": the end of a state told from its
+# start, a glance ahead after which the story goes on from where it was.
+_UNTIL = re.compile(r"\b(?:until|till)\b(?!.*\b(?:when|then|and|but)\b)", re.IGNORECASE)
+
+
+def glances_ahead(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a state that its clause tells from an earlier point ("lasted until")."""
+    before, _ = _clause_around(text, start, end)
+    return _UNTIL.search(before) is not None
