@@ -65,7 +65,7 @@ MONTH = (
     "(?:" + words(MONTH_NAMES, capital=True)
     + "|" + words(MONTH_ABBREVIATIONS, capital=True) + r"(?:\.|(?=\s+\d)))(?![A-Za-z])"
 )  # fmt: skip
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 # A year, not a part of a number ("1,500", "4.1992"), a decade ("1990s", "1990's") or a code.
 YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
 ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|B\.C(?![\w.])|AD|A\.D\.|CE)(?![A-Za-z])"
