@@ -263,6 +263,12 @@ def part_of_year(group: Group) -> str:
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
         + r")|(?:[Tt]he\s+)?"
+        + group("year_first", YEAR4)
+        + r"\s+"
+        + group("year_first_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
+        + r"[\s-]"
+        + group("year_first_part", r"half|quarter")
+        + r"\b|(?:[Tt]he\s+)?"
         + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
         + r"[\s-]"
         + group("bare_part", r"quarter")

@@ -83,6 +83,7 @@ class Phrase(NamedTuple):
     tense: Tense = None
     looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
     attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
+    counted: bool = False  # "a year ago", "a year earlier": a point of comparison moved back, not a named period
 
 
 class NotADate(Exception):
@@ -342,6 +343,12 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
             match.start(), match.end(), "part", year=int(match.group("qyear")),
             unit="quarter" if label[0] == "Q" else "half", number=int(label[1]),
         )  # fmt: skip
+    if match.group("year_first"):  # "the 1988 second quarter"
+        number = PART_ORDINALS[match.group("year_first_ordinal")]
+        unit: Unit = "half" if match.group("year_first_part") == "half" else "quarter"
+        if unit == "half" and number > 2:
+            raise NotADate
+        return Phrase(match.start(), match.end(), "part", year=_year(match.group("year_first")), unit=unit, number=number)
     if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
         number = PART_ORDINALS[match.group("bare_ordinal").lower()]
         return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
@@ -517,7 +524,7 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         unit, _ = _noun(match.group("unit"))
         if unit == "decade":
             unit, count = "year", count * 10
-        return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
+        return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count, counted=True)
     if match.group("day_dir"):
         return Phrase(start, end, "anaphoric", unit="day", offset=1 if match.group("day_dir") == "after" else -1)
     modifier = _narrower(match.group("edge"))
@@ -543,7 +550,7 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     if match.group("year_ago"):  # "year-earlier", "the year-ago quarter" (the same quarter a year before)
         if match.group("year_ago_part"):
             return Phrase(start, end, "deictic", unit="quarter", offset=-5)
-        return Phrase(start, end, "deictic", unit="year", offset=-1)
+        return Phrase(start, end, "deictic", unit="year", offset=-1, counted=True)
     if match.group("the_quarter"):  # "the quarter" a company reports on: the last one ended
         return Phrase(start, end, "deictic", unit="quarter", offset=-1)
     if match.group("rel"):
@@ -554,7 +561,7 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
     unit, _ = _noun(match.group("unit"))
     sign = -1 if match.group("ago").lower() == "ago" else 1
-    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")))
+    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
 
 
 def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
@@ -649,7 +656,7 @@ SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 _WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
-    "and or that this next last following same each every throughout the".split()
+    "and or that this next last following same each every throughout the for".split()
 )
 
 
@@ -661,7 +668,7 @@ def _previous_word(text: str, position: int) -> str:
 _EARLIEST_BARE_YEAR = 1500
 _BEFORE_OLD_YEAR = frozenset("of the year and or to c. ca. circa around about".split())
 _YEAR_PREPOSITIONS = frozenset("in by since until till during before after from through".split())
-_SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
+_SEASON_CONTEXT = (_MONTH_CONTEXT - {"for"}) | {"as", "the", "that", "this"}  # "clothes for winter": any winter
 _SEASON_AS_ADJECTIVE = frozenset(
     "camp camps school schools holiday holidays vacation clothing uniforms "
     "palace residence house home olympics games solstice equinox".split()

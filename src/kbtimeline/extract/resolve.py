@@ -11,7 +11,7 @@ one they are left out, never resolved against today's clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from kbtimeline.extract.lexicon import SEASONS
@@ -52,10 +52,13 @@ class Narrative:
     # The document date when the text is news written at that date: then "this week",
     # weekdays and months without a year are read from it rather than from the story.
     now: Day | None = None
+    # The quarter a report is about ("third-quarter profit rose"): what "a year earlier" compares with.
+    period: Interval | None = None
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        return Narrative(interval, precise, in_passing, self.now)
+        period = interval if interval.granularity == "quarter" else self.period
+        return Narrative(interval, precise, in_passing, self.now, period)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
@@ -134,6 +137,9 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     kind = phrase.kind
     if kind == "range":
         return _range(phrase, narrative)
+    if _compares_with_period(phrase, narrative):
+        assert narrative.period is not None and phrase.offset is not None
+        return Resolved(phrase, _shift_years(narrative.period, phrase.offset), True)
     if kind == "deictic":
         interval = None if reference_date is None else _deictic(phrase, narrative, reference_date)
     elif kind == "present":
@@ -163,6 +169,27 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         return None
     anchored = kind not in ("season", "decade", "century", "part") and not (kind == "date" and phrase.year is not None)
     return Resolved(phrase, interval, anchored)
+
+
+def _compares_with_period(phrase: Phrase, narrative: Narrative) -> bool:
+    """ "Profit rose to $5 million from $4 million a year earlier", in a report on a quarter:
+    the same quarter a year before, not the whole year."""
+    return (
+        narrative.now is not None
+        and narrative.period is not None
+        and phrase.counted
+        and phrase.unit == "year"
+        and phrase.offset == -1
+    )
+
+
+def _shift_years(interval: Interval, years: int) -> Interval:
+    start, end = interval.start, interval.end
+    return replace(
+        interval,
+        start=Day(start.year + years, start.month, min(start.day, month_length(start.year + years, start.month))),
+        end=Day(end.year + years, end.month, min(end.day, month_length(end.year + years, end.month))),
+    )
 
 
 def _deictic(phrase: Phrase, narrative: Narrative, reference_date: Day) -> Interval | None:
@@ -366,6 +393,8 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
         delta = forward or 7
     elif phrase.offset == 0 or phrase.tense == "future":
         delta = forward
+    elif phrase.tense is None and narrative.now is not None and forward < back:
+        delta = forward  # no verb says which way: the nearest one ("meet separately Monday", written Friday)
     else:  # news mostly reports what has happened
         delta = -back
     day = anchor.plus_days(delta)

@@ -93,6 +93,8 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
             )
             if tense == "past" and index and words[index - 1].lower() in _PASSIVE:
                 continue  # "will be held Thursday": the auxiliary before the participle decides
+            if tense == "future" and "had" in (word.lower() for word in words[max(0, index - 2) : index]):
+                return None  # "it had been due to expire Friday": a plan seen from after it, either side
             if tense is not None:
                 return tense
     clause = f"{before} {after}"
