@@ -208,7 +208,7 @@ def date_range(group: Group) -> str:
 
 
 def time_day(group: Group) -> str:
-    return group("time", TIME) + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
+    return group("time", TIME) + ZONE + r",?\s+(?:on\s+)?(?:the\s+)?" + group("date", _simple(group, "t_"))
 
 
 def clock(group: Group) -> str:
@@ -432,7 +432,9 @@ def deictic(group: Group) -> str:
         + group("rel_month", PRESENT)
         + r"\s+"
         + group("month_b", MONTH)
-        + r"|"
+        + r"(?:\s+"
+        + group("day_b", DAY)
+        + r")?|"
         + group("count", NUMBER_WORD)
         + r"\s+"
         + group("unit", UNIT)
@@ -444,7 +446,15 @@ def deictic(group: Group) -> str:
         + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
         + r")?\b|"
         + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
-        + r"\b(?![\s-]+(?:of|century)\b|-)"
+        + r"\b(?![\s-]+(?:of|century)\b|-)|"
+        # "for the full year", "through the first nine months of the year": the year written in
+        + group(
+            "the_year",
+            r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:full\s+)?(?:fiscal\s+)?year\b"
+            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of|to|since)\b|[-'’])",
+        )
+        + "|"
+        + group("year_end", r"[Yy]ear[-\s]end\b|[Yy]ear['’]s\s+end\b")
     )
 
 
@@ -475,7 +485,8 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
-     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
+     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", "full", "fiscal",
+     DECADE_WORDS_RE,
      PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
@@ -495,7 +506,7 @@ _TRIGGERS = (
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
-    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|"
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|[Yy]ear(?=\s+end\b|['’]s\s+end\b)|"
     + words(SPOKEN_CENTURIES)
     + r"(?=[\s-]+[a-z])"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"

@@ -545,12 +545,16 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         offset = PRESENT_DIRECTIONS[" ".join(match.group("rel_month").lower().split())]
         modifier = _narrower(match.group("narrow_b"))
         kind: Kind = "present" if offset == 0 else "deictic"
-        return Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")), offset=offset,
-                      modifier=modifier)  # fmt: skip
+        return _checked(Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")),
+                               day=_day(match.group("day_b")), offset=offset, modifier=modifier))  # fmt: skip
     if match.group("year_ago"):  # "year-earlier", "the year-ago quarter" (the same quarter a year before)
         if match.group("year_ago_part"):
             return Phrase(start, end, "deictic", unit="quarter", offset=-5)
         return Phrase(start, end, "deictic", unit="year", offset=-1, counted=True)
+    if match.group("the_year"):  # "for the year": the year the text is written in (news) or at (a story)
+        return Phrase(start, end, "present", unit="year", offset=0)
+    if match.group("year_end"):  # "by year-end": the end of the year
+        return Phrase(start, end, "present", unit="year", offset=0, modifier="late")
     if match.group("the_quarter"):  # "the quarter" a company reports on: the last one ended
         return Phrase(start, end, "deictic", unit="quarter", offset=-1)
     if match.group("rel"):

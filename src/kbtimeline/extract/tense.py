@@ -24,7 +24,7 @@ _CLAUSE_END = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|planning)"
     r"|to\s+be\s+(?:held|released|signed|completed|made|paid)|plans?\s+to|intends?\s+to|upcoming"
-    r"|expects?\s+to|next|coming)\b",
+    r"|expects?\s+to|next(?!\s+to\b)|coming)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -60,6 +60,8 @@ _NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
 def _word_tense(word: str, before: str = "", after: str = "") -> Literal["past", "future"] | None:
     """What one word says of the tense, given the words just before and after it."""
     lowered = word.lower()
+    if lowered == "next" and after.lower() == "to":
+        return None  # "next to the embassy": a place
     if lowered in _FUTURE_WORDS or lowered.endswith("'ll") or after.lower() in _FUTURE_BEFORE.get(lowered, ()):
         return "future"
     if lowered in _PAST_WORDS:
