@@ -25,6 +25,7 @@ from kbtimeline.extract.lexicon import (
     HOLIDAYS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    MOVABLE_HOLIDAYS,
     NARROWING_ADJECTIVES,
     NARROWING_NOUNS,
     NUMBER_WORDS,
@@ -70,7 +71,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
 ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|B\.C(?![\w.])|AD|A\.D\.|CE)(?![A-Za-z])"
 ERA_YEAR = rf"(?:(?<![\d,.])\d{{1,4}}\s?{ERA_AFTER}|(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d))"
-HOLIDAY = words(HOLIDAYS, capital=True)
+HOLIDAY = words({**HOLIDAYS, **MOVABLE_HOLIDAYS}, capital=True)
 SEASON = words(SEASONS)
 SEASON_WORDS = words(SEASONS, either_case=False)[3:-1]
 ORDINAL_WORD = words(ORDINALS, either_case=False)

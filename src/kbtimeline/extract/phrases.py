@@ -20,6 +20,7 @@ from kbtimeline.extract.lexicon import (
     HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     NARROWING_WORDS,
     NUMBER_WORDS,
     ORDINALS,
@@ -226,8 +227,12 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
         iso_year, iso_month, iso_day = (int(part) for part in iso.split("-"))
         return _checked(Phrase(start, end, "date", year=iso_year, month=iso_month, day=iso_day))
     if holiday:
-        holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
-        return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
+        name, holiday_year = re.sub(r"\s+", " ", holiday), _year(get("holiday_y"))
+        if name in MOVABLE_HOLIDAYS:  # its day depends on its year: the first such weekday from ``number``
+            month, weekday, first_day = MOVABLE_HOLIDAYS[name]
+            return Phrase(start, end, "date", year=holiday_year, month=month, weekday=weekday, number=first_day)
+        holiday_month, holiday_day = HOLIDAYS[name]
+        return Phrase(start, end, "date", year=holiday_year, month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))

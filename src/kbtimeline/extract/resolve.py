@@ -241,6 +241,9 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
         year = _year_looking_back(month, anchor) if phrase.looks_back else _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if day is None and phrase.weekday is not None and phrase.number is not None:  # "Thanksgiving"
+        first = Day(year, month, phrase.number)
+        day = phrase.number + (phrase.weekday - first.weekday()) % 7
     if day is None:
         return Interval(Day.first_of(year, month), Day.last_of(year, month), "month")
     if day > month_length(year, month):
