@@ -265,10 +265,20 @@ def part_of_year(group: Group) -> str:
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
         + r")|(?:[Tt]he\s+)?"
         + group("year_first", YEAR4)
-        + r"\s+"
+        + r"\s+(?:"
         + group("year_first_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
-        + r"[\s-]"
-        + group("year_first_part", r"half|quarter")
+        + r"[\s-])?"
+        + group("year_first_part", r"half|quarter|period")
+        + r"\b|"
+        # "next year's first quarter"; "last year's quarter", "the corresponding period last year",
+        # "the quarter a year ago": the quarter reported, a year before
+        + group("rel_year", r"[Nn]ext|[Ll]ast|[Tt]his")
+        + r"\s+year['’]s\s+(?:"
+        + group("rel_year_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
+        + r"[\s-])?"
+        + group("rel_year_part", r"half|quarter|period")
+        + r"\b|[Tt]he\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
+        + group("year_before", r"last\s+year|a\s+year\s+(?:ago|earlier)")
         + r"\b|(?:[Tt]he\s+)?"
         + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
         + r"[\s-]"
@@ -487,6 +497,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
      SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", "full", "fiscal",
+     "corresponding",
      DECADE_WORDS_RE,
      PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,

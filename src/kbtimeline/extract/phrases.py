@@ -348,12 +348,19 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
             match.start(), match.end(), "part", year=int(match.group("qyear")),
             unit="quarter" if label[0] == "Q" else "half", number=int(label[1]),
         )  # fmt: skip
-    if match.group("year_first"):  # "the 1988 second quarter"
-        number = PART_ORDINALS[match.group("year_first_ordinal")]
-        unit: Unit = "half" if match.group("year_first_part") == "half" else "quarter"
-        if unit == "half" and number > 2:
+    start, end = match.start(), match.end()
+    if match.group("year_before") or (match.group("rel_year") == "last" and not match.group("rel_year_ordinal")):
+        return Phrase(start, end, "deictic", unit="quarter", offset=-5, counted=True)  # the same quarter a year before
+    ordinal = match.group("year_first_ordinal") or match.group("rel_year_ordinal")
+    if match.group("year_first") or match.group("rel_year"):  # "the 1988 second quarter", "next year's first quarter"
+        unit: Unit = "half" if (match.group("year_first_part") or match.group("rel_year_part")) == "half" else "quarter"
+        number = PART_ORDINALS[ordinal] if ordinal else None  # "the 1988 period": the part the report is on
+        if (unit == "half" and (number is None or number > 2)) or (number is None and match.group("rel_year")):
             raise NotADate
-        return Phrase(match.start(), match.end(), "part", year=_year(match.group("year_first")), unit=unit, number=number)
+        if match.group("rel_year"):
+            offset = PRESENT_DIRECTIONS[match.group("rel_year").lower()]
+            return Phrase(start, end, "part_anaphoric", unit=unit, number=number, offset=offset)
+        return Phrase(start, end, "part", year=_year(match.group("year_first")), unit=unit, number=number)
     if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
         number = PART_ORDINALS[match.group("bare_ordinal").lower()]
         return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)

@@ -138,8 +138,8 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     if kind == "range":
         return _range(phrase, narrative)
     if _compares_with_period(phrase, narrative):
-        assert narrative.period is not None and phrase.offset is not None
-        return Resolved(phrase, _shift_years(narrative.period, phrase.offset), True)
+        assert narrative.period is not None
+        return Resolved(phrase, _shift_years(narrative.period, -1), True)
     if kind == "deictic":
         interval = None if reference_date is None else _deictic(phrase, narrative, reference_date)
     elif kind == "present":
@@ -174,13 +174,8 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
 def _compares_with_period(phrase: Phrase, narrative: Narrative) -> bool:
     """ "Profit rose to $5 million from $4 million a year earlier", in a report on a quarter:
     the same quarter a year before, not the whole year."""
-    return (
-        narrative.now is not None
-        and narrative.period is not None
-        and phrase.counted
-        and phrase.unit == "year"
-        and phrase.offset == -1
-    )
+    a_year_back = (phrase.unit, phrase.offset) in (("year", -1), ("quarter", -5))  # "the year-ago quarter"
+    return narrative.now is not None and narrative.period is not None and phrase.counted and a_year_back
 
 
 def _shift_years(interval: Interval, years: int) -> Interval:
@@ -349,6 +344,8 @@ def _century(phrase: Phrase) -> Interval | None:
 
 
 def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """ "the third quarter of 1992"; without its year, of the year the text is at, or next ("next year's
+    first quarter"); without its number ("the 1988 period"), the quarter the report is on."""
     year = phrase.year
     if year is None and narrative.now is not None:
         year = narrative.now.year
@@ -356,10 +353,14 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
         if narrative.latest is None:
             return None
         year = narrative.latest.start.year
-    if phrase.number is None or phrase.unit not in ("quarter", "half"):
+    year += phrase.offset or 0
+    number = phrase.number
+    if number is None and narrative.period is not None and phrase.unit == "quarter":
+        number = (narrative.period.start.month - 1) // 3 + 1
+    if number is None or phrase.unit not in ("quarter", "half"):
         return None
     months = 3 if phrase.unit == "quarter" else 6
-    first_month = (phrase.number - 1) * months + 1
+    first_month = (number - 1) * months + 1
     last_month = first_month + months - 1
     return Interval(Day.first_of(year, first_month), Day.last_of(year, last_month), phrase.unit)
 
