@@ -48,7 +48,7 @@ _PAST_WORDS = frozenset(
 )
 _PASSIVE = frozenset("be been being".split())
 # "set to expire", "set for Friday": ahead; "set a record Friday": past.
-_FUTURE_BEFORE = {"set": frozenset("to for".split())}
+_FUTURE_BEFORE = {"set": frozenset("to for".split()), "soon": frozenset(["as"]), "planned": frozenset(["to"])}
 # A participle after a determiner is an adjective ("the reduced dividend", "a still unspecified date").
 _DETERMINERS = frozenset("a an the its his her their this that these those our".split())
 # Words in -ed that are no past tense.
