@@ -228,6 +228,7 @@ MORE_NEWS = [
     ("It fell in January nineteen ninety-seven.", "January nineteen ninety-seven", FRI, "1997-01-01", "month",
      "a month and a year in words"),
     ("In the nineties it boomed.", "the nineties", FRI, "1990-01-01", "decade", "a decade in words"),
+    ("Sales were flat in the last half of the '80s.", "the '80s", FRI, "1980-01-01", "decade", "a short decade"),
     ("Third-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Day(1989, 11, 2),
      "1988-07-01", "quarter", "a year earlier than the quarter reported: that quarter a year before"),
     ("Third-quarter profit grew 19% from a year ago.", "a year ago", Day(1989, 10, 26), "1988-07-01", "quarter",

@@ -291,13 +291,15 @@ def part_of_year(group: Group) -> str:
 
 
 def decade(group: Group) -> str:
-    """ "the 1990s", "the late 1980s", "the nineties" (a decade in words is of the 1900s)."""
+    """ "the 1990s", "the late 1980s", "the '80s", "the nineties" (a short or spoken decade is of the 1900s)."""
     return (
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
         + "?(?:"
         + group("decade", r"(?<![\d,.])\d{3}0")
-        + r"'?s\b|(?<=the\s)"
+        + r"'?s\b|['’]"
+        + group("decade_short", r"\d0")  # "the '80s": of the 1900s
+        + r"s\b|(?<=the\s)"
         + group("decade_word", words(DECADE_WORDS, either_case=False))
         + r"\b)"
     )
@@ -495,7 +497,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # rules only there is ten times faster than trying every rule at every word;
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
-    [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
+    [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
      SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", "full", "fiscal",
      "corresponding",
      DECADE_WORDS_RE,

@@ -449,7 +449,12 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     word = match.group("decade_word")
-    number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    if word:
+        number = 1900 + DECADE_WORDS[word.lower()]
+    elif match.group("decade_short"):
+        number = 1900 + int(match.group("decade_short"))
+    else:
+        number = int(match.group("decade"))
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
 
 
