@@ -263,6 +263,9 @@ def part_of_year(group: Group) -> str:
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
+        + "|"
+        + group("of_rel_year", r"next|last|this")
+        + r"\s+year\b"
         + r")|(?:[Tt]he\s+)?"
         + group("year_first", YEAR4)
         + r"\s+(?:"
@@ -355,7 +358,7 @@ def season(group: Group) -> str:
 
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
-    noun = r"day|morning|afternoon|evening|night|week|month|year|" + SEASON_WORDS
+    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|" + SEASON_WORDS
     return (
         "(?:(?:"
         + group("day_first", DAY)

@@ -141,6 +141,8 @@ def _needs_tense(phrase: Phrase) -> bool:
         return phrase.offset is None
     if phrase.kind == "range" and phrase.parts is not None:
         return any(_needs_tense(part) for part in phrase.parts)
+    if phrase.kind == "part_anaphoric":  # "third-quarter profit rose", written in March: last year's
+        return phrase.offset is None
     return phrase.kind == "date" and phrase.year is None and phrase.month is not None
 
 
@@ -370,6 +372,9 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
         number = min(number, 2)
     if match.group("anaphor"):
         return Phrase(match.start(), match.end(), "part_anaphoric", unit=part, number=number)
+    if match.group("of_rel_year"):  # "the first quarter of next year"
+        offset = PRESENT_DIRECTIONS[match.group("of_rel_year")]
+        return Phrase(match.start(), match.end(), "part_anaphoric", unit=part, number=number, offset=offset)
     return Phrase(match.start(), match.end(), "part", year=_year(match.group("year")), unit=part, number=number)
 
 

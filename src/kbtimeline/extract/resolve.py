@@ -347,13 +347,6 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
     """ "the third quarter of 1992"; without its year, of the year the text is at, or next ("next year's
     first quarter"); without its number ("the 1988 period"), the quarter the report is on."""
     year = phrase.year
-    if year is None and narrative.now is not None:
-        year = narrative.now.year
-    if year is None:
-        if narrative.latest is None:
-            return None
-        year = narrative.latest.start.year
-    year += phrase.offset or 0
     number = phrase.number
     if number is None and narrative.period is not None and phrase.unit == "quarter":
         number = (narrative.period.start.month - 1) // 3 + 1
@@ -361,6 +354,16 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
         return None
     months = 3 if phrase.unit == "quarter" else 6
     first_month = (number - 1) * months + 1
+    if year is None and narrative.now is not None:
+        year = narrative.now.year
+        # A quarter not yet begun is last year's, unless the sentence looks ahead.
+        if phrase.offset is None and phrase.tense != "future" and Day(year, first_month, 1) > narrative.now:
+            year -= 1
+    if year is None:
+        if narrative.latest is None:
+            return None
+        year = narrative.latest.start.year
+    year += phrase.offset or 0
     last_month = first_month + months - 1
     return Interval(Day.first_of(year, first_month), Day.last_of(year, last_month), phrase.unit)
 
