@@ -68,6 +68,8 @@ NEWS = [
      "2000-04-04", "day", "as soon as: ahead"),
     ("The team planned to leave Nairobi on Thursday.", "Thursday", Day(1998, 9, 30), "future", "1998-10-01",
      "1998-10-01", "day", "'planned to' points ahead of the plan"),
+    ("Traders squared positions ahead of the weekend.", "the weekend", Day(1989, 10, 30), "future", "1989-11-04",
+     "1989-11-05", "day", "ahead of: the coming weekend"),
     ("He and Arafat meet separately Monday with Albright.", "Monday", Day(1998, 5, 1), None, "1998-05-04",
      "1998-05-04", "day", "no verb says which way: the nearest Monday"),
     ("The job figures for January extended a surge.", "January", Day(1998, 2, 6), "past", "1998-01-01",

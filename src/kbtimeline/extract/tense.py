@@ -39,7 +39,7 @@ _PAST = re.compile(
 # Feb. 1" (future), "effective Dec. 7" and "until March 6" (a deadline ahead).
 _FUTURE_WORDS = frozenset(
     "will would shall won't wouldn't going expected expects expect scheduled due slated plans "
-    "intends effective until through upcoming next coming payable".split()
+    "intends effective until through upcoming next coming payable ahead".split()
 )
 _PAST_WORDS = frozenset(
     "was were had did said says told ago last earlier began came went took gave made met held left fell "
