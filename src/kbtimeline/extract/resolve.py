@@ -57,8 +57,7 @@ class Narrative:
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        period = interval if interval.granularity == "quarter" else self.period
-        return Narrative(interval, precise, in_passing, self.now, period)
+        return Narrative(interval, precise, in_passing, self.now, self.period)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
@@ -94,6 +93,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None) ->
         yield resolved
         if _moves_narrative(phrase):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
+        if _names_the_period(phrase):
+            narrative = replace(narrative, period=resolved.interval)
 
 
 def needs_reference_date(phrase: Phrase) -> bool:
@@ -169,6 +170,12 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         return None
     anchored = kind not in ("season", "decade", "century", "part") and not (kind == "date" and phrase.year is not None)
     return Resolved(phrase, interval, anchored)
+
+
+def _names_the_period(phrase: Phrase) -> bool:
+    """ "third-quarter profit", "in the third quarter": the quarter a report is on is named
+    without its year; "the 1988 second quarter" is one it compares with."""
+    return phrase.kind == "part_anaphoric" and phrase.unit == "quarter" and not phrase.offset  # or "this year's"
 
 
 def _compares_with_period(phrase: Phrase, narrative: Narrative) -> bool:
@@ -350,6 +357,8 @@ def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
     number = phrase.number
     if number is None and narrative.period is not None and phrase.unit == "quarter":
         number = (narrative.period.start.month - 1) // 3 + 1
+    if number is None and year is not None:  # "the 1988 period", no quarter reported: the year
+        return Interval(Day.first_of(year), Day.last_of(year), "year")
     if number is None or phrase.unit not in ("quarter", "half"):
         return None
     months = 3 if phrase.unit == "quarter" else 6
