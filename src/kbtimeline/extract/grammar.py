@@ -500,10 +500,9 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # rules only there is ten times faster than trying every rule at every word;
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
-    [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
-     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", "full", "fiscal",
-     "corresponding",
-     DECADE_WORDS_RE,
+    [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent",
+     "day", "years?", SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most",
+     "full", "fiscal", "corresponding", DECADE_WORDS_RE,
      PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]

@@ -231,8 +231,8 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
     if holiday:
         name, holiday_year = re.sub(r"\s+", " ", holiday), _year(get("holiday_y"))
         if name in MOVABLE_HOLIDAYS:  # its day depends on its year: the first such weekday from ``number``
-            month, weekday, first_day = MOVABLE_HOLIDAYS[name]
-            return Phrase(start, end, "date", year=holiday_year, month=month, weekday=weekday, number=first_day)
+            holiday_month, weekday, first_day = MOVABLE_HOLIDAYS[name]
+            return Phrase(start, end, "date", year=holiday_year, month=holiday_month, weekday=weekday, number=first_day)
         holiday_month, holiday_day = HOLIDAYS[name]
         return Phrase(start, end, "date", year=holiday_year, month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
