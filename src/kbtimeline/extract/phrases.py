@@ -558,6 +558,10 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
         word = " ".join(match.group("word").lower().split())
+        if word in ("today", "tomorrow") and (
+            _GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"
+        ):
+            raise NotADate  # "today's youth", "the people of tomorrow": an age, not a day
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)
     if match.group("month"):  # "June last year"
@@ -588,6 +592,13 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     unit, _ = _noun(match.group("unit"))
     sign = -1 if match.group("ago").lower() == "ago" else 1
     return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
+
+
+# "today's world", "today's youth", "tomorrow's leaders": the present age, not the day.
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:world|society|youth|generations?|young|kids|children|teenagers|leaders|standards"
+    r"|technology|culture|computers)\b"
+)
 
 
 def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
