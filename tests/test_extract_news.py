@@ -268,6 +268,8 @@ MORE_NEWS = [
      "today's quiz is the document's day"),
     ("Profit rose in the 1988 period.", "the 1988 period", Day(1989, 11, 1), "1988-01-01", "year",
      "the 1988 period, no quarter reported: the year"),
+    ("It may be settled in a hearing the week of March 6.", "the week of March 6", Day(2000, 2, 24),
+     "2000-03-06", "week", "the week of a day: its ISO week"),
     ("Elian was found Thanksgiving Day at sea.", "Thanksgiving Day", Day(2000, 1, 7), "1999-11-25", "day",
      "Thanksgiving: the fourth Thursday of November, the last one"),
     ("Violence will be a theme from now to Election Day.", "Election Day", Day(1998, 10, 26), "1998-11-03", "day",

@@ -475,7 +475,10 @@ def deictic(group: Group) -> str:
 
 
 def plain(group: Group) -> str:
-    return group("narrow", NARROWER) + "?" + _simple(group, "")
+    """A simple date, maybe narrowed ("early May 1992") or widened to its week ("the week of March 6")."""
+    return (
+        "(?:" + group("narrow", NARROWER) + "|" + group("week_of", r"[Tt]he\s+week\s+of\s+") + ")?" + _simple(group, "")
+    )
 
 
 def named(name: str, pattern: str) -> str:
@@ -502,7 +505,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent",
      "day", "years?", SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most",
-     "full", "fiscal", "corresponding", DECADE_WORDS_RE,
+     "full", "fiscal", "corresponding", r"week\s+of", DECADE_WORDS_RE,
      PART_ORDINAL, words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]

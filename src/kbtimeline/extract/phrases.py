@@ -267,6 +267,10 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         and names.match(text, match.end()) is not None
         and _previous_word(text, match.start()) in _DETERMINERS
     )
+    if match.group("week_of"):  # "the week of March 6": the week that holds the day
+        if phrase.day is None:
+            raise NotADate
+        phrase = phrase._replace(unit="week")
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
 
@@ -558,9 +562,7 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
         word = " ".join(match.group("word").lower().split())
-        if word in ("today", "tomorrow") and (
-            _GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"
-        ):
+        if word in ("today", "tomorrow") and (_GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"):
             raise NotADate  # "today's youth", "the people of tomorrow": an age, not a day
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)

@@ -250,6 +250,9 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
         return Interval(Day.first_of(year, month), Day.last_of(year, month), "month")
     if day > month_length(year, month):
         return None
+    if phrase.unit == "week":  # "the week of March 6"
+        monday = Day(year, month, day).plus_days(-Day(year, month, day).weekday())
+        return Interval(monday, monday.plus_days(6), "week")
     return Interval(Day(year, month, day), Day(year, month, day), "day")
 
 
