@@ -47,9 +47,10 @@ _PAST_WORDS = frozenset(
     "since".split()
 )
 _PASSIVE = frozenset("be been being".split())
-# "set to expire", "set for Friday": ahead; "set a record Friday": past.
+# Words that point ahead only before certain words: "set to expire", "set for Friday" (but "set a
+# record Friday"), "as soon as Tuesday", "planned to leave Thursday" (but "as planned Saturday night").
 _FUTURE_BEFORE = {"set": frozenset("to for".split()), "soon": frozenset(["as"]), "planned": frozenset(["to"])}
-# A participle after a determiner is an adjective ("the reduced dividend", "a still unspecified date").
+# A participle after a determiner is an adjective ("the reduced dividend is payable Jan. 2").
 _DETERMINERS = frozenset("a an the its his her their this that these those our".split())
 # Words in -ed that are no past tense.
 _NOT_PAST = frozenset("succeed proceed exceed indeed united hundred kindred naked sacred wicked".split())
@@ -77,7 +78,9 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
 
     The verb nearest before the date decides ("said Friday that he would ..." is
     past), then the one nearest after it, then any marker in the clause. A
-    possessive date ("Wednesday's ruling") names something that has happened.
+    possessive date ("Wednesday's ruling") names something that has happened;
+    a plan seen from after it ("it had been due to expire Friday") may lie on
+    either side, so the tense is not told.
     """
     if text.startswith("'s", end) or text.startswith("’s", end):
         return "past"
