@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from kbtimeline.extract.dateline import is_dateline
 from kbtimeline.extract.labels import when_label
 from kbtimeline.extract.phrases import find_phrases
 from kbtimeline.extract.resolve import Resolved, needs_reference_date, resolve_all
@@ -68,9 +69,13 @@ def extract(
         if (sentence := index.holding(phrase.start, phrase.end)) is not None
     ]
     unique_sentences = dict.fromkeys(sentence for _, sentence in dated)
-    heading = {sentence: is_heading(text, sentence) for sentence in unique_sentences}
+    heading = {
+        sentence: is_heading(text, sentence) and not is_dateline(text[sentence.start : sentence.end])
+        for sentence in unique_sentences
+    }
     not_prose = {
-        sentence: heading[sentence] or is_apparatus(text[sentence.start : sentence.end])
+        sentence: (heading[sentence] or is_apparatus(text[sentence.start : sentence.end]))
+        and not is_dateline(text[sentence.start : sentence.end])
         for sentence in unique_sentences
     }
     # Headings are not reference metadata: a run of dated section titles ("Ionian Revolt (499–493 BC)")

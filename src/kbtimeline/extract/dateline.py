@@ -43,3 +43,18 @@ def document_date(text: str) -> Day | None:
         if short_line or dateline:
             return Day(phrase.year, phrase.month, phrase.day)
     return None
+
+
+# "JOHANNESBURG, August 7 (Xinhua) --": a place in capitals, a date, the agency, a dash, alone on its line.
+_DATELINE_LINE = re.compile(
+    r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
+    r"[^\n()]{3,30}?(?:\s*\([^()\n]{2,30}\))?\s*(?:--?|[—–_:])?\s*"
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether ``line`` is a news dateline standing alone: it dates the story below it.
+
+    Such a line looks like a heading (short, no closing punctuation) but is the
+    date of what the story tells, so its date gives a record."""
+    return _DATELINE_LINE.fullmatch(line) is not None

@@ -25,6 +25,7 @@ from kbtimeline.extract.lexicon import (
     HOLIDAYS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    MOVABLE_HOLIDAYS,
     NARROWING_ADJECTIVES,
     NARROWING_NOUNS,
     NUMBER_WORDS,
@@ -65,12 +66,12 @@ MONTH = (
     "(?:" + words(MONTH_NAMES, capital=True)
     + "|" + words(MONTH_ABBREVIATIONS, capital=True) + r"(?:\.|(?=\s+\d)))(?![A-Za-z])"
 )  # fmt: skip
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 # A year, not a part of a number ("1,500", "4.1992"), a decade ("1990s", "1990's") or a code.
 YEAR4 = r"(?<![\d,.$£€/])(?:1\d{3}|20\d{2}|2100)(?!\d|,\d|\.\d|/\d|s\b|(?<=0)'s\b)"
 ERA_AFTER = r"(?:BCE|BC|B\.C\.(?:E\.)?|B\.C(?![\w.])|AD|A\.D\.|CE)(?![A-Za-z])"
 ERA_YEAR = rf"(?:(?<![\d,.])\d{{1,4}}\s?{ERA_AFTER}|(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d))"
-HOLIDAY = words(HOLIDAYS, capital=True)
+HOLIDAY = words({**HOLIDAYS, **MOVABLE_HOLIDAYS}, capital=True)
 SEASON = words(SEASONS)
 SEASON_WORDS = words(SEASONS, either_case=False)[3:-1]
 ORDINAL_WORD = words(ORDINALS, either_case=False)
@@ -262,7 +263,26 @@ def part_of_year(group: Group) -> str:
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
+        + "|"
+        + group("of_rel_year", r"next|last|this")
+        + r"\s+year\b"
         + r")|(?:[Tt]he\s+)?"
+        + group("year_first", YEAR4)
+        + r"\s+(?:"
+        + group("year_first_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
+        + r"[\s-])?"
+        + group("year_first_part", r"half|quarter|period")
+        + r"\b|"
+        # "next year's first quarter"; "last year's quarter", "the corresponding period last year",
+        # "the quarter a year ago": the quarter reported, a year before
+        + group("rel_year", r"[Nn]ext|[Ll]ast|[Tt]his")
+        + r"\s+year['’]s\s+(?:"
+        + group("rel_year_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
+        + r"[\s-])?"
+        + group("rel_year_part", r"half|quarter|period")
+        + r"\b|[Tt]he\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
+        + group("year_before", r"last\s+year|a\s+year\s+(?:ago|earlier)")
+        + r"\b|(?:[Tt]he\s+)?"
         + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
         + r"[\s-]"
         + group("bare_part", r"quarter")
@@ -274,7 +294,7 @@ def part_of_year(group: Group) -> str:
 
 
 def decade(group: Group) -> str:
-    """ "the 1990s", "the late 1980s", "the nineties" (a decade in words is of the 1900s)."""
+    """ "the 1990s", "the late 1980s", "the '80s", "the nineties" (a short or spoken decade is of the 1900s)."""
     return (
         r"(?:[Tt]he\s+)?"
         + group("narrow", NARROWER)
@@ -282,7 +302,9 @@ def decade(group: Group) -> str:
         + group("decade", r"(?<![\d,.])(?:\d{3}0|\d{2}0(?=s\s?B))")
         + r"'?s\b(?:\s?"
         + group("decade_era", r"BCE|BC|B\.C\.(?:E\.)?")
-        + r")?|(?<=the\s)"
+        + r")?|['’]"
+        + group("decade_short", r"\d0")  # "the '80s": of the 1900s
+        + r"s\b|(?<=the\s)"
         + group("decade_word", words(DECADE_WORDS, either_case=False))
         + r"\b)"
     )
@@ -363,7 +385,7 @@ def counted_from_happening(group: Group) -> str:
 
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
-    noun = r"day|morning|afternoon|evening|night|week|month|year|" + SEASON_WORDS
+    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|" + SEASON_WORDS
     return (
         "(?:(?:"
         + group("day_first", DAY)
@@ -455,7 +477,9 @@ def deictic(group: Group) -> str:
         + group("rel_month", PRESENT)
         + r"\s+"
         + group("month_b", MONTH)
-        + r"|"
+        + r"(?:\s+"
+        + group("day_b", DAY)
+        + r")?|"
         + group("count", NUMBER_WORD)
         + r"\s+"
         + group("unit", UNIT)
@@ -467,12 +491,23 @@ def deictic(group: Group) -> str:
         + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
         + r")?\b|"
         + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
-        + r"\b(?![\s-]+(?:of|century)\b|-)"
+        + r"\b(?![\s-]+(?:of|century)\b|-)|"
+        # "for the full year", "through the first nine months of the year": the year written in
+        + group(
+            "the_year",
+            r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:full\s+)?(?:fiscal\s+)?year\b"
+            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of|to|since)\b|[-'’])",
+        )
+        + "|"
+        + group("year_end", r"[Yy]ear[-\s]end\b|[Yy]ear['’]s\s+end\b")
     )
 
 
 def plain(group: Group) -> str:
-    return group("narrow", NARROWER) + "?" + _simple(group, "")
+    """A simple date, maybe narrowed ("early May 1992") or widened to its week ("the week of March 6")."""
+    return (
+        "(?:" + group("narrow", NARROWER) + "|" + group("week_of", r"[Tt]he\s+week\s+of\s+") + ")?" + _simple(group, "")
+    )
 
 
 def named(name: str, pattern: str) -> str:
@@ -497,9 +532,10 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 # rules only there is ten times faster than trying every rule at every word;
 # a test checks that every phrase the rules find starts at a trigger.
 _AFTER_THE = "|".join(
-    [r"\d", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent", "day", "years?",
-     SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most", DECADE_WORDS_RE,
-     PART_ORDINAL, "week", "month", "rest", words(PRESENT_DIRECTIONS, either_case=False),
+    [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent",
+     "day", "years?", SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most",
+     "full", "fiscal", "corresponding", DECADE_WORDS_RE, PART_ORDINAL, "week", "month", "rest",
+     words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
 )  # fmt: skip
@@ -518,7 +554,7 @@ _TRIGGERS = (
     + words(NARROWING_ADJECTIVES)
     + r"|[Vv]ery(?=\s)|"
     + SEASON
-    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|(?:[Mm]onth|[Yy]ear)['’]s\s+end\b|"
+    + r"|(?<=[Aa]t\s)\d|[Yy]ear-|[Mm]onth['’]s\s+end\b|[Yy]ear(?=\s+end\b|['’]s\s+end\b)|"
     + words(SPOKEN_CENTURIES)
     + r"(?=[\s-]+[a-z])"
     + r"|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent|[Ll]ater|[Ee]arlier"

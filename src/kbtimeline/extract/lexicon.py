@@ -22,6 +22,7 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
+    "MOVABLE_HOLIDAYS",
     "NARROWING_ADJECTIVES",
     "NARROWING_NOUNS",
     "NARROWING_WORDS",
@@ -152,4 +153,11 @@ PRESENT_DIRECTIONS = {
 HOLIDAYS = {
     "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
     "New Year's Day": (1, 1), "New Year's Eve": (12, 31),
+}  # fmt: skip
+# Days named for a weekday of a month (United States): (month, weekday, the first day it can fall on).
+# Thanksgiving is the fourth Thursday of November, the first Thursday from the 22nd; Election Day
+# the Tuesday after the first Monday of November.
+MOVABLE_HOLIDAYS = {
+    "Thanksgiving": (11, 3, 22), "Thanksgiving Day": (11, 3, 22), "Election Day": (11, 1, 2),
+    "Memorial Day": (5, 0, 25), "Labor Day": (9, 0, 1), "Mother's Day": (5, 6, 8), "Father's Day": (6, 6, 15),
 }  # fmt: skip

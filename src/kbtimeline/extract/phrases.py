@@ -20,6 +20,7 @@ from kbtimeline.extract.lexicon import (
     HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     NARROWING_WORDS,
     NUMBER_WORDS,
     ORDINALS,
@@ -85,6 +86,7 @@ class Phrase(NamedTuple):
     looks_back: bool = False  # told in a flashback: lies before the story's present, does not move it
     attributive: bool = False  # a year naming a thing ("the 1978 treaty"), not setting the story's time
     ahead: bool = False  # the end of a state told from its start ("lasted until May"): does not move the story
+    counted: bool = False  # "a year ago", "a year earlier": a point of comparison moved back, not a named period
 
 
 class NotADate(Exception):
@@ -143,6 +145,8 @@ def _needs_tense(phrase: Phrase) -> bool:
         return phrase.offset is None
     if phrase.kind == "range" and phrase.parts is not None:
         return any(_needs_tense(part) for part in phrase.parts)
+    if phrase.kind == "part_anaphoric":  # "third-quarter profit rose", written in March: last year's
+        return phrase.offset is None
     return phrase.kind == "date" and phrase.year is None and phrase.month is not None
 
 
@@ -232,8 +236,12 @@ def _simple(match: re.Match[str], prefix: str, start: int, end: int) -> Phrase:
         holiday_start = match.start(prefix + "holiday")
         if _IN_A_NAME.search(match.string, max(0, holiday_start - 24), holiday_start):
             raise NotADate  # "White Christmas", a song: a quoted name
-        holiday_month, holiday_day = HOLIDAYS[re.sub(r"\s+", " ", holiday)]
-        return Phrase(start, end, "date", year=_year(get("holiday_y")), month=holiday_month, day=holiday_day)
+        name, holiday_year = re.sub(r"\s+", " ", holiday), _year(get("holiday_y"))
+        if name in MOVABLE_HOLIDAYS:  # its day depends on its year: the first such weekday from ``number``
+            holiday_month, weekday, first_day = MOVABLE_HOLIDAYS[name]
+            return Phrase(start, end, "date", year=holiday_year, month=holiday_month, weekday=weekday, number=first_day)
+        holiday_month, holiday_day = HOLIDAYS[name]
+        return Phrase(start, end, "date", year=holiday_year, month=holiday_month, day=holiday_day)
     year = _year(get("dmy_y") or get("mdy_y") or get("my_y") or get("y"))
     month = _month(get("dmy_m") or get("mdy_m") or get("my_m") or get("m"))
     day = _day(get("dmy_d") or get("mdy_d"))
@@ -271,6 +279,10 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
             and _IN_RUNNING_TEXT.match(text, match.end()) is not None
         )
     )
+    if match.group("week_of"):  # "the week of March 6": the week that holds the day
+        if phrase.day is None:
+            raise NotADate
+        phrase = phrase._replace(unit="week")
     return phrase._replace(modifier=modifier, passing=passing, attributive=attributive)
 
 
@@ -360,6 +372,19 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
             match.start(), match.end(), "part", year=int(match.group("qyear")),
             unit="quarter" if label[0] == "Q" else "half", number=int(label[1]),
         )  # fmt: skip
+    start, end = match.start(), match.end()
+    if match.group("year_before") or (match.group("rel_year") == "last" and not match.group("rel_year_ordinal")):
+        return Phrase(start, end, "deictic", unit="quarter", offset=-5, counted=True)  # the same quarter a year before
+    ordinal = match.group("year_first_ordinal") or match.group("rel_year_ordinal")
+    if match.group("year_first") or match.group("rel_year"):  # "the 1988 second quarter", "next year's first quarter"
+        unit: Unit = "half" if (match.group("year_first_part") or match.group("rel_year_part")) == "half" else "quarter"
+        number = PART_ORDINALS[ordinal] if ordinal else None  # "the 1988 period": the part the report is on
+        if (unit == "half" and (number is None or number > 2)) or (number is None and match.group("rel_year")):
+            raise NotADate
+        if match.group("rel_year"):
+            offset = PRESENT_DIRECTIONS[match.group("rel_year").lower()]
+            return Phrase(start, end, "part_anaphoric", unit=unit, number=number, offset=offset)
+        return Phrase(start, end, "part", year=_year(match.group("year_first")), unit=unit, number=number)
     if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
         number = PART_ORDINALS[match.group("bare_ordinal").lower()]
         return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
@@ -369,6 +394,9 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
         number = min(number, 2)
     if match.group("anaphor"):
         return Phrase(match.start(), match.end(), "part_anaphoric", unit=part, number=number)
+    if match.group("of_rel_year"):  # "the first quarter of next year"
+        offset = PRESENT_DIRECTIONS[match.group("of_rel_year")]
+        return Phrase(match.start(), match.end(), "part_anaphoric", unit=part, number=number, offset=offset)
     return Phrase(match.start(), match.end(), "part", year=_year(match.group("year")), unit=part, number=number)
 
 
@@ -454,7 +482,12 @@ def _is_forward(left: Phrase, right: Phrase) -> bool:
 
 def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     word = match.group("decade_word")
-    number = 1900 + DECADE_WORDS[word.lower()] if word else int(match.group("decade"))
+    if word:
+        number = 1900 + DECADE_WORDS[word.lower()]
+    elif match.group("decade_short"):
+        number = 1900 + int(match.group("decade_short"))
+    else:
+        number = int(match.group("decade"))
     if match.group("decade_era"):  # "the 470s BC": 479 to 470 BC
         number = 1 - (number + 9)
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
@@ -549,7 +582,7 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         unit, _ = _noun(match.group("unit"))
         if unit == "decade" and count == 1:  # "a decade earlier" is ten years; "two decades earlier", said
             unit, count = "year", 10  # in 1965, is the 1940s
-        return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count)
+        return Phrase(start, end, "anaphoric", unit=unit, offset=sign * count, counted=True)
     if match.group("day_dir"):
         offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
         return Phrase(start, end, "anaphoric", unit="day", offset=offset)
@@ -587,6 +620,8 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     start, end = match.start(), match.end()
     if match.group("word"):
         word = " ".join(match.group("word").lower().split())
+        if word in ("today", "tomorrow") and (_GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"):
+            raise NotADate  # "today's youth", "the people of tomorrow": an age, not a day
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)
     if match.group("month"):  # "June last year"
@@ -596,12 +631,16 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         offset = PRESENT_DIRECTIONS[" ".join(match.group("rel_month").lower().split())]
         modifier = _narrower(match.group("narrow_b"))
         kind: Kind = "present" if offset == 0 else "deictic"
-        return Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")), offset=offset,
-                      modifier=modifier)  # fmt: skip
+        return _checked(Phrase(start, end, kind, unit="month", month=_month(match.group("month_b")),
+                               day=_day(match.group("day_b")), offset=offset, modifier=modifier))  # fmt: skip
     if match.group("year_ago"):  # "year-earlier", "the year-ago quarter" (the same quarter a year before)
         if match.group("year_ago_part"):
             return Phrase(start, end, "deictic", unit="quarter", offset=-5)
-        return Phrase(start, end, "deictic", unit="year", offset=-1)
+        return Phrase(start, end, "deictic", unit="year", offset=-1, counted=True)
+    if match.group("the_year"):  # "for the year": the year the text is written in (news) or at (a story)
+        return Phrase(start, end, "present", unit="year", offset=0)
+    if match.group("year_end"):  # "by year-end": the end of the year
+        return Phrase(start, end, "present", unit="year", offset=0, modifier="late")
     if match.group("the_quarter"):  # "the quarter" a company reports on: the last one ended
         return Phrase(start, end, "deictic", unit="quarter", offset=-1)
     if match.group("rel"):
@@ -612,7 +651,14 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
     unit, _ = _noun(match.group("unit"))
     sign = -1 if match.group("ago").lower() == "ago" else 1
-    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")))
+    return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
+
+
+# "today's world", "today's youth", "tomorrow's leaders": the present age, not the day.
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:world|society|youth|generations?|young|kids|children|teenagers|leaders|standards"
+    r"|technology|culture|computers)\b"
+)
 
 
 def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
@@ -708,7 +754,7 @@ SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 _WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
-    "and or that this next last following same each every throughout the into".split()
+    "and or that this next last following same each every throughout the into for".split()
 )
 
 
@@ -720,7 +766,7 @@ def _previous_word(text: str, position: int) -> str:
 _EARLIEST_BARE_YEAR = 1500
 _BEFORE_OLD_YEAR = frozenset("of the year and or to c. ca. circa around about".split())
 _YEAR_PREPOSITIONS = frozenset("in by since until till during before after from through".split())
-_SEASON_CONTEXT = _MONTH_CONTEXT | {"as", "the", "that", "this"}
+_SEASON_CONTEXT = (_MONTH_CONTEXT - {"for"}) | {"as", "the", "that", "this"}  # "clothes for winter": any winter
 _SEASON_AS_ADJECTIVE = frozenset(
     "camp camps school schools holiday holidays vacation clothing uniforms "
     "palace residence house home olympics games solstice equinox".split()

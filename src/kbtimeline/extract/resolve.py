@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from kbtimeline.extract.anchors import LOOK_BACK, happening_date, said_with
@@ -56,12 +56,14 @@ class Narrative:
     # The document date when the text is news written at that date: then "this week",
     # weekdays and months without a year are read from it rather than from the story.
     now: Day | None = None
+    # The quarter a report is about ("third-quarter profit rose"): what "a year earlier" compares with.
+    period: Interval | None = None
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
         # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands.
         in_passing = in_passing and not (interval == self.latest and not self.in_passing)
-        return Narrative(interval, precise, in_passing, self.now)
+        return Narrative(interval, precise, in_passing, self.now, self.period)
 
     def anchor(self) -> Interval | None:
         """The anchor against which to read a month or a day named without its year."""
@@ -112,6 +114,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
         yield resolved
         if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
+        if _names_the_period(phrase):
+            narrative = replace(narrative, period=resolved.interval)
 
 
 def needs_reference_date(phrase: Phrase) -> bool:
@@ -188,6 +192,9 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
     kind = phrase.kind
     if kind == "range":
         return _range(phrase, narrative)
+    if _compares_with_period(phrase, narrative):
+        assert narrative.period is not None
+        return Resolved(phrase, _shift_years(narrative.period, -1), True)
     if kind == "deictic":
         interval = None if reference_date is None else _deictic(phrase, narrative, reference_date)
     elif kind == "present":
@@ -219,6 +226,28 @@ def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = N
         return None
     anchored = kind not in ("season", "decade", "century", "part") and not (kind == "date" and phrase.year is not None)
     return Resolved(phrase, interval, anchored)
+
+
+def _names_the_period(phrase: Phrase) -> bool:
+    """ "third-quarter profit", "in the third quarter": the quarter a report is on is named
+    without its year; "the 1988 second quarter" is one it compares with."""
+    return phrase.kind == "part_anaphoric" and phrase.unit == "quarter" and not phrase.offset  # or "this year's"
+
+
+def _compares_with_period(phrase: Phrase, narrative: Narrative) -> bool:
+    """ "Profit rose to $5 million from $4 million a year earlier", in a report on a quarter:
+    the same quarter a year before, not the whole year."""
+    a_year_back = (phrase.unit, phrase.offset) in (("year", -1), ("quarter", -5))  # "the year-ago quarter"
+    return narrative.now is not None and narrative.period is not None and phrase.counted and a_year_back
+
+
+def _shift_years(interval: Interval, years: int) -> Interval:
+    start, end = interval.start, interval.end
+    return replace(
+        interval,
+        start=Day(start.year + years, start.month, min(start.day, month_length(start.year + years, start.month))),
+        end=Day(end.year + years, end.month, min(end.day, month_length(end.year + years, end.month))),
+    )
 
 
 def _deictic(phrase: Phrase, narrative: Narrative, reference_date: Day) -> Interval | None:
@@ -290,10 +319,16 @@ def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
             year = _year_for_month(month, anchor)
     if month is None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if day is None and phrase.weekday is not None and phrase.number is not None:  # "Thanksgiving"
+        first = Day(year, month, phrase.number)
+        day = phrase.number + (phrase.weekday - first.weekday()) % 7
     if day is None:
         return Interval(Day.first_of(year, month), Day.last_of(year, month), "month")
     if day > month_length(year, month):
         return None
+    if phrase.unit == "week":  # "the week of March 6"
+        monday = Day(year, month, day).plus_days(-Day(year, month, day).weekday())
+        return Interval(monday, monday.plus_days(6), "week")
     return Interval(Day(year, month, day), Day(year, month, day), "day")
 
 
@@ -403,17 +438,28 @@ def _century(phrase: Phrase) -> Interval | None:
 
 
 def _part(phrase: Phrase, narrative: Narrative) -> Interval | None:
+    """ "the third quarter of 1992"; without its year, of the year the text is at, or next ("next year's
+    first quarter"); without its number ("the 1988 period"), the quarter the report is on."""
     year = phrase.year
+    number = phrase.number
+    if number is None and narrative.period is not None and phrase.unit == "quarter":
+        number = (narrative.period.start.month - 1) // 3 + 1
+    if number is None and year is not None:  # "the 1988 period", no quarter reported: the year
+        return Interval(Day.first_of(year), Day.last_of(year), "year")
+    if number is None or phrase.unit not in ("quarter", "half"):
+        return None
+    months = 3 if phrase.unit == "quarter" else 6
+    first_month = (number - 1) * months + 1
     if year is None and narrative.now is not None:
         year = narrative.now.year
+        # A quarter not yet begun is last year's, unless the sentence looks ahead.
+        if phrase.offset is None and phrase.tense != "future" and Day(year, first_month, 1) > narrative.now:
+            year -= 1
     if year is None:
         if narrative.latest is None:
             return None
         year = narrative.latest.start.year
-    if phrase.number is None or phrase.unit not in ("quarter", "half"):
-        return None
-    months = 3 if phrase.unit == "quarter" else 6
-    first_month = (phrase.number - 1) * months + 1
+    year += phrase.offset or 0
     last_month = first_month + months - 1
     return Interval(Day.first_of(year, first_month), Day.last_of(year, last_month), phrase.unit)
 
@@ -452,6 +498,8 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
         delta = forward or 7
     elif phrase.offset == 0 or phrase.tense == "future":
         delta = forward
+    elif phrase.tense is None and narrative.now is not None and forward < back:
+        delta = forward  # no verb says which way: the nearest one ("meet separately Monday", written Friday)
     else:  # news mostly reports what has happened
         delta = -back
     day = anchor.plus_days(delta)

@@ -14,13 +14,17 @@ import re
 from typing import Literal
 
 _WINDOW = 160
-# The clause ends at a sentence end, a semicolon or a line break.
-_CLAUSE_BEFORE = re.compile(r"(?:[.!?;]\s|\n)(?!.*(?:[.!?;]\s|\n))", re.DOTALL)
-_CLAUSE_AFTER = re.compile(r"[.!?;](?:\s|$)|\n")
+# The clause ends at a sentence end, a semicolon or a line break; not at the dot of an
+# abbreviation ("Roe vs. Wade", "U.S. officials", "Dr. Slepian", "Oct. 23").
+_CLAUSE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bvs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+    r"(?<!\bGov)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bSept)"
+    r"[.!?;](?:\s|$)|\n"
+)
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|planning)"
     r"|to\s+be\s+(?:held|released|signed|completed|made|paid)|plans?\s+to|intends?\s+to|upcoming"
-    r"|expects?\s+to|next|coming)\b",
+    r"|expects?\s+to|next(?!\s+to\b)|coming)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -34,24 +38,38 @@ _PAST = re.compile(
 # The words nearest a date that say which way it lies: "said Friday" (past), "will succeed him
 # Feb. 1" (future), "effective Dec. 7" and "until March 6" (a deadline ahead).
 _FUTURE_WORDS = frozenset(
-    "will would shall won't wouldn't going expected expects expect scheduled due set slated plans "
-    "planned intends effective until through upcoming next coming".split()
+    "will would shall won't wouldn't going expected expects expect scheduled due slated plans "
+    "intends effective until through upcoming next coming payable ahead".split()
 )
 _PAST_WORDS = frozenset(
     "was were had did said says told ago last earlier began came went took gave made met held left fell "
-    "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought".split()
+    "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought "
+    "since".split()
 )
 _PASSIVE = frozenset("be been being".split())
+# Words that point ahead only before certain words: "set to expire", "set for Friday" (but "set a
+# record Friday"), "as soon as Tuesday", "planned to leave Thursday" (but "as planned Saturday night").
+_FUTURE_BEFORE = {"set": frozenset("to for".split()), "soon": frozenset(["as"]), "planned": frozenset(["to"])}
+# A participle after a determiner is an adjective ("the reduced dividend is payable Jan. 2").
+_DETERMINERS = frozenset("a an the its his her their this that these those our".split())
+# Words in -ed that are no past tense.
+_NOT_PAST = frozenset("succeed proceed exceed indeed united hundred kindred naked sacred wicked".split())
 _WORD = re.compile(r"[A-Za-z']+")
 _NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
 
 
-def _word_tense(word: str) -> Literal["past", "future"] | None:
+def _word_tense(word: str, before: str = "", after: str = "") -> Literal["past", "future"] | None:
+    """What one word says of the tense, given the words just before and after it."""
     lowered = word.lower()
-    if lowered in _FUTURE_WORDS or lowered.endswith("'ll"):
+    if lowered == "next" and after.lower() == "to":
+        return None  # "next to the embassy": a place
+    if lowered in _FUTURE_WORDS or lowered.endswith("'ll") or after.lower() in _FUTURE_BEFORE.get(lowered, ()):
         return "future"
-    if lowered in _PAST_WORDS or (len(lowered) > 4 and lowered.endswith("ed")):
+    if lowered in _PAST_WORDS:
         return "past"
+    if len(lowered) > 4 and lowered.endswith("ed"):
+        adjective = before.lower() in _DETERMINERS or lowered in _NOT_PAST
+        return None if adjective else "past"
     return None
 
 
@@ -60,21 +78,30 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
 
     The verb nearest before the date decides ("said Friday that he would ..." is
     past), then the one nearest after it, then any marker in the clause. A
-    possessive date ("Wednesday's ruling") names something that has happened.
+    possessive date ("Wednesday's ruling") names something that has happened;
+    a plan seen from after it ("it had been due to expire Friday") may lie on
+    either side, so the tense is not told.
     """
     if text.startswith("'s", end) or text.startswith("’s", end):
         return "past"
     before, after = _clause_around(text, start, end)
-    words_before = _WORD.findall(before)[-_NEAR_WORDS_BEFORE:]
-    for index in range(len(words_before) - 1, -1, -1):
-        tense = _word_tense(words_before[index])
-        if tense == "past" and index and words_before[index - 1].lower() in _PASSIVE:
-            continue  # "will be held Thursday": the auxiliary before the participle decides
-        if tense is not None:
-            return tense
-    for word in _WORD.findall(after)[:_NEAR_WORDS_AFTER]:
-        if (tense := _word_tense(word)) is not None:
-            return tense
+    words_before, words_after = _WORD.findall(before), _WORD.findall(after)
+    nearest_before = range(len(words_before) - 1, -1, -1)
+    nearest_after = range(len(words_after))
+    for words, order in (
+        (words_before, nearest_before[:_NEAR_WORDS_BEFORE]),
+        (words_after, nearest_after[:_NEAR_WORDS_AFTER]),
+    ):
+        for index in order:
+            tense = _word_tense(
+                words[index], words[index - 1] if index else "", words[index + 1] if index + 1 < len(words) else ""
+            )
+            if tense == "past" and index and words[index - 1].lower() in _PASSIVE:
+                continue  # "will be held Thursday": the auxiliary before the participle decides
+            if tense == "future" and "had" in (word.lower() for word in words[max(0, index - 2) : index]):
+                return None  # "it had been due to expire Friday": a plan seen from after it, either side
+            if tense is not None:
+                return tense
     clause = f"{before} {after}"
     if _FUTURE.search(clause):
         return "future"
@@ -110,11 +137,11 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of the clause before and after ``text[start:end]``, within a window."""
     low = max(0, start - _WINDOW)
     before = text[low:start]
-    boundary = _CLAUSE_BEFORE.search(before)
-    if boundary is not None:
-        before = before[boundary.end() :]
+    boundaries = list(_CLAUSE_END.finditer(before))
+    if boundaries:
+        before = before[boundaries[-1].end() :]
     after = text[end : end + _WINDOW]
-    stop = _CLAUSE_AFTER.search(after)
+    stop = _CLAUSE_END.search(after)
     if stop is not None:
         after = after[: stop.start()]
     return before, after
