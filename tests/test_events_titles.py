@@ -84,8 +84,8 @@ TITLES = [
      "phrases dropped before a cut (rules: an aside between commas); never cut before the verb and its object"),
     ('In 1959 the committee issued a secret resolution that called for an "armed struggle against the regime and '
      'its foreign allies in the south".', "1959",
-     "The committee issued a secret resolution that called for an armed struggle against the regime…",
-     "The committee issued a secret resolution", "no quote left open by a cut"),
+     "The committee issued a secret resolution that called for an armed struggle against the regime…", SAME,
+     "no quote left open by a cut; a phrase after the verb and its object is cut, not taken out"),
     ("[ President Aliyev disbanded 33 volunteer battalions in 1993.", "1993",
      "President Aliyev disbanded 33 volunteer battalions", SAME, "no junk characters"),
     ("Colonel Lee arrived in May 1862. He took the fort on 3 June 1862.", "3 June 1862",
@@ -180,7 +180,7 @@ TITLES = [
     ("On 23 July 1962, fourteen nations, including China, France, the Soviet Union and the United States, signed "
      "an agreement promising the neutrality of the kingdom.", "23 July 1962",
      "Fourteen nations signed an agreement promising the neutrality of the kingdom",
-     "Fourteen nations, including China, France, the Soviet Union and the United States, signed an agreement",
+     "Fourteen nations, including China, France, the Soviet Union and the United States, signed an agreement…",
      "an 'including' list is an aside (rules); never cut before the verb"),
     ("The Red Army had finally triumphed over its enemies on the right; it now turned on its allies in 1921.",
      "1921", "The Red Army now turned on its allies", SAME,

@@ -409,7 +409,7 @@ class _Title:
             attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
             mark = self.child(index, ("mark",))
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
-            if token.dep == "appos" or opening or attribution or concessive:
+            if (token.dep == "appos" and not self._listed(index)) or opening or attribution or concessive:
                 phrase = self.subtree(index)
                 dropped |= phrase | {
                     edge
@@ -417,6 +417,17 @@ class _Title:
                     if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","
                 }
         return dropped
+
+    def _listed(self, appos: int) -> bool:
+        """Whether an "appositive" is an item of a list the small model misread ("between Armenia, the NKR
+        and Azerbaijan", "with A at X, B at Y, and C"): it has a conjunct, or comes before its head's."""
+        tokens, head = self.tokens, self.tokens[appos].head
+        after = [token.dep for token in tokens[max(self.subtree(appos)) + 1 :][:2] if token.text != ","]
+        return (
+            self.child(appos, ("conj",)) is not None
+            or any(tokens[kid].dep == "conj" and kid > appos for kid in self.kids[head])
+            or after[:1] == ["cc"]  # "…, the 308th Division at Ninh Binh, and the main attack"
+        )
 
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
@@ -493,8 +504,15 @@ class _Title:
         protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
         subject = set().union(*(self.subtree(index) for index in core if self.tokens[index].dep in SUBJECTS))
         for deps in DROP_ORDER:
-            while len(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
+            while _word_count(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
+                essential = self._essential(kept, core)
+                end = max(essential, default=-1)  # a phrase after the essentials is cut, not taken out
+                if _word_count(self._words(essential, replace)) <= wording.MAX_WORDS:
+                    end = -1  # they fit: only an opening or an aside before the verb goes
                 candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
+                              and (min(self.subtree(index)) < end or self._before_its_verb(index, core))
+                              and (self.tokens[index].dep not in ("advmod", "npadvmod")
+                                   or self.tokens[self.tokens[index].head].pos in ("VERB", "AUX"))
                               and self.word(index) != "of" and not self._glued(self.subtree(index))
                               and not self._noun_infinitive(index)]  # fmt: skip
                 if not candidates:
@@ -506,9 +524,42 @@ class _Title:
                     head = self.tokens[index].head
                     kept -= {kid for kid in self.kids[head] if self.tokens[kid].dep == "cc" and head < kid < index}
         words = self._words(kept, replace)
-        last_core = max((index for index in core if index in kept), default=-1)
-        essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
+        essential = self._words(self._essential(kept, core), replace)
         return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+
+    def _before_its_verb(self, index: int, core: set[int]) -> bool:
+        """An opening phrase or an aside between subject and verb ("In response to this development, …")."""
+        head = self.tokens[index].head
+        return head in core and self.tokens[head].pos in ("VERB", "AUX") and index < head
+
+    def _essential(self, kept: set[int], core: set[int]) -> set[int]:
+        """The kept words up to the end of who did what: the core and, for an object, its noun with its own
+        modifiers and "of" phrase (not the phrases hung on it); a clause complement, its own essentials."""
+        last = max((self._compact_end(index, kept) for index in core if index in kept), default=-1)
+        return {index for index in kept if index <= last}
+
+    def _compact_end(self, index: int, kept: set[int], depth: int = 0) -> int:
+        tokens = self.tokens
+        if tokens[index].dep not in CORE or depth > 3:
+            return index
+        if tokens[index].pos in ("VERB", "AUX"):  # "pledged that he was not…": that clause's verb and object
+            inner = [kid for kid in self.kids[index] if kid in kept and tokens[kid].dep in (*SUBJECTS, *CORE)]
+            return max((self._compact_end(kid, kept, depth + 1) for kid in inner), default=index) if inner else index
+        if tokens[index].dep == "agent":
+            found = self.child(index, ("pobj",))
+            return index if found is None else max(self._compact_end_noun(found, kept), index)
+        return self._compact_end_noun(index, kept)
+
+    def _compact_end_noun(self, noun: int, kept: set[int]) -> int:
+        keep, stack = {noun}, [noun]
+        while stack:
+            for kid in self.kids[stack.pop()]:
+                dep = self.tokens[kid].dep
+                if kid in kept and (dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat",
+                                            "pobj", "quantmod") or (dep == "prep" and self.word(kid) == "of")):  # fmt: skip
+                    keep.add(kid)
+                    stack.append(kid)
+        return max(keep)
 
     def _noun_infinitive(self, index: int) -> bool:
         token = self.tokens[index]
@@ -555,10 +606,6 @@ class _Title:
             path.add(index)
         return path
 
-    def _phrase_end(self, index: int, kept: set[int]) -> int:
-        """The last kept word of the phrase headed by ``index`` (its object's last word, for a verb's object)."""
-        return max(self.subtree(index) & kept, default=index) if self.tokens[index].dep in CORE else index
-
     def _words(self, kept: set[int], replace: dict[int, str]) -> list[str]:
         pieces: list[str] = []
         previous = None
@@ -573,6 +620,11 @@ class _Title:
                 pieces.append(text)
             previous = index
         return " ".join(pieces).split()
+
+
+def _word_count(words: list[str]) -> int:
+    """Words a reader counts: a stray comma or full stop is none."""
+    return sum(any(char.isalnum() for char in word) for word in words)
 
 
 def _agrees(token: Token, kind: str | None) -> bool:

@@ -65,7 +65,8 @@ def plain_subject(text: str) -> str:
 def cut(words: list[str], keep_at_least: int = 0) -> str:
     """The first words up to MAX_WORDS (more if ``keep_at_least`` asks, up to HARD_MAX_WORDS), marked "…".
 
-    The cut goes back to a comma when one comes late enough, and never leaves a
+    The cut goes back to a comma when one comes late enough, or to the end of the
+    essentials when only a word or two would follow them, and never leaves a
     dangling word before the "…".
     """
     if len(words) <= MAX_WORDS:
@@ -74,6 +75,8 @@ def cut(words: list[str], keep_at_least: int = 0) -> str:
     if len(words) <= limit + 1:
         return " ".join(words)
     kept = words[:limit]
+    if keep_at_least and len(kept) - keep_at_least < 3:  # "…signed an agreement promising…": a word or two
+        kept = words[:keep_at_least]  # of the next phrase say nothing, the essentials end the title
     for index in range(len(kept) - 1, max(keep_at_least, MAX_WORDS // 2) - 2, -1):
         if kept[index].endswith(","):
             kept = kept[: index + 1]
