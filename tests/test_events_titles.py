@@ -188,6 +188,49 @@ TITLES = [
     ("By 1954, despite official propaganda presenting the war as a crusade against communism, the war was "
      "still growing unpopular.", "1954", "The war was still growing unpopular", SAME,
      "a long concessive opening set apart by a comma goes"),
+    # shortening (blind review: truncated): only openings, asides before the verb and phrases inside the
+    # essentials are taken out; what follows the verb and its object is cut, never taken out
+    ("On 4 July 1921 the committee voted 4–3 in favor of assigning the disputed region to the newly created "
+     "Soviet Republic of Armenia, but a day later the bureau reversed its decision.", "4 July 1921",
+     "The committee voted 4–3 in favor of assigning the disputed region to the newly created Soviet Republic…",
+     SAME, "a complement after the object is cut, not taken out (was: 'The committee voted 4–3')"),
+    ("By April 1992, the shelling had forced many of the 50,000 people living in the capital to seek refuge in "
+     "underground bunkers and basements.", "April 1992",
+     "The shelling had forced many of the 50,000 people living in the capital to seek refuge…", SAME,
+     "the object's clause is cut, not taken out (was: 'had forced many of the 50,000 people')"),
+    ("In early 2008, tensions between Ruritania, the Northern Province and Borduria grew.", "early 2008",
+     "Tensions between Ruritania, the Northern Province and Borduria grew", SAME,
+     "parser: an item of a list read as an appositive stays (was: 'Tensions between Ruritania grew')"),
+    ("Giap launched another attack on 29 May 1951 with the 304th Division at Phu Ly, the 308th Division at Ninh "
+     "Binh, and the main attack delivered by the 320th Division at Phat Diem.", "29 May 1951",
+     "Giap launched another attack with the 304th Division at Phu Ly, the 308th Division at Ninh Binh",
+     "Giap launched another attack with the 304th Division at Phu Ly, the 308th Division at Ninh Binh…",
+     "parser: a list item before ', and' is no appositive; no list cut after its 'and'"),
+    # subjects the small model hangs elsewhere (blind review: wrong-subject, fragment)
+    ("In the north, the Long War between the leagues of Arda and Belen, which had continued since 460 BC, finally "
+     "ended in 445 BC, with a thirty year truce.", "445 BC",
+     "The Long War between the leagues of Arda and Belen finally ended with a thirty year truce", SAME,
+     "parser: a subject read as an appositive of the opening phrase; rules: words before the date holding a "
+     "clause are not its setting (was: 'With a thirty year truce')"),
+    ("The king decided that a canal should be dug across the isthmus (a fleet had been destroyed in 492 BC while "
+     "rounding this coast).", "492 BC", "The king decided that a canal should be dug across the isthmus",
+     "A fleet had been destroyed while rounding this coast",
+     "parser: a subject read as an appositive of the words just before its clause (was: the king); rules: gap"),
+    ("The diaspora donated aid to the republic through the course of the war and even managed to push for "
+     "legislation in the Congress to ban military aid to its enemy in 1992.", "1992",
+     "The diaspora donated aid to the republic through the course of the war and even managed…",
+     "The diaspora even managed to push for legislation in the Congress to ban military aid to its enemy",
+     "parser: a 'to' infinitive on a noun gives the clause that says who (was: 'The diaspora to ban…')"),
+    ("Although the rebels were outnumbered, they managed to capture the town and force the army to retreat on 9 May "
+     "1952.", "9 May 1952", "They managed to capture the town and force the army to retreat",
+     "The rebels managed to capture the town and force the army to retreat",
+     "parser: a conjunct of an infinitive is the clause of its verb (was: 'The rebels force the army…'); "
+     "rules: 'They' stays (gap: no name opens the sentence)"),
+    ("The rebels held out on the hill. On 31 March 1975, after a three-day battle, Hue fell.", "31 March 1975",
+     "Hue fell", "After a three-day battle, Hue fell",
+     "rules: a name and its past verb are a title (was: 'A three-day battle, Hue fell')"),
+    ("The Prince of Tara was defeated in 1917. He died in early 1918.", "early 1918",
+     "The Prince of Tara died", SAME, "rules: 'was' is no part of the name that names 'He'"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

@@ -128,9 +128,16 @@ class _Title:
             tokens[index].pos not in ("VERB", "AUX")
             or self.word(index) in PREPOSITIONAL
             or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
+            or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
+            or (tokens[index].dep == "conj" and tokens[tokens[index].head].dep == "xcomp")  # "to capture and force"
         ):
             index = tokens[index].head
         return index
+
+    def _infinitive(self, index: int, deps: tuple[str, ...] = ("acl", "advcl", "relcl")) -> bool:
+        """A "to" infinitive on a noun or a clause: it has no subject of its own to say who did it."""
+        to = self.child(index, ("aux",))
+        return self.tokens[index].dep in deps and to is not None and self.word(to) == "to"
 
     # ------------------------------------------------------------ the title
 
@@ -333,7 +340,10 @@ class _Title:
                     return outcome
             self._name_subject(subject, replace)
         else:
-            implicit = self._implicit_subject(verb)
+            stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
+            if stray is not None:  # "In Greece, the War…, finally ended": the War is the subject
+                kept -= {index for kid in self.kids[verb] if stray in self.subtree(kid) for index in self.subtree(kid)}
+            implicit = stray if stray is not None else self._implicit_subject(verb)
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
@@ -414,7 +424,7 @@ class _Title:
                 dropped |= phrase | {
                     edge
                     for edge in (min(phrase) - 1, max(phrase) + 1)
-                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","
+                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text in (",", "-", "–", "—")
                 }
         return dropped
 
@@ -447,6 +457,31 @@ class _Title:
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
         return dropped
+
+    def _stray_subject(self, verb: int) -> int | None:
+        """A subject the small model hung before its verb as an appositive: of the opening phrase ("In
+        Greece, the First Peloponnesian War, which…, finally ended"), or of the words just before the
+        clause ("…of Mount Athos (a Persian fleet had been destroyed…")."""
+        tokens = self.tokens
+        clause = self.subtree(verb)
+        start = min(index for index in clause if tokens[index].pos != "PUNCT")
+        for index in range(verb - 1, -1, -1):
+            token = tokens[index]
+            if token.dep != "appos" or token.pos not in ("NOUN", "PROPN") or self.subtree(index) & self.date:
+                continue  # an appositive with the date in it is what the date is about, not a subject
+            path, node = [], index
+            while node != verb and tokens[node].head != node:
+                path.append(tokens[node].dep)
+                node = tokens[node].head
+                if node in self.removed:  # "During the winter of 1921–1922 Riverton, the capital…": Riverton
+                    break
+            opening = node == verb and set(path) <= {"appos", "pobj", "prep"}
+            following = max(self.subtree(index)) + 1
+            while following < len(tokens) and tokens[following].pos == "PUNCT" and following not in clause:
+                following += 1
+            if opening or (following == start and index not in clause):
+                return index
+        return None
 
     def _implicit_subject(self, verb: int) -> int | None:
         """Where the grammar takes a missing subject from: the first conjunct, the main clause, the noun."""
@@ -510,11 +545,11 @@ class _Title:
                 if _word_count(self._words(essential, replace)) <= wording.MAX_WORDS:
                     end = -1  # they fit: only an opening or an aside before the verb goes
                 candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                              and (min(self.subtree(index)) < end or self._before_its_verb(index, core))
+                              and index not in replace and (min(self.subtree(index)) < end or self._before_its_verb(index, core))
                               and (self.tokens[index].dep not in ("advmod", "npadvmod")
                                    or self.tokens[self.tokens[index].head].pos in ("VERB", "AUX"))
                               and self.word(index) != "of" and not self._glued(self.subtree(index))
-                              and not self._noun_infinitive(index)]  # fmt: skip
+                              and not self._infinitive(index, ("acl", "relcl"))]  # fmt: skip
                 if not candidates:
                     break
                 outside = [index for index in candidates if index not in subject] or candidates
@@ -530,7 +565,8 @@ class _Title:
     def _before_its_verb(self, index: int, core: set[int]) -> bool:
         """An opening phrase or an aside between subject and verb ("In response to this development, …")."""
         head = self.tokens[index].head
-        return head in core and self.tokens[head].pos in ("VERB", "AUX") and index < head
+        phrase = self.tokens[index].dep != "advmod"  # "was significantly increased": a word, no aside
+        return phrase and head in core and self.tokens[head].pos in ("VERB", "AUX") and index < head
 
     def _essential(self, kept: set[int], core: set[int]) -> set[int]:
         """The kept words up to the end of who did what: the core and, for an object, its noun with its own
@@ -561,11 +597,6 @@ class _Title:
                     stack.append(kid)
         return max(keep)
 
-    def _noun_infinitive(self, index: int) -> bool:
-        token = self.tokens[index]
-        to = self.child(index, ("aux",))
-        return token.dep in ("acl", "relcl") and to is not None and self.word(to) == "to"
-
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""
         stray: set[int] = set()
@@ -574,6 +605,8 @@ class _Title:
                 break
             stray.add(index)
         for index in kept:
+            if self.tokens[index].text in ("-", "–", "—") and not {index - 1, index + 1} <= kept:
+                stray.add(index)  # "Germany and Slovakia [- a client state in 1939] - attacked": a dash alone
             if self.tokens[index].text != ",":
                 continue
             start = index

@@ -75,7 +75,7 @@ def cut(words: list[str], keep_at_least: int = 0) -> str:
     if len(words) <= limit + 1:
         return " ".join(words)
     kept = words[:limit]
-    if keep_at_least and len(kept) - keep_at_least < 3:  # "…signed an agreement promising…": a word or two
+    if 0 < keep_at_least <= limit and len(kept) - keep_at_least < 3:  # "…signed an agreement promising…": a word or two
         kept = words[:keep_at_least]  # of the next phrase say nothing, the essentials end the title
     for index in range(len(kept) - 1, max(keep_at_least, MAX_WORDS // 2) - 2, -1):
         if kept[index].endswith(","):
