@@ -64,6 +64,8 @@ CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "n
 # Phrases dropped to shorten a title, least needed first.
 DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
 MAX_SHORT_NP = 7
+# What a noun keeps to stand for itself: "the new president of Azerbaijan".
+NAME_PARTS = ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj")
 _DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
 
 
@@ -545,11 +547,7 @@ class _Title:
                 if _word_count(self._words(essential, replace)) <= wording.MAX_WORDS:
                     end = -1  # they fit: only an opening or an aside before the verb goes
                 candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                              and index not in replace and (min(self.subtree(index)) < end or self._before_its_verb(index, core))
-                              and (self.tokens[index].dep not in ("advmod", "npadvmod")
-                                   or self.tokens[self.tokens[index].head].pos in ("VERB", "AUX"))
-                              and self.word(index) != "of" and not self._glued(self.subtree(index))
-                              and not self._infinitive(index, ("acl", "relcl"))]  # fmt: skip
+                              and index not in replace and self._droppable(index, end, core)]  # fmt: skip
                 if not candidates:
                     break
                 outside = [index for index in candidates if index not in subject] or candidates
@@ -561,6 +559,19 @@ class _Title:
         words = self._words(kept, replace)
         essential = self._words(self._essential(kept, core), replace)
         return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+
+    def _droppable(self, index: int, end: int, core: set[int]) -> bool:
+        """Whether the phrase at ``index`` may be taken out to shorten: inside the essentials (before ``end``)
+        or before its verb; not a word of a hyphenated word, not an adverb of an adjective ("most prominent"),
+        not an "of" phrase, not an infinitive on a noun without its noun."""
+        tokens = self.tokens
+        return (
+            (min(self.subtree(index)) < end or self._before_its_verb(index, core))
+            and (tokens[index].dep not in ("advmod", "npadvmod") or tokens[tokens[index].head].pos in ("VERB", "AUX"))
+            and self.word(index) != "of"
+            and not self._glued(self.subtree(index))
+            and not self._infinitive(index, ("acl", "relcl"))
+        )
 
     def _before_its_verb(self, index: int, core: set[int]) -> bool:
         """An opening phrase or an aside between subject and verb ("In response to this development, …")."""
@@ -591,8 +602,7 @@ class _Title:
         while stack:
             for kid in self.kids[stack.pop()]:
                 dep = self.tokens[kid].dep
-                if kid in kept and (dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat",
-                                            "pobj", "quantmod") or (dep == "prep" and self.word(kid) == "of")):  # fmt: skip
+                if kid in kept and (dep in (*NAME_PARTS, "quantmod") or (dep == "prep" and self.word(kid) == "of")):
                     keep.add(kid)
                     stack.append(kid)
         return max(keep)
@@ -674,9 +684,7 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
     while stack:
         for kid in kids[stack.pop()]:
             dep = tokens[kid].dep
-            if dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj") or (
-                dep == "prep" and tokens[kid].text.lower() == "of"
-            ):
+            if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of"):
                 keep.add(kid)
                 stack.append(kid)
     ordered = sorted(keep)
