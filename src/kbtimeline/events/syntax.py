@@ -40,7 +40,7 @@ TIME_NOUNS = frozenset(
 )
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
-TEMPORAL_PREPOSITIONS = frozenset("after before following until since upon".split())
+TEMPORAL_PREPOSITIONS = frozenset("after before following until till since upon".split())
 CONCESSIVE = frozenset("although though whereas despite even".split())
 BE_FORMS = frozenset("be is are was were been being".split())
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "plural",
@@ -63,6 +63,8 @@ CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcom
 CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
 # Phrases dropped to shorten a title, least needed first.
 DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
+# What ends where a title may stop: a phrase, a clause, an object or a conjunct.
+PHRASES = (*CLAUSES, "prep", "agent", "dobj", "pobj", "attr", "appos", "npadvmod")
 MAX_SHORT_NP = 7
 # What a noun keeps to stand for itself: "the new president of Azerbaijan".
 NAME_PARTS = ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj")
@@ -110,12 +112,7 @@ class _Title:
         return {token.i for token in self.tokens if token.start < span[1] and token.end > span[0]}
 
     def subtree(self, index: int) -> set[int]:
-        found, stack = set(), [index]
-        while stack:
-            node = stack.pop()
-            found.add(node)
-            stack.extend(self.kids[node])
-        return found
+        return _subtree(self.kids, index)
 
     def word(self, index: int) -> str:
         return self.tokens[index].text.lower()
@@ -362,8 +359,11 @@ class _Title:
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
-                elif first == verb and tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"):
-                    # "…, completing their departure": the troops were completing their departure
+                elif len(group) == 1 and (
+                    (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep in ("advcl", "acl"))
+                ):  # "…, completing their departure": the troops were completing their departure;
+                    # "villages seized by the militia", "when first revealed": were seized, was first revealed
                     plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
                     verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
@@ -557,8 +557,24 @@ class _Title:
                     head = self.tokens[index].head
                     kept -= {kid for kid in self.kids[head] if self.tokens[kid].dep == "cc" and head < kid < index}
         words = self._words(kept, replace)
-        essential = self._words(self._essential(kept, core), replace)
-        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+        essential = self._essential(kept, core)
+        if _word_count(words) > wording.HARD_MAX_WORDS:
+            head = self._at_phrase_end(kept, essential, replace)
+            if head is not None:  # the phrases that do not fit go whole: "…in favor of X", not "…in favor of…"
+                return wording.tidy(" ".join(self._words(head, replace))) + "…"
+        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(self._words(essential, replace)))
+
+    def _at_phrase_end(self, kept: set[int], essential: set[int], replace: dict[int, str]) -> set[int] | None:
+        """The longest head of ``kept`` that ends where a phrase ends, holds the essentials and fits a title."""
+        ends = {max(self.subtree(index) & kept) for index in kept if self.tokens[index].dep in PHRASES}
+        ends |= {self._compact_end_noun(index, kept) for index in kept
+                 if self.tokens[index].pos in ("NOUN", "PROPN") and self.tokens[index].dep in PHRASES}  # fmt: skip
+        ends |= {max(essential, default=-1)}
+        for end in sorted(ends, reverse=True):
+            head = {index for index in kept if index <= end}
+            if end >= max(essential, default=-1) and _word_count(self._words(head, replace)) <= wording.MAX_WORDS:
+                return head if _word_count(self._words(head, replace)) >= 3 else None
+        return None
 
     def _droppable(self, index: int, end: int, core: set[int]) -> bool:
         """Whether the phrase at ``index`` may be taken out to shorten: inside the essentials (before ``end``)
@@ -591,7 +607,7 @@ class _Title:
             return index
         if tokens[index].pos in ("VERB", "AUX"):  # "pledged that he was not…": that clause's verb and object
             inner = [kid for kid in self.kids[index] if kid in kept and tokens[kid].dep in (*SUBJECTS, *CORE)]
-            return max((self._compact_end(kid, kept, depth + 1) for kid in inner), default=index) if inner else index
+            return max([index, *(self._compact_end(kid, kept, depth + 1) for kid in inner)])
         if tokens[index].dep == "agent":
             found = self.child(index, ("pobj",))
             return index if found is None else max(self._compact_end_noun(found, kept), index)
@@ -600,9 +616,12 @@ class _Title:
     def _compact_end_noun(self, noun: int, kept: set[int]) -> int:
         keep, stack = {noun}, [noun]
         while stack:
-            for kid in self.kids[stack.pop()]:
+            parent = stack.pop()
+            for kid in self.kids[parent]:
                 dep = self.tokens[kid].dep
-                if kid in kept and (dep in (*NAME_PARTS, "quantmod") or (dep == "prep" and self.word(kid) == "of")):
+                after = kid > parent and dep not in ("pobj", "flat", "case")  # "problems…, much less": not its
+                if kid in kept and ((dep in (*NAME_PARTS, "quantmod") and not after)
+                                    or (dep == "prep" and self.word(kid) == "of")):  # fmt: skip
                     keep.add(kid)
                     stack.append(kid)
         return max(keep)
@@ -682,20 +701,42 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
     """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it."""
     keep, stack = {noun}, [noun]
     while stack:
-        for kid in kids[stack.pop()]:
+        parent = stack.pop()
+        for kid in kids[parent]:
             dep = tokens[kid].dep
-            if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of"):
-                keep.add(kid)
+            hyphenated = tokens[parent].dep in ("amod", "compound") and (dep == "npadvmod" or tokens[kid].tag == "HYPH")
+            if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of") or hyphenated:
+                keep.add(kid)  # "Armenian-populated villages"
                 stack.append(kid)
+    if tokens[noun].pos == "NOUN" and sum(tokens[index].pos != "DET" for index in keep) == 1:
+        # a bare noun says little alone ("Forces made for Shusha"): with its first phrase, if short
+        # ("Forces led by general Andranik", "The armies from the Eastern satrapies")
+        for kid in sorted(kids[noun]):
+            phrase = _subtree(kids, kid)
+            if kid > noun and tokens[kid].dep in ("prep", "acl") and len(keep | phrase) <= MAX_SHORT_NP:
+                keep |= phrase
+                break
     ordered = sorted(keep)
     span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
     if len(span) > MAX_SHORT_NP:
         span = [index for index in span if index <= noun][-MAX_SHORT_NP:]
-    words = " ".join(tokens[index].text for index in span).replace(" 's", "'s")
+    words = "".join(
+        ("" if position and tokens[index].start == tokens[span[position - 1]].end else " ") + tokens[index].text
+        for position, index in enumerate(span)
+    ).strip()  # as written: "Gorbachev's", "Armenian-populated"
     first = tokens[span[0]].text.lower()
     if first in POSSESSIVE or first in DEMONSTRATIVES:
         words = "the " + words.split(" ", 1)[1] if " " in words else words
     return words
+
+
+def _subtree(kids: list[list[int]], index: int) -> set[int]:
+    found, stack = set(), [index]
+    while stack:
+        node = stack.pop()
+        found.add(node)
+        stack.extend(kids[node])
+    return found
 
 
 def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -> str | None:
@@ -705,16 +746,27 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
         if token.head != token.i and token.head < len(tokens):
             kids[token.head].append(token.i)
     ordered = list(reversed(tokens) if reverse else tokens)
-    for token in ordered:
+    # the subject of a main clause before that of a "when" or relative clause: in "The Vietcong resumed
+    # operations when dry season began and it had recaptured…", "it" is the Vietcong
+    subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep in
+                   ("advcl", "relcl", "acl")]  # fmt: skip
+    for token in [token for token in ordered if token not in subordinate] + subordinate:
         if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
             named = _short_noun_phrase(tokens, kids, token.i)
-            if not _DATE_WORD.search(named):  # "February 1986" is no one's name
+            if _names(named, kind):
                 return named
     if reverse or kind != "person":
         return None
     for token in ordered:  # "he" or "she" with no named subject before: the first person named
         if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
             named = _short_noun_phrase(tokens, kids, token.i)
-            if not _DATE_WORD.search(named):
+            if _names(named, kind):
                 return named
     return None
+
+
+def _names(words: str, kind: str | None) -> bool:
+    """Whether ``words`` can name what a pronoun of ``kind`` stands for: a date names no one ("February
+    1986"), and a plural name is no person ("the United States" is no "he")."""
+    plural = words.lower().startswith("the ") and words.endswith("s")
+    return not _DATE_WORD.search(words) and not (kind == "person" and plural)
