@@ -260,6 +260,23 @@ TITLES = [
      "The organization failed to address and solve the many new problems that had arisen…",
      "The organization failed to address and solve the many new problems, much less the conflict",
      "parser: an opening phrase goes first; an object's modifier after it is not its name"),
+    # which clause the date is in (blind review: not-the-news, date-leftover)
+    ("The army reached the capital on 30 April 1975. A tank crashed through the gates of the palace, and at 11:30 "
+     "a.m. local time the flag was raised above it.", "11:30 a.m. local time", "The flag was raised above it", SAME,
+     "parser: a date after 'and' opens the next clause, even where the parse made two sentences of one "
+     "(was: 'A tank crashed…')"),
+    ("The war began in 1988. On May 18, [1992] the Karabakh Army entered the town, thus ending the three-year "
+     "blockade.", "1992", "The Karabakh Army entered the town, thus ending the three-year blockade", SAME,
+     "parser: another date's opening phrase goes (was: 'On May 18, the Karabakh Army…')"),
+    ("Aristides continued to oppose the policy, and tension between the two camps built over the winter, so that "
+     "the ostracism of 482 BC became a direct contest between Themistocles and Aristides.", "482 BC",
+     "Tension between the two camps built over the winter…",
+     "The ostracism became a direct contest between Themistocles and Aristides",
+     "parser: a light noun dated by 'of DATE' gives its clause (was: 'Ostracism 482 BC'); rules: gap"),
+    ("The war went on in 1951. But the rebels launched attacks on the town forcing the French to withdraw back to "
+     "their main positions on the river by February 22, 1952.", "February 22, 1952",
+     "The rebels launched attacks on the town forcing the French to withdraw back to their main positions…", SAME,
+     "parser: a participle on an object gives the clause that says who (was: 'Attacks on the town forcing…')"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

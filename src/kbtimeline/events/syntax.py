@@ -128,6 +128,7 @@ class _Title:
             or self.word(index) in PREPOSITIONAL
             or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
             or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
+            or (tokens[index].dep == "acl" and tokens[index].tag == "VBG")  # "launched attacks forcing…"
             or (tokens[index].dep == "conj" and tokens[tokens[index].head].dep == "xcomp")  # "to capture and force"
         ):
             index = tokens[index].head
@@ -187,6 +188,14 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
+        following, before = max(removed) + 1, min(removed) - 1
+        opens = before < 0 or tokens[before].dep == "cc"  # "…, and at 11:30 a.m. the flag was raised"
+        if opens and following < len(tokens) and self._root(following) != self._root(verb):
+            verb = self._root(following)  # the parse made two sentences of one; the date opens the second
+            # ("A tank crashed through the gates, and at 11:30 a.m. the flag was raised")
+        later = [kid for kid in self.kids[verb] if tokens[kid].dep == "conj" and kid > unit > verb]
+        if later and opens and tokens[before].head == verb:
+            verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
         return self._clause(verb, removed)
@@ -265,6 +274,10 @@ class _Title:
         governor = tokens[token.head] if token.dep == "pobj" else token
         predicate = self.word(clause) in BE_FORMS and governor.head == clause
         temporal = token.dep == "pobj" and self.word(token.head) in TEMPORAL_PREPOSITIONS
+        before = token.head - 1  # "failed actions such as the Battle of Ap Bac on 2 January 1963": the battle
+        example = token.dep == "pobj" and (self.word(token.head) in ("including", "like") or (
+            self.word(token.head) == "as" and before >= 0 and self.word(before) == "such"))  # fmt: skip
+        temporal = temporal or example
         determiner = self.child(noun, ("det",))
         inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
         if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
@@ -293,8 +306,10 @@ class _Title:
                    for index in self.subtree(kid)}  # fmt: skip
         if sum(self.tokens[index].pos in ("NOUN", "PROPN") for index in kept - clauses) > 1:
             kept -= clauses
-        if len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS:
-            # "after the June offensive": the June offensive, not "offensive"
+        if (len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS
+                and min(self.date) < noun):  # fmt: skip
+            # "after the June offensive": the June offensive, not "offensive"; "the ostracism of 482 BC"
+            # is no title alone ("Ostracism 482 BC"): its clause says more
             kept |= self.date & self.subtree(noun)
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
@@ -319,6 +334,11 @@ class _Title:
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
         kept -= self._others_news(verb, kept)
+        for kid in self.kids[verb]:  # "On May 18, [1992] the army entered…": another date's opening goes too
+            phrase = self.subtree(kid)
+            if (kid < verb and tokens[kid].dep in ("prep", "npadvmod") and phrase & self.other_dates
+                    and min(phrase) == min(kept, default=-1)):  # fmt: skip
+                kept -= phrase
         kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
                  and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
         for kid in self.kids[verb]:
@@ -361,7 +381,8 @@ class _Title:
                     verb_word = "had"
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
-                    or (tokens[verb].tag == "VBN" and tokens[verb].dep in ("advcl", "acl"))
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self.child(verb, ("agent",)))
                 ):  # "…, completing their departure": the troops were completing their departure;
                     # "villages seized by the militia", "when first revealed": were seized, was first revealed
                     plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
@@ -660,6 +681,11 @@ class _Title:
         before = first > 0 and tokens[first - 1].end == tokens[first].start and tokens[first - 1].pos != "PUNCT"
         after = last + 1 < len(tokens) and tokens[last].end == tokens[last + 1].start and tokens[last + 1].text in "-–"
         return before or after
+
+    def _root(self, index: int) -> int:
+        while self.tokens[index].head != index:
+            index = self.tokens[index].head
+        return index
 
     def _path(self, index: int) -> set[int]:
         path = {index}
