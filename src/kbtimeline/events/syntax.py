@@ -580,9 +580,9 @@ class _Title:
         words = self._words(kept, replace)
         essential = self._essential(kept, core)
         if _word_count(words) > wording.HARD_MAX_WORDS:
-            head = self._at_phrase_end(kept, essential, replace)
-            if head is not None:  # the phrases that do not fit go whole: "…in favor of X", not "…in favor of…"
-                return wording.tidy(" ".join(self._words(head, replace))) + "…"
+            fitting = self._at_phrase_end(kept, essential, replace)
+            if fitting is not None:  # the phrases that do not fit go whole: "…in favor of X", not "…in favor of…"
+                return wording.tidy(" ".join(self._words(fitting, replace))) + "…"
         return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(self._words(essential, replace)))
 
     def _at_phrase_end(self, kept: set[int], essential: set[int], replace: dict[int, str]) -> set[int] | None:
@@ -593,7 +593,7 @@ class _Title:
         ends |= {max(essential, default=-1)}
         for end in sorted(ends, reverse=True):
             head = {index for index in kept if index <= end}
-            if end >= max(essential, default=-1) and _word_count(self._words(head, replace)) <= wording.MAX_WORDS:
+            if end >= max(essential, default=-1) and _word_count(self._words(head, replace)) <= wording.HARD_MAX_WORDS:
                 return head if _word_count(self._words(head, replace)) >= 3 else None
         return None
 
@@ -640,7 +640,7 @@ class _Title:
             parent = stack.pop()
             for kid in self.kids[parent]:
                 dep = self.tokens[kid].dep
-                after = kid > parent and dep not in ("pobj", "flat", "case")  # "problems…, much less": not its
+                after = kid > parent and dep not in ("pobj", "flat", "case", "nummod")  # "problems…, much less"
                 if kid in kept and ((dep in (*NAME_PARTS, "quantmod") and not after)
                                     or (dep == "prep" and self.word(kid) == "of")):  # fmt: skip
                     keep.add(kid)
@@ -659,6 +659,11 @@ class _Title:
                 stray.add(index)  # "Germany and Slovakia [- a client state in 1939] - attacked": a dash alone
             if self.tokens[index].text != ",":
                 continue
+            following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
+            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]"
+                    and following is not None and self.tokens[following].pos in ("VERB", "AUX")):  # fmt: skip
+                stray.add(index)  # "The CSCE [(later the OSCE)], created…": the aside's comma before the verb
+                continue
             start = index
             while start - 1 in self.removed:
                 start -= 1
@@ -667,7 +672,6 @@ class _Title:
                 continue
             if index + 1 in kept:
                 continue
-            following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
             if following is None:
                 stray.add(index)
             elif self.tokens[following].text == ",":
@@ -774,8 +778,9 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
     ordered = list(reversed(tokens) if reverse else tokens)
     # the subject of a main clause before that of a "when" or relative clause: in "The Vietcong resumed
     # operations when dry season began and it had recaptured…", "it" is the Vietcong
-    subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep in
-                   ("advcl", "relcl", "acl")]  # fmt: skip
+    subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep == "advcl"
+                   and any(tokens[kid].dep in ("mark", "advmod") and tokens[kid].text.lower() in TEMPORAL_MARKS
+                           for kid in kids[token.head])]  # fmt: skip
     for token in [token for token in ordered if token not in subordinate] + subordinate:
         if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
             named = _short_noun_phrase(tokens, kids, token.i)
