@@ -277,6 +277,10 @@ TITLES = [
      "their main positions on the river by February 22, 1952.", "February 22, 1952",
      "The rebels launched attacks on the town forcing the French to withdraw back to their main positions…", SAME,
      "parser: a participle on an object gives the clause that says who (was: 'Attacks on the town forcing…')"),
+    ("The king signed the treaty which the envoys had drafted in 1850.", "1850",
+     "The king signed the treaty which the envoys had drafted", "The treaty which the envoys had drafted",
+     "parser: a relative clause that has its own subject keeps the noun it is about (was: 'The envoys had "
+     "drafted')"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

@@ -391,6 +391,14 @@ class _Title:
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
+        marker = next((kid for kid in self.kids[verb] if kid < verb and self.word(kid) in ("that", "which", "whom")
+                       and tokens[kid].dep in ("mark", "dobj")), None)  # fmt: skip
+        if (marker is not None and tokens[verb].dep in ("relcl", "acl") and kept
+                and tokens[tokens[verb].head].pos in ("NOUN", "PROPN")):  # fmt: skip
+            # "the expedition that the Persians had mounted there" is the news, not "The Persians had mounted there"
+            first = min(index for index in kept if tokens[index].pos != "PUNCT")
+            named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
+            replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
             # no object: the first prepositional phrase after the verb completes it ("were in control of…")
