@@ -84,8 +84,8 @@ TITLES = [
      "phrases dropped before a cut (rules: an aside between commas); never cut before the verb and its object"),
     ('In 1959 the committee issued a secret resolution that called for an "armed struggle against the regime and '
      'its foreign allies in the south".', "1959",
-     "The committee issued a secret resolution that called for an armed struggle against the regime…",
-     "The committee issued a secret resolution", "no quote left open by a cut"),
+     "The committee issued a secret resolution that called for an armed struggle against the regime…", SAME,
+     "no quote left open by a cut; a phrase after the verb and its object is cut, not taken out"),
     ("[ President Aliyev disbanded 33 volunteer battalions in 1993.", "1993",
      "President Aliyev disbanded 33 volunteer battalions", SAME, "no junk characters"),
     ("Colonel Lee arrived in May 1862. He took the fort on 3 June 1862.", "3 June 1862",
@@ -180,7 +180,7 @@ TITLES = [
     ("On 23 July 1962, fourteen nations, including China, France, the Soviet Union and the United States, signed "
      "an agreement promising the neutrality of the kingdom.", "23 July 1962",
      "Fourteen nations signed an agreement promising the neutrality of the kingdom",
-     "Fourteen nations, including China, France, the Soviet Union and the United States, signed an agreement",
+     "Fourteen nations, including China, France, the Soviet Union and the United States, signed an agreement…",
      "an 'including' list is an aside (rules); never cut before the verb"),
     ("The Red Army had finally triumphed over its enemies on the right; it now turned on its allies in 1921.",
      "1921", "The Red Army now turned on its allies", SAME,
@@ -188,6 +188,99 @@ TITLES = [
     ("By 1954, despite official propaganda presenting the war as a crusade against communism, the war was "
      "still growing unpopular.", "1954", "The war was still growing unpopular", SAME,
      "a long concessive opening set apart by a comma goes"),
+    # shortening (blind review: truncated): only openings, asides before the verb and phrases inside the
+    # essentials are taken out; what follows the verb and its object is cut, never taken out
+    ("On 4 July 1921 the committee voted 4–3 in favor of assigning the disputed region to the newly created "
+     "Soviet Republic of Armenia, but a day later the bureau reversed its decision.", "4 July 1921",
+     "The committee voted 4–3 in favor of assigning the disputed region to the newly created Soviet Republic…",
+     "The committee voted 4–3 in favor of assigning the disputed region…",
+     "a complement after the object is cut, not taken out (was: 'The committee voted 4–3'); parser: where a "
+     "phrase ends"),
+    ("By April 1992, the shelling had forced many of the 50,000 people living in the capital to seek refuge in "
+     "underground bunkers and basements.", "April 1992",
+     "The shelling had forced many of the 50,000 people living in the capital to seek refuge…", SAME,
+     "the object's clause is cut, not taken out (was: 'had forced many of the 50,000 people')"),
+    ("In early 2008, tensions between Ruritania, the Northern Province and Borduria grew.", "early 2008",
+     "Tensions between Ruritania, the Northern Province and Borduria grew", SAME,
+     "parser: an item of a list read as an appositive stays (was: 'Tensions between Ruritania grew')"),
+    ("Giap launched another attack on 29 May 1951 with the 304th Division at Phu Ly, the 308th Division at Ninh "
+     "Binh, and the main attack delivered by the 320th Division at Phat Diem.", "29 May 1951",
+     "Giap launched another attack with the 304th Division at Phu Ly, the 308th Division at Ninh Binh",
+     "Giap launched another attack with the 304th Division at Phu Ly, the 308th Division at Ninh Binh…",
+     "parser: a list item before ', and' is no appositive; no list cut after its 'and'"),
+    # subjects the small model hangs elsewhere (blind review: wrong-subject, fragment)
+    ("In the north, the Long War between the leagues of Arda and Belen, which had continued since 460 BC, finally "
+     "ended in 445 BC, with a thirty year truce.", "445 BC",
+     "The Long War between the leagues of Arda and Belen finally ended with a thirty year truce", SAME,
+     "parser: a subject read as an appositive of the opening phrase; rules: words before the date holding a "
+     "clause are not its setting (was: 'With a thirty year truce')"),
+    ("The king decided that a canal should be dug across the isthmus (a fleet had been destroyed in 492 BC while "
+     "rounding this coast).", "492 BC", "The king decided that a canal should be dug across the isthmus",
+     "A fleet had been destroyed while rounding this coast",
+     "parser: a subject read as an appositive of the words just before its clause (was: the king); rules: gap"),
+    ("The diaspora donated aid to the republic through the course of the war and even managed to push for "
+     "legislation in the Congress to ban military aid to its enemy in 1992.", "1992",
+     "The diaspora donated aid to the republic through the course of the war and even managed…",
+     "The diaspora even managed to push for legislation in the Congress to ban military aid to its enemy",
+     "parser: a 'to' infinitive on a noun gives the clause that says who (was: 'The diaspora to ban…')"),
+    ("Although the rebels were outnumbered, they managed to capture the town and force the army to retreat on 9 May "
+     "1952.", "9 May 1952", "They managed to capture the town and force the army to retreat",
+     "The rebels managed to capture the town and force the army to retreat",
+     "parser: a conjunct of an infinitive is the clause of its verb (was: 'The rebels force the army…'); "
+     "rules: 'They' stays (gap: no name opens the sentence)"),
+    ("The rebels held out on the hill. On 31 March 1975, after a three-day battle, Hue fell.", "31 March 1975",
+     "Hue fell", "After a three-day battle, Hue fell",
+     "rules: a name and its past verb are a title (was: 'A three-day battle, Hue fell')"),
+    ("The Prince of Tara was defeated in 1917. He died in early 1918.", "early 1918",
+     "The Prince of Tara died", SAME, "rules: 'was' is no part of the name that names 'He'"),
+    ("The town fell in 1954. With defeat imminent, the garrison sought to hold on till the opening of the peace "
+     "conference on April 26.", "April 26",
+     "The garrison sought to hold on till the opening of the peace conference", "Opening of the peace conference",
+     "parser: a date on the object of 'till' dates that noun (was: the clause, judged not-the-news)"),
+    ("In February 1993, the European Community sent 4.5 million ECUs to the republic.[full citation needed]",
+     "February 1993", "The European Community sent 4.5 million ECUs to the republic", SAME,
+     "an editor's note in brackets goes (was, parser: '…republic.[full citation needed]')"),
+    ("After the war, forces led by general Andranik Ozanian entered the valley and made for the regional capital in "
+     "December 1918.", "December 1918",
+     "Forces led by general Andranik Ozanian entered the valley and made for the regional capital",
+     "Forces led by general Andranik Ozanian made for the regional capital",
+     "parser: a bare noun standing in as subject keeps its short phrase (was: 'Forces made for…')"),
+    ("In late 1991, militia groups launched operations to capture hill villages seized by the police in May–July "
+     "1991.", "May–July 1991", "Militia groups launched operations to capture hill villages seized by the police",
+     "Hill villages were seized by the police", "parser: a participle on a noun takes 'was'/'were' (was: a fragment)"),
+    ("The Rebel Army resumed offensive operations when the dry season began and by January 1974 it had recaptured "
+     "the territory.", "January 1974",
+     "The Rebel Army resumed offensive operations when the dry season began and it had recaptured the territory",
+     "The Rebel Army had recaptured the territory",
+     "parser: 'it' names a main clause's subject before a when-clause's (was: 'Dry season had recaptured')"),
+    ("The war ended for the United States in 1973. He left for the coast on 25 April 1975.", "25 April 1975",
+     "He left for the coast", SAME, "parser: a plural name is no 'he' (was: 'The United States left…'; gap: 'He')"),
+    ("In their annual summit in 1992, the organization failed to address and solve the many new problems that had "
+     "arisen since the union collapsed, much less the conflict.", "1992",
+     "The organization failed to address and solve the many new problems that had arisen…",
+     "The organization failed to address and solve the many new problems, much less the conflict",
+     "parser: an opening phrase goes first; an object's modifier after it is not its name"),
+    # which clause the date is in (blind review: not-the-news, date-leftover)
+    ("The army reached the capital on 30 April 1975. A tank crashed through the gates of the palace, and at 11:30 "
+     "a.m. local time the flag was raised above it.", "11:30 a.m. local time", "The flag was raised above it", SAME,
+     "parser: a date after 'and' opens the next clause, even where the parse made two sentences of one "
+     "(was: 'A tank crashed…')"),
+    ("The war began in 1988. On May 18, [1992] the Karabakh Army entered the town, thus ending the three-year "
+     "blockade.", "1992", "The Karabakh Army entered the town, thus ending the three-year blockade", SAME,
+     "parser: another date's opening phrase goes (was: 'On May 18, the Karabakh Army…')"),
+    ("Aristides continued to oppose the policy, and tension between the two camps built over the winter, so that "
+     "the ostracism of 482 BC became a direct contest between Themistocles and Aristides.", "482 BC",
+     "Tension between the two camps built over the winter…",
+     "The ostracism became a direct contest between Themistocles and Aristides",
+     "parser: a light noun dated by 'of DATE' gives its clause (was: 'Ostracism 482 BC'); rules: gap"),
+    ("The war went on in 1951. But the rebels launched attacks on the town forcing the French to withdraw back to "
+     "their main positions on the river by February 22, 1952.", "February 22, 1952",
+     "The rebels launched attacks on the town forcing the French to withdraw back to their main positions…", SAME,
+     "parser: a participle on an object gives the clause that says who (was: 'Attacks on the town forcing…')"),
+    ("The king signed the treaty which the envoys had drafted in 1850.", "1850",
+     "The king signed the treaty which the envoys had drafted", "The treaty which the envoys had drafted",
+     "parser: a relative clause that has its own subject keeps the noun it is about (was: 'The envoys had "
+     "drafted')"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

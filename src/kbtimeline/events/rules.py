@@ -53,6 +53,10 @@ _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
 MIN_WORDS = 3
+# A two-word clause that says what happened: a name and its verb in the past ("Hue fell", "Burgoyne surrendered").
+_SHORT_CLAUSE = re.compile(
+    r"^(?!(?:It|This|That|There|Was|Were|Had|Has|Is|Are|Been)\b)[A-Z][\w.'-]*\s+(?:[a-z]+ed|fell|won|lost|left|fled|rose|broke|began|came|took)$"
+)
 _PERSONAL_PRONOUN = re.compile(r"^(He|She|It|They|His|Her|Its|Their)\s")
 _POINTING_CONSEQUENCE = re.compile(
     r"^(?:This|That)\s+(?:\w+ly\s+)?(?:led to|resulted in|brought about|caused|triggered|prompted|sparked|"
@@ -62,7 +66,7 @@ _CLAUSE_END = re.compile(r"[,;]\s*(?:and|but)?\s*$")
 _POSSESSIVES = frozenset("His Her Its Their".split())
 # A name: capitalized words, maybe joined by "of", "and", "the", followed by a lowercase word (its verb).
 _OPENING_NAME = re.compile(
-    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+[a-z]+s)?)(?=,|\s+[a-z])"
+    r"^((?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|and|the|de|von)\s+)*[A-Z][\w.'-]*){0,4}(?:\s+(?!(?:was|has|is|does)\b)[a-z]+s)?)(?=,|\s+[a-z])"
 )
 _LEAD_IN_PHRASE = re.compile(r"^(?:In|On|At|By|During|After|Before|Since|From|Following|Later|Then)\b[^,]{0,60},\s*")
 _OPENING_PHRASE = re.compile(
@@ -115,7 +119,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     set_apart = after.lstrip().startswith(",")
     governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
     opening = _AFTER_OPENING_DATE.match(after) if not _LEAD_IN.sub("", before.strip(" ,;:–—-\"'“”")) else None
-    if governed and set_apart and _OPENS_WITH_PREPOSITION.match(before):
+    if governed and set_apart and _OPENS_WITH_PREPOSITION.match(before) and not _holds_clause(before):
         clause = after  # "At their summit in 1992, the organization…": the opening is only the setting
     elif governed or opening:
         after = after[opening.end() :] if opening and opening.group("saw") else after
@@ -130,16 +134,22 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
     clause = _without_asides(_with_subject(clause, sentence, clause_start))
     clause = wording.tidy(clause)
-    if len(clause.split()) < MIN_WORDS:
+    if len(clause.split()) < MIN_WORDS and not _SHORT_CLAUSE.match(clause):
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
     return wording.cut(clause.split())
+
+
+def _holds_clause(before: str) -> bool:
+    """Whether the words before a date set apart by commas hold more than opening phrases ("In Greece, the
+    War…, which had continued…, finally ended in"): then they are the clause, not its setting."""
+    return "," in _OPENING_PHRASE.sub("", before.strip()).strip(" ,")
 
 
 def _without_opening_phrase(clause: str) -> str:
     """The clause without an opening phrase set apart by a comma ("after a three-day battle, Hue fell"),
     or, opened by "when"/"as"/"while", that opening clause alone without its marker: the setting goes."""
     opening = _OPENING_PHRASE.match(clause)
-    if opening and len(clause[opening.end() :].split()) >= MIN_WORDS:
+    if opening and len(clause[opening.end() :].split()) >= MIN_WORDS - 1:  # "after a three-day battle, Hue fell"
         return clause[opening.end() :]
     marked = _TEMPORAL_CLAUSE.match(clause)
     if marked and len(marked.group(1).split()) >= MIN_WORDS:

@@ -40,7 +40,7 @@ TIME_NOUNS = frozenset(
 )
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
-TEMPORAL_PREPOSITIONS = frozenset("after before following until since upon".split())
+TEMPORAL_PREPOSITIONS = frozenset("after before following until till since upon".split())
 CONCESSIVE = frozenset("although though whereas despite even".split())
 BE_FORMS = frozenset("be is are was were been being".split())
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "plural",
@@ -63,7 +63,11 @@ CLAUSES = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "xcomp", "pcom
 CORE = ("dobj", "attr", "acomp", "oprd", "agent", "dative", "xcomp", "ccomp", "neg", "aux", "auxpass", "prt")
 # Phrases dropped to shorten a title, least needed first.
 DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "advmod", "prep"), ("conj",))
+# What ends where a title may stop: a phrase, a clause, an object or a conjunct.
+PHRASES = (*CLAUSES, "prep", "agent", "dobj", "pobj", "attr", "appos", "npadvmod")
 MAX_SHORT_NP = 7
+# What a noun keeps to stand for itself: "the new president of Azerbaijan".
+NAME_PARTS = ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj")
 _DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
 
 
@@ -108,12 +112,7 @@ class _Title:
         return {token.i for token in self.tokens if token.start < span[1] and token.end > span[0]}
 
     def subtree(self, index: int) -> set[int]:
-        found, stack = set(), [index]
-        while stack:
-            node = stack.pop()
-            found.add(node)
-            stack.extend(self.kids[node])
-        return found
+        return _subtree(self.kids, index)
 
     def word(self, index: int) -> str:
         return self.tokens[index].text.lower()
@@ -128,9 +127,17 @@ class _Title:
             tokens[index].pos not in ("VERB", "AUX")
             or self.word(index) in PREPOSITIONAL
             or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
+            or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
+            or (tokens[index].dep == "acl" and tokens[index].tag == "VBG")  # "launched attacks forcing…"
+            or (tokens[index].dep == "conj" and tokens[tokens[index].head].dep == "xcomp")  # "to capture and force"
         ):
             index = tokens[index].head
         return index
+
+    def _infinitive(self, index: int, deps: tuple[str, ...] = ("acl", "advcl", "relcl")) -> bool:
+        """A "to" infinitive on a noun or a clause: it has no subject of its own to say who did it."""
+        to = self.child(index, ("aux",))
+        return self.tokens[index].dep in deps and to is not None and self.word(to) == "to"
 
     # ------------------------------------------------------------ the title
 
@@ -181,6 +188,14 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
+        following, before = max(removed) + 1, min(removed) - 1
+        opens = before < 0 or tokens[before].dep == "cc"  # "…, and at 11:30 a.m. the flag was raised"
+        if opens and following < len(tokens) and self._root(following) != self._root(verb):
+            verb = self._root(following)  # the parse made two sentences of one; the date opens the second
+            # ("A tank crashed through the gates, and at 11:30 a.m. the flag was raised")
+        later = [kid for kid in self.kids[verb] if tokens[kid].dep == "conj" and kid > unit > verb]
+        if later and opens and tokens[before].head == verb:
+            verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
         return self._clause(verb, removed)
@@ -259,6 +274,10 @@ class _Title:
         governor = tokens[token.head] if token.dep == "pobj" else token
         predicate = self.word(clause) in BE_FORMS and governor.head == clause
         temporal = token.dep == "pobj" and self.word(token.head) in TEMPORAL_PREPOSITIONS
+        before = token.head - 1  # "failed actions such as the Battle of Ap Bac on 2 January 1963": the battle
+        example = token.dep == "pobj" and (self.word(token.head) in ("including", "like") or (
+            self.word(token.head) == "as" and before >= 0 and self.word(before) == "such"))  # fmt: skip
+        temporal = temporal or example
         determiner = self.child(noun, ("det",))
         inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
         if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
@@ -287,8 +306,10 @@ class _Title:
                    for index in self.subtree(kid)}  # fmt: skip
         if sum(self.tokens[index].pos in ("NOUN", "PROPN") for index in kept - clauses) > 1:
             kept -= clauses
-        if len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS:
-            # "after the June offensive": the June offensive, not "offensive"
+        if (len(self._content(kept)) <= 1 and tokens[noun].pos == "NOUN" and self.word(noun) not in TIME_NOUNS
+                and min(self.date) < noun):  # fmt: skip
+            # "after the June offensive": the June offensive, not "offensive"; "the ostracism of 482 BC"
+            # is no title alone ("Ostracism 482 BC"): its clause says more
             kept |= self.date & self.subtree(noun)
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
@@ -313,6 +334,11 @@ class _Title:
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
         kept -= self._others_news(verb, kept)
+        for kid in self.kids[verb]:  # "On May 18, [1992] the army entered…": another date's opening goes too
+            phrase = self.subtree(kid)
+            if (kid < verb and tokens[kid].dep in ("prep", "npadvmod") and phrase & self.other_dates
+                    and min(phrase) == min(kept, default=-1)):  # fmt: skip
+                kept -= phrase
         kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
                  and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
         for kid in self.kids[verb]:
@@ -333,7 +359,10 @@ class _Title:
                     return outcome
             self._name_subject(subject, replace)
         else:
-            implicit = self._implicit_subject(verb)
+            stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
+            if stray is not None:  # "In Greece, the War…, finally ended": the War is the subject
+                kept -= {index for kid in self.kids[verb] if stray in self.subtree(kid) for index in self.subtree(kid)}
+            implicit = stray if stray is not None else self._implicit_subject(verb)
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
@@ -350,14 +379,26 @@ class _Title:
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
-                elif first == verb and tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"):
-                    # "…, completing their departure": the troops were completing their departure
+                elif len(group) == 1 and (
+                    (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self.child(verb, ("agent",)))
+                ):  # "…, completing their departure": the troops were completing their departure;
+                    # "villages seized by the militia", "when first revealed": were seized, was first revealed
                     plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
                     verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
+        marker = next((kid for kid in self.kids[verb] if kid < verb and self.word(kid) in ("that", "which", "whom")
+                       and tokens[kid].dep in ("mark", "dobj")), None)  # fmt: skip
+        if (marker is not None and tokens[verb].dep in ("relcl", "acl") and kept
+                and tokens[tokens[verb].head].pos in ("NOUN", "PROPN")):  # fmt: skip
+            # "the expedition that the Persians had mounted there" is the news, not "The Persians had mounted there"
+            first = min(index for index in kept if tokens[index].pos != "PUNCT")
+            named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
+            replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
             # no object: the first prepositional phrase after the verb completes it ("were in control of…")
@@ -409,14 +450,25 @@ class _Title:
             attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
             mark = self.child(index, ("mark",))
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
-            if token.dep == "appos" or opening or attribution or concessive:
+            if (token.dep == "appos" and not self._listed(index)) or opening or attribution or concessive:
                 phrase = self.subtree(index)
                 dropped |= phrase | {
                     edge
                     for edge in (min(phrase) - 1, max(phrase) + 1)
-                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text == ","
+                    if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text in (",", "-", "–", "—")
                 }
         return dropped
+
+    def _listed(self, appos: int) -> bool:
+        """Whether an "appositive" is an item of a list the small model misread ("between Armenia, the NKR
+        and Azerbaijan", "with A at X, B at Y, and C"): it has a conjunct, or comes before its head's."""
+        tokens, head = self.tokens, self.tokens[appos].head
+        after = [token.dep for token in tokens[max(self.subtree(appos)) + 1 :][:2] if token.text != ","]
+        return (
+            self.child(appos, ("conj",)) is not None
+            or any(tokens[kid].dep == "conj" and kid > appos for kid in self.kids[head])
+            or after[:1] == ["cc"]  # "…, the 308th Division at Ninh Binh, and the main attack"
+        )
 
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
@@ -436,6 +488,31 @@ class _Title:
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
         return dropped
+
+    def _stray_subject(self, verb: int) -> int | None:
+        """A subject the small model hung before its verb as an appositive: of the opening phrase ("In
+        Greece, the First Peloponnesian War, which…, finally ended"), or of the words just before the
+        clause ("…of Mount Athos (a Persian fleet had been destroyed…")."""
+        tokens = self.tokens
+        clause = self.subtree(verb)
+        start = min(index for index in clause if tokens[index].pos != "PUNCT")
+        for index in range(verb - 1, -1, -1):
+            token = tokens[index]
+            if token.dep != "appos" or token.pos not in ("NOUN", "PROPN") or self.subtree(index) & self.date:
+                continue  # an appositive with the date in it is what the date is about, not a subject
+            path, node = [], index
+            while node != verb and tokens[node].head != node:
+                path.append(tokens[node].dep)
+                node = tokens[node].head
+                if node in self.removed:  # "During the winter of 1921–1922 Riverton, the capital…": Riverton
+                    break
+            opening = node == verb and set(path) <= {"appos", "pobj", "prep"}
+            following = max(self.subtree(index)) + 1
+            while following < len(tokens) and tokens[following].pos == "PUNCT" and following not in clause:
+                following += 1
+            if opening or (following == start and index not in clause):
+                return index
+        return None
 
     def _implicit_subject(self, verb: int) -> int | None:
         """Where the grammar takes a missing subject from: the first conjunct, the main clause, the noun."""
@@ -493,10 +570,13 @@ class _Title:
         protected = set().union(*(self._path(index) for index in core if index in kept)) if core else set()
         subject = set().union(*(self.subtree(index) for index in core if self.tokens[index].dep in SUBJECTS))
         for deps in DROP_ORDER:
-            while len(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
+            while _word_count(self._words(kept, replace)) > wording.HARD_MAX_WORDS:
+                essential = self._essential(kept, core)
+                end = max(essential, default=-1)  # a phrase after the essentials is cut, not taken out
+                if _word_count(self._words(essential, replace)) <= wording.MAX_WORDS:
+                    end = -1  # they fit: only an opening or an aside before the verb goes
                 candidates = [index for index in kept if self.tokens[index].dep in deps and index not in protected
-                              and self.word(index) != "of" and not self._glued(self.subtree(index))
-                              and not self._noun_infinitive(index)]  # fmt: skip
+                              and index not in replace and self._droppable(index, end, core)]  # fmt: skip
                 if not candidates:
                     break
                 outside = [index for index in candidates if index not in subject] or candidates
@@ -506,14 +586,74 @@ class _Title:
                     head = self.tokens[index].head
                     kept -= {kid for kid in self.kids[head] if self.tokens[kid].dep == "cc" and head < kid < index}
         words = self._words(kept, replace)
-        last_core = max((index for index in core if index in kept), default=-1)
-        essential = self._words({index for index in kept if index <= self._phrase_end(last_core, kept)}, replace)
-        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(essential))
+        essential = self._essential(kept, core)
+        if _word_count(words) > wording.HARD_MAX_WORDS:
+            fitting = self._at_phrase_end(kept, essential, replace)
+            if fitting is not None:  # the phrases that do not fit go whole: "…in favor of X", not "…in favor of…"
+                return wording.tidy(" ".join(self._words(fitting, replace))) + "…"
+        return wording.cut(wording.tidy(" ".join(words)).split(), keep_at_least=len(self._words(essential, replace)))
 
-    def _noun_infinitive(self, index: int) -> bool:
-        token = self.tokens[index]
-        to = self.child(index, ("aux",))
-        return token.dep in ("acl", "relcl") and to is not None and self.word(to) == "to"
+    def _at_phrase_end(self, kept: set[int], essential: set[int], replace: dict[int, str]) -> set[int] | None:
+        """The longest head of ``kept`` that ends where a phrase ends, holds the essentials and fits a title."""
+        ends = {max(self.subtree(index) & kept) for index in kept if self.tokens[index].dep in PHRASES}
+        ends |= {self._compact_end_noun(index, kept) for index in kept
+                 if self.tokens[index].pos in ("NOUN", "PROPN") and self.tokens[index].dep in PHRASES}  # fmt: skip
+        ends |= {max(essential, default=-1)}
+        for end in sorted(ends, reverse=True):
+            head = {index for index in kept if index <= end}
+            if end >= max(essential, default=-1) and _word_count(self._words(head, replace)) <= wording.HARD_MAX_WORDS:
+                return head if _word_count(self._words(head, replace)) >= 3 else None
+        return None
+
+    def _droppable(self, index: int, end: int, core: set[int]) -> bool:
+        """Whether the phrase at ``index`` may be taken out to shorten: inside the essentials (before ``end``)
+        or before its verb; not a word of a hyphenated word, not an adverb of an adjective ("most prominent"),
+        not an "of" phrase, not an infinitive on a noun without its noun."""
+        tokens = self.tokens
+        return (
+            (min(self.subtree(index)) < end or self._before_its_verb(index, core))
+            and (tokens[index].dep not in ("advmod", "npadvmod") or tokens[tokens[index].head].pos in ("VERB", "AUX"))
+            and self.word(index) != "of"
+            and not self._glued(self.subtree(index))
+            and not self._infinitive(index, ("acl", "relcl"))
+        )
+
+    def _before_its_verb(self, index: int, core: set[int]) -> bool:
+        """An opening phrase or an aside between subject and verb ("In response to this development, …")."""
+        head = self.tokens[index].head
+        phrase = self.tokens[index].dep != "advmod"  # "was significantly increased": a word, no aside
+        return phrase and head in core and self.tokens[head].pos in ("VERB", "AUX") and index < head
+
+    def _essential(self, kept: set[int], core: set[int]) -> set[int]:
+        """The kept words up to the end of who did what: the core and, for an object, its noun with its own
+        modifiers and "of" phrase (not the phrases hung on it); a clause complement, its own essentials."""
+        last = max((self._compact_end(index, kept) for index in core if index in kept), default=-1)
+        return {index for index in kept if index <= last}
+
+    def _compact_end(self, index: int, kept: set[int], depth: int = 0) -> int:
+        tokens = self.tokens
+        if tokens[index].dep not in CORE or depth > 3:
+            return index
+        if tokens[index].pos in ("VERB", "AUX"):  # "pledged that he was not…": that clause's verb and object
+            inner = [kid for kid in self.kids[index] if kid in kept and tokens[kid].dep in (*SUBJECTS, *CORE)]
+            return max([index, *(self._compact_end(kid, kept, depth + 1) for kid in inner)])
+        if tokens[index].dep == "agent":
+            found = self.child(index, ("pobj",))
+            return index if found is None else max(self._compact_end_noun(found, kept), index)
+        return self._compact_end_noun(index, kept)
+
+    def _compact_end_noun(self, noun: int, kept: set[int]) -> int:
+        keep, stack = {noun}, [noun]
+        while stack:
+            parent = stack.pop()
+            for kid in self.kids[parent]:
+                dep = self.tokens[kid].dep
+                after = kid > parent and dep not in ("pobj", "flat", "case", "nummod")  # "problems…, much less"
+                if kid in kept and ((dep in (*NAME_PARTS, "quantmod") and not after)
+                                    or (dep == "prep" and self.word(kid) == "of")):  # fmt: skip
+                    keep.add(kid)
+                    stack.append(kid)
+        return max(keep)
 
     def _stray_commas(self, kept: set[int]) -> set[int]:
         """The commas around a phrase taken out ("forces, [with the aid of…,] mounted"), or after the last one."""
@@ -523,7 +663,14 @@ class _Title:
                 break
             stray.add(index)
         for index in kept:
+            if self.tokens[index].text in ("-", "–", "—") and not {index - 1, index + 1} <= kept:
+                stray.add(index)  # "Germany and Slovakia [- a client state in 1939] - attacked": a dash alone
             if self.tokens[index].text != ",":
+                continue
+            following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
+            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]"
+                    and following is not None and self.tokens[following].pos in ("VERB", "AUX")):  # fmt: skip
+                stray.add(index)  # "The CSCE [(later the OSCE)], created…": the aside's comma before the verb
                 continue
             start = index
             while start - 1 in self.removed:
@@ -533,7 +680,6 @@ class _Title:
                 continue
             if index + 1 in kept:
                 continue
-            following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
             if following is None:
                 stray.add(index)
             elif self.tokens[following].text == ",":
@@ -548,16 +694,17 @@ class _Title:
         after = last + 1 < len(tokens) and tokens[last].end == tokens[last + 1].start and tokens[last + 1].text in "-–"
         return before or after
 
+    def _root(self, index: int) -> int:
+        while self.tokens[index].head != index:
+            index = self.tokens[index].head
+        return index
+
     def _path(self, index: int) -> set[int]:
         path = {index}
         while self.tokens[index].head != index:
             index = self.tokens[index].head
             path.add(index)
         return path
-
-    def _phrase_end(self, index: int, kept: set[int]) -> int:
-        """The last kept word of the phrase headed by ``index`` (its object's last word, for a verb's object)."""
-        return max(self.subtree(index) & kept, default=index) if self.tokens[index].dep in CORE else index
 
     def _words(self, kept: set[int], replace: dict[int, str]) -> list[str]:
         pieces: list[str] = []
@@ -575,6 +722,11 @@ class _Title:
         return " ".join(pieces).split()
 
 
+def _word_count(words: list[str]) -> int:
+    """Words a reader counts: a stray comma or full stop is none."""
+    return sum(any(char.isalnum() for char in word) for word in words)
+
+
 def _agrees(token: Token, kind: str | None) -> bool:
     if kind == "plural":
         return token.tag in ("NNS", "NNPS") or token.pos == "PROPN"
@@ -587,22 +739,42 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
     """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it."""
     keep, stack = {noun}, [noun]
     while stack:
-        for kid in kids[stack.pop()]:
+        parent = stack.pop()
+        for kid in kids[parent]:
             dep = tokens[kid].dep
-            if dep in ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj") or (
-                dep == "prep" and tokens[kid].text.lower() == "of"
-            ):
-                keep.add(kid)
+            hyphenated = tokens[parent].dep in ("amod", "compound") and (dep == "npadvmod" or tokens[kid].tag == "HYPH")
+            if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of") or hyphenated:
+                keep.add(kid)  # "Armenian-populated villages"
                 stack.append(kid)
+    if tokens[noun].pos == "NOUN" and sum(tokens[index].pos != "DET" for index in keep) == 1:
+        # a bare noun says little alone ("Forces made for Shusha"): with its first phrase, if short
+        # ("Forces led by general Andranik", "The armies from the Eastern satrapies")
+        for kid in sorted(kids[noun]):
+            phrase = _subtree(kids, kid)
+            if kid > noun and tokens[kid].dep in ("prep", "acl") and len(keep | phrase) <= MAX_SHORT_NP:
+                keep |= phrase
+                break
     ordered = sorted(keep)
     span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
     if len(span) > MAX_SHORT_NP:
         span = [index for index in span if index <= noun][-MAX_SHORT_NP:]
-    words = " ".join(tokens[index].text for index in span).replace(" 's", "'s")
+    words = "".join(
+        ("" if position and tokens[index].start == tokens[span[position - 1]].end else " ") + tokens[index].text
+        for position, index in enumerate(span)
+    ).strip()  # as written: "Gorbachev's", "Armenian-populated"
     first = tokens[span[0]].text.lower()
     if first in POSSESSIVE or first in DEMONSTRATIVES:
         words = "the " + words.split(" ", 1)[1] if " " in words else words
     return words
+
+
+def _subtree(kids: list[list[int]], index: int) -> set[int]:
+    found, stack = set(), [index]
+    while stack:
+        node = stack.pop()
+        found.add(node)
+        stack.extend(kids[node])
+    return found
 
 
 def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -> str | None:
@@ -612,16 +784,28 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
         if token.head != token.i and token.head < len(tokens):
             kids[token.head].append(token.i)
     ordered = list(reversed(tokens) if reverse else tokens)
-    for token in ordered:
+    # the subject of a main clause before that of a "when" or relative clause: in "The Vietcong resumed
+    # operations when dry season began and it had recaptured…", "it" is the Vietcong
+    subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep == "advcl"
+                   and any(tokens[kid].dep in ("mark", "advmod") and tokens[kid].text.lower() in TEMPORAL_MARKS
+                           for kid in kids[token.head])]  # fmt: skip
+    for token in [token for token in ordered if token not in subordinate] + subordinate:
         if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
             named = _short_noun_phrase(tokens, kids, token.i)
-            if not _DATE_WORD.search(named):  # "February 1986" is no one's name
+            if _names(named, kind):
                 return named
     if reverse or kind != "person":
         return None
     for token in ordered:  # "he" or "she" with no named subject before: the first person named
         if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
             named = _short_noun_phrase(tokens, kids, token.i)
-            if not _DATE_WORD.search(named):
+            if _names(named, kind):
                 return named
     return None
+
+
+def _names(words: str, kind: str | None) -> bool:
+    """Whether ``words`` can name what a pronoun of ``kind`` stands for: a date names no one ("February
+    1986"), and a plural name is no person ("the United States" is no "he")."""
+    plural = words.lower().startswith("the ") and words.endswith("s")
+    return not _DATE_WORD.search(words) and not (kind == "person" and plural)

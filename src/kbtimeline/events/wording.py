@@ -19,6 +19,8 @@ DANGLING = frozenset(
     "the a an of to in on at by for with and or but nor from as that which who whom whose its their his her "
     "into onto upon over under between among against during since until after before than".split()
 )
+# Words that open a clause: a cut just after one leaves a clause begun and not told.
+SUBORDINATORS = frozenset("when where which who whom whose that while as after before because until since if".split())
 # Openings that are not news: a conjunction, or the marker of a subordinate clause left alone.
 _OPENING_LINK = re.compile(r"^(?:and|but|so|then|yet|or|nor)\b[\s,]*", re.IGNORECASE)
 # A demonstrative or possessive that points into a sentence the reader does not see.
@@ -43,6 +45,7 @@ _EDGE = " ,;:–—-/\"'“”‘’.…"
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\[[^\[\]]*\]", "", text)  # an editor's note or insertion: "[full citation needed]", "[1992]"
     text = _RELATIVE_TIME.sub("", text)
     text = re.sub(r",?\s*\b(?:and\s+)?respectively\b", "", text)  # it pairs with the dates taken out
     text = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", "", text)  # brackets emptied by the date's removal
@@ -65,7 +68,8 @@ def plain_subject(text: str) -> str:
 def cut(words: list[str], keep_at_least: int = 0) -> str:
     """The first words up to MAX_WORDS (more if ``keep_at_least`` asks, up to HARD_MAX_WORDS), marked "…".
 
-    The cut goes back to a comma when one comes late enough, and never leaves a
+    The cut goes back to a comma when one comes late enough, or to the end of the
+    essentials when only a word or two would follow them, and never leaves a
     dangling word before the "…".
     """
     if len(words) <= MAX_WORDS:
@@ -74,6 +78,11 @@ def cut(words: list[str], keep_at_least: int = 0) -> str:
     if len(words) <= limit + 1:
         return " ".join(words)
     kept = words[:limit]
+    if 0 < keep_at_least <= limit and len(kept) - keep_at_least < 3:  # "…signed an agreement promising…": a word or two
+        kept = words[:keep_at_least]  # of the next phrase say nothing, the essentials end the title
+    opening = [index for index in range(max(keep_at_least, len(kept) - 3), len(kept)) if kept[index] in SUBORDINATORS]
+    if opening and opening[0] >= max(keep_at_least, 3):
+        kept = kept[: opening[0]]  # "…made for Shusha when they were…": a clause begun and cut goes
     for index in range(len(kept) - 1, max(keep_at_least, MAX_WORDS // 2) - 2, -1):
         if kept[index].endswith(","):
             kept = kept[: index + 1]
