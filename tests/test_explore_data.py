@@ -31,12 +31,18 @@ def spread(count: int = 60) -> list[Event]:
     ]
 
 
+def with_context(events: list[Event]) -> list[Event]:
+    """``events`` and, among them, context records with the same words and dates, which the app never shows."""
+    context = [dataclasses.replace(event, id=f"c{event.id}", kind="context") for event in events[::4]]
+    return [*events, *context]
+
+
 @pytest.fixture(scope="module")
 def backends(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = make_data_dir(tmp_path_factory.mktemp("explore"))
-    write_events(folder / "events.json", spread())
+    write_events(folder / "events.json", with_context(spread()))
     index = folder / "kb.sqlite"
-    sqlite.build(index, spread(), ALIASES, lambda source: SOURCE_TEXT)
+    sqlite.build(index, with_context(spread()), ALIASES, lambda source: SOURCE_TEXT)
     return {"json": folder / "events.json", "sqlite": index}
 
 

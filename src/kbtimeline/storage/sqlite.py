@@ -8,8 +8,9 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 6 (3: kind and happening columns; 4: granularity ranks with "week"; 5: focus columns;
-6: representative, ``happening_words`` and an index on happening):
+Layout, schema version 7 (3: kind and happening columns; 4: granularity ranks with "week"; 5: focus columns;
+6: representative, ``happening_words`` and an index on happening; 7: prefix indexes, the kind in ``words``,
+``starts``):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -31,10 +32,18 @@ Layout, schema version 6 (3: kind and happening columns; 4: granularity ranks wi
   touches a few narrow pages, not a page or so each.
 - ``words``: FTS5 over each sentence's folded words (``query.words``),
   joined by spaces and tokenized on spaces only, so its tokens are exactly
-  the words the search patterns see; the same rowid.
+  the words the search patterns see; the same rowid. An event's words are
+  in column ``folded``, a context record's in ``folded_context``: a search
+  for events alone names the column and reads no context record. Prefix
+  indexes of two and three letters answer the short prefixes typed in
+  ``explore`` from one list each instead of merging those of every word.
 - ``happening_words``: the same over the words of all the records of each
   happening, under its representative's rowid: a search for happenings
   reads its candidates from it as a search for records reads ``words``.
+- ``starts``: for each kind, granularity and start day, ``through``: how
+  many records of that kind and granularity start on that day or before;
+  ``explore``'s density strip counts a granularity's events in any bucket
+  from two lookups instead of reading the events in it.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
   order (input order, not rowid order); "did you mean" reads it instead of
   every sentence.
@@ -45,7 +54,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice, pairwise
 from pathlib import Path
@@ -54,11 +63,11 @@ from typing import Any
 from kbtimeline import query
 from kbtimeline.errors import KbTimelineError
 from kbtimeline.jsonio import jsonl_line
-from kbtimeline.model import GRANULARITY_RANK, Event
+from kbtimeline.model import GRANULARITY_RANK, KINDS, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "6"  # see the layout above
+SCHEMA_VERSION = "7"  # see the layout above
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -83,8 +92,19 @@ CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
     representative INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
-CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
-CREATE VIRTUAL TABLE happening_words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
+CREATE VIRTUAL TABLE words USING fts5(
+    folded, folded_context, content='', columnsize=0, prefix='2 3', tokenize="ascii tokenchars '_'"
+);
+CREATE VIRTUAL TABLE happening_words USING fts5(
+    folded, content='', columnsize=0, prefix='2 3', tokenize="ascii tokenchars '_'"
+);
+CREATE TABLE starts (
+    kind TEXT NOT NULL,
+    granularity_rank INTEGER NOT NULL,
+    start_key INTEGER NOT NULL,
+    through INTEGER NOT NULL,
+    PRIMARY KEY (kind, granularity_rank, start_key)
+) WITHOUT ROWID;
 CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
@@ -137,8 +157,13 @@ INSERT INTO main.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
-INSERT INTO main.words (rowid, folded)
-    SELECT e.rowid, w.folded FROM main.events e JOIN staging.words w ON w.position = e.position ORDER BY e.rowid
+INSERT INTO main.words (rowid, folded, folded_context)
+    SELECT e.rowid, iif(e.kind = 'event', w.folded, ''), iif(e.kind = 'event', '', w.folded)
+    FROM main.events e JOIN staging.words w ON w.position = e.position ORDER BY e.rowid;
+INSERT INTO main.starts
+    SELECT kind, granularity_rank, start_key,
+        sum(count(*)) OVER (PARTITION BY kind, granularity_rank ORDER BY start_key)
+    FROM main.events GROUP BY kind, granularity_rank, start_key
 """
 
 
@@ -255,6 +280,7 @@ class SqliteEvents:
                 f"{self.path}: index schema {self._meta.get('schema')}, this kbtimeline reads "
                 f"{SCHEMA_VERSION}; run kbtimeline index again"
             )
+        self._hits: tuple[str, list[int]] = ("", [])  # the last word search's matches: see _matched
 
     def select(self, criteria: query.Criteria) -> Iterator[query.Happening]:
         """What ``query.select`` answers: one entry per happening, or (``--mentions``) per record.
@@ -308,40 +334,44 @@ class SqliteEvents:
         """How many events ``criteria`` asks for start in each bucket [edges[i], edges[i + 1]) of day numbers.
 
         Rowids are ranks in the date order, so the first event starting on or
-        after an edge tells in one index lookup how many start before it; a
-        word search then needs only the full-text index's rowids between
-        those ranks (its candidates are its matches: see ``_match``). Other
-        filters read the starts in the window.
+        after an edge tells in one index lookup how many start before it: a
+        word search counts its matches (``_matched``) below those ranks.
+        Without words or sources, ``starts`` tells how many events of each
+        granularity start before an edge. Other filters read the starts in
+        the window.
         """
-        ranks = [self._rank(edge) for edge in edges]
-        if not criteria.granularities and not criteria.sources and not self._by_words(criteria):
-            return [high - low for low, high in pairwise(ranks)]
-        if not criteria.granularities and not criteria.sources and criteria.search is not None:
-            sql = "SELECT rowid FROM words WHERE words MATCH ? AND rowid > ? AND rowid <= ?"
-            found = [rowid - 1 for (rowid,) in self._rows(sql, (_match(criteria.search), ranks[0], ranks[-1]))]
-            counted, points = sorted(found), ranks
+        if (search := self._words_alone(criteria)) is not None:
+            matched = self._matched(search, criteria.context)  # rowid r is rank r - 1: before a rank when r <= it
+            below = [bisect_right(matched, self._rank(edge)) for edge in edges]
+        elif criteria.search is None and not criteria.sources:
+            kinds = KINDS if criteria.context else ("event",)
+            ranks = [GRANULARITY_RANK[name] for name in criteria.granularities or GRANULARITY_RANK]
+            groups = ", ".join("(?, ?)" for _ in kinds for _ in ranks)
+            sql = (
+                "SELECT coalesce(sum((SELECT through FROM starts WHERE kind = g.column1 AND granularity_rank = "
+                f"g.column2 AND start_key < ? ORDER BY start_key DESC LIMIT 1)), 0) FROM (VALUES {groups}) g"
+            )
+            pairs = [value for kind in kinds for rank in ranks for value in (kind, rank)]
+            below = [next(self._rows(sql, [edge, *pairs]))[0] for edge in edges]
         else:
             where, parameters = self._where(criteria._replace(start=None, end=None))
             tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
             sql = f"SELECT start_key FROM {tables} WHERE {where} AND start_key >= ? AND start_key < ?"
             counted = sorted(key for (key,) in self._rows(sql, [*parameters, edges[0], edges[-1]]))
-            points = list(edges)
-        before = [bisect_left(counted, point) for point in points]
-        return [high - low for low, high in pairwise(before)]
+            below = [bisect_left(counted, edge) for edge in edges]
+        return [high - low for low, high in pairwise(below)]
 
     def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
         """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
-        aside); None when there are none. A word search reads the two ends of the full-text index."""
+        aside); None when there are none. A word search reads the starts of its first and last match."""
         criteria = criteria._replace(start=None, end=None)
-        if not criteria.granularities and not criteria.sources and self._by_words(criteria):
-            assert criteria.search is not None
-            ends = [
-                f"SELECT start_key FROM events WHERE rowid = "
-                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
-                for direction in ("ASC", "DESC")
-            ]
-            found = [next(self._rows(sql, (_match(criteria.search),)), (None,))[0] for sql in ends]
-            return None if found[0] is None else (found[0], found[1])
+        if (search := self._words_alone(criteria)) is not None:
+            matched = self._matched(search, criteria.context)
+            if not matched:
+                return None
+            sql = "SELECT start_key FROM events WHERE rowid = ?"
+            first, last = (next(self._rows(sql, (rowid,)))[0] for rowid in (matched[0], matched[-1]))
+            return first, last
         where, parameters = self._where(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
         # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
@@ -355,22 +385,52 @@ class SqliteEvents:
         order, among those ``criteria`` asks for (its range aside).
 
         The rank of ``day`` splits the rowids in two, and each side is read
-        from it outwards, by the full-text index for a word search: a page
-        anywhere in a million events costs a few lookups.
+        from it outwards, of a word search's matches (``_matched``) or by
+        events_by_date: a page anywhere in a million events costs a few lookups.
         """
         rank = self._rank(day)
-        where, parameters = self._where(criteria._replace(start=None, end=None))
-        by_words = self._by_words(criteria)
-        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        rowid = "words.rowid" if by_words else "events.rowid"
-        sides = [
-            f"SELECT events.rowid FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
-            for side, order in (("<=", " DESC"), (">", ""))
-        ]
-        before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
-        after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
-        keep = criteria.search.matches_text if criteria.search is not None else None
+        criteria = criteria._replace(start=None, end=None)
+        search = criteria.search
+        if search is not None and self._by_words(criteria):
+            matched = self._matched(search, criteria.context)
+            split = bisect_right(matched, rank)
+            before = self._kept(criteria, (matched[i] for i in range(split - 1, -1, -1)), count)
+            after = self._kept(criteria, (matched[i] for i in range(split, len(matched))), count)
+        else:
+            where, parameters = self._where(criteria)
+            sides = [
+                f"SELECT rowid FROM events WHERE {where} AND rowid {side} ? ORDER BY rowid{order} LIMIT ?"
+                for side, order in (("<=", " DESC"), (">", ""))
+            ]
+            before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
+            after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
+        keep = search.matches_text if search is not None else None
         return list(self._read(iter([*reversed(before), *after]), keep))
+
+    def _matched(self, search: query.Search, context: bool) -> list[int]:
+        """The rowids of the records a word search finds, ascending: of events alone, or (``context``) of all.
+
+        Typing asks each search for its bounds, its page and its counts in
+        turn, and most of the full-text index's time goes into gathering the
+        postings of a short prefix: they are gathered once, for the last search.
+        """
+        match = _match(search) if context else f"folded : ({_match(search)})"
+        if self._hits[0] != match:
+            self._hits = ("", [])  # an interrupted read keeps nothing
+            found = self._rows("SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid", (match,))
+            self._hits = (match, [rowid for (rowid,) in found])
+        return self._hits[1]
+
+    def _kept(self, criteria: query.Criteria, rowids: Iterator[int], count: int) -> list[int]:
+        """The first ``count`` of ``rowids`` that ``criteria`` keeps (its words aside), in that order."""
+        where, parameters = self._where(criteria._replace(search=None))
+        kept: list[int] = []
+        while len(kept) < count and (chunk := list(islice(rowids, READ_CHUNK))):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT rowid FROM events WHERE {where} AND rowid IN ({marks})"
+            found = {rowid for (rowid,) in self._rows(sql, [*parameters, *chunk])}
+            kept += [rowid for rowid in chunk if rowid in found]
+        return kept[:count]
 
     def _rank(self, day: int) -> int:
         """How many events start before day number ``day``."""
@@ -383,6 +443,13 @@ class SqliteEvents:
     @staticmethod
     def _by_words(criteria: query.Criteria) -> bool:
         return criteria.search is not None and not criteria.search.regex
+
+    @staticmethod
+    def _words_alone(criteria: query.Criteria) -> query.Search | None:
+        """The search of ``criteria`` if it is a word search and no granularity or source is asked:
+        its matches (``_matched``) then answer without reading the events."""
+        alone = not criteria.granularities and not criteria.sources and SqliteEvents._by_words(criteria)
+        return criteria.search if alone else None
 
     def _representatives(self, criteria: query.Criteria, wider_only: bool) -> Iterator[Event]:
         """``query.select``'s grouping rule in SQL: the representatives dated and kept as asked, in order.
