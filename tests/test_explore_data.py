@@ -151,3 +151,23 @@ def test_events_on_the_same_day_are_counted_and_paged_once_each(tmp_path: Path) 
             library.close()
         assert counts == [0, 3], path.name
         assert len(page) == 4 and [h.key for h in page][2:] == ["t0", "t1"], path.name  # two from the day on
+
+
+def test_a_cancelled_call_stops_its_query_and_frees_the_thread(backends: dict[str, Path]) -> None:
+    """The app cancels the load a new key makes stale: its query must not hold the storage thread."""
+    counting = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) SELECT count(*) FROM n"
+
+    async def cancel_then_ask() -> tuple[int, int] | None:
+        library = Library(backends["sqlite"])
+        index = library._events.events
+        try:
+            stale = asyncio.create_task(library._call(lambda: next(index._rows(counting))))  # tens of seconds
+            await asyncio.sleep(0.3)
+            stale.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await stale
+            return await asyncio.wait_for(library.bounds(None), timeout=5)  # the thread is free again
+        finally:
+            library.close()
+
+    assert asyncio.run(cancel_then_ask()) is not None

@@ -148,9 +148,9 @@ class ExploreApp(App[None]):
 
         The cursor stays on ``cursor_key`` when it is on the page, else goes
         to the first happening from ``around`` (or the centre) on. Counting
-        the matches of a search or a filter can take longer than the page:
-        the page is then drawn first, and the density strip when its counts
-        are in.
+        the matches of a regular expression or among filtered events can take
+        longer than the page: the page is then drawn first, and the density
+        strip when its counts are in.
         """
         edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
         if around is not None:
@@ -161,7 +161,7 @@ class ExploreApp(App[None]):
             else:
                 cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
             self.page, self.cursor = page, max(cursor, 0)
-        if self.search is not None or self.library.filtered:
+        if self.library.slow_to_count(self.search):
             self.counts = []
             self._draw(window)
             # The next key typed within this pause cancels the count before it occupies the storage thread.

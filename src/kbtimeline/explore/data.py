@@ -8,13 +8,17 @@ axis (``counts``), each of which an SQLite index answers from its indexes.
 
 An SQLite connection serves only the thread that opened it, so ``Library``
 keeps the events in one worker thread of its own and hands the app
-coroutines: the screen keeps answering while a query runs.
+coroutines: the screen keeps answering while a query runs. A coroutine
+cancelled while its query runs (the app's exclusive workers cancel the load
+a new key makes stale) interrupts that query, so the thread is free at once
+for the next one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shlex
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -140,6 +144,12 @@ class _Events:
     def source_text(self, source: str) -> str | None:
         return self.events.source_text(source)
 
+    def interrupt(self) -> None:
+        """Stop the running query, if the storage can (an index can; a JSON file's events are in memory)."""
+        interrupt = getattr(self.events, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
+
 
 def _terms(text: str) -> list[str]:
     """The terms of typed text as a shell would split them ("Khojaly massacre" in quotes is one
@@ -157,14 +167,34 @@ class Library:
     def __init__(self, data: Path | None, filters: Filters = NO_FILTERS) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbtimeline-explore")
         self._events: _Events = self._thread.submit(_Events, data, filters).result()
-        # Counting filtered events reads each one in the window: it may take longer than a page.
-        self.filtered = bool(filters.granularities or filters.sources)
+        self.filters = filters
+        self._running: object | None = None  # the call in the thread now, which a cancel may interrupt
+        self._lock = threading.Lock()  # around _running: an interrupt reaches only the call it is meant for
 
     def close(self) -> None:
         self._thread.shutdown(wait=False, cancel_futures=True)
 
     async def _call(self, function: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
+        """``function(*args)`` in the thread; cancelled, it does not start, or its query stops."""
+        call = object()
+
+        def run() -> T:
+            with self._lock:
+                self._running = call
+            try:
+                return function(*args)
+            finally:
+                with self._lock:
+                    self._running = None
+
+        future = self._thread.submit(run)
+        try:
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            with self._lock:
+                if self._running is call:
+                    self._events.interrupt()
+            raise
 
     async def compile(self, text: str, min_letters: int = 1) -> Search | None:
         return await self._call(self._events.compile, text, min_letters)
@@ -177,6 +207,13 @@ class Library:
 
     async def counts(self, edges: Sequence[int], search: Search | None) -> list[int]:
         return await self._call(self._events.counts, edges, search)
+
+    def slow_to_count(self, search: Search | None) -> bool:
+        """Whether counting may read every event in the window, and take longer than a page: with a
+        regular expression, or a source filter, or a search among filtered events. Words alone, or
+        granularities alone, are counted from an index's tables."""
+        filtered = bool(self.filters.granularities or self.filters.sources)
+        return bool(self.filters.sources) or (search is not None and (search.regex or filtered))
 
     async def source_text(self, source: str) -> str | None:
         return await self._call(self._events.source_text, source)

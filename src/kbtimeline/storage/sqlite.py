@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtimeline import query
-from kbtimeline.errors import KbTimelineError
+from kbtimeline.errors import Interrupted, KbTimelineError
 from kbtimeline.jsonio import jsonl_line
 from kbtimeline.model import GRANULARITY_RANK, KINDS, Event
 from kbtimeline.storage.location import Location, load_source_text
@@ -577,12 +577,24 @@ class SqliteEvents:
                 if keep is None or keep(record["text"]):
                     yield Event.from_dict(record)
 
+    def interrupt(self) -> None:
+        """Stop the query running in the thread that uses the index: ``Interrupted`` is raised there.
+
+        The one method another thread may call. A query stops between two rows
+        it reads; with no query running, this does nothing.
+        """
+        self._db.interrupt()
+
     def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """The rows of a query as they come; a database damaged past its header says so here."""
         try:
             yield from self._db.execute(sql, tuple(parameters))
         except sqlite3.ProgrammingError:
             raise
+        except sqlite3.OperationalError as error:
+            if str(error) == "interrupted":
+                raise Interrupted(self.path) from None
+            raise self._unreadable(error) from None
         except sqlite3.DatabaseError as error:
             raise self._unreadable(error) from None
 
