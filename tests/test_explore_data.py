@@ -155,7 +155,9 @@ def test_events_on_the_same_day_are_counted_and_paged_once_each(tmp_path: Path) 
 
 def test_a_cancelled_call_stops_its_query_and_frees_the_thread(backends: dict[str, Path]) -> None:
     """The app cancels the load a new key makes stale: its query must not hold the storage thread."""
-    counting = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) SELECT count(*) FROM n"
+    counting = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) SELECT count(*) FROM n"
+    )
 
     async def cancel_then_ask() -> tuple[int, int] | None:
         library = Library(backends["sqlite"])
