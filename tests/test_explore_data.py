@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 
+from kbtimeline import query
+from kbtimeline.errors import UsageError
 from kbtimeline.explore.data import Filters, Library, group, happening_key
 from kbtimeline.explore.window import Window
 from kbtimeline.model import Day, Event
@@ -173,3 +176,43 @@ def test_a_cancelled_call_stops_its_query_and_frees_the_thread(backends: dict[st
             library.close()
 
     assert asyncio.run(cancel_then_ask()) is not None
+
+
+# (typed in the search box, the search command's terms and options it means or an error, reason)
+BOX = [
+    ("Shusha", (["Shusha"], {}), "words: aliases on, as search Shusha"),
+    ("-w Shusha", (["Shusha"], {"whole_words": True}), "-w as in search -w"),
+    ("Shusha --word", (["Shusha"], {"whole_words": True}), "an option after the words, as the command line allows"),
+    ("--exact Shusha", (["Shusha"], {"aliases": {}}), "--exact: no other spellings"),
+    ("--any Shusha ceasefire", (["Shusha", "ceasefire"], {"match_any": True}), "--any: one term is enough"),
+    (r"--regex Sh\w+i", ([r"Sh\w+i"], {"regex": True, "aliases": {}}), "a backslash stays, as in single quotes"),
+    ('--regex "Shush[ai] "', (["Shush[ai] "], {"regex": True, "aliases": {}}), "quotes keep a space"),
+    ("-- --ceasefire", (["--ceasefire"], {}), "after --, a dash is a term's"),
+    ("--reg", None, "an option half typed: no search yet"),
+    ("-w S", None, "one letter: no search yet"),
+    ("--regex Shush[", "bad regular expression", "a regular expression not yet closed"),
+    ("-x Shusha", "unknown option -x", "an option the search command does not have"),
+    ("--reg Shusha", "unknown option --reg", "a half option followed by words is a typo"),
+    ("-w --regex Shu", "do not combine", "as search -w --regex"),
+]
+assert len({row[0] for row in BOX}) == len(BOX)
+
+
+@pytest.mark.parametrize(("typed", "meant", "reason"), BOX, ids=[row[2] for row in BOX])
+def test_the_search_box_reads_the_search_commands_options(
+    backends: dict[str, Path], typed: str, meant: tuple[list[str], dict[str, object]] | str | None, reason: str
+) -> None:
+    library = Library(backends["json"])
+    try:
+        if isinstance(meant, str):
+            with pytest.raises(UsageError, match=re.escape(meant)):
+                asyncio.run(library.compile(typed, 2))
+            return
+        found = asyncio.run(library.compile(typed, 2))
+    finally:
+        library.close()
+    if meant is None:
+        assert found is None
+    else:
+        terms, options = meant
+        assert found == query.compile_search(terms, **{"aliases": ALIASES, **options})  # type: ignore[arg-type]

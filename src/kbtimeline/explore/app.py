@@ -67,6 +67,7 @@ class ExploreApp(App[None]):
         self._fixed_window = start is not None and end is not None
         self.search: Search | None = None
         self.search_text = search
+        self.search_problem = ""  # why the text typed is no search (a bad regular expression), shown on the status line
         self.page: list[Happening] = []
         self.cursor = 0
         self.counts: list[int] = []
@@ -77,7 +78,9 @@ class ExploreApp(App[None]):
         yield Static(id="status")
         yield Axis(self.window, id="axis")
         yield HappeningList(id="happenings")
-        yield Input(self.search_text, placeholder='search: words, "a phrase"; Enter keeps, Esc clears', id="search")
+        yield Input(
+            self.search_text, placeholder='search: words, "a phrase", -w, --regex; Enter keeps, Esc clears', id="search"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -177,7 +180,9 @@ class ExploreApp(App[None]):
         count = sum(self.counts)
         counted = f"{count:,} event{'' if count == 1 else 's'} start in view" if self.counts else "counting…"
         status = f"{window.label()} · {window.name} · {counted}"
-        if self.search is not None:
+        if self.search_problem:
+            status += f" · search: {self.search_problem}"
+        elif self.search is not None:
             status += f" · search: {self.search_text}"
         elif self.search_text.strip():
             status += " · search: keep typing"
@@ -217,13 +222,19 @@ class ExploreApp(App[None]):
 
     @work(exclusive=True, group="load")
     async def _search(self, text: str, *, first: bool = False, keep_window: bool = False) -> None:
-        """Search ``text`` (as the search command would), refit the axis to the matches and load."""
+        """Search ``text`` (as the search command would), refit the axis to the matches and load.
+
+        Text that is no search (a bad regular expression, an unknown option)
+        keeps the view of the last search; the status line says why.
+        """
         self.search_text = text
         try:
             self.search = await self.library.compile(text, MIN_LETTERS)
+            self.search_problem = ""
         except KbTimelineError as error:
-            self.search = None
-            self.notify(str(error), severity="warning")
+            self.search_problem = str(error)
+            self._draw(self.window)
+            return
         self._bounds = await self.library.bounds(self.search)
         if self._bounds is None or keep_window or (first and self._fixed_window):
             await self._fetch(self.window, self.window.centre)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kbtimeline import query, storage
-from kbtimeline.errors import KbTimelineError
+from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.model import Day, Event
 
 __all__ = [
@@ -44,6 +44,9 @@ __all__ = [
 
 Search = query.Search
 T = TypeVar("T")
+
+# The search command's options, which the search box reads among the words as the command line does.
+BOX_OPTIONS = {"-w": "word", "--word": "word", "--regex": "regex", "--any": "any", "--exact": "exact"}
 
 
 class Filters(NamedTuple):
@@ -101,14 +104,31 @@ class _Events:
         return [entry.event for entry in self.events.select(criteria)]
 
     def compile(self, text: str, min_letters: int) -> Search | None:
-        """The search ``text`` asks for, as the ``search`` command reads its terms; None while no term
-        has ``min_letters`` letters or digits (a search for "s" would match most of a big index)."""
-        terms = _terms(text)
-        if not any(len("".join(query.words(term))) >= min_letters for term in terms):
+        """The search ``text`` asks for, as the ``search`` command reads its arguments (``BOX_OPTIONS``
+        and terms); None while an option is half typed or no term has ``min_letters`` letters or digits
+        (characters, for a regular expression): a search for "s" would match most of a big index."""
+        read = _arguments(text)
+        if read is None:
+            return None
+        options, terms = read
+        regex = "regex" in options
+        if regex:
+            terms = [term for term in terms if term]
+            enough = any(len(term) >= min_letters for term in terms)
+        else:
+            terms = [term for term in terms if query.words(term)]
+            enough = any(len("".join(query.words(term))) >= min_letters for term in terms)
+        if not enough:
             return None
         if self._aliases is None:
             self._aliases = self.events.aliases()
-        return query.compile_search(terms, aliases=self._aliases)
+        return query.compile_search(
+            terms,
+            match_any="any" in options,
+            regex=regex,
+            aliases={} if regex or "exact" in options else self._aliases,
+            whole_words="word" in options,
+        )
 
     def bounds(self, search: Search | None) -> tuple[int, int] | None:
         """Day numbers of the first event's start and the last event's start; None without events."""
@@ -151,14 +171,32 @@ class _Events:
             interrupt()
 
 
-def _terms(text: str) -> list[str]:
-    """The terms of typed text as a shell would split them ("Khojaly massacre" in quotes is one
-    phrase); an unbalanced quote, common while typing, just counts as a space."""
+def _arguments(text: str) -> tuple[set[str], list[str]] | None:
+    """The options (``BOX_OPTIONS``' names) and terms of typed text, split as a shell would
+    ("Khojaly massacre" in quotes is one phrase) but keeping backslashes, which regular expressions
+    need; an unbalanced quote, common while typing, counts as a space. After ``--`` every argument
+    is a term. None while the last argument is the start of an option, still being typed."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split, lexer.escape = True, ""
     try:
-        terms = shlex.split(text)
+        arguments = list(lexer)
     except ValueError:
-        terms = text.replace('"', " ").replace("'", " ").split()
-    return [term for term in terms if query.words(term)]
+        arguments = text.replace('"', " ").replace("'", " ").split()
+    options: set[str] = set()
+    terms: list[str] = []
+    for number, argument in enumerate(arguments):
+        if argument == "--":
+            return options, terms + arguments[number + 1 :]
+        if argument in BOX_OPTIONS:
+            options.add(BOX_OPTIONS[argument])
+        elif argument.startswith("-") and len(argument) > 1:
+            typing = number == len(arguments) - 1 and not text[-1:].isspace()
+            if typing and any(option.startswith(argument) for option in BOX_OPTIONS):
+                return None
+            raise UsageError(f"unknown option {argument}; the search box takes {', '.join(BOX_OPTIONS)}")
+        else:
+            terms.append(argument)
+    return options, terms
 
 
 class Library:
