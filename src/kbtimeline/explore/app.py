@@ -151,9 +151,9 @@ class ExploreApp(App[None]):
 
         The cursor stays on ``cursor_key`` when it is on the page, else goes
         to the first happening from ``around`` (or the centre) on. Counting
-        the matches of a regular expression or among filtered events can take
-        longer than the page: the page is then drawn first, and the density
-        strip when its counts are in.
+        the matches of a search or the events of some sources can take longer
+        than the page: the page is then drawn first, and the density strip
+        when its counts are in.
         """
         edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
         if around is not None:

@@ -247,11 +247,9 @@ class Library:
         return await self._call(self._events.counts, edges, search)
 
     def slow_to_count(self, search: Search | None) -> bool:
-        """Whether counting may read every event in the window, and take longer than a page: with a
-        regular expression, or a source filter, or a search among filtered events. Words alone, or
-        granularities alone, are counted from an index's tables."""
-        filtered = bool(self.filters.granularities or self.filters.sources)
-        return bool(self.filters.sources) or (search is not None and (search.regex or filtered))
+        """Whether counting may take longer than a page: counting a search reads all its matches, a
+        source filter every event in the window. Granularities alone are counted from an index's table."""
+        return search is not None or bool(self.filters.sources)
 
     async def source_text(self, source: str) -> str | None:
         return await self._call(self._events.source_text, source)

@@ -363,15 +363,17 @@ class SqliteEvents:
 
     def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
         """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
-        aside); None when there are none. A word search reads the starts of its first and last match."""
+        aside); None when there are none. A word search reads the two ends of the full-text index."""
         criteria = criteria._replace(start=None, end=None)
         if (search := self._words_alone(criteria)) is not None:
-            matched = self._matched(search, criteria.context)
-            if not matched:
-                return None
-            sql = "SELECT start_key FROM events WHERE rowid = ?"
-            first, last = (next(self._rows(sql, (rowid,)))[0] for rowid in (matched[0], matched[-1]))
-            return first, last
+            ends = [
+                f"SELECT start_key FROM events WHERE rowid = "
+                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
+                for direction in ("ASC", "DESC")
+            ]
+            match = _kind_match(search, criteria.context)
+            found = [next(self._rows(sql, (match,)), (None,))[0] for sql in ends]
+            return None if found[0] is None else (found[0], found[1])
         where, parameters = self._where(criteria)
         tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
         # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
@@ -385,52 +387,42 @@ class SqliteEvents:
         order, among those ``criteria`` asks for (its range aside).
 
         The rank of ``day`` splits the rowids in two, and each side is read
-        from it outwards, of a word search's matches (``_matched``) or by
-        events_by_date: a page anywhere in a million events costs a few lookups.
+        from it outwards, by the full-text index for a word search (by the
+        column of the kinds asked for, when no other filter needs the events
+        joined): a page anywhere in a million events costs a few lookups.
         """
         rank = self._rank(day)
         criteria = criteria._replace(start=None, end=None)
-        search = criteria.search
-        if search is not None and self._by_words(criteria):
-            matched = self._matched(search, criteria.context)
-            split = bisect_right(matched, rank)
-            before = self._kept(criteria, (matched[i] for i in range(split - 1, -1, -1)), count)
-            after = self._kept(criteria, (matched[i] for i in range(split, len(matched))), count)
+        if (search := self._words_alone(criteria)) is not None:
+            where, parameters = "words MATCH ?", [_kind_match(search, criteria.context)]
+            tables, rowid = "words", "rowid"
         else:
             where, parameters = self._where(criteria)
-            sides = [
-                f"SELECT rowid FROM events WHERE {where} AND rowid {side} ? ORDER BY rowid{order} LIMIT ?"
-                for side, order in (("<=", " DESC"), (">", ""))
-            ]
-            before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
-            after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
-        keep = search.matches_text if search is not None else None
+            by_words = self._by_words(criteria)
+            tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
+            rowid = "words.rowid" if by_words else "events.rowid"
+        sides = [
+            f"SELECT {rowid} FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
+            for side, order in (("<=", " DESC"), (">", ""))
+        ]
+        before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
+        after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
+        keep = criteria.search.matches_text if criteria.search is not None else None
         return list(self._read(iter([*reversed(before), *after]), keep))
 
     def _matched(self, search: query.Search, context: bool) -> list[int]:
         """The rowids of the records a word search finds, ascending: of events alone, or (``context``) of all.
 
-        Typing asks each search for its bounds, its page and its counts in
-        turn, and most of the full-text index's time goes into gathering the
-        postings of a short prefix: they are gathered once, for the last search.
+        Counting needs them all, which for a short prefix is a good part of
+        the index; moving the window during a search counts again, so they are
+        kept, for the last search.
         """
-        match = _match(search) if context else f"folded : ({_match(search)})"
+        match = _kind_match(search, context)
         if self._hits[0] != match:
             self._hits = ("", [])  # an interrupted read keeps nothing
             found = self._rows("SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid", (match,))
             self._hits = (match, [rowid for (rowid,) in found])
         return self._hits[1]
-
-    def _kept(self, criteria: query.Criteria, rowids: Iterator[int], count: int) -> list[int]:
-        """The first ``count`` of ``rowids`` that ``criteria`` keeps (its words aside), in that order."""
-        where, parameters = self._where(criteria._replace(search=None))
-        kept: list[int] = []
-        while len(kept) < count and (chunk := list(islice(rowids, READ_CHUNK))):
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT rowid FROM events WHERE {where} AND rowid IN ({marks})"
-            found = {rowid for (rowid,) in self._rows(sql, [*parameters, *chunk])}
-            kept += [rowid for rowid in chunk if rowid in found]
-        return kept[:count]
 
     def _rank(self, day: int) -> int:
         """How many events start before day number ``day``."""
@@ -635,6 +627,11 @@ def _match(search: query.Search) -> str:
         for alternatives in search.spellings
     ]
     return (" OR " if search.match_any else " AND ").join(terms)
+
+
+def _kind_match(search: query.Search, context: bool) -> str:
+    """``_match`` among the words of events alone (column ``folded``), or (``context``) of all records."""
+    return _match(search) if context else f"folded : ({_match(search)})"
 
 
 def _after(prefix: str) -> str | None:
