@@ -147,23 +147,26 @@ class ExploreApp(App[None]):
 
     async def _fetch(self, window: Window, around: int | None, cursor_key: str | None = None) -> None:
         """The page of happenings around day ``around`` (None: keep the page) and the counts per
-        column of ``window``, drawn as they come.
-
-        The cursor stays on ``cursor_key`` when it is on the page, else goes
-        to the first happening from ``around`` (or the centre) on. Counting
-        the matches of a search or the events of some sources can take longer
-        than the page: the page is then drawn first, and the density strip
-        when its counts are in.
-        """
-        edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
+        column of ``window``, drawn as they come."""
         if around is not None:
-            page = await self.library.around(around, self.search, PAGE)
-            keys = [happening.key for happening in page]
-            if cursor_key in keys:
-                cursor = keys.index(cursor_key)
-            else:
-                cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
-            self.page, self.cursor = page, max(cursor, 0)
+            self._place(await self.library.around(around, self.search, PAGE), around, cursor_key)
+        await self._count(window)
+
+    def _place(self, page: list[Happening], around: int, cursor_key: str | None = None) -> None:
+        """Show ``page``, the cursor on ``cursor_key`` when it is there, else on the first happening
+        from day ``around`` on."""
+        keys = [happening.key for happening in page]
+        if cursor_key in keys:
+            cursor = keys.index(cursor_key)
+        else:
+            cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
+        self.page, self.cursor = page, max(cursor, 0)
+
+    async def _count(self, window: Window) -> None:
+        """The counts per column of ``window``. Counting the matches of a search or the events of
+        some sources can take longer than the page: the page is then drawn first, and the density
+        strip when its counts are in."""
+        edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
         if self.library.slow_to_count(self.search):
             self.counts = []
             self._draw(window)
@@ -228,19 +231,18 @@ class ExploreApp(App[None]):
         keeps the view of the last search; the status line says why.
         """
         self.search_text = text
+        keep = keep_window or (first and self._fixed_window)
         try:
-            self.search = await self.library.compile(text, MIN_LETTERS)
-            self.search_problem = ""
+            found = await self.library.find(text, MIN_LETTERS, self.window.centre if keep else None, PAGE)
         except KbTimelineError as error:
             self.search_problem = str(error)
             self._draw(self.window)
             return
-        self._bounds = await self.library.bounds(self.search)
-        if self._bounds is None or keep_window or (first and self._fixed_window):
-            await self._fetch(self.window, self.window.centre)
-        else:
+        self.search, self._bounds, self.search_problem = found.search, found.bounds, ""
+        if self._bounds is not None and not keep:
             self.window = fit(*self._bounds)
-            await self._fetch(self.window, self._bounds[0])
+        self._place(found.page, self.window.centre if keep or self._bounds is None else self._bounds[0])
+        await self._count(self.window)
 
     # One happening.
 

@@ -35,6 +35,7 @@ __all__ = [
     "Day",
     "Event",
     "Filters",
+    "Found",
     "Happening",
     "KbTimelineError",
     "Library",
@@ -47,6 +48,14 @@ T = TypeVar("T")
 
 # The search command's options, which the search box reads among the words as the command line does.
 BOX_OPTIONS = {"-w": "word", "--word": "word", "--regex": "regex", "--any": "any", "--exact": "exact"}
+
+
+class Found(NamedTuple):
+    """What a search asks of the events first: itself compiled, its first and last start, a page."""
+
+    search: Search | None
+    bounds: tuple[int, int] | None
+    page: list[Happening]
 
 
 class Filters(NamedTuple):
@@ -129,6 +138,17 @@ class _Events:
             aliases={} if regex or "exact" in options else self._aliases,
             whole_words="word" in options,
         )
+
+    def find(
+        self, text: str, min_letters: int, day: int | None, count: int
+    ) -> tuple[Search | None, tuple[int, int] | None, list[Event]]:
+        """A typed search, its bounds and its page around day ``day`` (None: its first match) in one
+        call: each call costs a trip to this thread and back, which a loaded machine makes slow."""
+        search = self.compile(text, min_letters)
+        bounds = self.bounds(search)
+        if bounds is None:  # nothing matches
+            return search, None, []
+        return search, bounds, self.around(bounds[0] if day is None else day, search, count)
 
     def bounds(self, search: Search | None) -> tuple[int, int] | None:
         """Day numbers of the first event's start and the last event's start; None without events."""
@@ -234,11 +254,10 @@ class Library:
                     self._events.interrupt()
             raise
 
-    async def compile(self, text: str, min_letters: int = 1) -> Search | None:
-        return await self._call(self._events.compile, text, min_letters)
-
-    async def bounds(self, search: Search | None) -> tuple[int, int] | None:
-        return await self._call(self._events.bounds, search)
+    async def find(self, text: str, min_letters: int, day: int | None, count: int) -> Found:
+        """The search ``text`` asks for, its bounds and its page around ``day`` (None: its first match)."""
+        search, bounds, events = await self._call(self._events.find, text, min_letters, day, count)
+        return Found(search, bounds, group(events))
 
     async def around(self, day: int, search: Search | None, count: int) -> list[Happening]:
         return group(await self._call(self._events.around, day, search, count))
