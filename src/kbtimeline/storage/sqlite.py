@@ -42,8 +42,8 @@ Layout, schema version 7 (3: kind and happening columns; 4: granularity ranks wi
   reads its candidates from it as a search for records reads ``words``.
 - ``starts``: for each kind, granularity and start day, ``through``: how
   many records of that kind and granularity start on that day or before;
-  ``explore``'s density strip counts a granularity's events in any bucket
-  from two lookups instead of reading the events in it.
+  ``explore``'s density strip counts the events of a granularity in a
+  bucket from a lookup at each of its edges instead of reading them.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
   order (input order, not rowid order); "did you mean" reads it instead of
   every sentence.
