@@ -27,6 +27,11 @@ same run:
 
     python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3] [--granularity day]
 
+To compare with another version of kbtimeline, run this script with that
+version first on the path and an index it built (``--index``), e.g. from
+an export of the main branch: ``PYTHONPATH=/tmp/main/src python
+bench/explore.py --index /tmp/main/kb.sqlite``.
+
 Target: every keystroke answered in under 100 ms; start-up under 1 s.
 """
 
@@ -35,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -115,12 +121,14 @@ def main() -> None:
     parser.add_argument("--size", default="100x30", help="terminal size, COLUMNSxROWS")
     parser.add_argument("--rounds", type=int, default=3, help="times the session is replayed")
     parser.add_argument("--granularity", "-g", action="append", default=[], help="replay with this filter too")
+    parser.add_argument(
+        "--index", type=Path, help="replay on this index instead (one an older kbtimeline built, to compare)"
+    )
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
-    index = _index(args.events)
+    index = args.index or _index(args.events)
     print(
-        f"index: {index.relative_to(scale.ROOT)} ({args.events:,} events, {index.stat().st_size / 1e6:.0f} MB); "
-        f"{scale._machine()}; {_load()}\n"
+        f"index: {index} ({args.events:,} events, {index.stat().st_size / 1e6:.0f} MB); {scale._machine()}; {_load()}\n"
     )
     _start_up(index)
     print()
@@ -154,16 +162,26 @@ def _start_up(index: Path, runs: int = 5) -> None:
         ),
         ("explore: launch to first full screen", [sys.executable, "-c", START_PROBE, str(index)]),
     ]
-    print(f"start-up, median of {runs} runs after a warm-up")
+    print(f"start-up, median of {runs} runs after a warm-up; CPU: user + system time of the process")
     for label, command in rows:
         subprocess.run(command, check=True, capture_output=True)
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            started = time.perf_counter()
+            started, before = time.perf_counter(), _children_cpu()
             subprocess.run(command, check=True, capture_output=True)
             times.append(time.perf_counter() - started)
-        print(f"  {label:<42} {statistics.median(times) * 1000:>6.0f} ms   (max {max(times) * 1000:.0f} ms)")
+            cpu.append(_children_cpu() - before)
+        print(
+            f"  {label:<42} {statistics.median(times) * 1000:>6.0f} ms   (max {max(times) * 1000:>4.0f} ms)"
+            f"   CPU {statistics.median(cpu) * 1000:>5.0f} ms"
+        )
     print(f"  target: explore's first screen in under {TARGET_START_S:.0f} s")
+
+
+def _children_cpu() -> float:
+    """Seconds of CPU the finished child processes used, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: Filters) -> None:
