@@ -363,44 +363,26 @@ class SqliteEvents:
 
     def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
         """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
-        aside); None when there are none. A word search reads the two ends of the full-text index."""
-        criteria = criteria._replace(start=None, end=None)
-        if (search := self._words_alone(criteria)) is not None:
-            ends = [
-                f"SELECT start_key FROM events WHERE rowid = "
-                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
-                for direction in ("ASC", "DESC")
-            ]
-            match = _kind_match(search, criteria.context)
-            found = [next(self._rows(sql, (match,)), (None,))[0] for sql in ends]
-            return None if found[0] is None else (found[0], found[1])
-        where, parameters = self._where(criteria)
-        tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
-        # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
-        ends = [f"(SELECT {end}(start_key) FROM {tables} WHERE {where})" for end in ("min", "max")]
-        sql = f"SELECT {', '.join(ends)}"
-        first, last = next(self._rows(sql, [*parameters, *parameters]))
-        return None if first is None else (first, last)
+        aside); None when there are none. Rowids follow the starts: the first and the last rowid found
+        tell, and each is read in order from its end, which stops at the first found."""
+        tables, rowid, where, parameters = self._found(criteria._replace(start=None, end=None))
+        ends = [
+            f"SELECT start_key FROM events WHERE rowid = "
+            f"(SELECT {rowid} FROM {tables} WHERE {where} ORDER BY {rowid} {direction} LIMIT 1)"
+            for direction in ("ASC", "DESC")
+        ]
+        found = [next(self._rows(sql, parameters), (None,))[0] for sql in ends]
+        return None if found[0] is None else (found[0], found[1])
 
     def around(self, criteria: query.Criteria, day: int, count: int) -> list[Event]:
         """Up to ``count`` events starting before day number ``day`` and ``count`` from it on, in the date
         order, among those ``criteria`` asks for (its range aside).
 
         The rank of ``day`` splits the rowids in two, and each side is read
-        from it outwards, by the full-text index for a word search (by the
-        column of the kinds asked for, when no other filter needs the events
-        joined): a page anywhere in a million events costs a few lookups.
+        from it outwards: a page anywhere in a million events costs a few lookups.
         """
         rank = self._rank(day)
-        criteria = criteria._replace(start=None, end=None)
-        if (search := self._words_alone(criteria)) is not None:
-            where, parameters = "words MATCH ?", [_kind_match(search, criteria.context)]
-            tables, rowid = "words", "rowid"
-        else:
-            where, parameters = self._where(criteria)
-            by_words = self._by_words(criteria)
-            tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-            rowid = "words.rowid" if by_words else "events.rowid"
+        tables, rowid, where, parameters = self._found(criteria._replace(start=None, end=None))
         sides = [
             f"SELECT {rowid} FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
             for side, order in (("<=", " DESC"), (">", ""))
@@ -409,6 +391,17 @@ class SqliteEvents:
         after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
         keep = criteria.search.matches_text if criteria.search is not None else None
         return list(self._read(iter([*reversed(before), *after]), keep))
+
+    def _found(self, criteria: query.Criteria) -> tuple[str, str, str, list[Any]]:
+        """Tables, rowid column, condition and parameters that find the rowids ``criteria`` asks for,
+        read in rowid order: by the full-text index for a word search (by the column of the kinds
+        asked for alone, when no other filter needs the events joined), else by the events' own."""
+        if (search := self._words_alone(criteria)) is not None:
+            return "words", "rowid", "words MATCH ?", [_kind_match(search, criteria.context)]
+        where, parameters = self._where(criteria)
+        if self._by_words(criteria):
+            return "words JOIN events ON events.rowid = words.rowid", "words.rowid", where, parameters
+        return "events", "events.rowid", where, parameters
 
     def _matched(self, search: query.Search, context: bool) -> list[int]:
         """The rowids of the records a word search finds, ascending: of events alone, or (``context``) of all.
