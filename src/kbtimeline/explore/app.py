@@ -6,7 +6,9 @@ window's centre and for counts per column, so it starts and answers as
 fast on a million events in an SQLite index as on a hundred. Each
 change of view applies at once and schedules one load in an exclusive
 worker: keys pressed faster than the storage answers cancel the loads
-they make stale.
+they make stale, and the queries of those loads are interrupted, so only
+the latest key's query runs to its end. No debounce: a search's first page
+costs a few index lookups, and waiting would only add to every key.
 """
 
 from __future__ import annotations
