@@ -154,7 +154,7 @@ def third(start: Day, end: Day, part: int) -> tuple[Day, Day]:
     return Day.from_number(first + (days * part + 1) // 3), Day.from_number(first + (days * (part + 1) + 1) // 3 - 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One end of a range such as "25–26 February": where it is and what it means."""
 
@@ -166,7 +166,7 @@ class Part:
         return {"date_span": list(self.date_span), "start": self.start.iso(), "end": self.end.iso()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated statement: a calendar interval tied to the sentence it dates."""
 

@@ -75,7 +75,7 @@ def extract(
     for resolved in resolve_all((placed.phrase for placed in read), reference_date):
         placed = placed_at[resolved.phrase.start]
         if not placed.left_out or apparatus:
-            event = _event(text, source, resolved, placed.sentence, placed.in_notes)
+            event = _event(text, source, resolved, placed)
             events.append(replace(event, section="apparatus") if placed.left_out else event)
     unread = 0
     if reference_date is None:
@@ -88,6 +88,7 @@ class _Placed(NamedTuple):
 
     phrase: Phrase
     sentence: Sentence
+    words: str  # the sentence's text, one string for all its phrases
     heading: bool
     left_out: bool  # its sentence is apparatus (or a heading): it gives no record
     in_notes: bool
@@ -97,6 +98,7 @@ class _Dated(NamedTuple):
     """A sentence with a date, its phrases, and whether it is a heading or not prose."""
 
     sentence: Sentence
+    words: str
     phrases: list[Phrase]
     heading: bool
     not_prose: bool
@@ -119,23 +121,21 @@ def _sorted_out(text: str, index: SentenceIndex) -> Iterator[_Placed]:
         if pending and pending[-1].sentence == sentence:
             pending[-1].phrases.append(phrase)
             continue
-        heading = is_heading(text, sentence)
-        pending.append(
-            _Dated(sentence, [phrase], heading, heading or is_apparatus(text[sentence.start : sentence.end]))
-        )
+        heading, words = is_heading(text, sentence), text[sentence.start : sentence.end]
+        pending.append(_Dated(sentence, words, [phrase], heading, heading or is_apparatus(words)))
         # A sentence that starts later cannot start before this phrase's window (``SentenceIndex.holding``).
         while len(pending) > _NOTES_WINDOW and (
             notes_start is not None or _opens_notes(pending) or _settled(pending, phrase.start - MAX_SENTENCE // 2)
         ):
             if notes_start is None and _opens_notes(pending):
                 notes_start = pending[0].sentence.start
-            yield from _placed(text, pending.popleft(), notes_start)
+            yield from _placed(pending.popleft(), notes_start)
     if notes_start is None:
         notes_start = next(
             (dated.sentence.start for at, dated in enumerate(pending) if _opens_notes(pending, at)), None
         )
     while pending:
-        yield from _placed(text, pending.popleft(), notes_start)
+        yield from _placed(pending.popleft(), notes_start)
 
 
 def _settled(pending: deque[_Dated], later_start: int) -> bool:
@@ -154,25 +154,18 @@ def _opens_notes(pending: deque[_Dated], at: int = 0) -> bool:
     return pending[at].not_prose and sum(dated.not_prose for dated in window) >= _NOTES_MIN_CITATIONS
 
 
-def _placed(text: str, dated: _Dated, notes_start: int | None) -> Iterator[_Placed]:
+def _placed(dated: _Dated, notes_start: int | None) -> Iterator[_Placed]:
     sentence, not_prose = dated.sentence, dated.not_prose
     if notes_start is not None and sentence.start >= notes_start and not not_prose:
-        not_prose = is_reference_like(text[sentence.start : sentence.end])
+        not_prose = is_reference_like(dated.words)
     for phrase in dated.phrases:
         in_notes = notes_start is not None and phrase.start >= notes_start
-        yield _Placed(phrase, sentence, dated.heading, not_prose, in_notes)
+        yield _Placed(phrase, sentence, dated.words, dated.heading, not_prose, in_notes)
 
 
-def _event(
-    text: str,
-    source: str,
-    resolved: Resolved,
-    sentence: Sentence,
-    in_notes: bool,
-) -> Event:
-    phrase, interval = resolved.phrase, resolved.interval
+def _event(text: str, source: str, resolved: Resolved, placed: _Placed) -> Event:
+    phrase, interval, sentence = resolved.phrase, resolved.interval, placed.sentence
     date_span = (phrase.start, phrase.end)
-    sentence_text = text[sentence.start : sentence.end]
     parts: tuple[Part, ...] = ()
     if resolved.parts and phrase.parts:
         parts = tuple(
@@ -190,10 +183,10 @@ def _event(
         when=when_label(interval.start, interval.end, interval.granularity, phrase.modifier, phrase.time),
         date_text=text[phrase.start : phrase.end],
         date_span=date_span,
-        text=sentence_text,
+        text=placed.words,
         span=(sentence.start, sentence.end),
         title="",  # written by kbtimeline.events.titles, which reads the whole story
-        section="notes" if in_notes else "narrative",
+        section="notes" if placed.in_notes else "narrative",
         anchored=resolved.anchored,
         parts=parts,
     )
