@@ -108,7 +108,7 @@ def _sorted_out(text: str, index: SentenceIndex) -> Iterator[_Placed]:
     """The date phrases that lie in a sentence, in text order, each told where it stands.
 
     The notes section starts at the first apparatus sentence in a dense run of
-    them (``_notes_start``): sentences are held only until that is settled for
+    them (``_opens_notes``): sentences are held only until that is settled for
     them, a few at a time, so memory does not grow with the text (a flood of
     dates in apparatus keeps none).
     """
@@ -118,7 +118,7 @@ def _sorted_out(text: str, index: SentenceIndex) -> Iterator[_Placed]:
         sentence = index.holding(phrase.start, phrase.end)
         if sentence is None:
             continue
-        if pending and pending[-1].sentence == sentence:
+        if pending and (pending[-1].sentence is sentence or pending[-1].sentence == sentence):
             pending[-1].phrases.append(phrase)
             continue
         heading, words = is_heading(text, sentence), text[sentence.start : sentence.end]
