@@ -166,7 +166,7 @@ class Part(NamedTuple):
         return {"date_span": list(self.date_span), "start": self.start.iso(), "end": self.end.iso()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated statement: a calendar interval tied to the sentence it dates."""
 

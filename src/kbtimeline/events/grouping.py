@@ -61,11 +61,13 @@ the default does. Pure: records in, records out.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
@@ -411,24 +413,38 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
             yield left, right
 
 
-def _matches(records: list[_Record], weight: dict[str, float]) -> list[tuple[int, int]]:
+def _matches(records: list[_Record], weight: dict[str, float]) -> Iterator[tuple[int, int]]:
     """Pairs of records of different sentences that tell one happening, in text order.
 
-    Only records whose intervals meet are compared: a sweep over the starts,
-    not every pair, so a long text costs little more than its records.
+    Only records whose intervals meet and that share a word that weighs
+    something are compared (no rule joins two records without one): a sweep
+    over the starts within each word's records, not every pair, so a long text
+    of many dates in one year costs little more than its records. A text that
+    tells one happening many times has many pairs: each is kept in 8 bytes.
     """
     by_start = sorted(
         (index for index, record in enumerate(records) if not record.aloof), key=lambda index: records[index].first
     )
-    pairs = []
+    holding: dict[str, list[int]] = {}  # a word that weighs -> the places in by_start of the records with it
+    for place, index in enumerate(by_start):
+        record = records[index]
+        for word in record.names | record.borrowed | record.words:
+            if weight.get(word, 0.0) > 0:
+                holding.setdefault(word, []).append(place)
+    partners: dict[int, array[int]] = {}  # the pairs, by their first record: the second ones
     for place, left in enumerate(by_start):
         reach = records[left].last + _SLACK_DAYS
-        for right in (by_start[later] for later in range(place + 1, len(by_start))):
-            if records[right].first > reach:
-                break
+        candidates: set[int] = set()
+        for word in records[left].names | records[left].borrowed | records[left].words:
+            places = holding.get(word, ())
+            for later in range(bisect.bisect_right(places, place), len(places)):
+                if records[by_start[places[later]]].first > reach:
+                    break
+                candidates.add(places[later])
+        for right in (by_start[later] for later in candidates):
             if _tell_one_happening(records[left], records[right], weight):
-                pairs.append((min(left, right), max(left, right)))
-    return sorted(pairs)
+                partners.setdefault(min(left, right), array("q")).append(max(left, right))
+    return ((first, second) for first in sorted(partners) for second in sorted(partners[first]))
 
 
 def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:

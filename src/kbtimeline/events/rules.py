@@ -37,6 +37,9 @@ _GOVERNOR_AT_END = re.compile(
     rf"course|turn|half|hours|months|years|spring|summer|autumn|fall|winter)\s+of\s+)?(?:{_PREPOSITION})?$",
     re.IGNORECASE,
 )
+# Each part of _GOVERNOR_AT_END ends in white space and it holds at most 8 words, so where a match may
+# start is found from the end of the text (reversed); it is tried only from there, not at every character.
+_GOVERNOR_REACH = re.compile(r"(?:\s+\w+){0,8}[\s,;:–—-]*")
 _OPENS_WITH_PREPOSITION = re.compile(rf"^\s*{_PREPOSITION}", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|to|–|-|,)\s*$")
 # After a date that opens its clause with no comma, what shows the date was only the setting:
@@ -115,7 +118,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
     before = sentence[clause_start:date_start]
     after = _RESIDUE_AFTER.sub("", sentence[date_end:clause_end])
-    stripped = _GOVERNOR_AT_END.sub("", before)
+    stripped = _without_governor(before)
     set_apart = after.lstrip().startswith(",")
     governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
     opening = _AFTER_OPENING_DATE.match(after) if not _LEAD_IN.sub("", before.strip(" ,;:–—-\"'“”")) else None
@@ -143,6 +146,13 @@ def _holds_clause(before: str) -> bool:
     """Whether the words before a date set apart by commas hold more than opening phrases ("In Greece, the
     War…, which had continued…, finally ended in"): then they are the clause, not its setting."""
     return "," in _OPENING_PHRASE.sub("", before.strip()).strip(" ,")
+
+
+def _without_governor(text: str) -> str:
+    """``text`` without what governs a date at its end (``_GOVERNOR_AT_END``), found from the end."""
+    reach = _GOVERNOR_REACH.match(text[::-1])
+    start = len(text) - (reach.end() if reach else 0)
+    return text[:start] + _GOVERNOR_AT_END.sub("", text[start:])
 
 
 def _without_opening_phrase(clause: str) -> str:
@@ -292,7 +302,7 @@ def _without_relative_dates(clause: str, sentence: str, others: list[Span]) -> s
         if not _RELATIVE_DATE.match(phrase) or phrase not in clause:
             continue
         position = clause.index(phrase)
-        before = _GOVERNOR_AT_END.sub("", clause[:position])
+        before = _without_governor(clause[:position])
         rest = clause[position + len(phrase) :]
         adverbial = _CLAUSE_OPENING.search(clause[:position]) or not rest.strip(" .,;:")
         if before != clause[:position].rstrip() or rest.lstrip().startswith(",") or adverbial:

@@ -12,14 +12,18 @@ narrate do, marked ``section: "notes"``.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 from typing import NamedTuple
 
 from kbtimeline.extract.dateline import is_dateline
 from kbtimeline.extract.labels import when_label
-from kbtimeline.extract.phrases import find_phrases
+from kbtimeline.extract.phrases import Phrase, find_phrases
 from kbtimeline.extract.resolve import Resolved, needs_reference_date, resolve_all
 from kbtimeline.extract.sentences import (
+    MAX_SENTENCE,
     Sentence,
     SentenceIndex,
     is_apparatus,
@@ -62,71 +66,115 @@ def extract(
     benchmarks annotate dates in headings and captions, which a timeline
     leaves out.
     """
-    index = SentenceIndex(text)
-    dated = [
-        (phrase, sentence)
-        for phrase in find_phrases(text)
-        if (sentence := index.holding(phrase.start, phrase.end)) is not None
-    ]
-    unique_sentences = dict.fromkeys(sentence for _, sentence in dated)
-    heading = {
-        sentence: is_heading(text, sentence) and not is_dateline(text[sentence.start : sentence.end])
-        for sentence in unique_sentences
-    }
-    not_prose = {
-        sentence: (heading[sentence] or is_apparatus(text[sentence.start : sentence.end]))
-        and not is_dateline(text[sentence.start : sentence.end])
-        for sentence in unique_sentences
-    }
-    # Headings are not reference metadata: a run of dated section titles ("Ionian Revolt (499–493 BC)")
-    # does not start the notes.
-    notes_start = _notes_start([(sentence, flag and not heading[sentence]) for sentence, flag in not_prose.items()])
-    if notes_start is not None:
-        for sentence in unique_sentences:
-            if sentence.start >= notes_start and not not_prose[sentence]:
-                not_prose[sentence] = is_reference_like(text[sentence.start : sentence.end])
-    left_out = {phrase.start for phrase, sentence in dated if not_prose[sentence]}
-    # A heading gives no record but still sets the scene: "1917" above "On 6 April" gives its year.
     read = [
-        (phrase, sentence)
-        for phrase, sentence in dated
-        if apparatus or heading[sentence] or phrase.start not in left_out
+        placed
+        for placed in _sorted_out(text, SentenceIndex(text))
+        if apparatus or placed.heading or not placed.left_out
     ]
-    sentence_of = {phrase.start: sentence for phrase, sentence in read}
     events = []
-    for resolved in resolve_all((phrase for phrase, _ in read), reference_date, text):
-        start = resolved.phrase.start
-        if start not in left_out or apparatus:
-            event = _event(text, source, resolved, sentence_of[start], notes_start)
-            events.append(replace(event, section="apparatus") if start in left_out else event)
+    placed_at = {placed.phrase.start: placed for placed in read}
+    for resolved in resolve_all((placed.phrase for placed in read), reference_date, text):
+        placed = placed_at[resolved.phrase.start]
+        if not placed.left_out or apparatus:
+            event = _event(text, source, resolved, placed)
+            events.append(replace(event, section="apparatus") if placed.left_out else event)
     unread = 0
     if reference_date is None:
-        unread = sum(needs_reference_date(phrase) for phrase, _ in read if phrase.start not in left_out)
+        unread = sum(needs_reference_date(placed.phrase) for placed in read if not placed.left_out)
     return Extracted(events, unread)
 
 
-def _notes_start(dated_sentences: list[tuple[Sentence, bool]]) -> int | None:
-    """Where footnotes and references begin: the first apparatus sentence of a dense run of them.
+class _Placed(NamedTuple):
+    """A date phrase in its sentence, and what the sentence is: a heading, not prose, among the notes."""
 
-    Only sentences with a date count: reference metadata almost always has one.
+    phrase: Phrase
+    sentence: Sentence
+    words: str  # the sentence's text, one string for all its phrases
+    heading: bool
+    left_out: bool  # its sentence is apparatus (or a heading): it gives no record
+    in_notes: bool
+
+
+class _Dated(NamedTuple):
+    """A sentence with a date, its phrases, and whether it is a heading or not prose."""
+
+    sentence: Sentence
+    words: str
+    phrases: list[Phrase]
+    heading: bool
+    not_prose: bool
+
+
+def _sorted_out(text: str, index: SentenceIndex) -> Iterator[_Placed]:
+    """The date phrases that lie in a sentence, in text order, each told where it stands.
+
+    The notes section starts at the first apparatus sentence in a dense run of
+    them (``_opens_notes``): sentences are held only until that is settled for
+    them, a few at a time, so memory does not grow with the text (a flood of
+    dates in apparatus keeps none).
     """
-    for position, (sentence, is_reference) in enumerate(dated_sentences):
-        window = dated_sentences[position : position + _NOTES_WINDOW]
-        if is_reference and sum(flag for _, flag in window) >= _NOTES_MIN_CITATIONS:
-            return sentence.start
-    return None
+    pending: deque[_Dated] = deque()
+    notes_start: int | None = None
+    for phrase in find_phrases(text):
+        sentence = index.holding(phrase.start, phrase.end)
+        if sentence is None:
+            continue
+        if pending and (pending[-1].sentence is sentence or pending[-1].sentence == sentence):
+            pending[-1].phrases.append(phrase)
+            continue
+        words = text[sentence.start : sentence.end]
+        dateline = is_dateline(words)  # "JOHANNESBURG, August 7 (Xinhua) --" dates the story
+        heading = is_heading(text, sentence) and not dateline
+        pending.append(_Dated(sentence, words, [phrase], heading, heading or (is_apparatus(words) and not dateline)))
+        # A sentence that starts later cannot start before this phrase's window (``SentenceIndex.holding``).
+        while len(pending) > _NOTES_WINDOW and (
+            notes_start is not None or _opens_notes(pending) or _settled(pending, phrase.start - MAX_SENTENCE // 2)
+        ):
+            if notes_start is None and _opens_notes(pending):
+                notes_start = pending[0].sentence.start
+            yield from _placed(pending.popleft(), notes_start)
+    if notes_start is None:
+        notes_start = next(
+            (dated.sentence.start for at, dated in enumerate(pending) if _opens_notes(pending, at)), None
+        )
+    while pending:
+        yield from _placed(pending.popleft(), notes_start)
 
 
-def _event(
-    text: str,
-    source: str,
-    resolved: Resolved,
-    sentence: Sentence,
-    notes_start: int | None,
-) -> Event:
-    phrase, interval = resolved.phrase, resolved.interval
+def _settled(pending: deque[_Dated], later_start: int) -> bool:
+    """Whether the first sentence pending and its phrases lie before any sentence after it may start,
+    so before a notes section still to be found."""
+    first = pending[0]
+    reach = min(later_start, *(dated.sentence.start for dated in islice(pending, 1, None)))
+    return max(first.sentence.start, first.phrases[-1].start) < reach
+
+
+def _opens_notes(pending: deque[_Dated], at: int = 0) -> bool:
+    """Whether footnotes and references begin at the sentence pending at ``at``: an apparatus sentence
+    that opens a dense run of them. Only sentences with a date count: reference metadata almost always has one.
+    """
+    window = islice(pending, at, at + _NOTES_WINDOW)
+    return _cites(pending[at]) and sum(_cites(dated) for dated in window) >= _NOTES_MIN_CITATIONS
+
+
+def _cites(dated: _Dated) -> bool:
+    """Whether a sentence looks like reference metadata. Headings do not: a run of dated section titles
+    ("Ionian Revolt (499–493 BC)") does not start the notes."""
+    return dated.not_prose and not dated.heading
+
+
+def _placed(dated: _Dated, notes_start: int | None) -> Iterator[_Placed]:
+    sentence, not_prose = dated.sentence, dated.not_prose
+    if notes_start is not None and sentence.start >= notes_start and not not_prose:
+        not_prose = is_reference_like(dated.words)
+    for phrase in dated.phrases:
+        in_notes = notes_start is not None and phrase.start >= notes_start
+        yield _Placed(phrase, sentence, dated.words, dated.heading, not_prose, in_notes)
+
+
+def _event(text: str, source: str, resolved: Resolved, placed: _Placed) -> Event:
+    phrase, interval, sentence = resolved.phrase, resolved.interval, placed.sentence
     date_span = (phrase.start, phrase.end)
-    sentence_text = text[sentence.start : sentence.end]
     parts: tuple[Part, ...] = ()
     if resolved.parts and phrase.parts:
         parts = tuple(
@@ -144,10 +192,10 @@ def _event(
         when=when_label(interval.start, interval.end, interval.granularity, phrase.modifier, phrase.time),
         date_text=text[phrase.start : phrase.end],
         date_span=date_span,
-        text=sentence_text,
+        text=placed.words,
         span=(sentence.start, sentence.end),
         title="",  # written by kbtimeline.events.titles, which reads the whole story
-        section="notes" if notes_start is not None and phrase.start >= notes_start else "narrative",
+        section="notes" if placed.in_notes else "narrative",
         anchored=resolved.anchored,
         parts=parts,
     )
