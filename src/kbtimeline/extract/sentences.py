@@ -180,8 +180,13 @@ _CITATION_WORDS = (
     "Archived", "Retrieved", "ISBN", "ISSN", "doi:", "OCLC", "http", "Access", "p.", "(PDF)", "Publish",
     "University Press",
 )  # fmt: skip
+# A word of a list of authors: a capitalised name or initials, a particle, "and", "ed.", a number
+# ("Greenwood Publishing Group, 2000 Panossian, Razmik (2002)"); never a lowercase word of prose.
+_AUTHOR_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|\d+|de|van|von|al|and|&|et al\.|eds?\.)"
 _CITATION_AT_START = re.compile(
-    r"[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
+    # "Brown, Anne (12 May 2004)", "Rubin, Barry; Kirişci, Kemal, eds. (2001)": names up to the date
+    rf"(?:de |van |von |al-)?[A-ZÀ-ÖØ-Þ][^\s.,]*(?:\s{_AUTHOR_WORD}){{0,3}},"
+    rf"(?:[\s,;]+{_AUTHOR_WORD}){{1,12}}\s?\((?:\d{{1,2}}\s)?(?:[A-Z][a-z]+\s)?\d{{4}}[a-z]?\)"
     rf"|{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
 )
 
