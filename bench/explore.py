@@ -19,9 +19,18 @@ same run:
   included"). The first key after start-up is reported on its own.
   "round trip": until the pilot finds the app idle again, which includes
   the pilot's own waiting, measured alone on an unbound key (F12) as the
-  baseline. "storage": time spent in the storage thread per key.
+  baseline. "storage": time spent in the storage thread per key. The machine
+  may be shared: the load average is printed before and after, and beside
+  the wall times the CPU time each key cost the whole process (from the press
+  until idle, pilot included) and the storage thread, with the unbound key's
+  as the baseline, which load does not inflate.
 
     python bench/explore.py [--events 1000000] [--size 100x30] [--rounds 3] [--granularity day]
+
+To compare with another version of kbtimeline, run this script with that
+version first on the path and an index it built (``--index``), e.g. from
+an export of the main branch: ``PYTHONPATH=/tmp/main/src python
+bench/explore.py --index /tmp/main/kb.sqlite``.
 
 Target: every keystroke answered in under 100 ms; start-up under 1 s.
 """
@@ -30,6 +39,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -90,15 +101,16 @@ class TimedApp(ExploreApp):
 class TimedLibrary(Library):
     """A Library that adds up the time its queries take in the storage thread."""
 
-    spent = 0.0
+    spent = cpu = 0.0
 
     async def _call(self, function: Any, *args: Any) -> Any:
         def timed(*call_args: Any) -> Any:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return function(*call_args)
             finally:
                 TimedLibrary.spent += time.perf_counter() - started
+                TimedLibrary.cpu += time.thread_time() - cpu
 
         return await super()._call(timed, *args)
 
@@ -109,12 +121,14 @@ def main() -> None:
     parser.add_argument("--size", default="100x30", help="terminal size, COLUMNSxROWS")
     parser.add_argument("--rounds", type=int, default=3, help="times the session is replayed")
     parser.add_argument("--granularity", "-g", action="append", default=[], help="replay with this filter too")
+    parser.add_argument(
+        "--index", type=Path, help="replay on this index instead (one an older kbtimeline built, to compare)"
+    )
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
-    index = _index(args.events)
+    index = args.index or _index(args.events)
     print(
-        f"index: {index.relative_to(scale.ROOT)} ({args.events:,} events, {index.stat().st_size / 1e6:.0f} MB); "
-        f"{scale._machine()}\n"
+        f"index: {index} ({args.events:,} events, {index.stat().st_size / 1e6:.0f} MB); {scale._machine()}; {_load()}\n"
     )
     _start_up(index)
     print()
@@ -122,6 +136,12 @@ def main() -> None:
     if args.granularity:
         print()
         asyncio.run(_keystrokes(index, (columns, rows), args.rounds, Filters(tuple(args.granularity))))
+    print(f"\n{_load()}")
+
+
+def _load() -> str:
+    """The load average: over the number of cores, wall times stretch; CPU times hardly do."""
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def _index(count: int) -> Path:
@@ -142,25 +162,39 @@ def _start_up(index: Path, runs: int = 5) -> None:
         ),
         ("explore: launch to first full screen", [sys.executable, "-c", START_PROBE, str(index)]),
     ]
-    print(f"start-up, median of {runs} runs after a warm-up")
+    print(f"start-up, median of {runs} runs after a warm-up; CPU: user + system time of the process")
     for label, command in rows:
         subprocess.run(command, check=True, capture_output=True)
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            started = time.perf_counter()
+            started, before = time.perf_counter(), _children_cpu()
             subprocess.run(command, check=True, capture_output=True)
             times.append(time.perf_counter() - started)
-        print(f"  {label:<42} {statistics.median(times) * 1000:>6.0f} ms   (max {max(times) * 1000:.0f} ms)")
+            cpu.append(_children_cpu() - before)
+        print(
+            f"  {label:<42} {statistics.median(times) * 1000:>6.0f} ms   (max {max(times) * 1000:>4.0f} ms)"
+            f"   CPU {statistics.median(cpu) * 1000:>5.0f} ms"
+        )
     print(f"  target: explore's first screen in under {TARGET_START_S:.0f} s")
+
+
+def _children_cpu() -> float:
+    """Seconds of CPU the finished child processes used, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: Filters) -> None:
     library = TimedLibrary(index, filters)
     app = TimedApp(library)
     by_kind: dict[str, list[float]] = defaultdict(list)
+    cpu_by_kind: dict[str, list[float]] = defaultdict(list)
     complete: list[float] = []
     round_trips: list[float] = []
     storage: list[float] = []
+    storage_cpu: list[float] = []
+    cpu: list[float] = []
+    baseline_cpu: list[float] = []
     baseline: list[float] = []
     handled_baseline: list[float] = []
     async with app.run_test(size=size) as pilot:
@@ -172,15 +206,21 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: 
         for _ in range(rounds):
             for kind, keys in SESSION:
                 for key in keys:
-                    before, started = TimedLibrary.spent, time.perf_counter()
+                    before, before_cpu, started = TimedLibrary.spent, TimedLibrary.cpu, time.perf_counter()
                     TimedApp.first_drawn_at = 0.0
+                    process_cpu = time.process_time()
                     handled, round_trip = await _timed(pilot, key)
+                    cpu.append((time.process_time() - process_cpu) * 1000)
+                    cpu_by_kind[kind].append(cpu[-1])
+                    storage_cpu.append((TimedLibrary.cpu - before_cpu) * 1000)
                     drew = TimedApp.first_drawn_at > started
                     by_kind[kind].append((TimedApp.first_drawn_at - started) * 1000 if drew else handled)
                     complete.append((TimedApp.drawn_at - started) * 1000 if drew else handled)
                     round_trips.append(round_trip)
                     storage.append((TimedLibrary.spent - before) * 1000)
+                    process_cpu = time.process_time()
                     baseline_handled, baseline_round_trip = await _timed(pilot, BASELINE_KEY)
+                    baseline_cpu.append((time.process_time() - process_cpu) * 1000)
                     handled_baseline.append(baseline_handled)
                     baseline.append(baseline_round_trip)
         await pilot.press("q")
@@ -190,7 +230,7 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: 
     print(
         f"keystrokes at {size[0]}x{size[1]}{filtered}, {len(everything)} keys ({rounds} rounds of the session), in ms"
     )
-    print(f"  {'answered':<36} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
+    print(f"  {'answered':<40} {'n':>4} {'p50':>6} {'p95':>6} {'max':>6}")
     rows = [
         *((f"  {kind}", times) for kind, times in sorted(by_kind.items())),
         ("all keys", everything),
@@ -199,9 +239,13 @@ async def _keystrokes(index: Path, size: tuple[int, int], rounds: int, filters: 
         ("storage thread, per key", storage),
         ("round trip, all keys", round_trips),
         (f"round trip, unbound {BASELINE_KEY} (baseline)", baseline),
+        *((f"  CPU until idle, {kind}", times) for kind, times in sorted(cpu_by_kind.items())),
+        ("CPU until idle, all keys", cpu),
+        (f"CPU until idle, unbound {BASELINE_KEY} (baseline)", baseline_cpu),
+        ("CPU in the storage thread, per key", storage_cpu),
     ]
     for label, times in rows:
-        print(f"  {label:<36} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
+        print(f"  {label:<40} {len(times):>4} {_p(times, 50):>6.1f} {_p(times, 95):>6.1f} {max(times):>6.1f}")
     print(f"  (not counted above: the first key after start-up, +, answered in {first_key:.0f} ms)")
     over = sum(ms > TARGET_KEY_MS for ms in everything)
     print(f"  target: every key answered in under {TARGET_KEY_MS} ms; {over} of {len(everything)} were not")

@@ -216,7 +216,7 @@ def _events(bases: dict[str, str], count: int) -> Path:
         from kbtimeline.pipeline import records as extracted  # not before: the benchmark stays small
 
         shutil.copy(ROOT / "data" / "aliases.json", folder / "aliases.json")
-        records = [event.to_dict() for name, text in bases.items() for event in extracted(text, name, None)]
+        records = [event.to_dict() for name, text in bases.items() for event in extracted(text, name, None).events]
         with (folder / "events.jsonl").open("w", encoding="utf-8") as out:
             out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in islice(_copies(records), count))
 

@@ -99,7 +99,7 @@ def test_an_index_of_nothing_answers_nothing(tmp_path: Path) -> None:
         (lambda path: sqlite3.connect(path, isolation_level=None).executescript(
             "CREATE TABLE meta (key TEXT, value TEXT);"
             "INSERT INTO meta VALUES ('format', 'kbtimeline-index'), ('schema', '0');"),
-         "index schema 0, this kbtimeline reads 6; run kbtimeline index again"),
+         "index schema 0, this kbtimeline reads 7; run kbtimeline index again"),
     ],
     ids=["corrupt", "foreign", "another marker", "another schema"],
 )  # fmt: skip

@@ -238,3 +238,18 @@ async def test_start_end_and_search_from_the_command_line_set_the_first_view(dat
             assert all("ceasefire" in row.event.text for row in app.query_one(HappeningList).happenings)
     finally:
         library.close()
+
+
+async def test_search_options_as_on_the_command_line_and_a_bad_expression_keeps_the_view(app: ExploreApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"--regex Cl.shes")
+        rows = app.query_one(HappeningList).happenings
+        assert app.search is not None and app.search.regex
+        assert rows and all("Clashes" in row.event.text for row in rows)
+        await press(pilot, *" [")  # an expression being typed, not yet valid
+        assert "bad regular expression" in status(app)
+        assert app.query_one(HappeningList).happenings == rows  # the last good search stays on screen
+        await press(pilot, "backspace", "backspace", "ctrl+u", *"-w Shush")  # a whole word: Shushi is not Shush
+        assert app.search is not None and app.search.whole_words
+        assert app.query_one(HappeningList).happenings == [] and "0 events start in view" in status(app)

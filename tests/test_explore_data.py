@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 
+from kbtimeline import query
+from kbtimeline.errors import UsageError
 from kbtimeline.explore.data import Filters, Library, group, happening_key
 from kbtimeline.explore.window import Window
 from kbtimeline.model import Day, Event
@@ -31,12 +34,18 @@ def spread(count: int = 60) -> list[Event]:
     ]
 
 
+def with_context(events: list[Event]) -> list[Event]:
+    """``events`` and, among them, context records with the same words and dates, which the app never shows."""
+    context = [dataclasses.replace(event, id=f"c{event.id}", kind="context") for event in events[::4]]
+    return [*events, *context]
+
+
 @pytest.fixture(scope="module")
 def backends(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = make_data_dir(tmp_path_factory.mktemp("explore"))
-    write_events(folder / "events.json", spread())
+    write_events(folder / "events.json", with_context(spread()))
     index = folder / "kb.sqlite"
-    sqlite.build(index, spread(), ALIASES, lambda source: SOURCE_TEXT)
+    sqlite.build(index, with_context(spread()), ALIASES, lambda source: SOURCE_TEXT)
     return {"json": folder / "events.json", "sqlite": index}
 
 
@@ -44,12 +53,11 @@ def answers(path: Path, search: str, filters: Filters) -> tuple[object, ...]:
     async def ask() -> tuple[object, ...]:
         library = Library(path, filters)
         try:
-            found = await library.compile(search)
-            bounds = await library.bounds(found)
+            found, bounds, page = await library.find(search, 1, Day(1990, 3, 1).number(), 7)
             window = Window(Day(1990, 6, 1).number(), 1)
             counts = await library.counts(window.edges(37), found)
-            page = await library.around(Day(1990, 3, 1).number(), found, 7)
-            return bounds, counts, [happening.key for happening in page]
+            first_page = await library.find(search, 1, None, 7)  # around the first match
+            return bounds, counts, [happening.key for happening in [*page, *first_page.page]]
         finally:
             library.close()
 
@@ -145,3 +153,65 @@ def test_events_on_the_same_day_are_counted_and_paged_once_each(tmp_path: Path) 
             library.close()
         assert counts == [0, 3], path.name
         assert len(page) == 4 and [h.key for h in page][2:] == ["t0", "t1"], path.name  # two from the day on
+
+
+def test_a_cancelled_call_stops_its_query_and_frees_the_thread(backends: dict[str, Path]) -> None:
+    """The app cancels the load a new key makes stale: its query must not hold the storage thread."""
+    counting = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) SELECT count(*) FROM n"
+    )
+
+    async def cancel_then_ask() -> list[int]:
+        library = Library(backends["sqlite"])
+        index = library._events.events
+        try:
+            stale = asyncio.create_task(library._call(lambda: next(index._rows(counting))))  # tens of seconds
+            await asyncio.sleep(0.3)
+            stale.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await stale
+            return await asyncio.wait_for(library.counts([0, 10**6], None), timeout=5)  # the thread is free again
+        finally:
+            library.close()
+
+    assert asyncio.run(cancel_then_ask()) == [60]
+
+
+# (typed in the search box, the search command's terms and options it means or an error, reason)
+BOX = [
+    ("Shusha", (["Shusha"], {}), "words: aliases on, as search Shusha"),
+    ("-w Shusha", (["Shusha"], {"whole_words": True}), "-w as in search -w"),
+    ("Shusha --word", (["Shusha"], {"whole_words": True}), "an option after the words, as the command line allows"),
+    ("--exact Shusha", (["Shusha"], {"aliases": {}}), "--exact: no other spellings"),
+    ("--any Shusha ceasefire", (["Shusha", "ceasefire"], {"match_any": True}), "--any: one term is enough"),
+    (r"--regex Sh\w+i", ([r"Sh\w+i"], {"regex": True, "aliases": {}}), "a backslash stays, as in single quotes"),
+    ('--regex "Shush[ai] "', (["Shush[ai] "], {"regex": True, "aliases": {}}), "quotes keep a space"),
+    ("-- --ceasefire", (["--ceasefire"], {}), "after --, a dash is a term's"),
+    ("--reg", None, "an option half typed: no search yet"),
+    ("-w S", None, "one letter: no search yet"),
+    ("--regex Shush[", "bad regular expression", "a regular expression not yet closed"),
+    ("-x Shusha", "unknown option -x", "an option the search command does not have"),
+    ("--reg Shusha", "unknown option --reg", "a half option followed by words is a typo"),
+    ("-w --regex Shu", "do not combine", "as search -w --regex"),
+]
+assert len({row[0] for row in BOX}) == len(BOX)
+
+
+@pytest.mark.parametrize(("typed", "meant", "reason"), BOX, ids=[row[2] for row in BOX])
+def test_the_search_box_reads_the_search_commands_options(
+    backends: dict[str, Path], typed: str, meant: tuple[list[str], dict[str, object]] | str | None, reason: str
+) -> None:
+    library = Library(backends["json"])
+    try:
+        if isinstance(meant, str):
+            with pytest.raises(UsageError, match=re.escape(meant)):
+                asyncio.run(library.find(typed, 2, 0, 0))
+            return
+        found = asyncio.run(library.find(typed, 2, 0, 0)).search
+    finally:
+        library.close()
+    if meant is None:
+        assert found is None
+    else:
+        terms, options = meant
+        assert found == query.compile_search(terms, **{"aliases": ALIASES, **options})  # type: ignore[arg-type]

@@ -20,3 +20,7 @@ class SchemaError(KbTimelineError):
 
 class UsageError(KbTimelineError):
     """The command line asked for something we cannot do; the message says what is accepted."""
+
+
+class Interrupted(Exception):
+    """A query stopped from another thread because its answer is no longer wanted (not reported to a user)."""

@@ -110,6 +110,8 @@ def compile_search(
     """
     if not query or not all(term.strip() for term in query):
         raise UsageError("empty search query; give at least one word, e.g. search Shusha")
+    if regex and whole_words:
+        raise UsageError("--word and --regex do not combine; write \\b around the expression instead")
     if regex:
         patterns = tuple(_compile_regex(term) for term in query)
         return Search(patterns, match_any=match_any, regex=True)

@@ -26,7 +26,6 @@ from kbtimeline.cli.options import (
     Window,
 )
 from kbtimeline.cli.root import Session, app, emit
-from kbtimeline.errors import UsageError
 from kbtimeline.jsonio import json_object
 from kbtimeline.output.render import STREAMED, render, render_event, render_stream
 
@@ -119,8 +118,6 @@ def search(
     session: Session = ctx.obj
     window = Window.between(date_from, date_to)
     aliases = {} if exact or regex else session.aliases
-    if word and regex:
-        raise UsageError("--word and --regex do not combine; write \\b around the expression instead")
     found = query.compile_search(terms, match_any=match_any, regex=regex, aliases=aliases, whole_words=word)
     filters = Filters(granularity, source, sort, reverse, limit, include_context, mentions)
     criteria = filters.criteria(window, search=found)

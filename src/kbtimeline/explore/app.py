@@ -6,7 +6,9 @@ window's centre and for counts per column, so it starts and answers as
 fast on a million events in an SQLite index as on a hundred. Each
 change of view applies at once and schedules one load in an exclusive
 worker: keys pressed faster than the storage answers cancel the loads
-they make stale.
+they make stale, and the queries of those loads are interrupted, so only
+the latest key's query runs to its end. No debounce: a search's first page
+costs a few index lookups, and waiting would only add to every key.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from kbtimeline.explore.data import NO_FILTERS, Day, Filters, Happening, KbTimelineError, Library, Search
 from kbtimeline.explore.screens import DetailsScreen, HelpScreen
@@ -67,6 +69,7 @@ class ExploreApp(App[None]):
         self._fixed_window = start is not None and end is not None
         self.search: Search | None = None
         self.search_text = search
+        self.search_problem = ""  # why the text typed is no search (a bad regular expression), shown on the status line
         self.page: list[Happening] = []
         self.cursor = 0
         self.counts: list[int] = []
@@ -77,8 +80,20 @@ class ExploreApp(App[None]):
         yield Static(id="status")
         yield Axis(self.window, id="axis")
         yield HappeningList(id="happenings")
-        yield Input(self.search_text, placeholder='search: words, "a phrase"; Enter keeps, Esc clears', id="search")
-        yield Footer()
+        yield Input(
+            self.search_text, placeholder='search: words, "a phrase", -w, --regex; Enter keeps, Esc clears', id="search"
+        )
+        yield Static(self._key_line(), id="keys")
+
+    def _key_line(self) -> Text:
+        """The keys the bindings show, drawn once. Textual's Footer shows them too but rebuilds itself
+        at each change of focus, which made "/", Enter and Esc tens of milliseconds slower."""
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.show:
+                line.append(f" {self.get_key_display(binding)} ", style="bold")
+                line.append(f"{binding.description} ")
+        return line
 
     def on_mount(self) -> None:
         self.query_one(HappeningList).focus()
@@ -144,24 +159,27 @@ class ExploreApp(App[None]):
 
     async def _fetch(self, window: Window, around: int | None, cursor_key: str | None = None) -> None:
         """The page of happenings around day ``around`` (None: keep the page) and the counts per
-        column of ``window``, drawn as they come.
-
-        The cursor stays on ``cursor_key`` when it is on the page, else goes
-        to the first happening from ``around`` (or the centre) on. Counting
-        the matches of a search or a filter can take longer than the page:
-        the page is then drawn first, and the density strip when its counts
-        are in.
-        """
-        edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
+        column of ``window``, drawn as they come."""
         if around is not None:
-            page = await self.library.around(around, self.search, PAGE)
-            keys = [happening.key for happening in page]
-            if cursor_key in keys:
-                cursor = keys.index(cursor_key)
-            else:
-                cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
-            self.page, self.cursor = page, max(cursor, 0)
-        if self.search is not None or self.library.filtered:
+            self._place(await self.library.around(around, self.search, PAGE), around, cursor_key)
+        await self._count(window)
+
+    def _place(self, page: list[Happening], around: int, cursor_key: str | None = None) -> None:
+        """Show ``page``, the cursor on ``cursor_key`` when it is there, else on the first happening
+        from day ``around`` on."""
+        keys = [happening.key for happening in page]
+        if cursor_key in keys:
+            cursor = keys.index(cursor_key)
+        else:
+            cursor = next((i for i, h in enumerate(page) if h.event.start.number() >= around), len(page) - 1)
+        self.page, self.cursor = page, max(cursor, 0)
+
+    async def _count(self, window: Window) -> None:
+        """The counts per column of ``window``. Counting the matches of a search or the events of
+        some sources can take longer than the page: the page is then drawn first, and the density
+        strip when its counts are in."""
+        edges = window.edges(max(self.query_one(Axis).content_size.width, 1))
+        if self.library.slow_to_count(self.search):
             self.counts = []
             self._draw(window)
             # The next key typed within this pause cancels the count before it occupies the storage thread.
@@ -177,7 +195,9 @@ class ExploreApp(App[None]):
         count = sum(self.counts)
         counted = f"{count:,} event{'' if count == 1 else 's'} start in view" if self.counts else "counting…"
         status = f"{window.label()} · {window.name} · {counted}"
-        if self.search is not None:
+        if self.search_problem:
+            status += f" · search: {self.search_problem}"
+        elif self.search is not None:
             status += f" · search: {self.search_text}"
         elif self.search_text.strip():
             status += " · search: keep typing"
@@ -217,19 +237,24 @@ class ExploreApp(App[None]):
 
     @work(exclusive=True, group="load")
     async def _search(self, text: str, *, first: bool = False, keep_window: bool = False) -> None:
-        """Search ``text`` (as the search command would), refit the axis to the matches and load."""
+        """Search ``text`` (as the search command would), refit the axis to the matches and load.
+
+        Text that is no search (a bad regular expression, an unknown option)
+        keeps the view of the last search; the status line says why.
+        """
         self.search_text = text
+        keep = keep_window or (first and self._fixed_window)
         try:
-            self.search = await self.library.compile(text, MIN_LETTERS)
+            found = await self.library.find(text, MIN_LETTERS, self.window.centre if keep else None, PAGE)
         except KbTimelineError as error:
-            self.search = None
-            self.notify(str(error), severity="warning")
-        self._bounds = await self.library.bounds(self.search)
-        if self._bounds is None or keep_window or (first and self._fixed_window):
-            await self._fetch(self.window, self.window.centre)
-        else:
+            self.search_problem = str(error)
+            self._draw(self.window)
+            return
+        self.search, self._bounds, self.search_problem = found.search, found.bounds, ""
+        if self._bounds is not None and not keep:
             self.window = fit(*self._bounds)
-            await self._fetch(self.window, self._bounds[0])
+        self._place(found.page, self.window.centre if keep or self._bounds is None else self._bounds[0])
+        await self._count(self.window)
 
     # One happening.
 

@@ -8,13 +8,17 @@ axis (``counts``), each of which an SQLite index answers from its indexes.
 
 An SQLite connection serves only the thread that opened it, so ``Library``
 keeps the events in one worker thread of its own and hands the app
-coroutines: the screen keeps answering while a query runs.
+coroutines: the screen keeps answering while a query runs. A coroutine
+cancelled while its query runs (the app's exclusive workers cancel the load
+a new key makes stale) interrupts that query, so the thread is free at once
+for the next one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shlex
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kbtimeline import query, storage
-from kbtimeline.errors import KbTimelineError
+from kbtimeline.errors import KbTimelineError, UsageError
 from kbtimeline.model import Day, Event
 
 __all__ = [
@@ -31,6 +35,7 @@ __all__ = [
     "Day",
     "Event",
     "Filters",
+    "Found",
     "Happening",
     "KbTimelineError",
     "Library",
@@ -40,6 +45,17 @@ __all__ = [
 
 Search = query.Search
 T = TypeVar("T")
+
+# The search command's options, which the search box reads among the words as the command line does.
+BOX_OPTIONS = {"-w": "word", "--word": "word", "--regex": "regex", "--any": "any", "--exact": "exact"}
+
+
+class Found(NamedTuple):
+    """What a search asks of the events first: itself compiled, its first and last start, a page."""
+
+    search: Search | None
+    bounds: tuple[int, int] | None
+    page: list[Happening]
 
 
 class Filters(NamedTuple):
@@ -97,14 +113,42 @@ class _Events:
         return [entry.event for entry in self.events.select(criteria)]
 
     def compile(self, text: str, min_letters: int) -> Search | None:
-        """The search ``text`` asks for, as the ``search`` command reads its terms; None while no term
-        has ``min_letters`` letters or digits (a search for "s" would match most of a big index)."""
-        terms = _terms(text)
-        if not any(len("".join(query.words(term))) >= min_letters for term in terms):
+        """The search ``text`` asks for, as the ``search`` command reads its arguments (``BOX_OPTIONS``
+        and terms); None while an option is half typed or no term has ``min_letters`` letters or digits
+        (characters, for a regular expression): a search for "s" would match most of a big index."""
+        read = _arguments(text)
+        if read is None:
+            return None
+        options, terms = read
+        regex = "regex" in options
+        if regex:
+            terms = [term for term in terms if term]
+            enough = any(len(term) >= min_letters for term in terms)
+        else:
+            terms = [term for term in terms if query.words(term)]
+            enough = any(len("".join(query.words(term))) >= min_letters for term in terms)
+        if not enough:
             return None
         if self._aliases is None:
             self._aliases = self.events.aliases()
-        return query.compile_search(terms, aliases=self._aliases)
+        return query.compile_search(
+            terms,
+            match_any="any" in options,
+            regex=regex,
+            aliases={} if regex or "exact" in options else self._aliases,
+            whole_words="word" in options,
+        )
+
+    def find(
+        self, text: str, min_letters: int, day: int | None, count: int
+    ) -> tuple[Search | None, tuple[int, int] | None, list[Event]]:
+        """A typed search, its bounds and its page around day ``day`` (None: its first match) in one
+        call: each call costs a trip to this thread and back, which a loaded machine makes slow."""
+        search = self.compile(text, min_letters)
+        bounds = self.bounds(search)
+        if bounds is None:  # nothing matches
+            return search, None, []
+        return search, bounds, self.around(bounds[0] if day is None else day, search, count)
 
     def bounds(self, search: Search | None) -> tuple[int, int] | None:
         """Day numbers of the first event's start and the last event's start; None without events."""
@@ -140,15 +184,39 @@ class _Events:
     def source_text(self, source: str) -> str | None:
         return self.events.source_text(source)
 
+    def interrupt(self) -> None:
+        """Stop the running query, if the storage can (an index can; a JSON file's events are in memory)."""
+        interrupt = getattr(self.events, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
 
-def _terms(text: str) -> list[str]:
-    """The terms of typed text as a shell would split them ("Khojaly massacre" in quotes is one
-    phrase); an unbalanced quote, common while typing, just counts as a space."""
+
+def _arguments(text: str) -> tuple[set[str], list[str]] | None:
+    """The options (``BOX_OPTIONS``' names) and terms of typed text, split as a shell would
+    ("Khojaly massacre" in quotes is one phrase) but keeping backslashes, which regular expressions
+    need; an unbalanced quote, common while typing, counts as a space. After ``--`` every argument
+    is a term. None while the last argument is the start of an option, still being typed."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split, lexer.escape = True, ""
     try:
-        terms = shlex.split(text)
+        arguments = list(lexer)
     except ValueError:
-        terms = text.replace('"', " ").replace("'", " ").split()
-    return [term for term in terms if query.words(term)]
+        arguments = text.replace('"', " ").replace("'", " ").split()
+    options: set[str] = set()
+    terms: list[str] = []
+    for number, argument in enumerate(arguments):
+        if argument == "--":
+            return options, terms + arguments[number + 1 :]
+        if argument in BOX_OPTIONS:
+            options.add(BOX_OPTIONS[argument])
+        elif argument.startswith("-") and len(argument) > 1:
+            typing = number == len(arguments) - 1 and not text[-1:].isspace()
+            if typing and any(option.startswith(argument) for option in BOX_OPTIONS):
+                return None
+            raise UsageError(f"unknown option {argument}; the search box takes {', '.join(BOX_OPTIONS)}")
+        else:
+            terms.append(argument)
+    return options, terms
 
 
 class Library:
@@ -157,26 +225,50 @@ class Library:
     def __init__(self, data: Path | None, filters: Filters = NO_FILTERS) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbtimeline-explore")
         self._events: _Events = self._thread.submit(_Events, data, filters).result()
-        # Counting filtered events reads each one in the window: it may take longer than a page.
-        self.filtered = bool(filters.granularities or filters.sources)
+        self.filters = filters
+        self._running: object | None = None  # the call in the thread now, which a cancel may interrupt
+        self._lock = threading.Lock()  # around _running: an interrupt reaches only the call it is meant for
 
     def close(self) -> None:
         self._thread.shutdown(wait=False, cancel_futures=True)
 
     async def _call(self, function: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
+        """``function(*args)`` in the thread; cancelled, it does not start, or its query stops."""
+        call = object()
 
-    async def compile(self, text: str, min_letters: int = 1) -> Search | None:
-        return await self._call(self._events.compile, text, min_letters)
+        def run() -> T:
+            with self._lock:
+                self._running = call
+            try:
+                return function(*args)
+            finally:
+                with self._lock:
+                    self._running = None
 
-    async def bounds(self, search: Search | None) -> tuple[int, int] | None:
-        return await self._call(self._events.bounds, search)
+        future = self._thread.submit(run)
+        try:
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            with self._lock:
+                if self._running is call:
+                    self._events.interrupt()
+            raise
+
+    async def find(self, text: str, min_letters: int, day: int | None, count: int) -> Found:
+        """The search ``text`` asks for, its bounds and its page around ``day`` (None: its first match)."""
+        search, bounds, events = await self._call(self._events.find, text, min_letters, day, count)
+        return Found(search, bounds, group(events))
 
     async def around(self, day: int, search: Search | None, count: int) -> list[Happening]:
         return group(await self._call(self._events.around, day, search, count))
 
     async def counts(self, edges: Sequence[int], search: Search | None) -> list[int]:
         return await self._call(self._events.counts, edges, search)
+
+    def slow_to_count(self, search: Search | None) -> bool:
+        """Whether counting may take longer than a page: counting a search reads all its matches, a
+        source filter every event in the window. Granularities alone are counted from an index's table."""
+        return search is not None or bool(self.filters.sources)
 
     async def source_text(self, source: str) -> str | None:
         return await self._call(self._events.source_text, source)

@@ -24,6 +24,7 @@ KEYS = [
     ("↑ / ↓", "previous / next happening; the axis follows (or click a row, or the axis)"),
     ("Enter", "the happening in full: sentence, source text, other mentions"),
     ("/", "search as you type (from two letters), as the search command does; Enter keeps it, Esc clears it"),
+    ("", '"a phrase" in quotes; options as on the command line: -w (whole words), --regex, --any, --exact'),
     ("y", "copy the id of the happening under the cursor"),
     ("?", "this help"),
     ("q / Ctrl+C", "quit"),

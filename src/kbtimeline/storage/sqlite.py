@@ -8,8 +8,9 @@ and orders: the range and the filters are plain comparisons, the sort is
 for candidates, on which the very test the JSON backend runs
 (``Search.matches_text``) then decides.
 
-Layout, schema version 6 (3: kind and happening columns; 4: granularity ranks with "week"; 5: focus columns;
-6: representative, ``happening_words`` and an index on happening):
+Layout, schema version 7 (3: kind and happening columns; 4: granularity ranks with "week"; 5: focus columns;
+6: representative, ``happening_words`` and an index on happening; 7: prefix indexes, the kind in ``words``,
+``starts``):
 
 - ``meta(key, value)``: ``format`` marks the database as a kbtimeline index,
   ``schema`` its layout version, ``aliases`` the alias table as JSON,
@@ -31,10 +32,18 @@ Layout, schema version 6 (3: kind and happening columns; 4: granularity ranks wi
   touches a few narrow pages, not a page or so each.
 - ``words``: FTS5 over each sentence's folded words (``query.words``),
   joined by spaces and tokenized on spaces only, so its tokens are exactly
-  the words the search patterns see; the same rowid.
+  the words the search patterns see; the same rowid. An event's words are
+  in column ``folded``, a context record's in ``folded_context``: a search
+  for events alone names the column and reads no context record. Prefix
+  indexes of two and three letters answer the short prefixes typed in
+  ``explore`` from one list each instead of merging those of every word.
 - ``happening_words``: the same over the words of all the records of each
   happening, under its representative's rowid: a search for happenings
   reads its candidates from it as a search for records reads ``words``.
+- ``starts``: for each kind, granularity and start day, ``through``: how
+  many records of that kind and granularity start on that day or before;
+  ``explore``'s density strip counts the events of a granularity in a
+  bucket from a lookup at each of its edges instead of reading them.
 - ``vocabulary``: the spelling each word (folded) first had, in first-seen
   order (input order, not rowid order); "did you mean" reads it instead of
   every sentence.
@@ -45,20 +54,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice, pairwise
 from pathlib import Path
 from typing import Any
 
 from kbtimeline import query
-from kbtimeline.errors import KbTimelineError
+from kbtimeline.errors import Interrupted, KbTimelineError
 from kbtimeline.jsonio import jsonl_line
-from kbtimeline.model import GRANULARITY_RANK, Event
+from kbtimeline.model import GRANULARITY_RANK, KINDS, Event
 from kbtimeline.storage.location import Location, load_source_text
 
 FORMAT = "kbtimeline-index"
-SCHEMA_VERSION = "6"  # see the layout above
+SCHEMA_VERSION = "7"  # see the layout above
 BATCH = 10_000  # events inserted per executemany
 READ_CHUNK = 100  # events read per statement: few enough that a first page comes at once
 
@@ -83,8 +92,19 @@ CREATE TABLE events (rowid INTEGER PRIMARY KEY,{EVENT_COLUMNS},
     representative INTEGER NOT NULL
 );
 CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
-CREATE VIRTUAL TABLE words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
-CREATE VIRTUAL TABLE happening_words USING fts5(folded, content='', columnsize=0, tokenize="ascii tokenchars '_'");
+CREATE VIRTUAL TABLE words USING fts5(
+    folded, folded_context, content='', columnsize=0, prefix='2 3', tokenize="ascii tokenchars '_'"
+);
+CREATE VIRTUAL TABLE happening_words USING fts5(
+    folded, content='', columnsize=0, prefix='2 3', tokenize="ascii tokenchars '_'"
+);
+CREATE TABLE starts (
+    kind TEXT NOT NULL,
+    granularity_rank INTEGER NOT NULL,
+    start_key INTEGER NOT NULL,
+    through INTEGER NOT NULL,
+    PRIMARY KEY (kind, granularity_rank, start_key)
+) WITHOUT ROWID;
 CREATE TABLE vocabulary (rowid INTEGER PRIMARY KEY, spelling TEXT NOT NULL);
 CREATE TABLE sources (source TEXT PRIMARY KEY, text TEXT);
 """
@@ -137,8 +157,13 @@ INSERT INTO main.events
     ORDER BY {", ".join(ORDER["date"])}, position;
 INSERT INTO main.records
     SELECT e.rowid, r.record FROM main.events e JOIN staging.records r ON r.position = e.position ORDER BY e.rowid;
-INSERT INTO main.words (rowid, folded)
-    SELECT e.rowid, w.folded FROM main.events e JOIN staging.words w ON w.position = e.position ORDER BY e.rowid
+INSERT INTO main.words (rowid, folded, folded_context)
+    SELECT e.rowid, iif(e.kind = 'event', w.folded, ''), iif(e.kind = 'event', '', w.folded)
+    FROM main.events e JOIN staging.words w ON w.position = e.position ORDER BY e.rowid;
+INSERT INTO main.starts
+    SELECT kind, granularity_rank, start_key,
+        sum(count(*)) OVER (PARTITION BY kind, granularity_rank ORDER BY start_key)
+    FROM main.events GROUP BY kind, granularity_rank, start_key
 """
 
 
@@ -255,6 +280,7 @@ class SqliteEvents:
                 f"{self.path}: index schema {self._meta.get('schema')}, this kbtimeline reads "
                 f"{SCHEMA_VERSION}; run kbtimeline index again"
             )
+        self._hits: tuple[str, list[int]] = ("", [])  # the last word search's matches: see _matched
 
     def select(self, criteria: query.Criteria) -> Iterator[query.Happening]:
         """What ``query.select`` answers: one entry per happening, or (``--mentions``) per record.
@@ -308,69 +334,88 @@ class SqliteEvents:
         """How many events ``criteria`` asks for start in each bucket [edges[i], edges[i + 1]) of day numbers.
 
         Rowids are ranks in the date order, so the first event starting on or
-        after an edge tells in one index lookup how many start before it; a
-        word search then needs only the full-text index's rowids between
-        those ranks (its candidates are its matches: see ``_match``). Other
-        filters read the starts in the window.
+        after an edge tells in one index lookup how many start before it: a
+        word search counts its matches (``_matched``) below those ranks.
+        Without words or sources, ``starts`` tells how many events of each
+        granularity start before an edge. Other filters read the starts in
+        the window.
         """
-        ranks = [self._rank(edge) for edge in edges]
-        if not criteria.granularities and not criteria.sources and not self._by_words(criteria):
-            return [high - low for low, high in pairwise(ranks)]
-        if not criteria.granularities and not criteria.sources and criteria.search is not None:
-            sql = "SELECT rowid FROM words WHERE words MATCH ? AND rowid > ? AND rowid <= ?"
-            found = [rowid - 1 for (rowid,) in self._rows(sql, (_match(criteria.search), ranks[0], ranks[-1]))]
-            counted, points = sorted(found), ranks
+        if (search := self._words_alone(criteria)) is not None:
+            matched = self._matched(search, criteria.context)  # rowid r is rank r - 1: before a rank when r <= it
+            below = [bisect_right(matched, self._rank(edge)) for edge in edges]
+        elif criteria.search is None and not criteria.sources:
+            kinds = KINDS if criteria.context else ("event",)
+            ranks = [GRANULARITY_RANK[name] for name in criteria.granularities or GRANULARITY_RANK]
+            groups = ", ".join("(?, ?)" for _ in kinds for _ in ranks)
+            sql = (
+                "SELECT coalesce(sum((SELECT through FROM starts WHERE kind = g.column1 AND granularity_rank = "
+                f"g.column2 AND start_key < ? ORDER BY start_key DESC LIMIT 1)), 0) FROM (VALUES {groups}) g"
+            )
+            pairs = [value for kind in kinds for rank in ranks for value in (kind, rank)]
+            below = [next(self._rows(sql, [edge, *pairs]))[0] for edge in edges]
         else:
             where, parameters = self._where(criteria._replace(start=None, end=None))
             tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
             sql = f"SELECT start_key FROM {tables} WHERE {where} AND start_key >= ? AND start_key < ?"
             counted = sorted(key for (key,) in self._rows(sql, [*parameters, edges[0], edges[-1]]))
-            points = list(edges)
-        before = [bisect_left(counted, point) for point in points]
-        return [high - low for low, high in pairwise(before)]
+            below = [bisect_left(counted, edge) for edge in edges]
+        return [high - low for low, high in pairwise(below)]
 
     def start_range(self, criteria: query.Criteria) -> tuple[int, int] | None:
         """Day numbers of the earliest and latest start among the events ``criteria`` asks for (its range
-        aside); None when there are none. A word search reads the two ends of the full-text index."""
-        criteria = criteria._replace(start=None, end=None)
-        if not criteria.granularities and not criteria.sources and self._by_words(criteria):
-            assert criteria.search is not None
-            ends = [
-                f"SELECT start_key FROM events WHERE rowid = "
-                f"(SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid {direction} LIMIT 1)"
-                for direction in ("ASC", "DESC")
-            ]
-            found = [next(self._rows(sql, (_match(criteria.search),)), (None,))[0] for sql in ends]
-            return None if found[0] is None else (found[0], found[1])
-        where, parameters = self._where(criteria)
-        tables = "words JOIN events ON events.rowid = words.rowid" if self._by_words(criteria) else "events"
-        # Two subqueries: SQLite reads a bare min() or max() from an index, but not both at once.
-        ends = [f"(SELECT {end}(start_key) FROM {tables} WHERE {where})" for end in ("min", "max")]
-        sql = f"SELECT {', '.join(ends)}"
-        first, last = next(self._rows(sql, [*parameters, *parameters]))
-        return None if first is None else (first, last)
+        aside); None when there are none. Rowids follow the starts: the first and the last rowid found
+        tell, and each is read in order from its end, which stops at the first found."""
+        tables, rowid, where, parameters = self._found(criteria._replace(start=None, end=None))
+        ends = [
+            f"SELECT start_key FROM events WHERE rowid = "
+            f"(SELECT {rowid} FROM {tables} WHERE {where} ORDER BY {rowid} {direction} LIMIT 1)"
+            for direction in ("ASC", "DESC")
+        ]
+        found = [next(self._rows(sql, parameters), (None,))[0] for sql in ends]
+        return None if found[0] is None else (found[0], found[1])
 
     def around(self, criteria: query.Criteria, day: int, count: int) -> list[Event]:
         """Up to ``count`` events starting before day number ``day`` and ``count`` from it on, in the date
         order, among those ``criteria`` asks for (its range aside).
 
         The rank of ``day`` splits the rowids in two, and each side is read
-        from it outwards, by the full-text index for a word search: a page
-        anywhere in a million events costs a few lookups.
+        from it outwards: a page anywhere in a million events costs a few lookups.
         """
         rank = self._rank(day)
-        where, parameters = self._where(criteria._replace(start=None, end=None))
-        by_words = self._by_words(criteria)
-        tables = "words JOIN events ON events.rowid = words.rowid" if by_words else "events"
-        rowid = "words.rowid" if by_words else "events.rowid"
+        tables, rowid, where, parameters = self._found(criteria._replace(start=None, end=None))
         sides = [
-            f"SELECT events.rowid FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
+            f"SELECT {rowid} FROM {tables} WHERE {where} AND {rowid} {side} ? ORDER BY {rowid}{order} LIMIT ?"
             for side, order in (("<=", " DESC"), (">", ""))
         ]
         before = [found for (found,) in self._rows(sides[0], [*parameters, rank, count])]
         after = [found for (found,) in self._rows(sides[1], [*parameters, rank, count])]
         keep = criteria.search.matches_text if criteria.search is not None else None
         return list(self._read(iter([*reversed(before), *after]), keep))
+
+    def _found(self, criteria: query.Criteria) -> tuple[str, str, str, list[Any]]:
+        """Tables, rowid column, condition and parameters that find the rowids ``criteria`` asks for,
+        read in rowid order: by the full-text index for a word search (by the column of the kinds
+        asked for alone, when no other filter needs the events joined), else by the events' own."""
+        if (search := self._words_alone(criteria)) is not None:
+            return "words", "rowid", "words MATCH ?", [_kind_match(search, criteria.context)]
+        where, parameters = self._where(criteria)
+        if self._by_words(criteria):
+            return "words JOIN events ON events.rowid = words.rowid", "words.rowid", where, parameters
+        return "events", "events.rowid", where, parameters
+
+    def _matched(self, search: query.Search, context: bool) -> list[int]:
+        """The rowids of the records a word search finds, ascending: of events alone, or (``context``) of all.
+
+        Counting needs them all, which for a short prefix is a good part of
+        the index; moving the window during a search counts again, so they are
+        kept, for the last search.
+        """
+        match = _kind_match(search, context)
+        if self._hits[0] != match:
+            self._hits = ("", [])  # an interrupted read keeps nothing
+            found = self._rows("SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid", (match,))
+            self._hits = (match, [rowid for (rowid,) in found])
+        return self._hits[1]
 
     def _rank(self, day: int) -> int:
         """How many events start before day number ``day``."""
@@ -383,6 +428,13 @@ class SqliteEvents:
     @staticmethod
     def _by_words(criteria: query.Criteria) -> bool:
         return criteria.search is not None and not criteria.search.regex
+
+    @staticmethod
+    def _words_alone(criteria: query.Criteria) -> query.Search | None:
+        """The search of ``criteria`` if it is a word search and no granularity or source is asked:
+        its matches (``_matched``) then answer without reading the events."""
+        alone = not criteria.granularities and not criteria.sources and SqliteEvents._by_words(criteria)
+        return criteria.search if alone else None
 
     def _representatives(self, criteria: query.Criteria, wider_only: bool) -> Iterator[Event]:
         """``query.select``'s grouping rule in SQL: the representatives dated and kept as asked, in order.
@@ -510,12 +562,24 @@ class SqliteEvents:
                 if keep is None or keep(record["text"]):
                     yield Event.from_dict(record, trusted=True)  # written here from validated events
 
+    def interrupt(self) -> None:
+        """Stop the query running in the thread that uses the index: ``Interrupted`` is raised there.
+
+        The one method another thread may call. A query stops between two rows
+        it reads; with no query running, this does nothing.
+        """
+        self._db.interrupt()
+
     def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """The rows of a query as they come; a database damaged past its header says so here."""
         try:
             yield from self._db.execute(sql, tuple(parameters))
         except sqlite3.ProgrammingError:
             raise
+        except sqlite3.OperationalError as error:
+            if str(error) == "interrupted":
+                raise Interrupted(self.path) from None
+            raise self._unreadable(error) from None
         except sqlite3.DatabaseError as error:
             raise self._unreadable(error) from None
 
@@ -556,6 +620,11 @@ def _match(search: query.Search) -> str:
         for alternatives in search.spellings
     ]
     return (" OR " if search.match_any else " AND ").join(terms)
+
+
+def _kind_match(search: query.Search, context: bool) -> str:
+    """``_match`` among the words of events alone (column ``folded``), or (``context``) of all records."""
+    return _match(search) if context else f"folded : ({_match(search)})"
 
 
 def _after(prefix: str) -> str | None:
