@@ -28,8 +28,13 @@ def _record(text: str, phrase: str) -> int:
 
 # (text, one date phrase, another, joined?, reason)
 PAIRS = [
+    ("On 3 June 1942 the fleet sank four carriers near Midway. The carriers sank off Midway on 3 June 1942.",
+     "3 June 1942", "3 June 1942#2", True, "the same day, a rare name and what was done"),
     ("On 3 June 1942 the fleet sank four carriers near Midway. The Midway disaster of 3 June 1942 was complete.",
-     "3 June 1942", "3 June 1942#2", True, "the same day and a rare name"),
+     "3 June 1942", "3 June 1942#2", True, "the same day and a rare name, on a day that dates few sentences"),
+    ("On 20 February 1988 the council voted for unification. On 20 February 1988 the regional council voted to "
+     "unify with the republic.", "20 February 1988", "20 February 1988#2", True,
+     "the same day, a word for what was done and a sense ('unification', 'unify')"),
     ("In 1942 the battle at Midway turned the war. On 4 June 1942 the navy won the battle near Midway.",
      "1942", "4 June 1942", True, "a lead and its body: one date inside the other, a name and a word"),
     ("On 18 May 1992 the army entered Lachin. On 19 May 1992 Lachin was taken by the army.",
@@ -115,13 +120,39 @@ def test_pair(text, one, other, joined, reason):
     assert (happening[_record(text, one)] == happening[_record(text, other)]) is joined
 
 
+# A short news article: "Iraq" and "Kuwait" are in most of its sentences, dated or not.
+_NEWS = (
+    "Iraq threatened Kuwait yesterday with reprisals. Iraq massed tanks on the border of Kuwait. "
+    "Kuwait asked its allies for help against Iraq. Oil from Iraq and Kuwait stopped flowing. "
+    "Iraq and Kuwait have quarrelled for decades. Traders in Kuwait fear Iraq. "
+    "Kuwait's exiled rulers threatened yesterday to sue Iraq. "
+    "Iraq freed forty Britons held in Kuwait yesterday. The Britons freed yesterday flew home from Iraq. "
+    "The envoy of Iraq threatened yesterday to walk out of the talks."
+)
+# (the n-th "yesterday", another, joined?, reason): grouping as the pipeline does, with the whole text;
+# "yesterday" dates every dated sentence: a crowded day, which holds many happenings.
+NEWS_PAIRS = [
+    (1, 2, False, "what was done ('threatened') and the article's topic ('Iraq', 'Kuwait') only"),
+    (3, 4, True, "what was done ('freed') and a name off the topic ('Britons')"),
+    (1, 3, False, "the topic only"),
+    (1, 5, False, "what was done alone ('threatened')"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("one", "other", "joined", "reason"), NEWS_PAIRS, ids=[row[-1] for row in NEWS_PAIRS])
+def test_a_news_articles_topic_tells_no_happening_apart(one, other, joined, reason):
+    events = group_happenings(classify(extract_events(_NEWS, "news", Day(1990, 8, 13))), {"news": _NEWS})
+    assert [event.date_text for event in events] == ["yesterday"] * 5
+    assert (events[one - 1].happening == events[other - 1].happening) is joined
+
+
 def test_the_most_precise_date_stands_for_its_happening():
     text = "In 1942 the battle at Midway turned the war. On 4 June 1942 the navy won the battle near Midway."
     assert _happenings(text) == [1, 1]
 
 
 def test_on_ties_the_earliest_in_the_text_stands_for_its_happening():
-    text = "On 3 June 1942 the fleet sank four carriers near Midway. The Midway disaster of 3 June 1942 was complete."
+    text = "On 3 June 1942 the fleet sank four carriers near Midway. The carriers sank off Midway on 3 June 1942."
     assert _happenings(text) == [0, 0]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbtimeline.extract import extract_events
-from kbtimeline.extract.sentences import has_finite_verb
+from kbtimeline.extract.sentences import has_finite_verb, is_citation
 
 NARRATIVE = "The war began in 1988 and ended in 1994. "
 
@@ -91,3 +91,34 @@ VERBS = [
 @pytest.mark.parametrize(("sentence", "finite", "reason"), VERBS, ids=[row[2] for row in VERBS])
 def test_finite_verb(sentence, finite, reason):
     assert has_finite_verb(sentence) is finite
+
+
+# (sentence, citation?, reason): a reference opens with its authors; prose with a bracketed year does not.
+CITATIONS = [
+    ("Brown, Anne (12 May 2004).", True, "an author and a day"),
+    ("de Waal, Thomas (2003).", True, "a name with a particle"),
+    ("Cornell, Svante E. (2011).", True, "an initial after the given name"),
+    ("Yamskov, A.N. (October 1991).", True, "dotted initials and a month"),
+    ("Rubin, Barry; Kirişci, Kemal, eds. (2001).", True, "two editors"),
+    ("Brown, Archie (1996a).", True, "a year with a letter"),
+    ("Smith 2003, p. 316.", True, "author, year and page"),
+    ("Retrieved 12 January 2021.", True, "an access date"),
+    ('Women were, nonetheless, "denied political rights of \'active citizenship\' (1791) and democratic '
+     'citizenship (1793)."', False, "a verb and a quote before the bracketed year: prose"),
+    ("Napoleon, having won at Austerlitz (1805), turned east.", False, "lowercase words between name and year"),
+    ("Paris, the capital (1871), rose in revolt.", False, "an apposition is not a list of authors"),
+]  # fmt: skip
+
+
+def test_citation_rows_are_unique():
+    assert len({row[0] for row in CITATIONS}) == len(CITATIONS)
+
+
+@pytest.mark.parametrize(("sentence", "citation", "reason"), CITATIONS, ids=[row[2] for row in CITATIONS])
+def test_citation(sentence, citation, reason):
+    assert is_citation(sentence) is citation
+
+
+def test_prose_with_bracketed_years_keeps_its_dates():
+    text = "Women were, nonetheless, \"denied the rights of 'active citizenship' (1791) and citizenship (1793).\""
+    assert [event.date_text for event in extract_events(text)] == ["1791", "1793"]

@@ -23,6 +23,19 @@ SPLITS = [
     ("Athens, 490 BC. Ελλάδα won.", ["Athens, 490 BC.", "Ελλάδα won."], "a Greek capital"),
     ('He wrote "Да". "Нет" came back.', ['He wrote "Да".', '"Нет" came back.'], "a quote before the capital"),
     ("It fell.[12] Then it rose.", ["It fell.[12]", "Then it rose."], "a footnote mark stays with its sentence"),
+    ("In his book (1998), R.E. Smith reports the losses.", ["In his book (1998), R.E. Smith reports the losses."],
+     "dotted initials before a name go on"),
+    ("He issued Proclamation No. 2914, 3 C.F.R. 99 (1953), effective until 1978.",
+     ["He issued Proclamation No. 2914, 3 C.F.R. 99 (1953), effective until 1978."],
+     "dotted initials before a number go on"),
+    ("It was signed by J.R.R. Tolkien and others.", ["It was signed by J.R.R. Tolkien and others."],
+     "three initials before a name"),
+    ("Troops of the N.K.V.D. The army retreated.", ["Troops of the N.K.V.D.", "The army retreated."],
+     "dotted initials before 'The' end a sentence"),
+    ("He joined the N.K.V.D. In 1937 he was shot.", ["He joined the N.K.V.D.", "In 1937 he was shot."],
+     "dotted initials before 'In' end a sentence"),
+    ("It was run by the K.G.B. He fled.", ["It was run by the K.G.B.", "He fled."],
+     "dotted initials before a pronoun end a sentence"),
 ]  # fmt: skip
 
 

@@ -246,7 +246,7 @@ def records(text: str, source: str, reference_date: Day | None, *, parser: bool 
     events, left_out = extract(text, source, reference_date)
     events = retitle(events, text, parser=parser)
     events = classify(events)
-    return Extracted(group_happenings(events), left_out)
+    return Extracted(group_happenings(events, {source: text}), left_out)
 
 
 def _reference(name: str, text: corpus.Text, given: Reference) -> tuple[Day | None, list[str]]:

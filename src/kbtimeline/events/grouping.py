@@ -10,7 +10,14 @@ one. Words for what happened are read as their sense first (``synonyms``:
 people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
-- the same day: one rare word in common ("voted", "Lachin");
+- the same day: one rare word in common ("voted", "Lachin"); but a day that
+  dates many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a
+  news article) holds many happenings, so two of its records share what was
+  done (a sense, or a rare word: "voted") and one more rare word or name
+  ("~union", "Lachin"), none of them the topic of the whole text: a word more
+  than ``COMMON_SHARE`` of all its sentences hold, dated or not ("Iraq" and
+  "Kuwait" in a short article on the Gulf crisis, where few sentences carry
+  a date and each word looks rare among them);
 - two days a day apart (sources often disagree by one): a shared name and
   the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``;
 - otherwise (one interval inside or across the other): a shared name (a
@@ -67,11 +74,12 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
 from kbtimeline.extract.lexicon import MONTHS
+from kbtimeline.extract.sentences import split_sentences
 from kbtimeline.model import Event
 
 # Words that are capitalised or frequent for reasons other than naming a happening.
@@ -93,6 +101,10 @@ COMMON_SHARE = 0.1
 # A short text says little about which words are rare: it counts as this many sentences at least.
 MIN_SENTENCES = 50
 SAME_DATE_WEIGHT = 3.0  # one word rarer than in 1 sentence of 20
+SAME_DAY_THINGS = 2  # what was done and one more word or name shared by two records of a crowded day
+# A day that dates more than this share of the dated sentences, and CROWDED_SENTENCES at least, is crowded.
+CROWDED_SHARE = 0.25
+CROWDED_SENTENCES = 3
 NESTED_WEIGHT = 6.0  # two shared words, a name among them, about that rare together
 MONTH_DAYS = 31  # an interval this long or shorter holds few happenings of one kind at one place
 SEASON_DAYS = 89  # a season or longer: it may sum up several happenings of a month or a day
@@ -144,6 +156,7 @@ _NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'â€
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
+Topic = Callable[[], frozenset[str]]  # the words of the whole text's topic, read when first asked for
 
 
 @dataclass
@@ -165,14 +178,19 @@ class _Record:
     by_date: bool = False  # names its happening by the date alone: "the events of 25â€“26 February"
 
 
-def group_happenings(events: list[Event]) -> list[Event]:
-    """The records with ``happening`` set, in the same order; records of different sources never join."""
+def group_happenings(events: list[Event], texts: Mapping[str, str] | None = None) -> list[Event]:
+    """The records with ``happening`` set, in the same order; records of different sources never join.
+
+    ``texts``: the whole text of each source, by source. Its undated sentences
+    tell the topic of a news article, whose few dated sentences cannot.
+    """
     by_source: dict[str, list[int]] = {}
     for position, event in enumerate(events):
         by_source.setdefault(event.source, []).append(position)
     happening = [event.id for event in events]
     for positions in by_source.values():
-        for group in _groups([events[position] for position in positions]):
+        text = (texts or {}).get(events[positions[0]].source)
+        for group in _groups([events[position] for position in positions], text):
             head = min(group, key=lambda member: _precedence(member.event))
             for member in group:
                 happening[positions[member.position]] = head.event.id
@@ -187,9 +205,12 @@ def _precedence(event: Event) -> tuple[bool, int, int]:
     return (event.kind != "event", event.end.number() - event.start.number(), event.date_span[0])
 
 
-def _groups(events: list[Event]) -> list[list[_Record]]:
+def _groups(events: list[Event], text: str | None) -> list[list[_Record]]:
     records = _records(events)
     weight = _weights(records)
+    # Read only when two records of one day meet: most texts need it seldom, and it reads the whole text.
+    topic = functools.cache(lambda: _topic(text))
+    crowded = _crowded_days(records)
     parent = list(range(len(records)))
     bounds = {index: (record.first, record.last) for index, record in enumerate(records)}
     sentences = {index: {record.event.span} for index, record in enumerate(records)}
@@ -224,7 +245,7 @@ def _groups(events: list[Event]) -> list[list[_Record]]:
         else:  # a stretch: both periods
             bounds[left] = (min(a_first, b_first), max(a_last, b_last))
         sentences[left] |= sentences.pop(right)
-    for left, right in _matches(records, weight):
+    for left, right in _matches(records, weight, topic, crowded):
         join(left, right)
     groups: dict[int, list[_Record]] = {}
     for index, record in enumerate(records):
@@ -317,6 +338,37 @@ def _weights(records: list[_Record]) -> dict[str, float]:
     return {word: math.log(sentences / count) for word, count in frequency.items() if count <= COMMON_SHARE * sentences}
 
 
+def _crowded_days(records: list[_Record]) -> frozenset[int]:
+    """The days (day numbers) that date more than ``CROWDED_SHARE`` of the dated sentences, and
+    ``CROWDED_SENTENCES`` at least: "yesterday" in a news article, a day that holds many happenings."""
+    sentences: dict[int, set[tuple[int, int]]] = {}
+    for record in records:
+        if record.first == record.last:
+            sentences.setdefault(record.first, set()).add(record.event.span)
+    dated = len({record.event.span for record in records})
+    return frozenset(
+        day
+        for day, spans in sentences.items()
+        if len(spans) >= CROWDED_SENTENCES and len(spans) > CROWDED_SHARE * dated
+    )
+
+
+def _topic(text: str | None) -> frozenset[str]:
+    """The words held by more than ``COMMON_SHARE`` of all the sentences of ``text``, dated or not (counted
+    as ``MIN_SENTENCES`` at least): what a news article is about ("Iraq", "Kuwait"), though few of its
+    sentences carry a date."""
+    if text is None:
+        return frozenset()
+    frequency: Counter[str] = Counter()
+    count = 0
+    for sentence in split_sentences(text):
+        # Plain stems: a sense ("~attack") always counts as what was done, topic or not.
+        frequency.update({_token(word.group())[1] for word in _WORD.finditer(text, sentence.start, sentence.end)})
+        count += 1
+    share = COMMON_SHARE * max(count, MIN_SENTENCES)
+    return frozenset(word for word, held in frequency.items() if word and held > share)
+
+
 def _own_words(event: Event, dates: list[tuple[int, int]]) -> str:
     """The part of the sentence nearer this date than any other of its dates, dates left out.
 
@@ -394,6 +446,21 @@ def _stem(word: str) -> str:
     return (stripped if len(stripped) >= 4 else word)[:STEM]
 
 
+def _tell_one_day(
+    names: frozenset[str],
+    words: frozenset[str],
+    links: frozenset[tuple[str, str]],
+    weight: dict[str, float],
+    topic: Topic,
+) -> bool:
+    """A crowded day holds many happenings of one story: two records of it share what they did (a sense, or
+    a rare word) and one more thing ("voted" and "~union"; "President" and "asked"), none of them the topic."""
+    rare = {word for word in names | words if weight.get(word, 0.0) > 0} - topic()
+    senses_said = {word for word in words if word.startswith(PREFIX)}
+    things = len(rare | senses_said) - sum(1 for left, right in links if left in rare and right in rare)
+    return bool((rare & words) | senses_said) and things >= SAME_DAY_THINGS
+
+
 def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
     """Neighbouring dates of one sentence that are one date ("May 18, [1992]") or one stretch."""
     for left, right in zip(range(len(records)), range(1, len(records)), strict=False):
@@ -413,7 +480,9 @@ def _split_dates(records: list[_Record]) -> Iterable[tuple[int, int]]:
             yield left, right
 
 
-def _matches(records: list[_Record], weight: dict[str, float]) -> Iterator[tuple[int, int]]:
+def _matches(
+    records: list[_Record], weight: dict[str, float], topic: Topic, crowded: frozenset[int]
+) -> Iterator[tuple[int, int]]:
     """Pairs of records of different sentences that tell one happening, in text order.
 
     Only records whose intervals meet and that share a word that weighs
@@ -442,12 +511,14 @@ def _matches(records: list[_Record], weight: dict[str, float]) -> Iterator[tuple
                     break
                 candidates.add(places[later])
         for right in (by_start[later] for later in candidates):
-            if _tell_one_happening(records[left], records[right], weight):
+            if _tell_one_happening(records[left], records[right], weight, topic, crowded):
                 partners.setdefault(min(left, right), array("q")).append(max(left, right))
     return ((first, second) for first in sorted(partners) for second in sorted(partners[first]))
 
 
-def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float]) -> bool:
+def _tell_one_happening(
+    first: _Record, second: _Record, weight: dict[str, float], topic: Topic, crowded: frozenset[int]
+) -> bool:
     """The rules of the module docstring, for two records."""
     one, other = first.event, second.event
     if one.span == other.span or first.aloof or second.aloof:
@@ -474,9 +545,13 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     )
     total = sum(names) + sum(words) - one_name
     rare_name = any(value > 0 for value in names)
+    rare_word = any(value > 0 for value in words)
     if first.first == first.last and second.first == second.last:
         if first.first == second.first and one.granularity == "day":
-            return total >= SAME_DATE_WEIGHT
+            busy = first.first in crowded
+            return total >= SAME_DATE_WEIGHT and (
+                not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
+            )
         return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
     # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
     # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
@@ -494,4 +569,4 @@ def _tell_one_happening(first: _Record, second: _Record, weight: dict[str, float
     # sums up: a name and a word are not enough there without the same kind of happening.
     finer = second if coarser is first else first
     part = coarser.last - coarser.first >= SEASON_DAYS and finer.last - finer.first < MONTH_DAYS
-    return rare_name and any(value > 0 for value in words) and total >= NESTED_WEIGHT and not part
+    return rare_name and rare_word and total >= NESTED_WEIGHT and not part

@@ -2,7 +2,9 @@
 
 A period ends a sentence only when what follows looks like a new sentence and
 what precedes is not an abbreviation, an initial ("George H. W. Bush"), a page
-reference ("p. 145") or a number ("No. 10", "4.5 million").
+reference ("p. 145") or a number ("No. 10", "4.5 million"). Dotted initials
+("R.E. Appleman", "3 C.F.R. 99") end one only before a word that opens
+sentences ("in the U.S.S.R. The army…"): a name or a number after them goes on.
 """
 
 from __future__ import annotations
@@ -30,6 +32,17 @@ _END = re.compile(
     r"(?=\s+(?:(?:de|van|von|al|d')[\s-][A-Z]|[\"“'‘(\[]?(?P<next>\w)))"
 )
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+# Single letters each followed by a dot, two or more: "R.E", "C.F.R" (the last dot is the match's).
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# Words that open sentences rather than go on with a name: after dotted initials, only these end one.
+SENTENCE_OPENERS = frozenset(
+    """
+    the a an in on at by for from to with after before during when while as if since until though although
+    but and or so yet however meanwhile then thus there this that these those it its he she they we i you
+    his her their our my some many most all no one two three several both each
+""".split()
+)
+_NEXT_WORD = re.compile(r"[\s\"“'‘(\[]*([\w'’-]+)")
 
 
 @dataclass(frozen=True)
@@ -69,7 +82,7 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
     for match in _END.finditer(text, start, end):
-        if not _opens_sentence(match) or _is_abbreviation(text, match.start()):
+        if not _opens_sentence(match) or _is_abbreviation(text, match.start()) or _goes_on(text, match):
             continue
         yield from _sentence(text, start, match.end())
         start = match.end()
@@ -139,6 +152,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+def _goes_on(text: str, end: re.Match[str]) -> bool:
+    """Dotted initials before a name or a number ("R.E. Appleman reports", "3 C.F.R. 99 (1953)"): the
+    sentence goes on; before a word that opens sentences ("the U.S.S.R. The army…") it ends."""
+    found = _WORD_BEFORE_DOT.search(text[max(0, end.start() - 12) : end.start() + 1])
+    if not found or not _DOTTED_INITIALS.fullmatch(found.group(1)):
+        return False
+    following = _NEXT_WORD.match(text, end.end())
+    return following is not None and following.group(1).lower() not in SENTENCE_OPENERS
+
+
 # "de Waal", "Cooley", "HRW", "Croissant and Smith": capitalised names and particles only.
 _AUTHORS = r"(?:de |van |von |al-)?[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|de|van|von|and|&|et al\.)){0,3}"
 
@@ -157,8 +180,13 @@ _CITATION_WORDS = (
     "Archived", "Retrieved", "ISBN", "ISSN", "doi:", "OCLC", "http", "Access", "p.", "(PDF)", "Publish",
     "University Press",
 )  # fmt: skip
+# A word of a list of authors: a capitalised name or initials, a particle, "and", "ed.", a number
+# ("Greenwood Publishing Group, 2000 Panossian, Razmik (2002)"); never a lowercase word of prose.
+_AUTHOR_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|\d+|de|van|von|al|and|&|et al\.|eds?\.)"
 _CITATION_AT_START = re.compile(
-    r"[^\s.]+(?:\s[^\s.]+){0,3},\s[^()]{1,60}\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)"
+    # "Brown, Anne (12 May 2004)", "Rubin, Barry; Kirişci, Kemal, eds. (2001)": names up to the date
+    rf"(?:de |van |von |al-)?[A-ZÀ-ÖØ-Þ][^\s.,]*(?:\s{_AUTHOR_WORD}){{0,3}},"
+    rf"(?:[\s,;]+{_AUTHOR_WORD}){{1,12}}\s?\((?:\d{{1,2}}\s)?(?:[A-Z][a-z]+\s)?\d{{4}}[a-z]?\)"
     rf"|{_AUTHORS}\s(?:19|20)\d\d[a-z]?(?:,\s(?:pp?\.|chapter)|\.?$)"
 )
 
