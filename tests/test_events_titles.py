@@ -146,8 +146,8 @@ TITLES = [
     ("On 19 December 1991, interior ministry troops began to withdraw from the region, completing their "
      "departure on 27 December 1991.", "27 December 1991",
      "Interior ministry troops began to withdraw from the region, completing their departure",
-     "Interior ministry troops were completing their departure",
-     "parser: a participle clause takes the main subject and 'was'/'were' (was: a fragment)"),
+     "Interior ministry troops completed their departure",
+     "parser: a participle clause on the main clause takes its subject and the past tense (was: a fragment)"),
     ("The troops marched to the coast in 1812 and spent the winter of 1812 in the port.", "the winter of 1812",
      "The troops marched to the coast in 1812 and spent the winter of 1812 in the port",
      "The troops spent the winter of 1812 in the port", "a date that is the object stays: 'spent' needs it"),
@@ -281,6 +281,43 @@ TITLES = [
      "The king signed the treaty which the envoys had drafted", "The treaty which the envoys had drafted",
      "parser: a relative clause that has its own subject keeps the noun it is about (was: 'The envoys had "
      "drafted')"),
+    # a list of items, each with its date: the item of the date (was: the items of all dates mashed together)
+    ("The alliance has expanded three times before, adding Greece and Turkey in 1952, West Germany in 1955 and "
+     "Spain in 1982.", "1955", "The alliance has expanded three times before, adding Greece and Turkey in 1952…",
+     "The alliance added West Germany",
+     "parser: the item of the date, and a participle clause on the main clause in the past tense"),
+    ("The alliance has expanded three times before, adding Greece and Turkey in 1952, West Germany in 1955 and "
+     "Spain in 1982.", "1952", "The alliance has expanded three times before, adding Greece and Turkey West "
+     "Germany in 1955 and Spain…", "The alliance added Greece and Turkey",
+     "parser: the first item keeps its own 'and' (rules: gap, the other items stay)"),
+    ("The war went on in 1952. Salan took Phu Tho on 5 November, and Phu Doan on 9 November by a parachute drop, "
+     "and finally Phu Yen on 13 November.", "13 November",
+     "Salan took Phu Tho on 5 November, and Phu Doan on 9 November by a parachute drop…", "Salan took Phu Yen",
+     "parser: an item starts after the last comma before its date, not with the last item's phrase"),
+    ("NATO was founded in 1949. Since 1949, it has been expanded to include Greece and Turkey in 1952, Germany in "
+     "1955 and Spain in 1982.", "1955",
+     "It has been expanded to include Greece and Turkey in 1952, Germany and Spain in 1982",
+     "NATO has been expanded to include Germany",
+     "parser: the words before the first item ('to include') go with every item"),
+    ("The army attacked the port in May 1990 with tanks, and the capital in June 1990.", "June 1990",
+     "The army attacked the port in May 1990 with tanks, and the capital in June 1990",
+     "The army attacked the capital",
+     "parser: an item after ', and' with its own date (rules: gap, a clause too short gives the sentence)"),
+    ("The army attacked the port in May 1990 with tanks, and the capital in June 1990.", "May 1990",
+     "The army attacked the port with tanks", "The army attacked the port",
+     "parser: the first item without the next item (rules: the next item cut at its comma)"),
+    ("Tens of thousands of people paid tribute in 1999 to the men who launched the revolution in 1953 in a "
+     "rally demanding the return of the boy.", "1953",
+     "Tens of thousands of people paid tribute in 1999 to the men who launched the revolution…",
+     "The men launched the revolution in a rally demanding the return of the boy",
+     "negative: no comma or 'and' before a phrase after a date: no list of items"),
+    # inverted clauses: the subject first (was: 'Began Operation Torch…')
+    ("Fighting resumed in 1944. In August 1944 began Operation Dragoon, the landing in southern France.",
+     "August 1944", "Began Operation Dragoon, the landing in southern France", "Operation Dragoon began",
+     "parser: a verb only the date opens, its subject after it (rules: gap)"),
+    ("The war went on. On 12 May 1994 came the ceasefire that ended the war.", "12 May 1994",
+     "Came the ceasefire that ended the war", "The ceasefire that ended the war came",
+     "parser: an inverted subject with its clause moves before the verb"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

@@ -100,6 +100,7 @@ class _Title:
         date = self._covering(own)
         self.date = date
         others = [self._covering(span) for span in dates if span != own]
+        self.others = [other for other in others if other]
         self.other_dates = set().union(*others) if others else set()
         self.relative_others = [other for other in others if other and not any(
             char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
@@ -341,6 +342,7 @@ class _Title:
                 kept -= phrase
         kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
                  and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
+        kept = self._own_item(verb, kept)
         for kid in self.kids[verb]:
             if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
                 kept -= self.subtree(kid)
@@ -358,11 +360,19 @@ class _Title:
                 if outcome is not None:
                     return outcome
             self._name_subject(subject, replace)
+            kept = self._subject_first(verb, subject, kept, replace)
         else:
             stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
             if stray is not None:  # "In Greece, the War…, finally ended": the War is the subject
                 kept -= {index for kid in self.kids[verb] if stray in self.subtree(kid) for index in self.subtree(kid)}
             implicit = stray if stray is not None else self._implicit_subject(verb)
+            inverted = self.child(verb, ("dobj", "attr"))
+            if implicit is None and tokens[verb].tag == "VBD" and inverted is not None and self._opens(verb):
+                # "In August began Operation Torch": a past verb only the date opens, with no subject, and a
+                # noun after it: the noun is the subject the inversion put after its verb
+                moved = self._subject_first(verb, inverted, kept, replace)
+                if moved != kept:
+                    return self._shortened(moved, {verb}, replace)
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
@@ -379,6 +389,13 @@ class _Title:
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
+                elif (
+                    len(group) == 1
+                    and tokens[verb].tag == "VBG"
+                    and tokens[verb].dep == "advcl"
+                    and (past := _past(verb_word))
+                ):  # "The alliance expanded, adding Greece": the alliance added Greece
+                    verb_word = past
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
@@ -406,6 +423,83 @@ class _Title:
                                and tokens[kid].dep == "prep"), None)  # fmt: skip
             core |= {complement} if complement is not None else set()
         return self._shortened(kept, core, replace)
+
+    def _opens(self, verb: int) -> bool:
+        """Whether only the date and its preposition come before ``verb`` ("In August began…")."""
+        return verb > 0 and all(
+            index in self.date or self.tokens[index].pos in ("ADP", "DET", "PUNCT", "ADV") for index in range(verb)
+        )
+
+    def _subject_first(self, verb: int, subject: int, kept: set[int], replace: dict[int, str]) -> set[int]:
+        """An inverted clause put in order ("In August began Operation Torch" -> "Operation Torch began"):
+        a subject after its verb, with no auxiliary to invert, moves before the verb."""
+        tokens = self.tokens
+        inverted = (
+            subject > verb
+            and tokens[verb].pos == "VERB"
+            and tokens[subject].dep != "expl"
+            and not any(tokens[kid].dep in ("aux", "auxpass") for kid in self.kids[verb])
+            and not any(tokens[index].text in ('"', "“", "”", "'") for index in range(verb))  # "…," said X
+        )
+        phrase = self.subtree(subject) & kept
+        if not inverted or any(index > verb and index not in phrase | self.removed and tokens[index].pos != "PUNCT"
+                               for index in kept):  # fmt: skip
+            return kept  # only a clause that is its verb and subject: no object or phrase left to misplace
+        words = " ".join(self._words(phrase, replace)).strip(" ,")
+        replace[verb] = f"{words} {replace.get(verb, tokens[verb].text).lower()}"
+        return kept - phrase
+
+    def _own_item(self, verb: int, kept: set[int]) -> set[int]:
+        """A list of items each with its date ("adding Greece in 1952, West Germany in 1955 and Spain in
+        1982"): the verb with the item of this date only, not the items of the others.
+
+        The dates after the verb split the words after it into one stretch per date, the item before
+        each date; words before the first item ("to include") stay with every item. It holds only where
+        every stretch is a noun phrase, no clause: "attacked the town in May and took it in June" is two
+        clauses. A date before the verb dates the verb alone: the list goes.
+        """
+        tokens = self.tokens
+        own = self._date_phrase(self.date)
+        phrases = [self._date_phrase(date) for date in (self.date, *self.others)]
+        phrases = sorted((phrase for phrase in phrases if min(phrase) > verb and phrase <= self.subtree(verb)), key=min)
+        listed = phrases if own in phrases else [phrase for phrase in phrases if not phrase & own]
+        if len(listed) < 2 or (own not in phrases and max(own) > verb):
+            return kept
+        bounds = [verb, *(index for phrase in listed for index in (min(phrase), max(phrase)))]
+        clause = self.subtree(verb) - self.removed  # with the clauses another date's news took out of ``kept``
+        stretches = [set(range(bounds[2 * n] + 1, bounds[2 * n + 1])) & clause for n in range(len(listed))]
+        for n, stretch in enumerate(stretches[1:], 1):  # an item follows a comma or "and": "…, and finally Phu Yen"
+            breaks = [index for index in stretch if tokens[index].text == ","] or [
+                index for index in stretch if tokens[index].pos == "CCONJ"]  # fmt: skip
+            stretches[n] = {index for index in stretch if index > max(breaks)} if breaks else set()
+        stretches = [self._trimmed(stretch) for stretch in stretches]
+        nouns = [index for index in sorted(stretches[0]) if tokens[index].pos in ("NOUN", "PROPN")]
+        start = min(self.subtree(nouns[0]) & stretches[0]) if nouns else -1
+        frame = {index for index in stretches[0] if index < start}  # "…expanded to include Greece"
+        stretches[0] -= frame
+        if not all(
+            any(tokens[index].pos in ("NOUN", "PROPN") for index in stretch)
+            and not any(tokens[index].pos in ("VERB", "AUX") for index in stretch)
+            for stretch in stretches
+        ):
+            return kept
+        if own not in listed:  # "Since 1949 it has been expanded to include Greece in 1952, …": expanded
+            return {index for index in kept if index < min(frame | stretches[0])}
+        return {index for index in kept if index <= verb} | stretches[listed.index(own)] | frame
+
+    def _trimmed(self, words: set[int]) -> set[int]:
+        """Words without the commas and "and" at their edges, and an adverb before ("and finally Spain")."""
+        ordered = sorted(words)
+        while ordered and self.tokens[ordered[0]].pos in ("PUNCT", "CCONJ", "ADV"):
+            ordered.pop(0)
+        while ordered and self.tokens[ordered[-1]].pos in ("PUNCT", "CCONJ"):
+            ordered.pop()
+        return set(ordered)
+
+    def _date_phrase(self, date: set[int]) -> frozenset[int]:
+        """A date with what governs it ("in 1952"), not what the parse hangs after it ("July and Fizuli")."""
+        roots = [index for index in date if self.tokens[index].head not in date or self.tokens[index].head == index]
+        return frozenset(index for index in self.subtree(self._governed(min(roots), [])) if index <= max(date))
 
     def _points_back(self, subject: int) -> bool:
         """A demonstrative standing alone as the subject ("This", "That"): it names a happening told before."""
@@ -720,6 +814,18 @@ class _Title:
                 pieces.append(text)
             previous = index
         return " ".join(pieces).split()
+
+
+def _past(participle: str) -> str | None:
+    """The past tense of an "-ing" form ("adding" -> "added", "taking" -> "took"), by lemminflect (installed
+    with ``kbtimeline[nlp]``); None without it."""
+    try:
+        from lemminflect import getInflection, getLemma
+    except ModuleNotFoundError:
+        return None
+    lemmas = getLemma(participle.lower(), upos="VERB")
+    forms = getInflection(lemmas[0], tag="VBD") if lemmas else ()
+    return forms[0] if forms and forms[0] != participle.lower() else None
 
 
 def _word_count(words: list[str]) -> int:
