@@ -224,10 +224,9 @@ TITLES = [
      "The diaspora even managed to push for legislation in the Congress to ban military aid to its enemy",
      "parser: a 'to' infinitive on a noun gives the clause that says who (was: 'The diaspora to ban…')"),
     ("Although the rebels were outnumbered, they managed to capture the town and force the army to retreat on 9 May "
-     "1952.", "9 May 1952", "They managed to capture the town and force the army to retreat",
-     "The rebels managed to capture the town and force the army to retreat",
+     "1952.", "9 May 1952", "The rebels managed to capture the town and force the army to retreat", SAME,
      "parser: a conjunct of an infinitive is the clause of its verb (was: 'The rebels force the army…'); "
-     "rules: 'They' stays (gap: no name opens the sentence)"),
+     "rules: 'They' named from the concessive opening's subject (was: 'They managed…')"),
     ("The rebels held out on the hill. On 31 March 1975, after a three-day battle, Hue fell.", "31 March 1975",
      "Hue fell", "After a three-day battle, Hue fell",
      "rules: a name and its past verb are a title (was: 'A three-day battle, Hue fell')"),
@@ -318,6 +317,14 @@ TITLES = [
     ("The war went on. On 12 May 1994 came the ceasefire that ended the war.", "12 May 1994",
      "Came the ceasefire that ended the war", "The ceasefire that ended the war came",
      "parser: an inverted subject with its clause moves before the verb"),
+    ("In mid-1992, the council (later to become the Organization for Peace in Europe), created the Minsk Group in "
+     "Helsinki.", "mid-1992", "The council created the Minsk Group in Helsinki", SAME,
+     "rules: the comma after a parenthesis with no comma before it goes with it (was: 'The council, created…')"),
+    ("In 1992, the army, with its allies (as planned), took the city.", "1992",
+     "The army, with its allies, took the city", SAME,
+     "negative: a comma after a parenthesis that closes a phrase opened by a comma stays"),
+    ("Although Smith was ill, he led the charge on 3 May 1862.", "3 May 1862", "Smith led the charge", SAME,
+     "rules: a pronoun after a concessive opening named from its subject"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

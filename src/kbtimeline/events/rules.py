@@ -49,6 +49,7 @@ _SUBORDINATE = re.compile(
     r"^(?:although|though|whereas|despite|following|with|while|because|as|since|after|once|upon|when|to|amid)\s",
     re.IGNORECASE,
 )
+_CONCESSIVE = re.compile(r"^(?:although|though|even though|whereas|while)\s+(?=[^,]+,)", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
@@ -128,7 +129,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     else:
         clause = sentence[clause_start:clause_end]
     clause = _without_relative_dates(clause, sentence, others)
-    clause = _ACCORDING_TO.sub(" ", _ASIDE.sub("", clause))
+    clause = _ACCORDING_TO.sub(" ", _without_asides_in_brackets(clause))
     clause = _without_opening_phrase(clause.strip(" ,;:–—-\"'“”"))
     clause = _LEAD_IN.sub("", clause)
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
@@ -137,6 +138,17 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     if len(clause.split()) < MIN_WORDS and not _SHORT_CLAUSE.match(clause):
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
     return wording.cut(clause.split())
+
+
+def _without_asides_in_brackets(clause: str) -> str:
+    """The clause without its brackets and parentheses, and a comma after one, before a past verb, that no
+    comma before it pairs with: "the CSCE (later the OSCE), created the Minsk Group" -> "the CSCE created…"."""
+
+    def dropped(found: re.Match[str]) -> str:
+        paired = "," in clause[: found.start()].lstrip(" ,;:")  # a comma that opens the clause pairs with none
+        return found.group(2) or "" if paired else ""
+
+    return re.sub(rf"({_ASIDE.pattern})(\s*,(?=\s+[a-z]+ed\b))?", dropped, clause)
 
 
 def _holds_clause(before: str) -> bool:
@@ -237,6 +249,7 @@ def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
 def _opening_name(sentence: str) -> str | None:
     """The name that opens ``sentence`` past its opening phrase, if it opens with one."""
     opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", sentence)))
+    opening = _CONCESSIVE.sub("", opening)  # "Although the rebels were outnumbered, they…": the rebels
     subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
     if subject is None or subject.group(1) == "The":
         return None

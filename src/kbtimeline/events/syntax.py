@@ -762,7 +762,8 @@ class _Title:
             if self.tokens[index].text != ",":
                 continue
             following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
-            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]"
+            paired = any(self.tokens[other].text == "," and other not in stray for other in kept if other < index)
+            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]" and not paired
                     and following is not None and self.tokens[following].pos in ("VERB", "AUX")):  # fmt: skip
                 stray.add(index)  # "The CSCE [(later the OSCE)], created…": the aside's comma before the verb
                 continue
