@@ -325,6 +325,21 @@ TITLES = [
      "negative: a comma after a parenthesis that closes a phrase opened by a comma stays"),
     ("Although Smith was ill, he led the charge on 3 May 1862.", "3 May 1862", "Smith led the charge", SAME,
      "rules: a pronoun after a concessive opening named from its subject"),
+    # a noun a demonstrative points with, named by the same noun told before (was: 'changed this policy')
+    ("In 1954 the kingdom adopted a policy of strict neutrality. Under pressure from the envoys, the prince "
+     "changed this policy in 1969.", "1969", "The prince changed this policy",
+     "Under pressure from the envoys, the prince changed the policy of strict neutrality",
+     "parser: 'this policy' named from the sentence before (rules: gap)"),
+    ("Gorbachev's policy of glasnost began in 1986. This policy ended in 1991.", "1991",
+     "The policy ended", "Gorbachev's policy of glasnost ended",
+     "parser: a subject 'This policy' named from the sentence before (rules: made neutral only)"),
+    ("The peasants issued demands for land reform in 1914, and Carranza incorporated most of these demands into "
+     "the new constitution in 1917.", "1917", "Carranza incorporated most of these demands into the new constitution",
+     "Carranza incorporated most of the demands for land reform into the new constitution",
+     "parser: 'these demands' named from the same sentence"),
+    ("The army sent fresh troops to the north in 1936. The militias halted these troops in September 1936.",
+     "September 1936", "The militias halted these troops", SAME,
+     "negative: 'fresh troops' says no more than 'these troops': nothing to name them with (gap)"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

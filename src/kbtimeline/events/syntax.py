@@ -416,6 +416,7 @@ class _Title:
             first = min(index for index in kept if tokens[index].pos != "PUNCT")
             named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
             replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
+        self._name_pointed(kept, replace)
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
             # no object: the first prepositional phrase after the verb completes it ("were in control of…")
@@ -500,6 +501,26 @@ class _Title:
         """A date with what governs it ("in 1952"), not what the parse hangs after it ("July and Fizuli")."""
         roots = [index for index in date if self.tokens[index].head not in date or self.tokens[index].head == index]
         return frozenset(index for index in self.subtree(self._governed(min(roots), [])) if index <= max(date))
+
+    def _name_pointed(self, kept: set[int], replace: dict[int, str]) -> None:
+        """ "changed this policy" -> "changed the policy of neutrality": see ``_pointed``."""
+        for det in sorted(kept):
+            if det + 1 in kept and det not in replace and (named := self._pointed(det)):
+                replace[det], replace[det + 1] = named, ""
+
+    def _pointed(self, det: int) -> str | None:
+        """What a demonstrative before its noun points at: the same noun told before, in the sentence or
+        the one before, where that says more ("this policy": the policy of neutrality)."""
+        noun = det + 1
+        if (self.word(det) not in DEMONSTRATIVES or self.tokens[det].dep != "det" or noun >= len(self.tokens)
+                or self.tokens[det].head != noun or self.tokens[noun].pos != "NOUN"):  # fmt: skip
+            return None
+        named = _same_noun(self.tokens[:det], self.tokens[noun].text)
+        if named is None and self.previous is None:
+            self.needs_antecedent = True
+        elif named is None and self.previous is not None:
+            named = _same_noun(self.previous, self.tokens[noun].text)
+        return named
 
     def _points_back(self, subject: int) -> bool:
         """A demonstrative standing alone as the subject ("This", "That"): it names a happening told before."""
@@ -638,7 +659,10 @@ class _Title:
             named = self._antecedent(first)
             replace[first] = (f"{named}'" if named.endswith("s") else f"{named}'s") if named else "The"
         elif word in DEMONSTRATIVES and tokens[first].dep in ("det", "amod", "predet"):
-            replace[first] = "The"
+            named = self._pointed(first)  # "This policy ended": the policy of glasnost ended
+            replace[first] = named or "The"
+            if named:
+                replace[first + 1] = ""
 
     def _antecedent(self, pronoun: int) -> str | None:
         """The nearest named subject before ``pronoun`` in the sentence, else the previous sentence's."""
@@ -908,6 +932,30 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             named = _short_noun_phrase(tokens, kids, token.i)
             if _names(named, kind):
                 return named
+    return None
+
+
+def _same_noun(tokens: Parsed, noun: str) -> str | None:
+    """The last noun among ``tokens`` that is ``noun`` (or its singular or plural) with more words to name
+    it ("the policy of neutrality"), not itself pointed at ("this policy")."""
+    stem = noun.lower().removesuffix("es") if noun.lower().endswith("ses") else noun.lower().removesuffix("s")
+    kids: list[list[int]] = [[] for _ in tokens]
+    for token in tokens:
+        if token.head != token.i and token.head < len(tokens):
+            kids[token.head].append(token.i)
+    for token in reversed(tokens):
+        word = token.text.lower()
+        if token.pos != "NOUN" or word not in (stem, stem + "s", stem + "es"):
+            continue
+        if any(tokens[kid].text.lower() in DEMONSTRATIVES for kid in kids[token.i]):
+            return None  # the noun before points back too
+        named = _short_noun_phrase(tokens, kids, token.i)
+        if len(named.split()) < 3 or _DATE_WORD.search(named):
+            return None  # "the policy" says no more than "this policy"
+        first, _, rest = named.partition(" ")
+        if first.lower() in ("the", "a", "an"):
+            return f"the {rest}"  # told before: definite
+        return named if first[:1].isupper() else f"the {named}"  # "Gorbachev's policy", "the demands for…"
     return None
 
 
