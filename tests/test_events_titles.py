@@ -340,6 +340,9 @@ TITLES = [
     ("The army sent fresh troops to the north in 1936. The militias halted these troops in September 1936.",
      "September 1936", "The militias halted these troops", SAME,
      "negative: 'fresh troops' says no more than 'these troops': nothing to name them with (gap)"),
+    ("The government took office on 20 May 2006. This followed the general election in December 2005.",
+     "December 2005", "The general election", "General election",
+     "a pointing 'This' with its object dated: the object, with its modifiers (was, parser: 'This followed…')"),
     # negative rows: what must stay
     ("The war began in February 1986. In March 1986 his army advanced on the capital.", "March 1986",
      "The army advanced on the capital", SAME, "a date is no one's name: 'his' is not 'February 1986's'"),

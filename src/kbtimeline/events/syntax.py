@@ -539,7 +539,7 @@ class _Title:
                 noun = found
             else:
                 continue
-            phrase = {index for index in kept if index >= noun}  # with what follows: "…protests in the towns"
+            phrase = {index for index in kept if index >= min(self.subtree(noun))}  # "the general election in…"
             if noun in phrase and len(self._content(phrase)) >= 2:
                 first = min(phrase)
                 if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
