@@ -310,6 +310,17 @@ TITLES = [
      "Tens of thousands of people paid tribute in 1999 to the men who launched the revolution…",
      "The men launched the revolution in a rally demanding the return of the boy",
      "negative: no comma or 'and' before a phrase after a date: no list of items"),
+    ("The war ended in 1945. German forces surrendered in Italy on April 29 and in Western Europe on May 7.",
+     "May 7", "German forces surrendered in Italy on April 29 and in Western Europe", "German forces surrendered in "
+     "Western Europe", "parser: items opened by a preposition each keep their own (was: 'in in Western Europe')"),
+    ("The war went on in 1939. Tarragona was followed by Barcelona on 26 January and Girona on 5 February.",
+     "5 February", "Tarragona was followed by Barcelona on 26 January and Girona", "Tarragona was followed by Girona",
+     "parser: the first item's preposition is shared by an item without one"),
+    ("The war went on in 1940. The Communists' operations led to the conquest of Hainan Island in April 1940, "
+     "and of Zhoushan Island in May 1940.", "May 1940",
+     "The Communists' operations led to the conquest of Hainan Island in April 1940…",
+     "The Communists' operations led to the conquest of Hainan Island in April 1940, and of Zhoushan Island",
+     "negative: an item opened by another preposition than the first is no item of its list (gap: the whole)"),
     # inverted clauses: the subject first (was: 'Began Operation Torch…')
     ("Fighting resumed in 1944. In August 1944 began Operation Dragoon, the landing in southern France.",
      "August 1944", "Began Operation Dragoon, the landing in southern France", "Operation Dragoon began",

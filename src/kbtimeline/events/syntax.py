@@ -390,7 +390,7 @@ class _Title:
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
                 elif (
-                    len(group) == 1
+                    first == verb
                     and tokens[verb].tag == "VBG"
                     and tokens[verb].dep == "advcl"
                     and (past := _past(verb_word))
@@ -475,18 +475,34 @@ class _Title:
             stretches[n] = {index for index in stretch if index > max(breaks)} if breaks else set()
         stretches = [self._trimmed(stretch) for stretch in stretches]
         nouns = [index for index in sorted(stretches[0]) if tokens[index].pos in ("NOUN", "PROPN")]
-        start = min(self.subtree(nouns[0]) & stretches[0]) if nouns else -1
+        top = nouns[0] if nouns else -1
+        while top >= 0 and tokens[top].head in stretches[0] and tokens[tokens[top].head].pos not in ("VERB", "AUX"):
+            top = tokens[top].head  # the first item's phrase: "the Third Army victory", "in Italy"
+        start = min(self.subtree(top) & stretches[0]) if nouns else -1
         frame = {index for index in stretches[0] if index < start}  # "…expanded to include Greece"
         stretches[0] -= frame
-        if not all(
-            any(tokens[index].pos in ("NOUN", "PROPN") for index in stretch)
-            and not any(tokens[index].pos in ("VERB", "AUX") for index in stretch)
-            for stretch in stretches
-        ):
+        if not all(self._item(stretch, stretches[0]) for stretch in stretches):
             return kept
         if own not in listed:  # "Since 1949 it has been expanded to include Greece in 1952, …": expanded
             return {index for index in kept if index < min(frame | stretches[0])}
-        return {index for index in kept if index <= verb} | stretches[listed.index(own)] | frame
+        item = stretches[listed.index(own)]
+        shared = min(stretches[0])  # "followed by Barcelona on 26 January and Girona on 5 February": by Girona
+        if tokens[shared].pos == "ADP" and tokens[min(item)].pos != "ADP":
+            frame = frame | {shared}
+        return {index for index in kept if index <= verb} | item | frame
+
+    def _item(self, words: set[int], first: set[int]) -> bool:
+        """Whether ``words`` are an item of a list whose first item is ``first``: a short noun phrase with no
+        verb, opened by the first item's preposition if by one ("in Italy…, and in Western Europe")."""
+        tokens = self.tokens
+        opening = tokens[min(words)] if words else None
+        return (
+            opening is not None
+            and any(tokens[index].pos in ("NOUN", "PROPN") for index in words)
+            and not any(tokens[index].pos in ("VERB", "AUX") for index in words)
+            and _word_count([tokens[index].text for index in words]) <= MAX_SHORT_NP
+            and (opening.pos != "ADP" or opening.text.lower() == tokens[min(first)].text.lower())
+        )
 
     def _trimmed(self, words: set[int]) -> set[int]:
         """Words without the commas and "and" at their edges, and an adverb before ("and finally Spain")."""
