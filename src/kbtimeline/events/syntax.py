@@ -343,6 +343,7 @@ class _Title:
         kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
                  and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
         kept = self._own_item(verb, kept)
+        kept = self._respective(kept)
         for kid in self.kids[verb]:
             if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
                 kept -= self.subtree(kid)
@@ -490,6 +491,33 @@ class _Title:
         if tokens[shared].pos == "ADP" and tokens[min(item)].pos != "ADP":
             frame = frame | {shared}
         return {index for index in kept if index <= verb} | item | frame
+
+    def _respective(self, kept: set[int]) -> set[int]:
+        """ "adopted Resolution 10 and Resolution 37 on 14 March and 20 May, respectively": for the second
+        date, the second of the listed objects ("adopted Resolution 37"); a list as long as the dates pairs
+        with them. A listed subject stays whole: alone it would want its verb in the singular."""
+        tokens = self.tokens
+        if not any(self.word(index) == "respectively" for index in range(len(tokens))):
+            return kept
+        dates = sorted((self.date, *self.others), key=min)
+        for head in sorted(kept):
+            if (tokens[head].dep in ("conj", *SUBJECTS) or tokens[head].pos not in ("NOUN", "PROPN")
+                    or head in self.date):  # fmt: skip  # a subject would want its verb in the singular
+                continue
+            items, stack = [head], [head]
+            while stack:
+                found = [kid for kid in self.kids[stack.pop()] if tokens[kid].dep == "conj"]
+                items += found
+                stack += found
+            items.sort()
+            if len(items) != len(dates) or any(self.subtree(item) & (self.date | self.other_dates) for item in items):
+                continue
+            own = items[dates.index(self.date)]
+            spans = [self.subtree(item) - set().union(*(self.subtree(later) for later in items if later > item))
+                     for item in items]  # fmt: skip
+            others = set().union(*(span for item, span in zip(items, spans, strict=True) if item != own))
+            return kept - others
+        return kept
 
     def _item(self, words: set[int], first: set[int]) -> bool:
         """Whether ``words`` are an item of a list whose first item is ``first``: a short noun phrase with no
