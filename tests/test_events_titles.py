@@ -285,23 +285,22 @@ TITLES = [
      "The king signed the treaty which the envoys had drafted", "The treaty which the envoys had drafted",
      "parser: a relative clause that has its own subject keeps the noun it is about (was: 'The envoys had "
      "drafted')"),
-    # a list of items, each with its date: the item of the date (was: the items of all dates mashed together)
+    # a list of items, each with its date: the item of the date (was: the items of all dates mashed together);
+    # rules: names, each before its date's preposition
     ("The alliance has expanded three times before, adding Greece and Turkey in 1952, West Germany in 1955 and "
-     "Spain in 1982.", "1955", "The alliance has expanded three times before, adding Greece and Turkey in 1952…",
+     "Spain in 1982.", "1955", "The alliance has expanded three times before, adding West Germany",
      "The alliance added West Germany",
      "parser: the item of the date, and a participle clause on the main clause in the past tense"),
     ("The alliance has expanded three times before, adding Greece and Turkey in 1952, West Germany in 1955 and "
-     "Spain in 1982.", "1952", "The alliance has expanded three times before, adding Greece and Turkey West "
-     "Germany in 1955 and Spain…", "The alliance added Greece and Turkey",
-     "parser: the first item keeps its own 'and' (rules: gap, the other items stay)"),
+     "Spain in 1982.", "1952", "The alliance has expanded three times before, adding Greece and Turkey",
+     "The alliance added Greece and Turkey", "the first item keeps its own 'and'"),
     ("The war went on in 1952. Salan took Phu Tho on 5 November, and Phu Doan on 9 November by a parachute drop, "
      "and finally Phu Yen on 13 November.", "13 November",
-     "Salan took Phu Tho on 5 November, and Phu Doan on 9 November by a parachute drop…", "Salan took Phu Yen",
+     "Salan took Phu Yen", SAME,
      "parser: an item starts after the last comma before its date, not with the last item's phrase"),
     ("NATO was founded in 1949. Since 1949, it has been expanded to include Greece and Turkey in 1952, Germany in "
      "1955 and Spain in 1982.", "1955",
-     "It has been expanded to include Greece and Turkey in 1952, Germany and Spain in 1982",
-     "NATO has been expanded to include Germany",
+     "It has been expanded to include Germany", "NATO has been expanded to include Germany",
      "parser: the words before the first item ('to include') go with every item"),
     ("The army attacked the port in May 1990 with tanks, and the capital in June 1990.", "June 1990",
      "The army attacked the port in May 1990 with tanks, and the capital in June 1990",
@@ -319,13 +318,17 @@ TITLES = [
      "May 7", "German forces surrendered in Italy on April 29 and in Western Europe", "German forces surrendered in "
      "Western Europe", "parser: items opened by a preposition each keep their own (was: 'in in Western Europe')"),
     ("The war went on in 1939. Tarragona was followed by Barcelona on 26 January and Girona on 5 February.",
-     "5 February", "Tarragona was followed by Barcelona on 26 January and Girona", "Tarragona was followed by Girona",
+     "5 February", "Tarragona was followed by Girona", SAME,
      "parser: the first item's preposition is shared by an item without one"),
     ("The war went on in 1940. The Communists' operations led to the conquest of Hainan Island in April 1940, "
      "and of Zhoushan Island in May 1940.", "May 1940",
      "The Communists' operations led to the conquest of Hainan Island in April 1940…",
      "The Communists' operations led to the conquest of Hainan Island in April 1940, and of Zhoushan Island",
      "negative: an item opened by another preposition than the first is no item of its list (gap: the whole)"),
+    ("Expeditions against San Fernando de Omoa in 1779 and San Juan in 1780 met with only temporary success.",
+     "1780", "Expeditions against San Juan met with only temporary success",
+     "Expeditions against San Fernando de Omoa in 1779 and San Juan met with only temporary success",
+     "rules: a name with 'de' in it is one item (parser: gap, a list before the verb)"),
     # inverted clauses: the subject first (was: 'Began Operation Torch…')
     ("Fighting resumed in 1944. In August 1944 began Operation Dragoon, the landing in southern France.",
      "August 1944", "Began Operation Dragoon, the landing in southern France", "Operation Dragoon began",

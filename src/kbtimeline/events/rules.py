@@ -50,6 +50,13 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _CONCESSIVE = re.compile(r"^(?:although|though|even though|whereas|while)\s+(?=[^,]+,)", re.IGNORECASE)
+# A list of names each with its date: the first name before its preposition, the next ones after a comma
+# or "and", maybe after a short phrase of the name before ("Greece and Turkey in 1952, West Germany in 1955 by
+# treaty, and finally Spain in 1982").
+_NAME = r"(?:[A-Z][\w.'-]*\s+(?:(?:de|del|da|la|le|of|the|von|van)\s+)*)+"  # "San Fernando de Omoa"
+_NAMES = rf"{_NAME}(?:and\s+{_NAME})?"
+_FIRST_ITEM = re.compile(rf"(?<![\w'])({_NAMES})((?:in|on)\s+)$")
+_LIST_LINK = re.compile(rf"(?:\s+[a-z][^,;]{{0,40}}(?=,))?,?\s+(?:and\s+)?(?:finally\s+)?({_NAMES})((?:in|on)\s+)")
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
@@ -111,6 +118,9 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     those of the sentence's other date phrases.
     """
     others = list(others)
+    listed = _own_item(sentence, (date_start, date_end), others)
+    if listed is not None:
+        return rule_title(*listed)
     date_start, date_end = _with_coordinated(sentence, date_start, date_end, others)
     clause_start, clause_end = _clause(sentence, date_start, date_end)
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
@@ -149,6 +159,34 @@ def _without_asides_in_brackets(clause: str) -> str:
         return found.group(2) or "" if paired else ""
 
     return re.sub(rf"({_ASIDE.pattern})(\s*,(?=\s+[a-z]+ed\b))?", dropped, clause)
+
+
+def _own_item(sentence: str, own: Span, others: list[Span]) -> tuple[str, int, int, list[Span]] | None:
+    """A list of names each with its date ("adding Greece and Turkey in 1952, West Germany in 1955 and Spain
+    in 1982"): the sentence with the names of the other dates taken out, the date's place in it and the
+    other dates left, or None where the date is in no such list."""
+    dates = sorted([own, *others])
+    position = dates.index(own)
+    first, last = position, position
+    while first > 0 and _LIST_LINK.fullmatch(sentence[dates[first - 1][1] : dates[first][0]]):
+        first -= 1
+    while last + 1 < len(dates) and _LIST_LINK.fullmatch(sentence[dates[last][1] : dates[last + 1][0]]):
+        last += 1
+    opening = _FIRST_ITEM.search(sentence[: dates[first][0]])
+    if last == first or opening is None:
+        return None
+    if position == first:
+        item = opening.group(1) + opening.group(2)
+    else:
+        link = _LIST_LINK.fullmatch(sentence[dates[position - 1][1] : dates[position][0]])
+        item = link.group(1) + link.group(2) if link else ""
+    head = sentence[: opening.start(1)]
+    tail = sentence[dates[last][1] :]
+    text = f"{head}{item}{sentence[own[0] : own[1]]}{tail}"
+    start = len(head) + len(item)
+    shift = start + own[1] - own[0] - dates[last][1]
+    kept = [span for span in dates[:first]] + [(a + shift, b + shift) for a, b in dates[last + 1 :]]
+    return text, start, start + own[1] - own[0], kept
 
 
 def _holds_clause(before: str) -> bool:
