@@ -331,11 +331,12 @@ TITLES = [
      "rules: a name with 'de' in it is one item (parser: gap, a list before the verb)"),
     # inverted clauses: the subject first (was: 'Began Operation Torch…')
     ("Fighting resumed in 1944. In August 1944 began Operation Dragoon, the landing in southern France.",
-     "August 1944", "Began Operation Dragoon, the landing in southern France", "Operation Dragoon began",
-     "parser: a verb only the date opens, its subject after it (rules: gap)"),
+     "August 1944", "Operation Dragoon began", SAME, "a verb only the date opens, its subject after it"),
+    ("The war went on. On 12 May 1994 came the long ceasefire.", "12 May 1994", "The long ceasefire came", SAME,
+     "an inverted subject after 'the'"),
     ("The war went on. On 12 May 1994 came the ceasefire that ended the war.", "12 May 1994",
      "Came the ceasefire that ended the war", "The ceasefire that ended the war came",
-     "parser: an inverted subject with its clause moves before the verb"),
+     "parser: an inverted subject with its clause moves before the verb (rules: gap, a subject with a verb)"),
     ("In mid-1992, the council (later to become the Organization for Peace in Europe), created the Minsk Group in "
      "Helsinki.", "mid-1992", "The council created the Minsk Group in Helsinki", SAME,
      "rules: the comma after a parenthesis with no comma before it goes with it (was: 'The council, created…')"),

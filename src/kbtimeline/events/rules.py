@@ -57,6 +57,10 @@ _NAME = r"(?:[A-Z][\w.'-]*\s+(?:(?:de|del|da|la|le|of|the|von|van)\s+)*)+"  # "S
 _NAMES = rf"{_NAME}(?:and\s+{_NAME})?"
 _FIRST_ITEM = re.compile(rf"(?<![\w'])({_NAMES})((?:in|on)\s+)$")
 _LIST_LINK = re.compile(rf"(?:\s+[a-z][^,;]{{0,40}}(?=,))?,?\s+(?:and\s+)?(?:finally\s+)?({_NAMES})((?:in|on)\s+)")
+# A clause the date opened with its verb, the subject after it ("In August began Operation Torch").
+_INVERTED = re.compile(
+    r"^(Began|Came|Followed|Ended|Started|Arrived|Emerged|Arose|Commenced)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,;()]*?)(?:[,;(].*)?$"
+)
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
@@ -144,7 +148,7 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause = _LEAD_IN.sub("", clause)
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
     clause = _without_asides(_with_subject(clause, sentence, clause_start))
-    clause = wording.tidy(clause)
+    clause = _uninverted(wording.tidy(clause))
     if len(clause.split()) < MIN_WORDS and not _SHORT_CLAUSE.match(clause):
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
     return wording.cut(clause.split())
@@ -159,6 +163,15 @@ def _without_asides_in_brackets(clause: str) -> str:
         return found.group(2) or "" if paired else ""
 
     return re.sub(rf"({_ASIDE.pattern})(\s*,(?=\s+[a-z]+ed\b))?", dropped, clause)
+
+
+def _uninverted(clause: str) -> str:
+    """ "Began Operation Torch, the invasion of…" -> "Operation Torch began": a clause the date opened with its
+    verb, the subject after it, put in order; the subject stops at a comma and is short and verbless."""
+    found = _INVERTED.match(clause)
+    if found is None or re.search(r"\b[a-z]+(?:ed|ing)\b", found.group(2)) or len(found.group(2).split()) > 6:
+        return clause
+    return wording.tidy(f"{found.group(2)} {found.group(1).lower()}")
 
 
 def _own_item(sentence: str, own: Span, others: list[Span]) -> tuple[str, int, int, list[Span]] | None:
