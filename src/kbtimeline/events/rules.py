@@ -52,6 +52,18 @@ _SUBORDINATE = re.compile(
     r"^(?:although|though|whereas|despite|following|with|while|because|as|since|after|once|upon|when|to|amid)\s",
     re.IGNORECASE,
 )
+_CONCESSIVE = re.compile(r"^(?:although|though|even though|whereas|while)\s+(?=[^,]+,)", re.IGNORECASE)
+# A list of names each with its date: the first name before its preposition, the next ones after a comma
+# or "and", maybe after a short phrase of the name before ("Greece and Turkey in 1952, West Germany in 1955 by
+# treaty, and finally Spain in 1982").
+_NAME = r"(?:[A-Z][\w.'-]*\s+(?:(?:de|del|da|la|le|of|the|von|van)\s+)*)+"  # "San Fernando de Omoa"
+_NAMES = rf"{_NAME}(?:and\s+{_NAME})?"
+_FIRST_ITEM = re.compile(rf"(?<![\w'])({_NAMES})((?:in|on)\s+)$")
+_LIST_LINK = re.compile(rf"(?:\s+[a-z][^,;]{{0,40}}(?=,))?,?\s+(?:and\s+)?(?:finally\s+)?({_NAMES})((?:in|on)\s+)")
+# A clause the date opened with its verb, the subject after it ("In August began Operation Torch").
+_INVERTED = re.compile(
+    r"^(Began|Came|Followed|Ended|Started|Arrived|Emerged|Arose|Commenced)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,;()]*?)(?:[,;(].*)?$"
+)
 _ACCORDING_TO = re.compile(r"(?:^|,)\s*according to [^,]+,", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^[^\d]*$")  # no digit: a date told relative to the story ("the next day")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;]|\b(?:and|but|or|then))\s*$")  # where an adverbial date may stand
@@ -113,6 +125,9 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     those of the sentence's other date phrases.
     """
     others = list(others)
+    listed = _own_item(sentence, (date_start, date_end), others)
+    if listed is not None:
+        return rule_title(*listed)
     date_start, date_end = _with_coordinated(sentence, date_start, date_end, others)
     clause_start, clause_end = _clause(sentence, date_start, date_end)
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
@@ -131,15 +146,63 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     else:
         clause = sentence[clause_start:clause_end]
     clause = _without_relative_dates(clause, sentence, others)
-    clause = _ACCORDING_TO.sub(" ", _ASIDE.sub("", clause))
+    clause = _ACCORDING_TO.sub(" ", _without_asides_in_brackets(clause))
     clause = _without_opening_phrase(clause.strip(" ,;:–—-\"'“”"))
     clause = _LEAD_IN.sub("", clause)
     clause = _without_leading_date(clause, [sentence[start:end] for start, end in others])
     clause = _without_asides(_with_subject(clause, sentence, clause_start))
-    clause = wording.tidy(clause)
+    clause = _uninverted(wording.tidy(clause))
     if len(clause.split()) < MIN_WORDS and not _SHORT_CLAUSE.match(clause):
         clause = wording.tidy(_ASIDE.sub("", sentence)) or sentence.strip()
     return wording.cut(clause.split())
+
+
+def _without_asides_in_brackets(clause: str) -> str:
+    """The clause without its brackets and parentheses, and a comma after one, before a past verb, that no
+    comma before it pairs with: "the CSCE (later the OSCE), created the Minsk Group" -> "the CSCE created…"."""
+
+    def dropped(found: re.Match[str]) -> str:
+        paired = "," in clause[: found.start()].lstrip(" ,;:")  # a comma that opens the clause pairs with none
+        return found.group(2) or "" if paired else ""
+
+    return re.sub(rf"({_ASIDE.pattern})(\s*,(?=\s+[a-z]+ed\b))?", dropped, clause)
+
+
+def _uninverted(clause: str) -> str:
+    """ "Began Operation Torch, the invasion of…" -> "Operation Torch began": a clause the date opened with its
+    verb, the subject after it, put in order; the subject stops at a comma and is short and verbless."""
+    found = _INVERTED.match(clause)
+    if found is None or re.search(r"\b[a-z]+(?:ed|ing)\b", found.group(2)) or len(found.group(2).split()) > 6:
+        return clause
+    return wording.tidy(f"{found.group(2)} {found.group(1).lower()}")
+
+
+def _own_item(sentence: str, own: Span, others: list[Span]) -> tuple[str, int, int, list[Span]] | None:
+    """A list of names each with its date ("adding Greece and Turkey in 1952, West Germany in 1955 and Spain
+    in 1982"): the sentence with the names of the other dates taken out, the date's place in it and the
+    other dates left, or None where the date is in no such list."""
+    dates = sorted([own, *others])
+    position = dates.index(own)
+    first, last = position, position
+    while first > 0 and _LIST_LINK.fullmatch(sentence[dates[first - 1][1] : dates[first][0]]):
+        first -= 1
+    while last + 1 < len(dates) and _LIST_LINK.fullmatch(sentence[dates[last][1] : dates[last + 1][0]]):
+        last += 1
+    opening = _FIRST_ITEM.search(sentence[: dates[first][0]])
+    if last == first or opening is None:
+        return None
+    if position == first:
+        item = opening.group(1) + opening.group(2)
+    else:
+        link = _LIST_LINK.fullmatch(sentence[dates[position - 1][1] : dates[position][0]])
+        item = link.group(1) + link.group(2) if link else ""
+    head = sentence[: opening.start(1)]
+    tail = sentence[dates[last][1] :]
+    text = f"{head}{item}{sentence[own[0] : own[1]]}{tail}"
+    start = len(head) + len(item)
+    shift = start + own[1] - own[0] - dates[last][1]
+    kept = [span for span in dates[:first]] + [(a + shift, b + shift) for a, b in dates[last + 1 :]]
+    return text, start, start + own[1] - own[0], kept
 
 
 def _holds_clause(before: str) -> bool:
@@ -247,6 +310,7 @@ def _named(title: str, before: Callable[[], Iterator[str]]) -> str:
 def _opening_name(sentence: str) -> str | None:
     """The name that opens ``sentence`` past its opening phrase, if it opens with one."""
     opening = _OPENING_PHRASE.sub("", _LEAD_IN_PHRASE.sub("", _ASIDE.sub("", sentence)))
+    opening = _CONCESSIVE.sub("", opening)  # "Although the rebels were outnumbered, they…": the rebels
     subject = _OPENING_NAME.match(opening[:1].upper() + opening[1:])
     if subject is None or subject.group(1) == "The":
         return None

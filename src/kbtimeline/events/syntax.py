@@ -100,6 +100,7 @@ class _Title:
         date = self._covering(own)
         self.date = date
         others = [self._covering(span) for span in dates if span != own]
+        self.others = [other for other in others if other]
         self.other_dates = set().union(*others) if others else set()
         self.relative_others = [other for other in others if other and not any(
             char.isdigit() for index in other for char in tokens[index].text)]  # fmt: skip
@@ -341,6 +342,8 @@ class _Title:
                 kept -= phrase
         kept -= {index for index in kept if tokens[index].dep == "prep" and self.kids[index]
                  and not set(self.kids[index]) & kept}  # fmt: skip  # "Japan surrendered, with [another date's news]"
+        kept = self._own_item(verb, kept)
+        kept = self._respective(kept)
         for kid in self.kids[verb]:
             if tokens[kid].dep == "mark" or (tokens[kid].dep == "advmod" and tokens[kid].tag == "WRB"):
                 kept -= self.subtree(kid)
@@ -358,11 +361,19 @@ class _Title:
                 if outcome is not None:
                     return outcome
             self._name_subject(subject, replace)
+            kept = self._subject_first(verb, subject, kept, replace)
         else:
             stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
             if stray is not None:  # "In Greece, the War…, finally ended": the War is the subject
                 kept -= {index for kid in self.kids[verb] if stray in self.subtree(kid) for index in self.subtree(kid)}
             implicit = stray if stray is not None else self._implicit_subject(verb)
+            inverted = self.child(verb, ("dobj", "attr"))
+            if implicit is None and tokens[verb].tag == "VBD" and inverted is not None and self._opens(verb):
+                # "In August began Operation Torch": a past verb only the date opens, with no subject, and a
+                # noun after it: the noun is the subject the inversion put after its verb
+                moved = self._subject_first(verb, inverted, kept, replace)
+                if moved != kept:
+                    return self._shortened(moved, {verb}, replace)
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
@@ -379,6 +390,13 @@ class _Title:
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
+                elif (
+                    first == verb
+                    and tokens[verb].tag == "VBG"
+                    and tokens[verb].dep == "advcl"
+                    and (past := _past(verb_word))
+                ):  # "The alliance expanded, adding Greece": the alliance added Greece
+                    verb_word = past
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
@@ -399,6 +417,7 @@ class _Title:
             first = min(index for index in kept if tokens[index].pos != "PUNCT")
             named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
             replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
+        self._name_pointed(kept, replace)
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
             # no object: the first prepositional phrase after the verb completes it ("were in control of…")
@@ -406,6 +425,146 @@ class _Title:
                                and tokens[kid].dep == "prep"), None)  # fmt: skip
             core |= {complement} if complement is not None else set()
         return self._shortened(kept, core, replace)
+
+    def _opens(self, verb: int) -> bool:
+        """Whether only the date and its preposition come before ``verb`` ("In August began…")."""
+        return verb > 0 and all(
+            index in self.date or self.tokens[index].pos in ("ADP", "DET", "PUNCT", "ADV") for index in range(verb)
+        )
+
+    def _subject_first(self, verb: int, subject: int, kept: set[int], replace: dict[int, str]) -> set[int]:
+        """An inverted clause put in order ("In August began Operation Torch" -> "Operation Torch began"):
+        a subject after its verb, with no auxiliary to invert, moves before the verb."""
+        tokens = self.tokens
+        inverted = (
+            subject > verb
+            and tokens[verb].pos == "VERB"
+            and tokens[subject].dep != "expl"
+            and not any(tokens[kid].dep in ("aux", "auxpass") for kid in self.kids[verb])
+            and not any(tokens[index].text in ('"', "“", "”", "'") for index in range(verb))  # "…," said X
+        )
+        phrase = self.subtree(subject) & kept
+        if not inverted or any(index > verb and index not in phrase | self.removed and tokens[index].pos != "PUNCT"
+                               for index in kept):  # fmt: skip
+            return kept  # only a clause that is its verb and subject: no object or phrase left to misplace
+        words = " ".join(self._words(phrase, replace)).strip(" ,")
+        replace[verb] = f"{words} {replace.get(verb, tokens[verb].text).lower()}"
+        return kept - phrase
+
+    def _own_item(self, verb: int, kept: set[int]) -> set[int]:
+        """A list of items each with its date ("adding Greece in 1952, West Germany in 1955 and Spain in
+        1982"): the verb with the item of this date only, not the items of the others.
+
+        The dates after the verb split the words after it into one stretch per date, the item before
+        each date; words before the first item ("to include") stay with every item. It holds only where
+        every stretch is a noun phrase, no clause: "attacked the town in May and took it in June" is two
+        clauses. A date before the verb dates the verb alone: the list goes.
+        """
+        tokens = self.tokens
+        own = self._date_phrase(self.date)
+        phrases = [self._date_phrase(date) for date in (self.date, *self.others)]
+        phrases = sorted((phrase for phrase in phrases if min(phrase) > verb and phrase <= self.subtree(verb)), key=min)
+        listed = phrases if own in phrases else [phrase for phrase in phrases if not phrase & own]
+        if len(listed) < 2 or (own not in phrases and max(own) > verb):
+            return kept
+        bounds = [verb, *(index for phrase in listed for index in (min(phrase), max(phrase)))]
+        clause = self.subtree(verb) - self.removed  # with the clauses another date's news took out of ``kept``
+        stretches = [set(range(bounds[2 * n] + 1, bounds[2 * n + 1])) & clause for n in range(len(listed))]
+        for n, stretch in enumerate(stretches[1:], 1):  # an item follows a comma or "and": "…, and finally Phu Yen"
+            breaks = [index for index in stretch if tokens[index].text == ","] or [
+                index for index in stretch if tokens[index].pos == "CCONJ"]  # fmt: skip
+            stretches[n] = {index for index in stretch if index > max(breaks)} if breaks else set()
+        stretches = [self._trimmed(stretch) for stretch in stretches]
+        nouns = [index for index in sorted(stretches[0]) if tokens[index].pos in ("NOUN", "PROPN")]
+        top = nouns[0] if nouns else -1
+        while top >= 0 and tokens[top].head in stretches[0] and tokens[tokens[top].head].pos not in ("VERB", "AUX"):
+            top = tokens[top].head  # the first item's phrase: "the Third Army victory", "in Italy"
+        start = min(self.subtree(top) & stretches[0]) if nouns else -1
+        frame = {index for index in stretches[0] if index < start}  # "…expanded to include Greece"
+        stretches[0] -= frame
+        if not all(self._item(stretch, stretches[0]) for stretch in stretches):
+            return kept
+        if own not in listed:  # "Since 1949 it has been expanded to include Greece in 1952, …": expanded
+            return {index for index in kept if index < min(frame | stretches[0])}
+        item = stretches[listed.index(own)]
+        shared = min(stretches[0])  # "followed by Barcelona on 26 January and Girona on 5 February": by Girona
+        if tokens[shared].pos == "ADP" and tokens[min(item)].pos != "ADP":
+            frame = frame | {shared}
+        return {index for index in kept if index <= verb} | item | frame
+
+    def _respective(self, kept: set[int]) -> set[int]:
+        """ "adopted Resolution 10 and Resolution 37 on 14 March and 20 May, respectively": for the second
+        date, the second of the listed objects ("adopted Resolution 37"); a list as long as the dates pairs
+        with them. A listed subject stays whole: alone it would want its verb in the singular."""
+        tokens = self.tokens
+        if not any(self.word(index) == "respectively" for index in range(len(tokens))):
+            return kept
+        dates = sorted((self.date, *self.others), key=min)
+        for head in sorted(kept):
+            if (tokens[head].dep in ("conj", *SUBJECTS) or tokens[head].pos not in ("NOUN", "PROPN")
+                    or head in self.date):  # fmt: skip  # a subject would want its verb in the singular
+                continue
+            items, stack = [head], [head]
+            while stack:
+                found = [kid for kid in self.kids[stack.pop()] if tokens[kid].dep == "conj"]
+                items += found
+                stack += found
+            items.sort()
+            if len(items) != len(dates) or any(self.subtree(item) & (self.date | self.other_dates) for item in items):
+                continue
+            own = items[dates.index(self.date)]
+            spans = [self.subtree(item) - set().union(*(self.subtree(later) for later in items if later > item))
+                     for item in items]  # fmt: skip
+            others = set().union(*(span for item, span in zip(items, spans, strict=True) if item != own))
+            return kept - others
+        return kept
+
+    def _item(self, words: set[int], first: set[int]) -> bool:
+        """Whether ``words`` are an item of a list whose first item is ``first``: a short noun phrase with no
+        verb, opened by the first item's preposition if by one ("in Italy…, and in Western Europe")."""
+        tokens = self.tokens
+        opening = tokens[min(words)] if words else None
+        return (
+            opening is not None
+            and any(tokens[index].pos in ("NOUN", "PROPN") for index in words)
+            and not any(tokens[index].pos in ("VERB", "AUX") for index in words)
+            and _word_count([tokens[index].text for index in words]) <= MAX_SHORT_NP
+            and (opening.pos != "ADP" or opening.text.lower() == tokens[min(first)].text.lower())
+        )
+
+    def _trimmed(self, words: set[int]) -> set[int]:
+        """Words without the commas and "and" at their edges, and an adverb before ("and finally Spain")."""
+        ordered = sorted(words)
+        while ordered and self.tokens[ordered[0]].pos in ("PUNCT", "CCONJ", "ADV"):
+            ordered.pop(0)
+        while ordered and self.tokens[ordered[-1]].pos in ("PUNCT", "CCONJ"):
+            ordered.pop()
+        return set(ordered)
+
+    def _date_phrase(self, date: set[int]) -> frozenset[int]:
+        """A date with what governs it ("in 1952"), not what the parse hangs after it ("July and Fizuli")."""
+        roots = [index for index in date if self.tokens[index].head not in date or self.tokens[index].head == index]
+        return frozenset(index for index in self.subtree(self._governed(min(roots), [])) if index <= max(date))
+
+    def _name_pointed(self, kept: set[int], replace: dict[int, str]) -> None:
+        """ "changed this policy" -> "changed the policy of neutrality": see ``_pointed``."""
+        for det in sorted(kept):
+            if det + 1 in kept and det not in replace and (named := self._pointed(det)):
+                replace[det], replace[det + 1] = named, ""
+
+    def _pointed(self, det: int) -> str | None:
+        """What a demonstrative before its noun points at: the same noun told before, in the sentence or
+        the one before, where that says more ("this policy": the policy of neutrality)."""
+        noun = det + 1
+        if (self.word(det) not in DEMONSTRATIVES or self.tokens[det].dep != "det" or noun >= len(self.tokens)
+                or self.tokens[det].head != noun or self.tokens[noun].pos != "NOUN"):  # fmt: skip
+            return None
+        named = _same_noun(self.tokens[:det], self.tokens[noun].text)
+        if named is None and self.previous is None:
+            self.needs_antecedent = True
+        elif named is None and self.previous is not None:
+            named = _same_noun(self.previous, self.tokens[noun].text)
+        return named
 
     def _points_back(self, subject: int) -> bool:
         """A demonstrative standing alone as the subject ("This", "That"): it names a happening told before."""
@@ -424,7 +583,7 @@ class _Title:
                 noun = found
             else:
                 continue
-            phrase = {index for index in kept if index >= noun}  # with what follows: "…protests in the towns"
+            phrase = {index for index in kept if index >= min(self.subtree(noun))}  # "the general election in…"
             if noun in phrase and len(self._content(phrase)) >= 2:
                 first = min(phrase)
                 if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
@@ -544,7 +703,10 @@ class _Title:
             named = self._antecedent(first)
             replace[first] = (f"{named}'" if named.endswith("s") else f"{named}'s") if named else "The"
         elif word in DEMONSTRATIVES and tokens[first].dep in ("det", "amod", "predet"):
-            replace[first] = "The"
+            named = self._pointed(first)  # "This policy ended": the policy of glasnost ended
+            replace[first] = named or "The"
+            if named:
+                replace[first + 1] = ""
 
     def _antecedent(self, pronoun: int) -> str | None:
         """The nearest named subject before ``pronoun`` in the sentence, else the previous sentence's."""
@@ -668,7 +830,8 @@ class _Title:
             if self.tokens[index].text != ",":
                 continue
             following = next((later for later in range(index + 1, len(self.tokens)) if later in kept), None)
-            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]"
+            paired = any(self.tokens[other].text == "," and other not in stray for other in kept if other < index)
+            if (index - 1 not in kept and index - 1 >= 0 and self.tokens[index - 1].text in ")]" and not paired
                     and following is not None and self.tokens[following].pos in ("VERB", "AUX")):  # fmt: skip
                 stray.add(index)  # "The CSCE [(later the OSCE)], created…": the aside's comma before the verb
                 continue
@@ -720,6 +883,18 @@ class _Title:
                 pieces.append(text)
             previous = index
         return " ".join(pieces).split()
+
+
+def _past(participle: str) -> str | None:
+    """The past tense of an "-ing" form ("adding" -> "added", "taking" -> "took"), by lemminflect (installed
+    with ``kbtimeline[nlp]``); None without it."""
+    try:
+        from lemminflect import getInflection, getLemma
+    except ModuleNotFoundError:
+        return None
+    lemmas = getLemma(participle.lower(), upos="VERB")
+    forms = getInflection(lemmas[0], tag="VBD") if lemmas else ()
+    return forms[0] if forms and forms[0] != participle.lower() else None
 
 
 def _word_count(words: list[str]) -> int:
@@ -801,6 +976,30 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             named = _short_noun_phrase(tokens, kids, token.i)
             if _names(named, kind):
                 return named
+    return None
+
+
+def _same_noun(tokens: Parsed, noun: str) -> str | None:
+    """The last noun among ``tokens`` that is ``noun`` (or its singular or plural) with more words to name
+    it ("the policy of neutrality"), not itself pointed at ("this policy")."""
+    stem = noun.lower().removesuffix("es") if noun.lower().endswith("ses") else noun.lower().removesuffix("s")
+    kids: list[list[int]] = [[] for _ in tokens]
+    for token in tokens:
+        if token.head != token.i and token.head < len(tokens):
+            kids[token.head].append(token.i)
+    for token in reversed(tokens):
+        word = token.text.lower()
+        if token.pos != "NOUN" or word not in (stem, stem + "s", stem + "es"):
+            continue
+        if any(tokens[kid].text.lower() in DEMONSTRATIVES for kid in kids[token.i]):
+            return None  # the noun before points back too
+        named = _short_noun_phrase(tokens, kids, token.i)
+        if len(named.split()) < 3 or _DATE_WORD.search(named):
+            return None  # "the policy" says no more than "this policy"
+        first, _, rest = named.partition(" ")
+        if first.lower() in ("the", "a", "an"):
+            return f"the {rest}"  # told before: definite
+        return named if first[:1].isupper() else f"the {named}"  # "Gorbachev's policy", "the demands for…"
     return None
 
 
