@@ -253,6 +253,17 @@ def offset_date(group: Group) -> str:
     )
 
 
+def _counted_part(group: Group, name: str) -> str:
+    """ "second quarter", "half", "period": a part of a year, counted or not, its groups named after ``name``."""
+    return (
+        "(?:"
+        + group(f"{name}_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
+        + r"[\s-])?"
+        + group(f"{name}_part", r"half|quarter|period")
+        + r"\b"
+    )
+
+
 def part_of_year(group: Group) -> str:
     return (
         r"(?:[Tt]he\s+)?"
@@ -268,19 +279,15 @@ def part_of_year(group: Group) -> str:
         + r"\s+year\b"
         + r")|(?:[Tt]he\s+)?"
         + group("year_first", YEAR4)
-        + r"\s+(?:"
-        + group("year_first_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
-        + r"[\s-])?"
-        + group("year_first_part", r"half|quarter|period")
-        + r"\b|"
+        + r"\s+"
+        + _counted_part(group, "year_first")
+        + "|"
         # "next year's first quarter"; "last year's quarter", "the corresponding period last year",
         # "the quarter a year ago": the quarter reported, a year before
         + group("rel_year", r"[Nn]ext|[Ll]ast|[Tt]his")
-        + r"\s+year['’]s\s+(?:"
-        + group("rel_year_ordinal", words(COUNTED_PART_ORDINALS, either_case=False))
-        + r"[\s-])?"
-        + group("rel_year_part", r"half|quarter|period")
-        + r"\b|[Tt]he\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
+        + r"\s+year['’]s\s+"
+        + _counted_part(group, "rel_year")
+        + r"|[Tt]he\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
         + group("year_before", r"last\s+year|a\s+year\s+(?:ago|earlier)")
         + r"\b|(?:[Tt]he\s+)?"
         + group("bare_ordinal", words(COUNTED_PART_ORDINALS))
