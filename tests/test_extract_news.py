@@ -111,6 +111,21 @@ NEWS = [
      "the end of the year is the document's year"),
     ("It was built in the 20th Century.", "the 20th Century", FRI, "past", "1900-01-01", "1999-12-31", "century",
      "capitalised Century"),
+    ("The split would be paid on a still unspecified date in January.", "January", Day(1989, 10, 26), "future",
+     "1990-01-01", "1990-01-31", "month", "an -ed word after 'a still' is an adjective: 'would' decides"),
+    ("Until Thursday, they had not called Kopp a suspect.", "Thursday", Day(1999, 5, 7), "past", "1999-05-06",
+     "1999-05-06", "day", "until a day, told in the past perfect: the day just past"),
+    ("It will begin to transfer him from relatives who have cared for him since he was rescued off the coast of "
+     "Florida in late November.", "late November", Day(2000, 4, 5), "past", "1999-11-01", "1999-11-30", "month",
+     "the verb before a place decides, not a 'will' further off"),
+    ("The sale, which had been expected, is part of a program to pay down the loan by February.", "February",
+     Day(1989, 10, 30), None, "1990-02-01", "1990-02-28", "month",
+     "a clause set off by commas gives no tense: the nearest February"),
+    ("Officials said they did not plan to remove Elian on Thursday morning.", "Thursday morning", Day(2000, 3, 29),
+     "future", "2000-03-30", "2000-03-30", "day", "'plan to' points ahead"),
+    ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.", "March",
+     Day(1989, 11, 2), "past", "1989-03-01", "1989-03-31", "month",
+     "a comma listing titles closes no clause: 'stepped' decides"),
 ]  # fmt: skip
 
 
