@@ -140,6 +140,16 @@ WORDING = [
     ('The song "White Christmas" was broadcast in 1975.', "Christmas", None, None, "a holiday inside a name"),
     ("Washington crossed the Delaware in 1776. On Christmas the Hessians celebrated.", "Christmas", "1776-12-25", "day",
      "a holiday after a preposition"),
+    ("On 2 September 1918 the Germans gave up the salient seized in the previous April.", "the previous April",
+     "1918-04-01", "month", "the previous April: the last one before the story's date"),
+    ("The war began in 1917. The offensive opened the following April.", "the following April", "1918-04-01",
+     "month", "the following April after a year: the next year's"),
+    ("The vote was held on Tuesday, 8 May 1990. They met again the following Monday.", "the following Monday",
+     "1990-05-14", "day", "the following Monday: the next one after the story's day"),
+    ("The index closed on Friday, 27 October 1989, down from the previous Friday.", "the previous Friday",
+     "1989-10-20", "day", "the previous Friday: the one before the story's Friday, never itself"),
+    ("Troops landed in 1944. They fought the previous Friday.", "the previous Friday", None, None,
+     "no day to count from: left out"),
 ]  # fmt: skip
 
 

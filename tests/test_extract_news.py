@@ -295,6 +295,8 @@ MORE_NEWS = [
      "last with a month and a day"),
     ("The offer was extended until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Day(1989, 11, 2), "1989-11-09",
      "day", "a clock time with its zone before a date"),
+    ("London stocks closed lower Friday, down 4.5% from the previous Friday.", "the previous Friday",
+     Day(1989, 10, 30), "1989-10-20", "day", "the previous Friday counts from the story's Friday, not from now"),
     ("JOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa deplored the blasts.", "August 7", Day(1998, 8, 8),
      "1998-08-07", "day", "a dateline dates the story: a record, not a heading"),
 ]  # fmt: skip

@@ -409,7 +409,13 @@ def anaphoric(group: Group) -> str:
         + group("dir", r"[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent")
         + r"\s+"
         + group("noun", noun)
-        + r"\b|"
+        + r"\b|[Tt]he\s+"  # "the previous Friday", "the following April": the one before or after the story's
+        + group("named_dir", r"next|following|previous|preceding|subsequent")
+        + r"\s+(?:"
+        + group("named_weekday", WEEKDAY)
+        + "|"
+        + group("named_month", MONTH)
+        + r")|"
         + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+that|[Tt]hat")
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)

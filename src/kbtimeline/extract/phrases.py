@@ -573,6 +573,12 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         # "next year" without an article speaks from the present in news ("the next year" from the story)
         kind: Kind = "present" if match.start("dir") == start and offset == 1 else "anaphoric"
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset)
+    if match.group("named_dir"):  # "the previous Friday", "the following April": counted from the story's date
+        offset = _direction(match.group("named_dir"))
+        if match.group("named_weekday"):
+            return Phrase(start, end, "anaphoric", unit="day", weekday=WEEKDAYS[match.group("named_weekday").lower()],
+                          offset=offset)  # fmt: skip
+        return Phrase(start, end, "anaphoric", unit="month", month=_month(match.group("named_month")), offset=offset)
     if match.group("that"):
         unit, season = _noun(match.group("that_noun"))
         return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)

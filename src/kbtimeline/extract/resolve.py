@@ -490,13 +490,12 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
             return None
         anchor = story.end
     assert phrase.weekday is not None, "a weekday phrase names its day"
+    if phrase.offset in (-1, 1):
+        day = _weekday_step(anchor, phrase.weekday, phrase.offset)
+        return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
     back = (anchor.weekday() - phrase.weekday) % 7
     forward = (phrase.weekday - anchor.weekday()) % 7
-    if phrase.offset == -1:
-        delta = -(back or 7)
-    elif phrase.offset == 1:
-        delta = forward or 7
-    elif phrase.offset == 0 or phrase.tense == "future":
+    if phrase.offset == 0 or phrase.tense == "future":
         delta = forward
     elif phrase.tense is None and narrative.now is not None and forward < back:
         delta = forward  # no verb says which way: the nearest one ("meet separately Monday", written Friday)
@@ -504,6 +503,13 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
         delta = -back
     day = anchor.plus_days(delta)
     return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
+
+
+def _weekday_step(day: Day, weekday: int, offset: int) -> Day:
+    """The ``weekday`` (0 Monday) just before ``day`` (offset -1) or just after it (+1), never ``day`` itself."""
+    if offset < 0:
+        return day.plus_days(-((day.weekday() - weekday) % 7 or 7))
+    return day.plus_days((weekday - day.weekday()) % 7 or 7)
 
 
 def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> Interval | None:
@@ -519,8 +525,12 @@ def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> In
             return _date(phrase._replace(kind="date", year=year), Narrative())
         assert phrase.season is not None
         return _season_of(phrase.season, year)
-    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May"
-        now = anchor.start
+    if phrase.weekday is not None:  # "the previous Friday": the one before the story's day
+        if anchor.granularity != "day":
+            return None
+        return _day(_weekday_step(anchor.end if offset > 0 else anchor.start, phrase.weekday, offset))
+    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May", "the following May"
+        now = anchor.start if offset <= 0 else anchor.end
         year = now.year
         if offset < 0 and phrase.month >= now.month:
             year -= 1
