@@ -522,7 +522,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     names_a_happening = _NAMES_A_HAPPENING.match(text, match.end()) is not None
     if year is None:
         fall_alone = season == "fall" and not _FALL_AND_SEASON.match(text, match.end())
-        if not names_a_happening and (fall_alone or not _season_alone_is_date(text, match.start(), word_start)):
+        shares_a_year = _SEASON_AND_SEASON_YEAR.match(text, match.end()) is not None  # "summer and autumn 1918"
+        if not (names_a_happening or shares_a_year) and (
+            fall_alone or not _season_alone_is_date(text, match.start(), word_start)
+        ):
             raise NotADate
         if match.group("anaphor"):
             return Phrase(
@@ -536,6 +539,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
 
 
+# "summer and autumn 1918": a season before another one with a year shares it (``_sharing_year``).
+_SEASON_AND_SEASON_YEAR = re.compile(
+    r"\s+(?:and|or|to)\s+(?:early\s+|late\s+)?(?:" + grammar.SEASON_WORDS + r")\s+(?:of\s+)?\d{3,4}\b"
+)
 # "throughout the fall and winter": "fall" alone is a season only beside another one.
 _FALL_AND_SEASON = re.compile(r"\s+and\s+(?:winter|spring|summer)\b")
 
