@@ -51,6 +51,15 @@ NARRATIVE = [
      "month", "'since' a month: the one before the story's present"),
     ("Hasdrubal died around 221 BC. Hannibal struck a mere two years later (218 BC) by surprise.",
      "two years later", "-0217-01-01", "year", "a date in brackets says what the relative phrase means"),
+    ("In May 1944 British forces attacked, and Chinese forces that had invaded Burma in late 1943 besieged "
+     "Myitkyina. By June, the Japanese had conquered Henan.", "June", "1944-06-01", "month",
+     "a year in a relative clause in the past perfect looks back: the story stays in 1944"),
+    ("The first campaign, in 492 BC, re-subjugated Thrace, which had nominally been Persian since 513 BC. "
+     "The following year, Darius sent envoys.", "The following year", "-0490-01-01", "year",
+     "'which had nominally been … since 513 BC' looks back: the following year counts from 492 BC"),
+    ("The war, which had continued since 460 BC, finally ended in 445 BC. Just 14 years later war broke out.",
+     "14 years later", "-0430-01-01", "year", "a relative clause closed by a comma does not hold the main clause's "
+     "year"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

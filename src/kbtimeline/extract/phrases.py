@@ -33,7 +33,7 @@ from kbtimeline.extract.lexicon import (
     THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
-from kbtimeline.extract.tense import glances_ahead, looks_back, tense_of
+from kbtimeline.extract.tense import glances_ahead, in_perfect_relative, looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
 #   date              year, month and day as far as written ("8 May", "1992")
@@ -133,6 +133,8 @@ def _scan(text: str) -> Iterator[Phrase]:
             if _needs_tense(phrase):
                 start, end = phrase.start, phrase.end
                 phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
+            elif phrase.passing:  # "forces that had invaded Burma in late 1943": a year told looking back
+                phrase = phrase._replace(looks_back=in_perfect_relative(text, phrase.start, phrase.end))
             if phrase.kind in ("date", "range") and glances_ahead(text, phrase.start, phrase.end):
                 phrase = phrase._replace(ahead=True)
             yield _with_boundary_modifier(text, phrase)

@@ -141,10 +141,10 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
 # A clause that looks back from where the story stands: a word that says so
 # ("Meanwhile", "earlier", "previously") and the past perfect ("had been beaten").
 # The past perfect alone is too common in histories to mean a flashback.
-_LOOKING_BACK = re.compile(
-    r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+(?:(?:not|never|already|also|just|been)\s+){0,2}"
-    r"[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
+_PARTICIPLE = (
+    r"(?:(?:not|never|already|also|just|been|[a-z]+ly)\s+){0,2}[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
 )
+_LOOKING_BACK = re.compile(r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+" + _PARTICIPLE)
 
 
 def looks_back(text: str, start: int, end: int) -> bool:
@@ -154,9 +154,23 @@ def looks_back(text: str, start: int, end: int) -> bool:
     move it on ("Meanwhile the army had been beaten in late August", told after
     December, is the August before; "since January", told in June, is the January before)."""
     before, after = _clause_around(text, start, end)
-    return _SINCE.search(before) is not None or _LOOKING_BACK.search(f"{before} {after}") is not None
+    return (
+        _SINCE.search(before) is not None
+        or _PERFECT_RELATIVE.search(before) is not None
+        or _LOOKING_BACK.search(f"{before} {after}") is not None
+    )
 
 
+def in_perfect_relative(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a relative clause in the past perfect ("forces that had invaded
+    Burma in late 1943"): what it tells came before the story's present."""
+    before, _ = _clause_around(text, start, end)
+    return _PERFECT_RELATIVE.search(before) is not None
+
+
+# "Chinese forces that had invaded Northern Burma in late 1943 besieged …": a relative clause in the past
+# perfect tells what came before the story's present.
+_PERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+" + _PARTICIPLE + r"[^,;:]*$")
 # "boycotting the meetings since January": what has lasted since a month began before the story's present.
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
