@@ -60,6 +60,12 @@ NARRATIVE = [
     ("The war, which had continued since 460 BC, finally ended in 445 BC. Just 14 years later war broke out.",
      "14 years later", "-0430-01-01", "year", "a relative clause closed by a comma does not hold the main clause's "
      "year"),
+    ("On April 9, 2003 Baghdad fell. In November 2008, protesters burned an effigy. On April 15 the invasion "
+     "ended. Toward the end of 2003, attacks grew.", "April 15", "2003-04-15", "day",
+     "a year far ahead, after which the story's year comes back, was an aside"),
+    ("On April 9, 2003 Baghdad fell. In November 2008, protesters burned an effigy. On April 15 the pact "
+     "lapsed. In 2009 troops left.", "April 15", "2009-04-15", "day",
+     "a year far ahead that the story goes on from is where it stands"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

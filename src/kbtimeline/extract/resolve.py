@@ -112,7 +112,11 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
         if len(dated) > 2 * LOOK_BACK:  # only the last dates can date a happening
             del dated[:LOOK_BACK]
         yield resolved
-        if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
+        if (
+            _moves_narrative(phrase)
+            and not _leaps_ahead(resolved, narrative)
+            and not _aside_ahead(resolved, narrative, phrases[position + 1 : position + 1 + _ASIDE_LOOKAHEAD])
+        ):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
         if _names_the_period(phrase):
             narrative = replace(narrative, period=resolved.interval)
@@ -185,6 +189,23 @@ def _leaps_ahead(resolved: Resolved, narrative: Narrative) -> bool:
     ("persisted until the Convention met on 20 September") the story does move there."""
     story = narrative.latest
     return resolved.phrase.ahead and story is not None and resolved.interval.start.year > story.end.year
+
+
+# A date this many years ahead of the story, after which the text names the story's years again within
+# the next few dates, was an aside ("On April 9 Baghdad fell … In November 2008, protesters staged a
+# similar stomping … On April 15 the invasion ended", a 2003 story).
+_ASIDE_YEARS, _ASIDE_LOOKAHEAD = 3, 8
+
+
+def _aside_ahead(resolved: Resolved, narrative: Narrative, following: list[Phrase]) -> bool:
+    """Whether a written year far ahead of the story is an aside: the story's own years come back next."""
+    story = narrative.latest
+    if resolved.phrase.year is None or story is None or narrative.now is not None:
+        return False
+    if resolved.interval.start.year - story.end.year < _ASIDE_YEARS:
+        return False
+    next_year = next((phrase.year for phrase in following if phrase.kind == "date" and phrase.year is not None), None)
+    return next_year is not None and next_year <= story.end.year + 1
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
