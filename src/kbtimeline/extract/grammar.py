@@ -227,11 +227,17 @@ def clock(group: Group) -> str:
 
 
 def day_part(group: Group) -> str:
-    """ "In the morning", "during the night": the day the narrative is at."""
+    """ "In the morning", "during the night", "at midday", "by mid afternoon": the day the narrative is at
+    (unless a day follows: "at noon Thursday", "mid-afternoon yesterday")."""
     return (
         r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
         + group("part", DAY_PART)
         + r"\b(?!\s+(?:hours\s+)?of\b)"  # "the afternoon of the next day": the next phrase says which day
+        + r"|(?:(?<=[Aa]t\s)|(?<=[Bb]y\s)|(?<=[Ii]n\s)|(?<=[Uu]ntil\s))"
+        + group("alone", r"noon|midday|midnight|[Mm]id[\s-]?(?:morning|afternoon|evening)")
+        + r"\b(?!\s+(?:on|of|yesterday|today|tomorrow|tonight)\b|,?\s+"
+        + WEEKDAY
+        + ")"
     )
 
 
@@ -435,6 +441,9 @@ def anaphoric(group: Group) -> str:
         )
         + r"\s+"
         + group("edge_noun", r"year|month")
+        + r"\b|"
+        # "later in the day" (not "at the end of the day", which says "in the end")
+        + group("edge_day", words([*NARROWING_ADJECTIVES, *EDGE_ADVERBS]) + r"\s+in\s+the\s+day")
         + r"\b|"
         + group("end_noun", r"[Mm]onth|[Yy]ear")
         + r"['’]s\s+end\b"  # "At month's end"

@@ -140,7 +140,7 @@ WEEKDAYS = {
 }  # fmt: skip
 
 # Parts of a day ("Friday afternoon", "In the morning"): the day is the value.
-DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk")
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn", "dusk")
 
 # Words in front of a weekday, a month or a unit that say which one, counted from the time of writing.
 PRESENT_DIRECTIONS = {

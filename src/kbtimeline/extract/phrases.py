@@ -322,7 +322,8 @@ def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _read_day_part(text: str, match: re.Match[str]) -> Phrase:
-    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0)
+    time = _time_of_day(match.group("alone")) if match.group("alone") in ("noon", "midday", "midnight") else None
+    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0, time=time)
 
 
 def _read_ordinal_day(text: str, match: re.Match[str]) -> Phrase:
@@ -604,6 +605,8 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     if match.group("end_noun"):  # "at month's end": the end of the month where the story stands
         unit, _ = _noun(match.group("end_noun"))
         return Phrase(start, end, "present", unit=unit, offset=0, modifier="late")
+    if match.group("edge_day"):  # "later in the day": the day the story (or the news) stands at
+        return Phrase(start, end, "anaphoric", unit="day", offset=0, modifier=_narrower(match.group("edge_day")))
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
@@ -698,8 +701,8 @@ def _time_of_day(token: str | None) -> str | None:
     if token is None:
         return None
     word = token.lower()
-    if word in ("noon", "midnight"):
-        return "12:00" if word == "noon" else "00:00"
+    if word in ("noon", "midday", "midnight"):
+        return "00:00" if word == "midnight" else "12:00"
     return _time(token)
 
 

@@ -113,7 +113,7 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
             del dated[:LOOK_BACK]
         yield resolved
         if (
-            _moves_narrative(phrase)
+            (_moves_narrative(phrase) or _news_day(phrase, narrative))
             and not _leaps_ahead(resolved, narrative)
             and not _aside_ahead(resolved, narrative, phrases[position + 1 : position + 1 + _ASIDE_LOOKAHEAD])
         ):
@@ -157,6 +157,12 @@ def _moves_narrative(phrase: Phrase) -> bool:
     if phrase.kind in ("deictic", "happening") or phrase.attributive or phrase.looks_back:
         return False
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
+
+
+def _news_day(phrase: Phrase, narrative: Narrative) -> bool:
+    """ "today", "yesterday" in news: the day the report goes on from ("later in the day"). In a history
+    "today" means nowadays and moves nothing."""
+    return narrative.now is not None and phrase.kind == "deictic" and phrase.unit == "day"
 
 
 _BRACKET_OPENS = re.compile(r"\s*\(")
