@@ -281,6 +281,9 @@ MORE_NEWS = [
      "a quarter not yet begun, in the past tense: last year's"),
     ("Third-quarter profit will rise.", "Third-quarter", MAR13, "2013-07-01", "quarter",
      "a quarter ahead, in the future tense: this year's"),
+    ("Third-quarter net rose from $85 million a year earlier. The quake will result in a fourth-quarter charge. "
+     "It earned $6 million a year ago.", "a year ago", Day(1989, 11, 2), "1988-07-01", "quarter",
+     "a quarter not yet ended is not the one reported: a year ago is still the third quarter's"),
     ("Now for today's geography quiz.", "today", Day(1998, 1, 21), "1998-01-21", "day",
      "today's quiz is the document's day"),
     ("Profit rose in the 1988 period.", "the 1988 period", Day(1989, 11, 1), "1988-01-01", "year",

@@ -118,7 +118,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
             and not _aside_ahead(resolved, narrative, phrases[position + 1 : position + 1 + _ASIDE_LOOKAHEAD])
         ):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
-        if _names_the_period(phrase):
+        # A quarter not yet ended in news ("will result in a fourth-quarter charge") is not the one reported.
+        if _names_the_period(phrase) and (narrative.now is None or resolved.interval.end < narrative.now):
             narrative = replace(narrative, period=resolved.interval)
 
 
