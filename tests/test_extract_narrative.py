@@ -127,6 +127,8 @@ WORDING = [
      "a decade BC: 479 to 470 BC"),
     ("It began on 4 May 1954. The final fall took two days, May 6 and 7th, during which they fought.",
      "May 6 and 7th", "1954-05-06", "day", "two days of one month joined by 'and'"),
+    ("The final fall took two days, May 6 and 7th, 1954. Cogny ordered a cease fire at 5:30PM and retreat.", "5:30PM",
+     "1954-05-07", "day", "a clock time after two days falls on the last of them"),
     ("The siege ended in 1954. On May 6 and 7 soldiers died.", "May 6 and 7", None, None,
      "'7 soldiers' is a count, not a day"),
     ("The war ended in 1865. Surrendering on May 4 and 5 were the last regiments.", "May 4 and 5", "1865-05-04", "day",

@@ -609,7 +609,8 @@ def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
     if unit == "day":
         if anchor.granularity != "day":
             return None
-        day = base.plus_days(offset)
+        # "the same day", "at 5:30PM" after "May 6 and 7th": the last day the story reached
+        day = (anchor.end if offset >= 0 else anchor.start).plus_days(offset)
         return Interval(day, day, "day")
     if unit == "month":
         if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["month"]:
