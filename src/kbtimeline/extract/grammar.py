@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from kbtimeline.extract.lexicon import (
     COUNTED_PART_ORDINALS,
+    DAY_ORDINALS,
     DAY_PARTS,
     DECADE_WORDS,
     EDGE_ADVERBS,
@@ -272,11 +273,13 @@ def _counted_part(group: Group, name: str) -> str:
 
 def part_of_year(group: Group) -> str:
     return (
-        r"(?:[Tt]he\s+)?"
+        r"(?:[Tt]he\s+)?(?:"
         + group("ordinal", PART_ORDINAL)
         + r"\s+"
         + group("part", r"half|quarter")
-        + r"\s+of\s+(?:"
+        + "|"
+        + group("two_quarters", r"(?:first|last)\s+two\s+quarters")  # a half: "the first two quarters of 1990"
+        + r")\s+of\s+(?:"
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
@@ -338,6 +341,12 @@ def spoken_year(group: Group) -> str:
         + group("thousand", r"(?<=year\s)two\s+thousand")
         + r")\b"
     )
+
+
+def spoken_day(group: Group) -> str:
+    """A day said in words after its month, as in broadcast transcripts: "March eighth"."""
+    day = words(DAY_ORDINALS, either_case=False)
+    return group("month", MONTH) + r"\s+(?:the\s+)?" + group("day", day) + r"(?![\w-])"
 
 
 def century(group: Group) -> str:

@@ -15,6 +15,7 @@ from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
+    DAY_ORDINALS,
     DECADE_WORDS,
     DIRECTION_WORDS,
     HOLIDAYS,
@@ -272,6 +273,8 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
+    if match.group("y") and not modifier:  # "the post-1959 politics": after 1959
+        modifier = {"post-": "after", "pre-": "before"}.get(_previous_word(text, match.start()))
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
     names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
     attributive = phrase.year is not None and (
@@ -391,8 +394,12 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
     if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
         number = PART_ORDINALS[match.group("bare_ordinal").lower()]
         return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
-    number = PART_ORDINALS[match.group("ordinal").lower()]
-    part: Unit = "half" if match.group("part").lower() == "half" else "quarter"
+    part: Unit = "half"
+    if match.group("two_quarters"):
+        number = 1 if match.group("two_quarters").startswith("first") else 2
+    else:
+        number = PART_ORDINALS[match.group("ordinal").lower()]
+        part = "half" if match.group("part").lower() == "half" else "quarter"
     if part == "half":
         number = min(number, 2)
     if match.group("anaphor"):
@@ -494,6 +501,11 @@ def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     if match.group("decade_era"):  # "the 470s BC": 479 to 470 BC
         number = 1 - (number + 9)
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
+
+
+def _read_spoken_day(text: str, match: re.Match[str]) -> Phrase:
+    day = DAY_ORDINALS[match.group("day").lower()]
+    return _checked(Phrase(match.start(), match.end(), "date", month=_month(match.group("month")), day=day))
 
 
 def _read_spoken_year(text: str, match: re.Match[str]) -> Phrase:
@@ -687,9 +699,11 @@ def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate  # "a weekend" is any weekend
     if match.group("date"):  # "Saturday, April 25": the date says which Saturday
         phrase = _simple(match, "w_", start, end)
-        if phrase.month is None or phrase.day is None:
+        if phrase.month is not None and phrase.day is not None:
+            return phrase._replace(time=time)
+        if phrase.year is not None:
             raise NotADate
-        return phrase._replace(time=time)
+        end = match.end("part") if match.group("part") else match.end("weekday")  # "Sunday, March eighth"
     offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
     if word.endswith("weekend"):  # "the weekend", "last weekend": its Saturday and Sunday
         return Phrase(start, end, "weekday", weekday=WEEKDAYS["saturday"], unit="weekend", offset=offset)
@@ -751,6 +765,7 @@ RULES = (
     Rule("range", grammar.date_range, _read_range),
     Rule("decade", grammar.decade, _read_decade),
     Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
+    Rule("spoken_day", grammar.spoken_day, _read_spoken_day),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
     Rule("counted_from_happening", grammar.counted_from_happening, _read_counted_from_happening),
@@ -809,10 +824,16 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
     before = _previous_word(text, match.start())
     if before == "the" and _MONTH_AS_NOUN.match(text, match.end()):
         return False
+    if before in ("a", "an"):  # "under a June agreement", "a March operation"
+        return _MONTH_BEFORE_A_NOUN.match(text, match.end()) is not None
+    if (before == "" or before.endswith((".", "!", "?"))) and _MONTH_AS_SUBJECT.match(text, match.end()):
+        return True  # "September saw the Germans fight on"
     return before in _MONTH_CONTEXT
 
 
 _MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
+_MONTH_BEFORE_A_NOUN = re.compile(r"\s+(?!(?:to|of|through|across|from|and|or)\b)[a-z]{3,}\b")
+_MONTH_AS_SUBJECT = re.compile(r"\s+(?:saw|brought|witnessed|marked)\b")
 
 
 def _counts(text: str, end: int) -> bool:
@@ -830,6 +851,8 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     if re.search(r"[A-Za-z]\s*$", token):
         return True  # "490 BC": the era says it is a year
     before = _previous_word(text, start)
+    if before in ("post-", "pre-"):
+        return True  # "the post-1959 politics"
     if before in IDENTIFIER_WORDS or before.endswith(("-", "/", "$")):
         return False
     after = text[end : end + 24]
