@@ -343,6 +343,11 @@ def spoken_year(group: Group) -> str:
     )
 
 
+def short_year(group: Group) -> str:
+    """A year cut to two digits after an apostrophe: "Club of '89", "the '99 Boys" (its century from the story)."""
+    return r"(?<=[\s(]['’])" + group("yy", r"\d{2}") + r"(?![\w'’%]|[,.]\d)"  # not "''60 Minutes''"
+
+
 def spoken_day(group: Group) -> str:
     """A day said in words after its month, as in broadcast transcripts: "March eighth"."""
     day = words(DAY_ORDINALS, either_case=False)

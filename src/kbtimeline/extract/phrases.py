@@ -37,7 +37,8 @@ from kbtimeline.extract.lexicon import (
 from kbtimeline.extract.tense import glances_ahead, in_perfect_relative, looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
-#   date              year, month and day as far as written ("8 May", "1992")
+#   date              year, month and day as far as written ("8 May", "1992"); ``number`` alone: the last
+#                     two digits of a year ("'89")
 #   season            a season of a written year ("the winter of 1991–1992")
 #   season_anaphoric  a season whose year comes from the story ("the winter")
 #   decade, century   ``number`` is the first year of the decade / the century (negative BC)
@@ -503,6 +504,12 @@ def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
 
 
+def _read_short_year(text: str, match: re.Match[str]) -> Phrase:
+    # The span holds the apostrophe. The year names a thing of its time ("the Club of '89"), it does not
+    # set the story's time.
+    return Phrase(match.start() - 1, match.end(), "date", number=int(match.group("yy")), attributive=True)
+
+
 def _read_spoken_day(text: str, match: re.Match[str]) -> Phrase:
     day = DAY_ORDINALS[match.group("day").lower()]
     return _checked(Phrase(match.start(), match.end(), "date", month=_month(match.group("month")), day=day))
@@ -766,6 +773,7 @@ RULES = (
     Rule("decade", grammar.decade, _read_decade),
     Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
     Rule("spoken_day", grammar.spoken_day, _read_spoken_day),
+    Rule("short_year", grammar.short_year, _read_short_year),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
     Rule("counted_from_happening", grammar.counted_from_happening, _read_counted_from_happening),

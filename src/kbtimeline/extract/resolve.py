@@ -329,6 +329,14 @@ def _year_of_month_range(left: Phrase, right: Phrase, narrative: Narrative) -> P
 
 def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
+    if year is None and month is None and phrase.number is not None:  # "'89": the nearest such year
+        anchor = narrative.anchor()
+        around = narrative.now.year if narrative.now is not None else anchor.start.year if anchor else None
+        if around is None:
+            return None
+        year = min(
+            range(around - 100, around + 100), key=lambda near: (near % 100 != phrase.number, abs(near - around))
+        )
     if year is None and month is not None and narrative.now is not None:
         year = _year_from_now(month, day, narrative.now, phrase.tense)
     if year is None:
