@@ -412,7 +412,7 @@ def counted_from_happening(group: Group) -> str:
 
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
-    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|" + SEASON_WORDS
+    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|decade|century|" + SEASON_WORDS
     return (
         "(?:(?:"
         + group("day_first", DAY)

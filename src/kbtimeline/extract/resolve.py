@@ -645,6 +645,12 @@ def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if unit in ("decade", "century"):
         size = 10 if unit == "decade" else 100
+        if base.year <= 0:  # BC: "the 460s BC" is 469 to 460 BC, the 5th century BC 500 to 401 BC
+            before_christ = 1 - base.year
+            number = before_christ // size if unit == "decade" else (before_christ + size - 1) // size
+            later = number - offset  # later in time is fewer years before Christ
+            last_bc = later * size if unit == "decade" else (later - 1) * size + 1
+            return Interval(Day.first_of(1 - (last_bc + size - 1)), Day.last_of(1 - last_bc), unit)
         first = (base.year // size + offset) * size
         return Interval(Day.first_of(first), Day.last_of(first + size - 1), unit)
     return None
