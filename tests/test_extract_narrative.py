@@ -134,6 +134,12 @@ WORDING = [
     ("Cubans value families, but the post-1959 politics split them.", "1959", "1959-01-01", "year",
      "a year after 'post-'"),
     ("It was a March to the sea in 1864.", "March", None, None, "'a March to' is a march"),
+    ("By May 1943 they retreated. The Axis launched their main summer offensive against southern Russia in June "
+     "1942.", "summer", "1942-06-01", "season", "a season naming a happening takes the year the clause gives it"),
+    ("The war went on in 1917. The German Spring Offensive of 1918 failed.", "Spring", "1918-03-01", "season",
+     "'Spring Offensive of 1918'"),
+    ("By May 1943 they retreated. The summer offensive failed; in June 1942 it had begun.", "The summer",
+     "1943-06-01", "season", "a date in another clause does not say which summer"),
     ("Athens won in 471 BC. In the next decade, Cimon campaigned.", "the next decade", "-0468-01-01", "decade",
      "the decade after the 470s BC is the 460s BC (469 to 460 BC)"),
     ("The King's Peace came in 387 BC. It undid the gains of the previous century.", "the previous century",

@@ -104,6 +104,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
             resolved = _from_happening(phrase, text, dated)
         elif (bracketed := _bracketed_date(phrase, phrases[position + 1 : position + 2], text)) is not None:
             resolved = Resolved(phrase, bracketed, anchored=True)
+        elif (named := _season_dated_after(phrase, phrases[position + 1 : position + 2], text)) is not None:
+            resolved = Resolved(phrase, named, anchored=True)
         else:
             resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
@@ -176,6 +178,22 @@ def _bracketed_date(phrase: Phrase, following: list[Phrase], text: str) -> Inter
     if not _BRACKET_OPENS.fullmatch(text, phrase.end, following[0].start):
         return None
     return _date(following[0], Narrative())
+
+
+# "launched their main summer offensive against southern Russia in June 1942": the date the
+# sentence gives the happening a season names says which summer.
+_SAME_CLAUSE = re.compile(r"[^.;:!?()]{1,80}")
+
+
+def _season_dated_after(phrase: Phrase, following: list[Phrase], text: str) -> Interval | None:
+    """The season naming a happening ("the summer offensive"), in the year of a date the clause gives it next."""
+    if phrase.kind != "season_anaphoric" or not phrase.attributive or phrase.season is None or not following:
+        return None
+    date = following[0]
+    if date.kind != "date" or date.year is None or not _SAME_CLAUSE.fullmatch(text, phrase.end, date.start):
+        return None
+    winter_ends = phrase.season == "winter" and date.month is not None and date.month <= 2
+    return _season_of(phrase.season, date.year - winter_ends)
 
 
 def _from_happening(phrase: Phrase, text: str, dated: list[tuple[int, int, Interval]]) -> Resolved | None:
