@@ -340,6 +340,8 @@ def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
         ("They spent a weekend there.", "any weekend"),
         ("The Latin Quarter is old.", "a district"),
         ("At the end of the day, it is a matter of trust.", "'at the end of the day' means in the end"),
+        ("This is VOA Today.", "'VOA Today': a programme"),
+        ("He told USA Today that it failed.", "'USA Today': a newspaper"),
         ("They sleep at midnight on weekdays.", "'at midnight on' another day: that day decides"),
     ],
 )

@@ -659,6 +659,8 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         word = " ".join(match.group("word").lower().split())
         if word in ("today", "tomorrow") and (_GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"):
             raise NotADate  # "today's youth", "the people of tomorrow": an age, not a day
+        if text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 40), start):
+            raise NotADate  # "USA Today", "This is VOA Today": a name
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)
     if match.group("month"):  # "June last year"
@@ -691,6 +693,8 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
 
 
+# A capitalised word inside a sentence just before "Today" makes it part of a name.
+_NAME_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][A-Za-z]*\s+$")
 # "today's world", "today's youth", "tomorrow's leaders": the present age, not the day.
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:world|society|youth|generations?|young|kids|children|teenagers|leaders|standards"
