@@ -83,6 +83,8 @@ VERBS = [
     ("The town was captured.", True, "an auxiliary"),
     ("Fighting resumes in spring.", True, "a word in -s may be a verb"),
     ("Speech given by the ambassador.", False, "a participle is not finite"),
+    ("``First Fruits,'' read the editorial on the front of Friday's edition.", True,
+     "'read' after a quoted title: the sentence says what a paper printed"),
     ("UN Peacekeeping and the Wars of the 1990s.", False, "capitalised words are a title's"),
     ("Republic of the East (renamed in 1991).", False, "brackets are left out"),
 ]  # fmt: skip

@@ -233,7 +233,7 @@ FINITE_VERBS = frozenset(
     drew threw flew shook sank sprang spread swept fled fed bred paid laid said sold bought caught taught sought
     meant lent spent dealt felt let quit split burst cast cost hurt shut withdrew overran overthrew undertook
     overcame arose rode hid bit lit slew beat sat ate put got became upheld forbade forgave
-    says goes seems remains becomes
+    says goes seems remains becomes read
 """.split()
 )
 # Present-tense verbs with no ending, as news writes them ("Officials say", "Talks resume
