@@ -41,6 +41,10 @@ LAYOUT = [
     ("1917\n\nOn 6 April the United States declared war.\n", ["6 April"], "a heading gives no record..."),
     ("Shusha fell on 9 May 1992", ["9 May 1992"], "a text of one line without a full stop is prose"),
     ("The siege lasted until 1993\n", ["1993"], "a last line has no text after it to head"),
+    ("Live from Atlanta.\n\nAtlanta nineteen ninety-six. A bomb blast shocks the Olympic games.\n",
+     ["nineteen ninety-six"], "a short verbless sentence that the prose of its line goes on from sets the scene"),
+    ("The war began in 1988.\n\nDaily Herald, 12 March 1931.\n\nIt ended.\n", ["1988"],
+     "a verbless line with no prose after it on its line stays apparatus"),
 ]  # fmt: skip
 
 
