@@ -528,11 +528,12 @@ def deictic(group: Group) -> str:
         + r")?\b|"
         + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
         + r"\b(?![\s-]+(?:of|century)\b|-)|"
-        # "for the full year", "through the first nine months of the year": the year written in
+        # "for the full year", "through the first nine months of the year", "a high for the year of $42":
+        # the year written in
         + group(
             "the_year",
             r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:full\s+)?(?:fiscal\s+)?year\b"
-            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of|to|since)\b|[-'’])",
+            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of(?!\s+[$£€#])|to|since)\b|[-'’])",
         )
         + "|"
         + group("year_end", r"[Yy]ear[-\s]end\b|[Yy]ear['’]s\s+end\b")
