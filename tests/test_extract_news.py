@@ -260,6 +260,8 @@ MORE_NEWS = [
      "quarter", "a quarter with its year in front"),
     ("The stock rose to a high for the year of $42.875 a share in June.", "the year", Day(1989, 10, 30),
      "1989-01-01", "year", "a high for the year of a price: the year written in"),
+    ("Profit fell in the third quarter. Results for that quarter included a write-down.", "that quarter",
+     Day(1989, 11, 2), "1989-07-01", "quarter", "'that quarter' is found (its first word starts a phrase)"),
     ("Sales for the full year were $6.6 billion.", "the full year", Day(1989, 11, 2), "1989-01-01", "year",
      "for the full year: the year written in"),
     ("It should close by year-end.", "year-end", Day(1989, 11, 2), "1989-01-01", "year", "year-end"),

@@ -584,7 +584,7 @@ _TRIGGERS = (
     + r"|[Tt]he(?=\s+(?i:"
     + _AFTER_THE
     + r"))"
-    + r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|year|"
+    + r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|quarter|year|decade|century|"
     + SEASON_WORDS
     + r")\b)"
     + "|"
