@@ -262,6 +262,9 @@ MORE_NEWS = [
      "1989-01-01", "year", "a high for the year of a price: the year written in"),
     ("Profit fell in the third quarter. Results for that quarter included a write-down.", "that quarter",
      Day(1989, 11, 2), "1989-07-01", "quarter", "'that quarter' is found (its first word starts a phrase)"),
+    ("The stock would be redeemed in five years, subject to terms.", "five years", Day(1989, 11, 2), "1994-01-01",
+     "year", "'in five years' in the future tense: five years from the document date"),
+    ("It will open in 10 days.", "10 days", Day(1989, 11, 2), "1989-11-12", "day", "'in 10 days' ahead"),
     ("Sales for the full year were $6.6 billion.", "the full year", Day(1989, 11, 2), "1989-01-01", "year",
      "for the full year: the year written in"),
     ("It should close by year-end.", "year-end", Day(1989, 11, 2), "1989-01-01", "year", "year-end"),
@@ -346,6 +349,8 @@ def test_more_news_phrases(text, phrase, reference, start, granularity, reason):
         ("At the end of the day, it is a matter of trust.", "'at the end of the day' means in the end"),
         ("This is VOA Today.", "'VOA Today': a programme"),
         ("He told USA Today that it failed.", "'USA Today': a newspaper"),
+        ("Prices fell in two years.", "'in two years', told in the past: how long it took"),
+        ("They will fight in two years of war.", "'in two years of war': a span"),
         ("They sleep at midnight on weekdays.", "'at midnight on' another day: that day decides"),
     ],
 )

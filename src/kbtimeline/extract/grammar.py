@@ -521,7 +521,13 @@ def deictic(group: Group) -> str:
         + group("unit", UNIT)
         + r"\s+"
         + group("ago", r"ago|from\s+now|hence")
-        + r"\b|(?:[Tt]he\s+)?(?:comparable\s+)?"
+        # "would be redeemed in five years": that far ahead (the reader checks the tense)
+        + r"\b|(?<=[Ii]n\s)(?![Aa]n?\s)"
+        + group("in_count", NUMBER_WORD)
+        + r"\s+"
+        + group("in_unit", UNIT)
+        + r"\b(?!['’-]|\s+(?:of|or|and|to|ago|from|hence|later|earlier|before|after|since|time|running)\b)|"
+        + r"(?:[Tt]he\s+)?(?:comparable\s+)?"
         + group("year_ago", r"[Yy]ear-(?:ago|earlier)")
         + r"(?:\s+"
         + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")

@@ -688,6 +688,11 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         modifier = _narrower(match.group("narrow"))
         kind = "present" if offset == 0 else "deictic"
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
+    if match.group("in_count"):  # "will be redeemed in five years"; "fell in two years" is how long it took
+        if tense_of(text, start, end) != "future":
+            raise NotADate
+        unit, _ = _noun(match.group("in_unit"))
+        return Phrase(start, end, "deictic", unit=unit, offset=_count(match.group("in_count")), counted=True)
     unit, _ = _noun(match.group("unit"))
     sign = -1 if match.group("ago").lower() == "ago" else 1
     return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
