@@ -134,6 +134,9 @@ WORDING = [
     ("Cubans value families, but the post-1959 politics split them.", "1959", "1959-01-01", "year",
      "a year after 'post-'"),
     ("It was a March to the sea in 1864.", "March", None, None, "'a March to' is a march"),
+    ("In 1917 it went badly. The costly August battles in Flanders strained the army.", "August", "1917-08-01",
+     "month", "a month between 'the' with adjectives and a noun"),
+    ("Police watched the annual March for Life in 1999.", "March", None, None, "'the annual March for Life': a name"),
     ("By May 1943 they retreated. The Axis launched their main summer offensive against southern Russia in June "
      "1942.", "summer", "1942-06-01", "season", "a season naming a happening takes the year the clause gives it"),
     ("The war went on in 1917. The German Spring Offensive of 1918 failed.", "Spring", "1918-03-01", "season",

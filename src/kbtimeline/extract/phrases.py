@@ -843,13 +843,17 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
         return False
     if before in ("a", "an"):  # "under a June agreement", "a March operation"
         return _MONTH_BEFORE_A_NOUN.match(text, match.end()) is not None
+    if before not in _MONTH_CONTEXT and _THE_AND_ADJECTIVES.search(text, max(0, match.start() - 40), match.start()):
+        return _MONTH_BEFORE_A_NOUN.match(text, match.end()) is not None  # "the costly August battles"
     if (before == "" or before.endswith((".", "!", "?"))) and _MONTH_AS_SUBJECT.match(text, match.end()):
         return True  # "September saw the Germans fight on"
     return before in _MONTH_CONTEXT
 
 
 _MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
-_MONTH_BEFORE_A_NOUN = re.compile(r"\s+(?!(?:to|of|through|across|from|and|or)\b)[a-z]{3,}\b")
+_MONTH_BEFORE_A_NOUN = re.compile(
+    r"\s+(?!(?:to|of|through|across|from|and|or|for|on|in|at|against|the|his|her|its|their|was|were|is)\b)[a-z]{3,}\b"
+)
 _MONTH_AS_SUBJECT = re.compile(r"\s+(?:saw|brought|witnessed|marked)\b")
 
 
