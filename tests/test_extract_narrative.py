@@ -66,6 +66,11 @@ NARRATIVE = [
     ("On April 9, 2003 Baghdad fell. In November 2008, protesters burned an effigy. On April 15 the pact "
      "lapsed. In 2009 troops left.", "April 15", "2009-04-15", "day",
      "a year far ahead that the story goes on from is where it stands"),
+    ("The Somme began on 1 July 1916. Throughout 1915-17, losses mounted. Ludendorff wrote on the fighting in "
+     "1917: the 25th of August ended a phase.", "25th of August", "1917-08-25", "day",
+     "a year in passing inside the span the story stands in still sets it"),
+    ("It began on 10 March 1975, before a campaign planned for 1976. Hue fell on 26 March.", "26 March",
+     "1975-03-26", "day", "a year in passing beyond the story's span does not"),
     ("Troops landed in March 1965. As he had told the French almost two decades earlier, Ho would fight.",
      "two decades earlier", "1940-01-01", "decade", "decades count to a decade"),
     ("The fleet sailed in 490 BC. A decade earlier, Ionia had revolted.", "A decade earlier", "-0499-01-01", "year",

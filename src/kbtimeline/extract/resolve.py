@@ -61,8 +61,10 @@ class Narrative:
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands.
-        in_passing = in_passing and not (interval == self.latest and not self.in_passing)
+        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands; so
+        # does one inside the span the story stands in ("Throughout 1915-17 … on the fighting in 1917").
+        inside = self.latest is not None and self.latest.start <= interval.start and interval.end <= self.latest.end
+        in_passing = in_passing and not (inside and not self.in_passing)
         return Narrative(interval, precise, in_passing, self.now, self.period)
 
     def anchor(self) -> Interval | None:
