@@ -387,9 +387,10 @@ def season(group: Group) -> str:
 
 def counted_from_happening(group: Group) -> str:
     """ "four days after the vote", "the day after the massacre", "two weeks before the election":
-    counted from a happening the text names (its words, up to a clause break, are the anchor)."""
+    counted from a happening the text names (its words, up to a clause break, are the anchor); "the fifth
+    day of the rebellion" is its fifth day."""
     return (
-        "(?:"
+        "(?:(?:"
         + group("count", NUMBER_WORD)
         + r"\s+"
         + group("unit", UNIT)
@@ -397,6 +398,9 @@ def counted_from_happening(group: Group) -> str:
         + group("the_unit", r"day|week|month|year")
         + r")\s+"
         + group("way", r"after|before")
+        + r"|[Tt]he\s+"
+        + group("nth", ORDINAL_WORD)
+        + r"\s+day\s+of(?!\s+(?:the\s+)?(?:month|year|week|decade|century|war|conflict)\b))"
         + r"\s+"
         + group(
             "anchor",

@@ -634,9 +634,13 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
 def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
     if _LASTING.search(text, max(0, match.start() - 24), match.start()):
         raise NotADate  # "for about a year after the offensive stalled": how long, not when
-    unit, _ = _noun(match.group("unit") or match.group("the_unit"))
-    count = _count(match.group("count")) if match.group("count") else 1
-    sign = 1 if match.group("way") == "after" else -1
+    unit: Unit = "day"
+    if match.group("nth"):  # "the fifth day of the rebellion": four days after it began
+        count, sign = ORDINALS[match.group("nth").lower()] - 1, 1
+    else:
+        unit, _ = _noun(match.group("unit") or match.group("the_unit"))
+        count = _count(match.group("count")) if match.group("count") else 1
+        sign = 1 if match.group("way") == "after" else -1
     end = match.start("anchor")
     previous = ""
     for word in _ANCHOR_WORD.finditer(text, match.start("anchor"), match.end()):
