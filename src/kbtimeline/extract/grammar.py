@@ -464,7 +464,9 @@ def anaphoric(group: Group) -> str:
         + group("edge_day", words([*NARROWING_ADJECTIVES, *EDGE_ADVERBS]) + r"\s+in\s+the\s+day")
         + r"\b|"
         + group("end_noun", r"[Mm]onth|[Yy]ear")
-        + r"['’]s\s+end\b"  # "At month's end"
+        + r"['’]s\s+end\b|"  # "At month's end"
+        + group("new_year", r"[Tt]he\s+[Nn]ew\s+[Yy]ear")  # "before the new year": 1 January of the next
+        + r"\b(?!['’]s|\s+(?:of|in)\b)"
     )
 
 
@@ -581,7 +583,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent",
      "day", "years?", SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most",
-     "full", "fiscal", "corresponding", DECADE_WORDS_RE, PART_ORDINAL, "week", "month", "rest",
+     "full", "fiscal", "corresponding", DECADE_WORDS_RE, PART_ORDINAL, "week", "month", "rest", r"new\s+year",
      words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]

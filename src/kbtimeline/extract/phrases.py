@@ -621,6 +621,8 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     if match.group("day_dir"):
         offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
         return Phrase(start, end, "anaphoric", unit="day", offset=offset)
+    if match.group("new_year"):  # "eight days before the new year": 1 January after the story's date
+        return Phrase(start, end, "anaphoric", unit="year", offset=1, month=1, day=1)
     if match.group("end_noun"):  # "at month's end": the end of the month where the story stands
         unit, _ = _noun(match.group("end_noun"))
         return Phrase(start, end, "present", unit=unit, offset=0, modifier="late")
