@@ -164,6 +164,8 @@ def looks_back(text: str, start: int, end: int) -> bool:
 def in_perfect_relative(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands in a relative clause in the past perfect ("forces that had invaded
     Burma in late 1943"): what it tells came before the story's present."""
+    if _PERFECT_RELATIVE.search(text, max(0, start - _WINDOW), start) is None:
+        return False  # the clause lies within the window: no need to find where it starts
     before, _ = _clause_around(text, start, end)
     return _PERFECT_RELATIVE.search(before) is not None
 
