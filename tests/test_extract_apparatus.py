@@ -41,6 +41,10 @@ LAYOUT = [
     ("1917\n\nOn 6 April the United States declared war.\n", ["6 April"], "a heading gives no record..."),
     ("Shusha fell on 9 May 1992", ["9 May 1992"], "a text of one line without a full stop is prose"),
     ("The siege lasted until 1993\n", ["1993"], "a last line has no text after it to head"),
+    ("Live from Atlanta.\n\nAtlanta nineteen ninety-six. A bomb blast shocks the Olympic games.\n",
+     ["nineteen ninety-six"], "a short verbless sentence that the prose of its line goes on from sets the scene"),
+    ("The war began in 1988.\n\nDaily Herald, 12 March 1931.\n\nIt ended.\n", ["1988"],
+     "a verbless line with no prose after it on its line stays apparatus"),
 ]  # fmt: skip
 
 
@@ -83,6 +87,8 @@ VERBS = [
     ("The town was captured.", True, "an auxiliary"),
     ("Fighting resumes in spring.", True, "a word in -s may be a verb"),
     ("Speech given by the ambassador.", False, "a participle is not finite"),
+    ("``First Fruits,'' read the editorial on the front of Friday's edition.", True,
+     "'read' after a quoted title: the sentence says what a paper printed"),
     ("UN Peacekeeping and the Wars of the 1990s.", False, "capitalised words are a title's"),
     ("Republic of the East (renamed in 1991).", False, "brackets are left out"),
 ]  # fmt: skip

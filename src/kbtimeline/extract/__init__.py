@@ -29,6 +29,7 @@ from kbtimeline.extract.sentences import (
     is_apparatus,
     is_heading,
     is_reference_like,
+    sets_a_scene,
 )
 from kbtimeline.model import Day, Event, Part, event_id
 
@@ -125,7 +126,8 @@ def _sorted_out(text: str, index: SentenceIndex) -> Iterator[_Placed]:
         words = text[sentence.start : sentence.end]
         dateline = is_dateline(words)  # "JOHANNESBURG, August 7 (Xinhua) --" dates the story
         heading = is_heading(text, sentence) and not dateline
-        pending.append(_Dated(sentence, words, [phrase], heading, heading or (is_apparatus(words) and not dateline)))
+        not_prose = is_apparatus(words) and not dateline and not sets_a_scene(text, sentence)
+        pending.append(_Dated(sentence, words, [phrase], heading, heading or not_prose))
         # A sentence that starts later cannot start before this phrase's window (``SentenceIndex.holding``).
         while len(pending) > _NOTES_WINDOW and (
             notes_start is not None or _opens_notes(pending) or _settled(pending, phrase.start - MAX_SENTENCE // 2)

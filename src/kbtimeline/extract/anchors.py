@@ -34,7 +34,7 @@ LOOK_BACK = 200
 # How near (in characters) the happening's words must stand to the date that dates it.
 _NEAR = 120
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_AFTER_WAY = re.compile(r"\b(?:after|before)\s+")
+_AFTER_WAY = re.compile(r"\b(?:after|before|day\s+of)\s+")  # "the fifth day of the rebellion"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 _APPOSITION = re.compile(r"\s*(?:,|[-–—])\s*")
 
@@ -55,7 +55,7 @@ def _same_word(stem: str, other: str) -> bool:
 
 
 def happening_words(phrase_text: str) -> tuple[list[str], list[str]]:
-    """The stems that name the happening after "after"/"before", and those of them that are names.
+    """The stems that name the happening after "after"/"before"/"day of", and those of them that are names.
 
     "the fall of Girona" -> (["fall", "giron"], ["giron"]); at most three, in order."""
     found = _AFTER_WAY.search(phrase_text)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from kbtimeline.extract.lexicon import (
     COUNTED_PART_ORDINALS,
+    DAY_ORDINALS,
     DAY_PARTS,
     DECADE_WORDS,
     EDGE_ADVERBS,
@@ -227,11 +228,17 @@ def clock(group: Group) -> str:
 
 
 def day_part(group: Group) -> str:
-    """ "In the morning", "during the night": the day the narrative is at."""
+    """ "In the morning", "during the night", "at midday", "by mid afternoon": the day the narrative is at
+    (unless a day follows: "at noon Thursday", "mid-afternoon yesterday")."""
     return (
         r"(?:(?<=[Ii]n\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:early\s+|late\s+)?"
         + group("part", DAY_PART)
         + r"\b(?!\s+(?:hours\s+)?of\b)"  # "the afternoon of the next day": the next phrase says which day
+        + r"|(?:(?<=[Aa]t\s)|(?<=[Bb]y\s)|(?<=[Ii]n\s)|(?<=[Uu]ntil\s))"
+        + group("alone", r"noon|midday|midnight|[Mm]id[\s-]?(?:morning|afternoon|evening)")
+        + r"\b(?!\s+(?:on|of|yesterday|today|tomorrow|tonight)\b|,?\s+"
+        + WEEKDAY
+        + ")"
     )
 
 
@@ -266,11 +273,13 @@ def _counted_part(group: Group, name: str) -> str:
 
 def part_of_year(group: Group) -> str:
     return (
-        r"(?:[Tt]he\s+)?"
+        r"(?:[Tt]he\s+)?(?:"
         + group("ordinal", PART_ORDINAL)
         + r"\s+"
         + group("part", r"half|quarter")
-        + r"\s+of\s+(?:"
+        + "|"
+        + group("two_quarters", r"(?:first|last)\s+two\s+quarters")  # a half: "the first two quarters of 1990"
+        + r")\s+of\s+(?:"
         + group("year", f"{ERA_YEAR}|{YEAR4}")
         + "|"
         + group("anaphor", r"(?:the|that)\s+(?:same\s+)?year")
@@ -334,6 +343,17 @@ def spoken_year(group: Group) -> str:
     )
 
 
+def short_year(group: Group) -> str:
+    """A year cut to two digits after an apostrophe: "Club of '89", "the '99 Boys" (its century from the story)."""
+    return r"(?<=[\s(]['’])" + group("yy", r"\d{2}") + r"(?![\w'’%]|[,.]\d)"  # not "''60 Minutes''"
+
+
+def spoken_day(group: Group) -> str:
+    """A day said in words after its month, as in broadcast transcripts: "March eighth"."""
+    day = words(DAY_ORDINALS, either_case=False)
+    return group("month", MONTH) + r"\s+(?:the\s+)?" + group("day", day) + r"(?![\w-])"
+
+
 def century(group: Group) -> str:
     ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
     return (
@@ -367,9 +387,10 @@ def season(group: Group) -> str:
 
 def counted_from_happening(group: Group) -> str:
     """ "four days after the vote", "the day after the massacre", "two weeks before the election":
-    counted from a happening the text names (its words, up to a clause break, are the anchor)."""
+    counted from a happening the text names (its words, up to a clause break, are the anchor); "the fifth
+    day of the rebellion" is its fifth day."""
     return (
-        "(?:"
+        "(?:(?:"
         + group("count", NUMBER_WORD)
         + r"\s+"
         + group("unit", UNIT)
@@ -377,6 +398,9 @@ def counted_from_happening(group: Group) -> str:
         + group("the_unit", r"day|week|month|year")
         + r")\s+"
         + group("way", r"after|before")
+        + r"|[Tt]he\s+"
+        + group("nth", ORDINAL_WORD)
+        + r"\s+day\s+of(?!\s+(?:the\s+)?(?:month|year|week|decade|century|war|conflict)\b))"
         + r"\s+"
         + group(
             "anchor",
@@ -392,7 +416,7 @@ def counted_from_happening(group: Group) -> str:
 
 def anaphoric(group: Group) -> str:
     """Phrases that take their value from the narrative so far ("the next day")."""
-    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|" + SEASON_WORDS
+    noun = r"day|morning|afternoon|evening|night|week|month|quarter|year|decade|century|" + SEASON_WORDS
     return (
         "(?:(?:"
         + group("day_first", DAY)
@@ -409,7 +433,13 @@ def anaphoric(group: Group) -> str:
         + group("dir", r"[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding|[Ss]ame|[Pp]rior|[Ss]ubsequent")
         + r"\s+"
         + group("noun", noun)
-        + r"\b|"
+        + r"\b|[Tt]he\s+"  # "the previous Friday", "the following April": the one before or after the story's
+        + group("named_dir", r"next|following|previous|preceding|subsequent")
+        + r"\s+(?:"
+        + group("named_weekday", WEEKDAY)
+        + "|"
+        + group("named_month", MONTH)
+        + r")|"
         + group("that", r"(?:[Ll]ater|[Ee]arlier)\s+that|[Tt]hat")
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)
@@ -430,8 +460,13 @@ def anaphoric(group: Group) -> str:
         + r"\s+"
         + group("edge_noun", r"year|month")
         + r"\b|"
+        # "later in the day" (not "at the end of the day", which says "in the end")
+        + group("edge_day", words([*NARROWING_ADJECTIVES, *EDGE_ADVERBS]) + r"\s+in\s+the\s+day")
+        + r"\b|"
         + group("end_noun", r"[Mm]onth|[Yy]ear")
-        + r"['’]s\s+end\b"  # "At month's end"
+        + r"['’]s\s+end\b|"  # "At month's end"
+        + group("new_year", r"[Tt]he\s+[Nn]ew\s+[Yy]ear")  # "before the new year": 1 January of the next
+        + r"\b(?!['’]s|\s+(?:of|in)\b)"
     )
 
 
@@ -492,18 +527,25 @@ def deictic(group: Group) -> str:
         + group("unit", UNIT)
         + r"\s+"
         + group("ago", r"ago|from\s+now|hence")
-        + r"\b|(?:[Tt]he\s+)?(?:comparable\s+)?"
+        # "would be redeemed in five years": that far ahead (the reader checks the tense)
+        + r"\b|(?<=[Ii]n\s)(?![Aa]n?\s)"
+        + group("in_count", NUMBER_WORD)
+        + r"\s+"
+        + group("in_unit", UNIT)
+        + r"\b(?!['’-]|\s+(?:of|or|and|to|ago|from|hence|later|earlier|before|after|since|time|running)\b)|"
+        + r"(?:[Tt]he\s+)?(?:comparable\s+)?"
         + group("year_ago", r"[Yy]ear-(?:ago|earlier)")
         + r"(?:\s+"
         + group("year_ago_part", r"(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period)")
         + r")?\b|"
         + group("the_quarter", r"[Tt]he\s+(?:(?:latest|most\s+recent)\s+)?quarter|[Tt]he\s+latest\s+period")
         + r"\b(?![\s-]+(?:of|century)\b|-)|"
-        # "for the full year", "through the first nine months of the year": the year written in
+        # "for the full year", "through the first nine months of the year", "a high for the year of $42":
+        # the year written in
         + group(
             "the_year",
             r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s)|(?<=[Dd]uring\s))[Tt]he\s+(?:full\s+)?(?:fiscal\s+)?year\b"
-            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of|to|since)\b|[-'’])",
+            r"(?!\s+(?:\d|two|before|after|earlier|later|ago|when|that|in|of(?!\s+[$£€#])|to|since)\b|[-'’])",
         )
         + "|"
         + group("year_end", r"[Yy]ear[-\s]end\b|[Yy]ear['’]s\s+end\b")
@@ -541,7 +583,7 @@ def scanner(rules: Iterable[tuple[str, Callable[[Group], str]]]) -> re.Pattern[s
 _AFTER_THE = "|".join(
     [r"\d", r"['’]\d0s", "very", "next", "following", "previous", "preceding", "same", "prior", "subsequent",
      "day", "years?", SEASON_WORDS, ORDINAL_WORD, "year", "quarter", "weekend", "comparable", "latest", "most",
-     "full", "fiscal", "corresponding", DECADE_WORDS_RE, PART_ORDINAL, "week", "month", "rest",
+     "full", "fiscal", "corresponding", DECADE_WORDS_RE, PART_ORDINAL, "week", "month", "rest", r"new\s+year",
      words(PRESENT_DIRECTIONS, either_case=False),
      words(NARROWING_ADJECTIVES, either_case=False), DAY_PART,
      words({noun.split()[0] for noun in NARROWING_NOUNS}, either_case=False)]
@@ -554,7 +596,7 @@ _TRIGGERS = (
     + r"|[Tt]he(?=\s+(?i:"
     + _AFTER_THE
     + r"))"
-    + r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|year|"
+    + r"|(?:[Tt]hat|[Tt]his)(?=\s+(?:same|day|morning|afternoon|evening|night|week|month|quarter|year|decade|century|"
     + SEASON_WORDS
     + r")\b)"
     + "|"

@@ -13,6 +13,7 @@ __all__ = [
     "BOUNDARY_MODIFIERS",
     "COUNTED_NOUNS",
     "COUNTED_PART_ORDINALS",
+    "DAY_ORDINALS",
     "DAY_PARTS",
     "DECADE_WORDS",
     "DIRECTION_WORDS",
@@ -88,7 +89,12 @@ ORDINALS = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21,
+    "twenty-first": 21, "twenty-second": 22,
+}  # fmt: skip
+# The days of a month said in words ("March eighth").
+DAY_ORDINALS = ORDINALS | {
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
+    "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
 }  # fmt: skip
 
 # Which half or quarter of a year: "the last quarter of 1993" (a half caps at 2).
@@ -140,7 +146,7 @@ WEEKDAYS = {
 }  # fmt: skip
 
 # Parts of a day ("Friday afternoon", "In the morning"): the day is the value.
-DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk")
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn", "dusk")
 
 # Words in front of a weekday, a month or a unit that say which one, counted from the time of writing.
 PRESENT_DIRECTIONS = {

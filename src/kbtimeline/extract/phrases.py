@@ -15,6 +15,7 @@ from kbtimeline.extract import grammar
 from kbtimeline.extract.lexicon import (
     BOUNDARY_MODIFIERS,
     COUNTED_NOUNS,
+    DAY_ORDINALS,
     DECADE_WORDS,
     DIRECTION_WORDS,
     HOLIDAYS,
@@ -33,10 +34,11 @@ from kbtimeline.extract.lexicon import (
     THINGS_NAMED_BY_YEAR,
     WEEKDAYS,
 )
-from kbtimeline.extract.tense import glances_ahead, looks_back, tense_of
+from kbtimeline.extract.tense import glances_ahead, in_perfect_relative, looks_back, tense_of
 
 # What a phrase is, and so how the resolver reads it:
-#   date              year, month and day as far as written ("8 May", "1992")
+#   date              year, month and day as far as written ("8 May", "1992"); ``number`` alone: the last
+#                     two digits of a year ("'89")
 #   season            a season of a written year ("the winter of 1991–1992")
 #   season_anaphoric  a season whose year comes from the story ("the winter")
 #   decade, century   ``number`` is the first year of the decade / the century (negative BC)
@@ -133,6 +135,8 @@ def _scan(text: str) -> Iterator[Phrase]:
             if _needs_tense(phrase):
                 start, end = phrase.start, phrase.end
                 phrase = phrase._replace(tense=tense_of(text, start, end), looks_back=looks_back(text, start, end))
+            elif phrase.passing:  # "forces that had invaded Burma in late 1943": a year told looking back
+                phrase = phrase._replace(looks_back=in_perfect_relative(text, phrase.start, phrase.end))
             if phrase.kind in ("date", "range") and glances_ahead(text, phrase.start, phrase.end):
                 phrase = phrase._replace(ahead=True)
             yield _with_boundary_modifier(text, phrase)
@@ -270,6 +274,8 @@ def _read_plain(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate
     if match.group("y") and not modifier and not _year_alone_is_date(text, match.start("y"), match.end("y")):
         raise NotADate
+    if match.group("y") and not modifier:  # "the post-1959 politics": after 1959
+        modifier = {"post-": "after", "pre-": "before"}.get(_previous_word(text, match.start()))
     passing = phrase.month is None and not _sets_the_scene(text, match.start())
     names = _ATTRIBUTIVE if phrase.month is None else _NAMED_HAPPENING  # "the August 1792 uprising"
     attributive = phrase.year is not None and (
@@ -320,7 +326,8 @@ def _read_offset_date(text: str, match: re.Match[str]) -> Phrase:
 
 
 def _read_day_part(text: str, match: re.Match[str]) -> Phrase:
-    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0)
+    time = _time_of_day(match.group("alone")) if match.group("alone") in ("noon", "midday", "midnight") else None
+    return Phrase(match.start(), match.end(), "anaphoric", unit="day", offset=0, time=time)
 
 
 def _read_ordinal_day(text: str, match: re.Match[str]) -> Phrase:
@@ -388,8 +395,12 @@ def _read_part_of_year(text: str, match: re.Match[str]) -> Phrase:
     if match.group("bare_ordinal"):  # "the third quarter": of the year the text stands in
         number = PART_ORDINALS[match.group("bare_ordinal").lower()]
         return Phrase(match.start(), match.end(), "part_anaphoric", unit="quarter", number=number)
-    number = PART_ORDINALS[match.group("ordinal").lower()]
-    part: Unit = "half" if match.group("part").lower() == "half" else "quarter"
+    part: Unit = "half"
+    if match.group("two_quarters"):
+        number = 1 if match.group("two_quarters").startswith("first") else 2
+    else:
+        number = PART_ORDINALS[match.group("ordinal").lower()]
+        part = "half" if match.group("part").lower() == "half" else "quarter"
     if part == "half":
         number = min(number, 2)
     if match.group("anaphor"):
@@ -493,6 +504,17 @@ def _read_decade(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "decade", number=number, modifier=_narrower(match.group("narrow")))
 
 
+def _read_short_year(text: str, match: re.Match[str]) -> Phrase:
+    # The span holds the apostrophe. The year names a thing of its time ("the Club of '89"), it does not
+    # set the story's time.
+    return Phrase(match.start() - 1, match.end(), "date", number=int(match.group("yy")), attributive=True)
+
+
+def _read_spoken_day(text: str, match: re.Match[str]) -> Phrase:
+    day = DAY_ORDINALS[match.group("day").lower()]
+    return _checked(Phrase(match.start(), match.end(), "date", month=_month(match.group("month")), day=day))
+
+
 def _read_spoken_year(text: str, match: re.Match[str]) -> Phrase:
     if match.group("thousand"):
         year = 2000
@@ -522,7 +544,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     names_a_happening = _NAMES_A_HAPPENING.match(text, match.end()) is not None
     if year is None:
         fall_alone = season == "fall" and not _FALL_AND_SEASON.match(text, match.end())
-        if not names_a_happening and (fall_alone or not _season_alone_is_date(text, match.start(), word_start)):
+        shares_a_year = _SEASON_AND_SEASON_YEAR.match(text, match.end()) is not None  # "summer and autumn 1918"
+        if not (names_a_happening or shares_a_year) and (
+            fall_alone or not _season_alone_is_date(text, match.start(), word_start)
+        ):
             raise NotADate
         if match.group("anaphor"):
             return Phrase(
@@ -536,6 +561,10 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
     return Phrase(match.start(), match.end(), "season", year=year, season=season, modifier=modifier)
 
 
+# "summer and autumn 1918": a season before another one with a year shares it (``_sharing_year``).
+_SEASON_AND_SEASON_YEAR = re.compile(
+    r"\s+(?:and|or|to)\s+(?:early\s+|late\s+)?(?:" + grammar.SEASON_WORDS + r")\s+(?:of\s+)?\d{3,4}\b"
+)
 # "throughout the fall and winter": "fall" alone is a season only beside another one.
 _FALL_AND_SEASON = re.compile(r"\s+and\s+(?:winter|spring|summer)\b")
 
@@ -573,6 +602,12 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
         # "next year" without an article speaks from the present in news ("the next year" from the story)
         kind: Kind = "present" if match.start("dir") == start and offset == 1 else "anaphoric"
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset)
+    if match.group("named_dir"):  # "the previous Friday", "the following April": counted from the story's date
+        offset = _direction(match.group("named_dir"))
+        if match.group("named_weekday"):
+            return Phrase(start, end, "anaphoric", unit="day", weekday=WEEKDAYS[match.group("named_weekday").lower()],
+                          offset=offset)  # fmt: skip
+        return Phrase(start, end, "anaphoric", unit="month", month=_month(match.group("named_month")), offset=offset)
     if match.group("that"):
         unit, season = _noun(match.group("that_noun"))
         return Phrase(start, end, "anaphoric", unit=unit, season=season, offset=0)
@@ -586,9 +621,13 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
     if match.group("day_dir"):
         offset = -1 if match.group("day_dir") == "before" else 1  # "the day after", "the day following"
         return Phrase(start, end, "anaphoric", unit="day", offset=offset)
+    if match.group("new_year"):  # "eight days before the new year": 1 January after the story's date
+        return Phrase(start, end, "anaphoric", unit="year", offset=1, month=1, day=1)
     if match.group("end_noun"):  # "at month's end": the end of the month where the story stands
         unit, _ = _noun(match.group("end_noun"))
         return Phrase(start, end, "present", unit=unit, offset=0, modifier="late")
+    if match.group("edge_day"):  # "later in the day": the day the story (or the news) stands at
+        return Phrase(start, end, "anaphoric", unit="day", offset=0, modifier=_narrower(match.group("edge_day")))
     modifier = _narrower(match.group("edge"))
     unit, _ = _noun(match.group("edge_noun"))
     return Phrase(start, end, "present", unit=unit, offset=0, modifier=modifier)
@@ -597,9 +636,13 @@ def _read_anaphoric(text: str, match: re.Match[str]) -> Phrase:
 def _read_counted_from_happening(text: str, match: re.Match[str]) -> Phrase:
     if _LASTING.search(text, max(0, match.start() - 24), match.start()):
         raise NotADate  # "for about a year after the offensive stalled": how long, not when
-    unit, _ = _noun(match.group("unit") or match.group("the_unit"))
-    count = _count(match.group("count")) if match.group("count") else 1
-    sign = 1 if match.group("way") == "after" else -1
+    unit: Unit = "day"
+    if match.group("nth"):  # "the fifth day of the rebellion": four days after it began
+        count, sign = ORDINALS[match.group("nth").lower()] - 1, 1
+    else:
+        unit, _ = _noun(match.group("unit") or match.group("the_unit"))
+        count = _count(match.group("count")) if match.group("count") else 1
+        sign = 1 if match.group("way") == "after" else -1
     end = match.start("anchor")
     previous = ""
     for word in _ANCHOR_WORD.finditer(text, match.start("anchor"), match.end()):
@@ -622,6 +665,8 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         word = " ".join(match.group("word").lower().split())
         if word in ("today", "tomorrow") and (_GENERIC_AFTER.match(text, end) or _previous_word(text, start) == "of"):
             raise NotADate  # "today's youth", "the people of tomorrow": an age, not a day
+        if text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 40), start):
+            raise NotADate  # "USA Today", "This is VOA Today": a name
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Phrase(start, end, "deictic", unit="day", offset=offset)
     if match.group("month"):  # "June last year"
@@ -649,11 +694,18 @@ def _read_deictic(text: str, match: re.Match[str]) -> Phrase:
         modifier = _narrower(match.group("narrow"))
         kind = "present" if offset == 0 else "deictic"
         return Phrase(start, end, kind, unit=unit, season=season, offset=offset, modifier=modifier)
+    if match.group("in_count"):  # "will be redeemed in five years"; "fell in two years" is how long it took
+        if tense_of(text, start, end) != "future":
+            raise NotADate
+        unit, _ = _noun(match.group("in_unit"))
+        return Phrase(start, end, "deictic", unit=unit, offset=_count(match.group("in_count")), counted=True)
     unit, _ = _noun(match.group("unit"))
     sign = -1 if match.group("ago").lower() == "ago" else 1
     return Phrase(start, end, "deictic", unit=unit, offset=sign * _count(match.group("count")), counted=True)
 
 
+# A capitalised word inside a sentence just before "Today" makes it part of a name.
+_NAME_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][A-Za-z]*\s+$")
 # "today's world", "today's youth", "tomorrow's leaders": the present age, not the day.
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:world|society|youth|generations?|young|kids|children|teenagers|leaders|standards"
@@ -669,9 +721,11 @@ def _read_weekday(text: str, match: re.Match[str]) -> Phrase:
         raise NotADate  # "a weekend" is any weekend
     if match.group("date"):  # "Saturday, April 25": the date says which Saturday
         phrase = _simple(match, "w_", start, end)
-        if phrase.month is None or phrase.day is None:
+        if phrase.month is not None and phrase.day is not None:
+            return phrase._replace(time=time)
+        if phrase.year is not None:
             raise NotADate
-        return phrase._replace(time=time)
+        end = match.end("part") if match.group("part") else match.end("weekday")  # "Sunday, March eighth"
     offset = PRESENT_DIRECTIONS[" ".join(rel.lower().split())] if rel else None
     if word.endswith("weekend"):  # "the weekend", "last weekend": its Saturday and Sunday
         return Phrase(start, end, "weekday", weekday=WEEKDAYS["saturday"], unit="weekend", offset=offset)
@@ -683,8 +737,8 @@ def _time_of_day(token: str | None) -> str | None:
     if token is None:
         return None
     word = token.lower()
-    if word in ("noon", "midnight"):
-        return "12:00" if word == "noon" else "00:00"
+    if word in ("noon", "midday", "midnight"):
+        return "00:00" if word == "midnight" else "12:00"
     return _time(token)
 
 
@@ -733,6 +787,8 @@ RULES = (
     Rule("range", grammar.date_range, _read_range),
     Rule("decade", grammar.decade, _read_decade),
     Rule("spoken_year", grammar.spoken_year, _read_spoken_year),
+    Rule("spoken_day", grammar.spoken_day, _read_spoken_day),
+    Rule("short_year", grammar.short_year, _read_short_year),
     Rule("century", grammar.century, _read_century),
     Rule("season", grammar.season, _read_season),
     Rule("counted_from_happening", grammar.counted_from_happening, _read_counted_from_happening),
@@ -791,10 +847,20 @@ def _month_alone_is_date(text: str, match: re.Match[str]) -> bool:
     before = _previous_word(text, match.start())
     if before == "the" and _MONTH_AS_NOUN.match(text, match.end()):
         return False
+    if before in ("a", "an"):  # "under a June agreement", "a March operation"
+        return _MONTH_BEFORE_A_NOUN.match(text, match.end()) is not None
+    if before not in _MONTH_CONTEXT and _THE_AND_ADJECTIVES.search(text, max(0, match.start() - 40), match.start()):
+        return _MONTH_BEFORE_A_NOUN.match(text, match.end()) is not None  # "the costly August battles"
+    if (before == "" or before.endswith((".", "!", "?"))) and _MONTH_AS_SUBJECT.match(text, match.end()):
+        return True  # "September saw the Germans fight on"
     return before in _MONTH_CONTEXT
 
 
 _MONTH_AS_NOUN = re.compile(r"\s*[.;:!?]|\s+(?:to|of|through|across|from)\b")
+_MONTH_BEFORE_A_NOUN = re.compile(
+    r"\s+(?!(?:to|of|through|across|from|and|or|for|on|in|at|against|the|his|her|its|their|was|were|is)\b)[a-z]{3,}\b"
+)
+_MONTH_AS_SUBJECT = re.compile(r"\s+(?:saw|brought|witnessed|marked)\b")
 
 
 def _counts(text: str, end: int) -> bool:
@@ -812,6 +878,8 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     if re.search(r"[A-Za-z]\s*$", token):
         return True  # "490 BC": the era says it is a year
     before = _previous_word(text, start)
+    if before in ("post-", "pre-"):
+        return True  # "the post-1959 politics"
     if before in IDENTIFIER_WORDS or before.endswith(("-", "/", "$")):
         return False
     after = text[end : end + 24]

@@ -61,8 +61,10 @@ class Narrative:
 
     def moved_to(self, interval: Interval, in_passing: bool = False) -> Narrative:
         precise = interval if GRANULARITY_RANK[interval.granularity] <= GRANULARITY_RANK["month"] else self.precise
-        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands.
-        in_passing = in_passing and not (interval == self.latest and not self.in_passing)
+        # "1987 saw a renewed wave … and so 1987 saw little change": said again, the year still stands; so
+        # does one inside the span the story stands in ("Throughout 1915-17 … on the fighting in 1917").
+        inside = self.latest is not None and self.latest.start <= interval.start and interval.end <= self.latest.end
+        in_passing = in_passing and not (inside and not self.in_passing)
         return Narrative(interval, precise, in_passing, self.now, self.period)
 
     def anchor(self) -> Interval | None:
@@ -104,6 +106,8 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
             resolved = _from_happening(phrase, text, dated)
         elif (bracketed := _bracketed_date(phrase, phrases[position + 1 : position + 2], text)) is not None:
             resolved = Resolved(phrase, bracketed, anchored=True)
+        elif (named := _season_dated_after(phrase, phrases[position + 1 : position + 2], text)) is not None:
+            resolved = Resolved(phrase, named, anchored=True)
         else:
             resolved = resolve(phrase, narrative, reference_date)
         if resolved is None:
@@ -112,9 +116,14 @@ def resolve_all(phrases: Iterable[Phrase], reference_date: Day | None = None, te
         if len(dated) > 2 * LOOK_BACK:  # only the last dates can date a happening
             del dated[:LOOK_BACK]
         yield resolved
-        if _moves_narrative(phrase) and not _leaps_ahead(resolved, narrative):
+        if (
+            (_moves_narrative(phrase) or _news_day(phrase, narrative))
+            and not _leaps_ahead(resolved, narrative)
+            and not _aside_ahead(resolved, narrative, phrases[position + 1 : position + 1 + _ASIDE_LOOKAHEAD])
+        ):
             narrative = narrative.moved_to(resolved.interval, phrase.passing)
-        if _names_the_period(phrase):
+        # A quarter not yet ended in news ("will result in a fourth-quarter charge") is not the one reported.
+        if _names_the_period(phrase) and (narrative.now is None or resolved.interval.end < narrative.now):
             narrative = replace(narrative, period=resolved.interval)
 
 
@@ -155,6 +164,12 @@ def _moves_narrative(phrase: Phrase) -> bool:
     return not (phrase.kind == "anaphoric" and phrase.offset is not None and phrase.offset < 0)
 
 
+def _news_day(phrase: Phrase, narrative: Narrative) -> bool:
+    """ "today", "yesterday" in news: the day the report goes on from ("later in the day"). In a history
+    "today" means nowadays and moves nothing."""
+    return narrative.now is not None and phrase.kind == "deictic" and phrase.unit == "day"
+
+
 _BRACKET_OPENS = re.compile(r"\s*\(")
 
 
@@ -165,6 +180,22 @@ def _bracketed_date(phrase: Phrase, following: list[Phrase], text: str) -> Inter
     if not _BRACKET_OPENS.fullmatch(text, phrase.end, following[0].start):
         return None
     return _date(following[0], Narrative())
+
+
+# "launched their main summer offensive against southern Russia in June 1942": the date the
+# sentence gives the happening a season names says which summer.
+_SAME_CLAUSE = re.compile(r"[^.;:!?()]{1,80}")
+
+
+def _season_dated_after(phrase: Phrase, following: list[Phrase], text: str) -> Interval | None:
+    """The season naming a happening ("the summer offensive"), in the year of a date the clause gives it next."""
+    if phrase.kind != "season_anaphoric" or not phrase.attributive or phrase.season is None or not following:
+        return None
+    date = following[0]
+    if date.kind != "date" or date.year is None or not _SAME_CLAUSE.fullmatch(text, phrase.end, date.start):
+        return None
+    winter_ends = phrase.season == "winter" and date.month is not None and date.month <= 2
+    return _season_of(phrase.season, date.year - winter_ends)
 
 
 def _from_happening(phrase: Phrase, text: str, dated: list[tuple[int, int, Interval]]) -> Resolved | None:
@@ -185,6 +216,23 @@ def _leaps_ahead(resolved: Resolved, narrative: Narrative) -> bool:
     ("persisted until the Convention met on 20 September") the story does move there."""
     story = narrative.latest
     return resolved.phrase.ahead and story is not None and resolved.interval.start.year > story.end.year
+
+
+# A date this many years ahead of the story, after which the text names the story's years again within
+# the next few dates, was an aside ("On April 9 Baghdad fell … In November 2008, protesters staged a
+# similar stomping … On April 15 the invasion ended", a 2003 story).
+_ASIDE_YEARS, _ASIDE_LOOKAHEAD = 3, 8
+
+
+def _aside_ahead(resolved: Resolved, narrative: Narrative, following: list[Phrase]) -> bool:
+    """Whether a written year far ahead of the story is an aside: the story's own years come back next."""
+    story = narrative.latest
+    if resolved.phrase.year is None or story is None or narrative.now is not None:
+        return False
+    if resolved.interval.start.year - story.end.year < _ASIDE_YEARS:
+        return False
+    next_year = next((phrase.year for phrase in following if phrase.kind == "date" and phrase.year is not None), None)
+    return next_year is not None and next_year <= story.end.year + 1
 
 
 def resolve(phrase: Phrase, narrative: Narrative, reference_date: Day | None = None) -> Resolved | None:
@@ -301,6 +349,14 @@ def _year_of_month_range(left: Phrase, right: Phrase, narrative: Narrative) -> P
 
 def _date(phrase: Phrase, narrative: Narrative) -> Interval | None:
     year, month, day = phrase.year, phrase.month, phrase.day
+    if year is None and month is None and phrase.number is not None:  # "'89": the nearest such year
+        anchor = narrative.anchor()
+        around = narrative.now.year if narrative.now is not None else anchor.start.year if anchor else None
+        if around is None:
+            return None
+        year = min(
+            range(around - 100, around + 100), key=lambda near: (near % 100 != phrase.number, abs(near - around))
+        )
     if year is None and month is not None and narrative.now is not None:
         year = _year_from_now(month, day, narrative.now, phrase.tense)
     if year is None:
@@ -490,13 +546,12 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
             return None
         anchor = story.end
     assert phrase.weekday is not None, "a weekday phrase names its day"
+    if phrase.offset in (-1, 1):
+        day = _weekday_step(anchor, phrase.weekday, phrase.offset)
+        return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
     back = (anchor.weekday() - phrase.weekday) % 7
     forward = (phrase.weekday - anchor.weekday()) % 7
-    if phrase.offset == -1:
-        delta = -(back or 7)
-    elif phrase.offset == 1:
-        delta = forward or 7
-    elif phrase.offset == 0 or phrase.tense == "future":
+    if phrase.offset == 0 or phrase.tense == "future":
         delta = forward
     elif phrase.tense is None and narrative.now is not None and forward < back:
         delta = forward  # no verb says which way: the nearest one ("meet separately Monday", written Friday)
@@ -504,6 +559,13 @@ def _weekday(phrase: Phrase, narrative: Narrative) -> Interval | None:
         delta = -back
     day = anchor.plus_days(delta)
     return Interval(day, day.plus_days(1) if phrase.unit == "weekend" else day, "day")
+
+
+def _weekday_step(day: Day, weekday: int, offset: int) -> Day:
+    """The ``weekday`` (0 Monday) just before ``day`` (offset -1) or just after it (+1), never ``day`` itself."""
+    if offset < 0:
+        return day.plus_days(-((day.weekday() - weekday) % 7 or 7))
+    return day.plus_days((weekday - day.weekday()) % 7 or 7)
 
 
 def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> Interval | None:
@@ -519,8 +581,12 @@ def _relative(phrase: Phrase, anchor: Interval, *, from_now: bool = False) -> In
             return _date(phrase._replace(kind="date", year=year), Narrative())
         assert phrase.season is not None
         return _season_of(phrase.season, year)
-    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May"
-        now = anchor.start
+    if phrase.weekday is not None:  # "the previous Friday": the one before the story's day
+        if anchor.granularity != "day":
+            return None
+        return _day(_weekday_step(anchor.end if offset > 0 else anchor.start, phrase.weekday, offset))
+    if phrase.unit == "month" and phrase.month is not None:  # "last May", "this May", "next May", "the following May"
+        now = anchor.start if offset <= 0 else anchor.end
         year = now.year
         if offset < 0 and phrase.month >= now.month:
             year -= 1
@@ -571,7 +637,8 @@ def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
     if unit == "day":
         if anchor.granularity != "day":
             return None
-        day = base.plus_days(offset)
+        # "the same day", "at 5:30PM" after "May 6 and 7th": the last day the story reached
+        day = (anchor.end if offset >= 0 else anchor.start).plus_days(offset)
         return Interval(day, day, "day")
     if unit == "month":
         if GRANULARITY_RANK[anchor.granularity] > GRANULARITY_RANK["month"]:
@@ -598,6 +665,12 @@ def _shift(anchor: Interval, unit: Unit, offset: int) -> Interval | None:
         return Interval(Day.first_of(year), Day.last_of(year), "year")
     if unit in ("decade", "century"):
         size = 10 if unit == "decade" else 100
+        if base.year <= 0:  # BC: "the 460s BC" is 469 to 460 BC, the 5th century BC 500 to 401 BC
+            before_christ = 1 - base.year
+            number = before_christ // size if unit == "decade" else (before_christ + size - 1) // size
+            later = number - offset  # later in time is fewer years before Christ
+            last_bc = later * size if unit == "decade" else (later - 1) * size + 1
+            return Interval(Day.first_of(1 - (last_bc + size - 1)), Day.last_of(1 - last_bc), unit)
         first = (base.year // size + offset) * size
         return Interval(Day.first_of(first), Day.last_of(first + size - 1), unit)
     return None

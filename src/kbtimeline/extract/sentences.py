@@ -233,7 +233,7 @@ FINITE_VERBS = frozenset(
     drew threw flew shook sank sprang spread swept fled fed bred paid laid said sold bought caught taught sought
     meant lent spent dealt felt let quit split burst cast cost hurt shut withdrew overran overthrew undertook
     overcame arose rode hid bit lit slew beat sat ate put got became upheld forbade forgave
-    says goes seems remains becomes
+    says goes seems remains becomes read
 """.split()
 )
 # Present-tense verbs with no ending, as news writes them ("Officials say", "Talks resume
@@ -284,6 +284,21 @@ def is_apparatus(sentence: str) -> bool:
         or _BRACKETED_OPENING.match(sentence) is not None
         or _DOMAIN.search(sentence) is not None
     )
+
+
+# "Atlanta nineteen ninety-six. A bomb blast shocks the Olympic games.": a short verbless sentence that
+# the prose of its line goes on from sets the scene, as broadcast scripts do.
+_SCENE_MAX = 60
+_REST_OF_LINE = re.compile(r"[ \t]+([^\n]+)")
+
+
+def sets_a_scene(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence without a verb is a short scene-setter with prose after it on its line."""
+    words = text[sentence.start : sentence.end]
+    if len(words) > _SCENE_MAX or not words.endswith(".") or is_citation(words):
+        return False
+    rest = _REST_OF_LINE.match(text, sentence.end)
+    return rest is not None and has_finite_verb(rest.group(1)) and not is_citation(rest.group(1))
 
 
 _HEADING_MAX = 100

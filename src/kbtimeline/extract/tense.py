@@ -27,6 +27,12 @@ _FUTURE = re.compile(
     r"|expects?\s+to|next(?!\s+to\b)|coming)\b",
     re.IGNORECASE,
 )
+# "The sale, which had been expected, is part of a plan to pay it down by February": a clause set off
+# by commas, the main verb after it, tells of something else ("Taylor, who stepped down as chairman,
+# president and …" lists titles).
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|whom)\b[^,]*,(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b)"
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|began|came|went|took|gave|made|met|held|left|fell|rose"
     r"|won|lost|saw|found|sent|spoke|wrote|got|put|set|shot|hit|ran|broke|brought|bought|sold|paid|led|fought"
@@ -46,14 +52,24 @@ _PAST_WORDS = frozenset(
     "rose won lost saw found sent spoke wrote got put shot hit ran broke brought bought sold paid led fought "
     "since".split()
 )
+_UNTIL_WORDS = frozenset("until till".split())
 _PASSIVE = frozenset("be been being".split())
 # Words that point ahead only before certain words: "set to expire", "set for Friday" (but "set a
 # record Friday"), "as soon as Tuesday", "planned to leave Thursday" (but "as planned Saturday night").
-_FUTURE_BEFORE = {"set": frozenset("to for".split()), "soon": frozenset(["as"]), "planned": frozenset(["to"])}
+_FUTURE_BEFORE = {
+    "set": frozenset("to for".split()),
+    "soon": frozenset(["as"]),
+    "planned": frozenset(["to"]),
+    "plan": frozenset(["to"]),
+}
 # A participle after a determiner is an adjective ("the reduced dividend is payable Jan. 2").
 _DETERMINERS = frozenset("a an the its his her their this that these those our".split())
+_ADVERBS = frozenset("still yet so very most more less newly".split())
 # Words in -ed that are no past tense.
 _NOT_PAST = frozenset("succeed proceed exceed indeed united hundred kindred naked sacred wicked".split())
+# Words that place a thing rather than tell of it ("rescued off the coast of Florida in late November"):
+# the verb before them is no farther from the date.
+_PLACING = frozenset("the a an of in on at off near into onto from across".split())
 _WORD = re.compile(r"[A-Za-z']+")
 _NEAR_WORDS_BEFORE, _NEAR_WORDS_AFTER = 6, 4
 
@@ -73,6 +89,14 @@ def _word_tense(word: str, before: str = "", after: str = "") -> Literal["past",
     return None
 
 
+def _word_before(words: list[str], index: int) -> str:
+    """The word before ``words[index]``, past any adverb ("a still unspecified date": "a")."""
+    index -= 1
+    while index > 0 and (words[index].lower() in _ADVERBS or words[index].lower().endswith("ly")):
+        index -= 1
+    return words[index] if index >= 0 else ""
+
+
 def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | None:
     """The tense of the clause holding ``text[start:end]``, or None when it does not say.
 
@@ -86,7 +110,9 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
         return "past"
     before, after = _clause_around(text, start, end)
     words_before, words_after = _WORD.findall(before), _WORD.findall(after)
-    nearest_before = range(len(words_before) - 1, -1, -1)
+    nearest_before = [
+        index for index in range(len(words_before) - 1, -1, -1) if words_before[index].lower() not in _PLACING
+    ]
     nearest_after = range(len(words_after))
     for words, order in (
         (words_before, nearest_before[:_NEAR_WORDS_BEFORE]),
@@ -94,15 +120,17 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
     ):
         for index in order:
             tense = _word_tense(
-                words[index], words[index - 1] if index else "", words[index + 1] if index + 1 < len(words) else ""
+                words[index], _word_before(words, index), words[index + 1] if index + 1 < len(words) else ""
             )
             if tense == "past" and index and words[index - 1].lower() in _PASSIVE:
                 continue  # "will be held Thursday": the auxiliary before the participle decides
             if tense == "future" and "had" in (word.lower() for word in words[max(0, index - 2) : index]):
                 return None  # "it had been due to expire Friday": a plan seen from after it, either side
+            if words[index].lower() in _UNTIL_WORDS and "had" in (word.lower() for word in words_after):
+                return "past"  # "Until Thursday, they had not called him a suspect": up to a day now past
             if tense is not None:
                 return tense
-    clause = f"{before} {after}"
+    clause = _RELATIVE_CLAUSE.sub(" ", f"{before} {after}")
     if _FUTURE.search(clause):
         return "future"
     if _PAST.search(clause):
@@ -113,10 +141,10 @@ def tense_of(text: str, start: int, end: int) -> Literal["past", "future"] | Non
 # A clause that looks back from where the story stands: a word that says so
 # ("Meanwhile", "earlier", "previously") and the past perfect ("had been beaten").
 # The past perfect alone is too common in histories to mean a flashback.
-_LOOKING_BACK = re.compile(
-    r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+(?:(?:not|never|already|also|just|been)\s+){0,2}"
-    r"[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
+_PARTICIPLE = (
+    r"(?:(?:not|never|already|also|just|been|[a-z]+ly)\s+){0,2}[a-z]+(?:ed|en|wn|ght|ne|un|ut|ft|ld|id|de|st|ck)\b"
 )
+_LOOKING_BACK = re.compile(r"\b(?:[Mm]eanwhile|[Ee]arlier|[Pp]reviously)\b.{0,80}\bhad\s+" + _PARTICIPLE)
 
 
 def looks_back(text: str, start: int, end: int) -> bool:
@@ -126,9 +154,25 @@ def looks_back(text: str, start: int, end: int) -> bool:
     move it on ("Meanwhile the army had been beaten in late August", told after
     December, is the August before; "since January", told in June, is the January before)."""
     before, after = _clause_around(text, start, end)
-    return _SINCE.search(before) is not None or _LOOKING_BACK.search(f"{before} {after}") is not None
+    return (
+        _SINCE.search(before) is not None
+        or _PERFECT_RELATIVE.search(before) is not None
+        or _LOOKING_BACK.search(f"{before} {after}") is not None
+    )
 
 
+def in_perfect_relative(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a relative clause in the past perfect ("forces that had invaded
+    Burma in late 1943"): what it tells came before the story's present."""
+    if _PERFECT_RELATIVE.search(text, max(0, start - _WINDOW), start) is None:
+        return False  # the clause lies within the window: no need to find where it starts
+    before, _ = _clause_around(text, start, end)
+    return _PERFECT_RELATIVE.search(before) is not None
+
+
+# "Chinese forces that had invaded Northern Burma in late 1943 besieged …": a relative clause in the past
+# perfect tells what came before the story's present.
+_PERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+" + _PARTICIPLE + r"[^,;:]*$")
 # "boycotting the meetings since January": what has lasted since a month began before the story's present.
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
