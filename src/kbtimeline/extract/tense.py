@@ -152,9 +152,12 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 # "that lasted until the fall of Budapest in February 1945": the end of a state told from its
 # start, a glance ahead after which the story goes on from where it was.
 _UNTIL = re.compile(r"\b(?:until|till)\b(?!.*\b(?:when|then|and|but)\b)", re.IGNORECASE)
+_UNTIL_WORD = re.compile(r"until|till", re.IGNORECASE)  # what any match of _UNTIL holds
 
 
 def glances_ahead(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends a state that its clause tells from an earlier point ("lasted until")."""
+    if _UNTIL_WORD.search(text, max(0, start - _WINDOW), start) is None:
+        return False  # asked of every date, and most have no "until" near: the clause need not be found
     before, _ = _clause_around(text, start, end)
     return _UNTIL.search(before) is not None
