@@ -52,7 +52,10 @@ class Sentence:
 
 
 MAX_SENTENCE = 600
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+# A line break and the white space after it. The pattern starts at the newline, which the engine
+# finds at once; one that starts with the blanks before it is tried at every character of the
+# text. Those blanks are taken back by ``_blanks_before``.
+_LINE_BREAK = re.compile(r"\n\s*")
 _HEADING_LENGTH = 70
 
 
@@ -60,13 +63,22 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     """Sentences with their offsets; leading and trailing white space is left out."""
     block_start = 0
     for line_break in _LINE_BREAK.finditer(text):
-        if _ends_block(text, line_break):
-            yield from _split_block(text, block_start, line_break.start())
+        line_end = _blanks_before(text, line_break.start())
+        if _ends_block(text, line_end, line_break):
+            yield from _split_block(text, block_start, line_end)
             block_start = line_break.end()
     yield from _split_block(text, block_start, len(text))
 
 
-def _ends_block(text: str, line_break: re.Match[str]) -> bool:
+def _blanks_before(text: str, newline: int) -> int:
+    """Where the spaces and tabs before ``newline`` start: the end of the line's text. The white space
+    after the line break before stops them, so each is passed over once."""
+    while newline and text[newline - 1] in " \t":
+        newline -= 1
+    return newline
+
+
+def _ends_block(text: str, line_end: int, line_break: re.Match[str]) -> bool:
     """A blank line ends a sentence; so does a line break after closing punctuation
     or after a heading (a short line without it) when a new sentence follows."""
     if line_break.group().count("\n") > 1:
@@ -74,7 +86,7 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
     following = text[line_break.end() : line_break.end() + 1]
     if not following or not (following.isupper() or following.isdigit() or following in '"“('):
         return False
-    line = text[text.rfind("\n", 0, line_break.start()) + 1 : line_break.start()]
+    line = text[text.rfind("\n", 0, line_end) + 1 : line_end]
     if line[-1:] in '.!?:"”)]':
         return True
     return len(line) <= _HEADING_LENGTH and line[-1:] not in ",;"
