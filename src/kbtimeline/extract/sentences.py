@@ -192,6 +192,7 @@ _CITATION_WORDS = (
     "Archived", "Retrieved", "ISBN", "ISSN", "doi:", "OCLC", "http", "Access", "p.", "(PDF)", "Publish",
     "University Press",
 )  # fmt: skip
+_CITATION_WORD = re.compile("|".join(map(re.escape, _CITATION_WORDS)))  # one search, not one per word
 # A word of a list of authors: a capitalised name or initials, a particle, "and", "ed.", a number
 # ("Greenwood Publishing Group, 2000 Panossian, Razmik (2002)"); never a lowercase word of prose.
 _AUTHOR_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|\d+|de|van|von|al|and|&|et al\.|eds?\.)"
@@ -207,7 +208,7 @@ def is_citation(sentence: str) -> bool:
     """True for reference metadata ("Retrieved 12 January 2021", "de Waal 2003, p. 316")."""
     if _CITATION_AT_START.match(sentence):
         return True
-    return any(word in sentence for word in _CITATION_WORDS) and _CITATION_ANYWHERE.search(sentence) is not None
+    return _CITATION_WORD.search(sentence) is not None and _CITATION_ANYWHERE.search(sentence) is not None
 
 
 # Weaker signals, trusted only among the notes: a sentence that is little more
@@ -258,7 +259,25 @@ PRESENT_VERBS = frozenset(
     return arrive visit attack claim report announce confirm accuse urge call ask demand offer
     """.split()
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD_START, _LOWER_WORD_END = r"(?<![\w'’-])", r"(?![a-z'’-])"  # a whole word: "[a-z][a-z'’-]*"
+
+
+def _finite_verb(verbs: frozenset[str], *, plural_s: bool) -> re.Pattern[str]:
+    """A lowercase word that is one of ``verbs``, or ends in -ed (or, with ``plural_s``, in -s but not
+    -ss). One search of the sentence stops at the first; testing each word in Python cost
+    far more. The verbs are grouped by first letter, so each word tries only its own."""
+    by_first: dict[str, list[str]] = {}
+    for verb in sorted(verbs, key=lambda verb: (-len(verb), verb)):
+        by_first.setdefault(verb[0], []).append(re.escape(verb[1:]))
+    listed = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    endings = r"(?<=ed)" + (r"|(?<=s)(?<!ss)" if plural_s else "")
+    return re.compile(
+        rf"{_LOWER_WORD_START}(?:(?:{listed}){_LOWER_WORD_END}|[a-z][a-z'’-]*(?:{endings}){_LOWER_WORD_END})"
+    )
+
+
+_FINITE_VERB = _finite_verb(FINITE_VERBS | PRESENT_VERBS, plural_s=True)
+_FINITE_VERB_STRICT = _finite_verb(FINITE_VERBS, plural_s=False)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A verb of a relative clause ("a film by X, who won the prize") does not make its sentence a statement.
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b(?:\s+\S+){0,3}")
@@ -273,19 +292,14 @@ def has_finite_verb(sentence: str, strict: bool = False) -> bool:
     sentence = _BRACKETED.sub(" ", sentence)
     if strict:
         sentence = _RELATIVE.sub(" ", sentence)
-    return any(
-        word in FINITE_VERBS
-        or word.endswith("ed")
-        or (not strict and word in PRESENT_VERBS)
-        or (not strict and word.endswith("s") and not word.endswith("ss"))
-        for word in _LOWER_WORD.findall(sentence)
-    )
+    return (_FINITE_VERB_STRICT if strict else _FINITE_VERB).search(sentence) is not None
 
 
 # A translated title in brackets opening a sentence: "[Report of the Centre on ...] "События..."".
 _BRACKETED_OPENING = re.compile(r"\[[^\[\]]{20,}\]")
 # A web address without its scheme: "1news.az", "presidentruo.org".
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|info|az|am|ru|ge|tr|uk|de|fr|int)\b")
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|gov|edu|info|az|am|ru|ge|tr|uk|de|fr|int)\b")
+_DOMAIN = re.compile(r"\b[\w-]+" + _DOMAIN_END.pattern)
 
 
 def is_apparatus(sentence: str) -> bool:
@@ -294,7 +308,9 @@ def is_apparatus(sentence: str) -> bool:
         is_citation(sentence)
         or not has_finite_verb(sentence)
         or _BRACKETED_OPENING.match(sentence) is not None
-        or _DOMAIN.search(sentence) is not None
+        # the ending first: it starts with a dot, which the engine finds at once; the name before it
+        # is tried at every word
+        or (_DOMAIN_END.search(sentence) is not None and _DOMAIN.search(sentence) is not None)
     )
 
 
