@@ -23,17 +23,43 @@ ABBREVIATIONS = frozenset(
 """.split()
 )
 
+
+
+# The one character outside ASCII whose lower case is an ASCII letter: the Kelvin sign.
+_ALSO_LOWER = {"k": "\u212a"}
+
+
+def _dot_after(words: list[str]) -> str:
+    """Whether the dot just matched ends one of ``words`` standing alone (no letter, digit or dot before
+    it), in any case: one lookbehind per length of word, as a lookbehind has one width."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        # the characters whose lower case is the word's ("[Mm][Rr]"), not (?i), which also takes "ſ" for s
+        cased = "".join(
+            f"[{char.upper()}{char}{_ALSO_LOWER.get(char, '')}]" if char.isalpha() else re.escape(char)
+            for char in word
+        )
+        by_length.setdefault(len(word), []).append(cased)
+    return "|".join(rf"(?<=(?<![\w.])(?:{'|'.join(cased)})\.)" for cased in by_length.values())
+
+
 # An end of sentence: punctuation, closing quotes or brackets, bracketed notes
 # such as "[full citation needed]" or "[12]", then space and, maybe after an
 # opening quote or bracket, the first character of the next sentence
 # (``_NEXT``). A name may start with a lowercase particle ("de Waal").
+# The abbreviation tests are in the pattern, tried only after a dot: an empty group tells that the dot
+# ends a listed abbreviation (``abbreviation``); a word of one letter or digit (``single``: an initial if a
+# letter); single letters each followed by a dot, two or more, up to twelve characters ("R.E", "C.F.R",
+# the last dot the match's: ``initials``).
 _END = re.compile(
-    r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
+    r"[.!?](?=[\s\"'”’)\]\[])"  # what must follow, seen first: the tests below are not made in "1.9" or "U.S.-led"
+    rf"(?:(?:{_dot_after(sorted(ABBREVIATIONS))})(?P<abbreviation>))?"
+    r"(?:(?<=(?<![\w.])\w\.)(?P<single>))?"
+    r"(?:(?:" + "|".join(rf"(?<=(?<![\w.])(?:[A-Za-z]\.){{{count}}}[A-Za-z]\.)" for count in range(1, 6))
+    + r")(?P<initials>))?"
+    r"[\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
     r"(?=\s+(?:(?:de|van|von|al|d')[\s-][A-Z]|[\"“'‘(\[]?(?P<next>\w)))"
 )
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
-# Single letters each followed by a dot, two or more: "R.E", "C.F.R" (the last dot is the match's).
-_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Words that open sentences rather than go on with a name: after dotted initials, only these end one.
 SENTENCE_OPENERS = frozenset(
     """
@@ -94,7 +120,7 @@ def _ends_block(text: str, line_end: int, line_break: re.Match[str]) -> bool:
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
     for match in _END.finditer(text, start, end):
-        if not _opens_sentence(match) or _is_abbreviation(text, match.start()) or _goes_on(text, match):
+        if not _opens_sentence(match) or _is_abbreviation(match) or _goes_on(text, match):
             continue
         yield from _sentence(text, start, match.end())
         start = match.end()
@@ -152,23 +178,19 @@ def _opens_sentence(end: re.Match[str]) -> bool:
     return following is None or following.isupper() or following.isdigit()
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
+def _is_abbreviation(end: re.Match[str]) -> bool:
+    if end.group("abbreviation") is not None:
+        return True
+    if end.group("single") is None:
         return False
-    found = _WORD_BEFORE_DOT.search(text[max(0, dot - 12) : dot + 1])
-    if not found:
-        return False
-    word = found.group(1)
-    if len(word) == 1 and word.isalpha() and word != "I":
-        return True  # an initial: "H. W. Bush" (but "World War I." ends a sentence)
-    return word.lower() in ABBREVIATIONS
+    word = end.string[end.start() - 1]
+    return word.isalpha() and word != "I"  # an initial: "H. W. Bush" (but "World War I." ends a sentence)
 
 
 def _goes_on(text: str, end: re.Match[str]) -> bool:
     """Dotted initials before a name or a number ("R.E. Appleman reports", "3 C.F.R. 99 (1953)"): the
     sentence goes on; before a word that opens sentences ("the U.S.S.R. The army…") it ends."""
-    found = _WORD_BEFORE_DOT.search(text[max(0, end.start() - 12) : end.start() + 1])
-    if not found or not _DOTTED_INITIALS.fullmatch(found.group(1)):
+    if end.group("initials") is None:
         return False
     following = _NEXT_WORD.match(text, end.end())
     return following is not None and following.group(1).lower() not in SENTENCE_OPENERS
