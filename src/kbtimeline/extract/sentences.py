@@ -24,20 +24,18 @@ ABBREVIATIONS = frozenset(
 )
 
 
-
 # The one character outside ASCII whose lower case is an ASCII letter: the Kelvin sign.
 _ALSO_LOWER = {"k": "\u212a"}
 
 
 def _dot_after(words: list[str]) -> str:
-    """Whether the dot just matched ends one of ``words`` standing alone (no letter, digit or dot before
-    it), in any case: one lookbehind per length of word, as a lookbehind has one width."""
+    """A pattern for "the dot just matched ends one of ``words`` standing alone" (no letter, digit or dot
+    before it), in any case: one lookbehind per length of word, as a lookbehind has one width."""
     by_length: dict[int, list[str]] = {}
     for word in words:
-        # the characters whose lower case is the word's ("[Mm][Rr]"), not (?i), which also takes "ſ" for s
+        # the characters whose lower case is the word's ("[Mm][Rr]"), not (?i): it also takes U+017F for s
         cased = "".join(
-            f"[{char.upper()}{char}{_ALSO_LOWER.get(char, '')}]" if char.isalpha() else re.escape(char)
-            for char in word
+            f"[{char.upper()}{char}{_ALSO_LOWER.get(char, '')}]" if char.isalpha() else re.escape(char) for char in word
         )
         by_length.setdefault(len(word), []).append(cased)
     return "|".join(rf"(?<=(?<![\w.])(?:{'|'.join(cased)})\.)" for cased in by_length.values())
@@ -55,7 +53,8 @@ _END = re.compile(
     r"[.!?](?=[\s\"'”’)\]\[])"  # what must follow, seen first: the tests below are not made in "1.9" or "U.S.-led"
     rf"(?:(?:{_dot_after(sorted(ABBREVIATIONS))})(?P<abbreviation>))?"
     r"(?:(?<=(?<![\w.])\w\.)(?P<single>))?"
-    r"(?:(?:" + "|".join(rf"(?<=(?<![\w.])(?:[A-Za-z]\.){{{count}}}[A-Za-z]\.)" for count in range(1, 6))
+    r"(?:(?:"
+    + "|".join(rf"(?<=(?<![\w.])(?:[A-Za-z]\.){{{count}}}[A-Za-z]\.)" for count in range(1, 6))
     + r")(?P<initials>))?"
     r"[\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
     r"(?=\s+(?:(?:de|van|von|al|d')[\s-][A-Z]|[\"“'‘(\[]?(?P<next>\w)))"
