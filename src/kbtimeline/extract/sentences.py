@@ -50,7 +50,8 @@ def _dot_after(words: list[str]) -> str:
 # letter); single letters each followed by a dot, two or more, up to twelve characters ("R.E", "C.F.R",
 # the last dot the match's: ``initials``).
 _END = re.compile(
-    r"[.!?](?=[\s\"'”’)\]\[])"  # what must follow, seen first: the tests below are not made in "1.9" or "U.S.-led"
+    # what must follow, seen first: the tests below are not made in "1.9", "U.S.-led" or ". . ."
+    r"[.!?](?=[\"'”’)\]\[]|\s+[\w\"“'‘(\[])"
     rf"(?:(?:{_dot_after(sorted(ABBREVIATIONS))})(?P<abbreviation>))?"
     r"(?:(?<=(?<![\w.])\w\.)(?P<single>))?"
     r"(?:(?:"
