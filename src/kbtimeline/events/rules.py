@@ -257,12 +257,18 @@ def named_rule_title(text: str, sentence: Span, own: Span, others: Sequence[Span
     it replaced by the name a sentence before gives."""
     words = text[sentence[0] : sentence[1]]
     title = rule_title(words, *own, others=others)
-    # a pronoun that opens a later clause ("…, and its forces collapsed") names the sentence's own subject first
-    pronoun = re.search(rf"\b{re.escape(title.split(' ', 1)[0])}\b", words, re.IGNORECASE)
-    here = [words] if pronoun and _CLAUSE_END.search(words[: pronoun.start()]) else []
+    opening = title.split(" ", 1)[0]
+
+    def here() -> list[str]:
+        """Looked for only when the title opens with a pronoun: a pattern made of each title's first word
+        would be compiled anew for most titles."""
+        # a pronoun that opens a later clause ("…, and its forces collapsed") names the sentence's own subject first
+        pronoun = re.search(rf"\b{re.escape(opening)}\b", words, re.IGNORECASE)
+        return [words] if pronoun and _CLAUSE_END.search(words[: pronoun.start()]) else []
+
     # "It" is named from its own sentence only: before, it is as often a plan, a figure or no one
     before = [] if title.startswith("It ") else _sentences_before(text, sentence[0])
-    title = _named(title, lambda: iter([*here, *before]))
+    title = _named(title, lambda: iter([*here(), *before]))
     return wording.plain_subject(_outcome(title))
 
 

@@ -83,7 +83,10 @@ def senses(text: str) -> tuple[frozenset[str], str]:
         found.add(PREFIX + _aimed(sense, match))
         return " "
 
-    blanked = _TOKEN.sub(word, _PHRASE.sub(phrase, text))
+    blanked = _PHRASE.sub(phrase, text)
+    # Most texts hold no sense word: then the words need not be called back one by one.
+    if not _BY_WORD.keys().isdisjoint(map(str.lower, _TOKEN.findall(blanked))):
+        blanked = _TOKEN.sub(word, blanked)
     return frozenset(found), blanked
 
 

@@ -44,23 +44,46 @@ _RELATIVE_TIME_WORDS = re.compile(r"later|earlier|that|the (?:next|following|pre
 _EDGE = " ,;:–—-/\"'“”‘’.…"
 
 
+# Every title is tidied, and most need few of its substitutions: each is compiled once, and tried only
+# on a title holding a character its matches need, or that it matches (``_rare``).
+_SPACES = re.compile(r"\s+")
+_EDITORS_NOTE = re.compile(r"\[[^\[\]]*\]")
+_EMPTIED = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
+_SPACE_BEFORE_CLOSING = re.compile(r"\s+([,.;:)\]”’])")
+_SPACE_AFTER_OPENING = re.compile(r"([(\[“‘])\s+")
+_REPEATED_STOPS = re.compile(r"([,;:])(?:\s*[,;:])+")
+_CONJUNCTION_COMMA = re.compile(r"\b(and|or|but),")
+_ASIDE_ALONE = re.compile(r"^[(\[]([^()\[\]]*?)[\s,;]*[)\]]$")
+
+
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\[[^\[\]]*\]", "", text)  # an editor's note or insertion: "[full citation needed]", "[1992]"
+    text = _SPACES.sub(" ", text)
+    if "[" in text:
+        text = _EDITORS_NOTE.sub("", text)  # an editor's note or insertion: "[full citation needed]", "[1992]"
     text = _RELATIVE_TIME.sub("", text) if _RELATIVE_TIME_WORDS.search(text) else text
     if "respectively" in text:  # it pairs with the dates taken out
         text = re.sub(r",?\s*\b(?:and\s+)?respectively\b", "", text)
-    text = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", "", text)  # brackets emptied by the date's removal
-    text = re.sub(r"\s+([,.;:)\]”’])", r"\1", text)
-    text = re.sub(r"([(\[“‘])\s+", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # ", ," left where a phrase was taken out
-    text = re.sub(r"\b(and|or|but),", r"\1", text)
-    text = re.sub(r"^[(\[]([^()\[\]]*?)[\s,;]*[)\]]$", r"\1", text.strip())  # a clause that was an aside
+    if "(" in text or "[" in text:
+        text = _EMPTIED.sub("", text)  # brackets emptied by the date's removal
+    text = _rare(_SPACE_BEFORE_CLOSING, r"\1", text)
+    if "(" in text or "[" in text or "“" in text or "‘" in text:
+        text = _SPACE_AFTER_OPENING.sub(r"\1", text)
+    text = _rare(_REPEATED_STOPS, r"\1", text)  # ", ," left where a phrase was taken out
+    text = _rare(_CONJUNCTION_COMMA, r"\1", text)
+    text = text.strip()
+    if text[:1] in ("(", "["):
+        text = _ASIDE_ALONE.sub(r"\1", text)  # a clause that was an aside
     text = _balanced(text.strip(_EDGE)).strip(_EDGE)
     text = _OPENING_LINK.sub("", text)
     text = _without_dangling_end(text)
     return text[:1].upper() + text[1:]
+
+
+def _rare(pattern: re.Pattern[str], template: str, text: str) -> str:
+    """``pattern.sub(template, text)``, searched for first: a substitution with a template that finds
+    nothing costs more than twice a search."""
+    return pattern.sub(template, text) if pattern.search(text) else text
 
 
 def plain_subject(text: str) -> str:

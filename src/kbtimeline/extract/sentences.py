@@ -23,17 +23,43 @@ ABBREVIATIONS = frozenset(
 """.split()
 )
 
+
+# The one character outside ASCII whose lower case is an ASCII letter: the Kelvin sign.
+_ALSO_LOWER = {"k": "\u212a"}
+
+
+def _dot_after(words: list[str]) -> str:
+    """A pattern for "the dot just matched ends one of ``words`` standing alone" (no letter, digit or dot
+    before it), in any case: one lookbehind per length of word, as a lookbehind has one width."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        # the characters whose lower case is the word's ("[Mm][Rr]"), not (?i): it also takes U+017F for s
+        cased = "".join(
+            f"[{char.upper()}{char}{_ALSO_LOWER.get(char, '')}]" if char.isalpha() else re.escape(char) for char in word
+        )
+        by_length.setdefault(len(word), []).append(cased)
+    return "|".join(rf"(?<=(?<![\w.])(?:{'|'.join(cased)})\.)" for cased in by_length.values())
+
+
 # An end of sentence: punctuation, closing quotes or brackets, bracketed notes
 # such as "[full citation needed]" or "[12]", then space and, maybe after an
 # opening quote or bracket, the first character of the next sentence
 # (``_NEXT``). A name may start with a lowercase particle ("de Waal").
+# The abbreviation tests are in the pattern, tried only after a dot: an empty group tells that the dot
+# ends a listed abbreviation (``abbreviation``); a word of one letter or digit (``single``: an initial if a
+# letter); single letters each followed by a dot, two or more, up to twelve characters ("R.E", "C.F.R",
+# the last dot the match's: ``initials``).
 _END = re.compile(
-    r"[.!?][\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
+    # what must follow, seen first: the tests below are not made in "1.9", "U.S.-led" or ". . ."
+    r"[.!?](?=[\"'”’)\]\[]|\s+[\w\"“'‘(\[])"
+    rf"(?:(?:{_dot_after(sorted(ABBREVIATIONS))})(?P<abbreviation>))?"
+    r"(?:(?<=(?<![\w.])\w\.)(?P<single>))?"
+    r"(?:(?:"
+    + "|".join(rf"(?<=(?<![\w.])(?:[A-Za-z]\.){{{count}}}[A-Za-z]\.)" for count in range(1, 6))
+    + r")(?P<initials>))?"
+    r"[\"'”’)\]]*(?:\[[^\[\]\n]{0,40}\])*"
     r"(?=\s+(?:(?:de|van|von|al|d')[\s-][A-Z]|[\"“'‘(\[]?(?P<next>\w)))"
 )
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
-# Single letters each followed by a dot, two or more: "R.E", "C.F.R" (the last dot is the match's).
-_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Words that open sentences rather than go on with a name: after dotted initials, only these end one.
 SENTENCE_OPENERS = frozenset(
     """
@@ -52,7 +78,10 @@ class Sentence:
 
 
 MAX_SENTENCE = 600
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+# A line break and the white space after it. The pattern starts at the newline, which the engine
+# finds at once; one that starts with the blanks before it is tried at every character of the
+# text. Those blanks are taken back by ``_blanks_before``.
+_LINE_BREAK = re.compile(r"\n\s*")
 _HEADING_LENGTH = 70
 
 
@@ -60,13 +89,22 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     """Sentences with their offsets; leading and trailing white space is left out."""
     block_start = 0
     for line_break in _LINE_BREAK.finditer(text):
-        if _ends_block(text, line_break):
-            yield from _split_block(text, block_start, line_break.start())
+        line_end = _blanks_before(text, line_break.start())
+        if _ends_block(text, line_end, line_break):
+            yield from _split_block(text, block_start, line_end)
             block_start = line_break.end()
     yield from _split_block(text, block_start, len(text))
 
 
-def _ends_block(text: str, line_break: re.Match[str]) -> bool:
+def _blanks_before(text: str, newline: int) -> int:
+    """Where the spaces and tabs before ``newline`` start: the end of the line's text. The white space
+    after the line break before stops them, so each is passed over once."""
+    while newline and text[newline - 1] in " \t":
+        newline -= 1
+    return newline
+
+
+def _ends_block(text: str, line_end: int, line_break: re.Match[str]) -> bool:
     """A blank line ends a sentence; so does a line break after closing punctuation
     or after a heading (a short line without it) when a new sentence follows."""
     if line_break.group().count("\n") > 1:
@@ -74,7 +112,7 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
     following = text[line_break.end() : line_break.end() + 1]
     if not following or not (following.isupper() or following.isdigit() or following in '"“('):
         return False
-    line = text[text.rfind("\n", 0, line_break.start()) + 1 : line_break.start()]
+    line = text[text.rfind("\n", 0, line_end) + 1 : line_end]
     if line[-1:] in '.!?:"”)]':
         return True
     return len(line) <= _HEADING_LENGTH and line[-1:] not in ",;"
@@ -82,7 +120,7 @@ def _ends_block(text: str, line_break: re.Match[str]) -> bool:
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
     for match in _END.finditer(text, start, end):
-        if not _opens_sentence(match) or _is_abbreviation(text, match.start()) or _goes_on(text, match):
+        if not _opens_sentence(match) or _is_abbreviation(match) or _goes_on(text, match):
             continue
         yield from _sentence(text, start, match.end())
         start = match.end()
@@ -140,23 +178,19 @@ def _opens_sentence(end: re.Match[str]) -> bool:
     return following is None or following.isupper() or following.isdigit()
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
+def _is_abbreviation(end: re.Match[str]) -> bool:
+    if end.group("abbreviation") is not None:
+        return True
+    if end.group("single") is None:
         return False
-    found = _WORD_BEFORE_DOT.search(text[max(0, dot - 12) : dot + 1])
-    if not found:
-        return False
-    word = found.group(1)
-    if len(word) == 1 and word.isalpha() and word != "I":
-        return True  # an initial: "H. W. Bush" (but "World War I." ends a sentence)
-    return word.lower() in ABBREVIATIONS
+    word = end.string[end.start() - 1]
+    return word.isalpha() and word != "I"  # an initial: "H. W. Bush" (but "World War I." ends a sentence)
 
 
 def _goes_on(text: str, end: re.Match[str]) -> bool:
     """Dotted initials before a name or a number ("R.E. Appleman reports", "3 C.F.R. 99 (1953)"): the
     sentence goes on; before a word that opens sentences ("the U.S.S.R. The army…") it ends."""
-    found = _WORD_BEFORE_DOT.search(text[max(0, end.start() - 12) : end.start() + 1])
-    if not found or not _DOTTED_INITIALS.fullmatch(found.group(1)):
+    if end.group("initials") is None:
         return False
     following = _NEXT_WORD.match(text, end.end())
     return following is not None and following.group(1).lower() not in SENTENCE_OPENERS
@@ -180,6 +214,7 @@ _CITATION_WORDS = (
     "Archived", "Retrieved", "ISBN", "ISSN", "doi:", "OCLC", "http", "Access", "p.", "(PDF)", "Publish",
     "University Press",
 )  # fmt: skip
+_CITATION_WORD = re.compile("|".join(map(re.escape, _CITATION_WORDS)))  # one search, not one per word
 # A word of a list of authors: a capitalised name or initials, a particle, "and", "ed.", a number
 # ("Greenwood Publishing Group, 2000 Panossian, Razmik (2002)"); never a lowercase word of prose.
 _AUTHOR_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|\d+|de|van|von|al|and|&|et al\.|eds?\.)"
@@ -195,7 +230,7 @@ def is_citation(sentence: str) -> bool:
     """True for reference metadata ("Retrieved 12 January 2021", "de Waal 2003, p. 316")."""
     if _CITATION_AT_START.match(sentence):
         return True
-    return any(word in sentence for word in _CITATION_WORDS) and _CITATION_ANYWHERE.search(sentence) is not None
+    return _CITATION_WORD.search(sentence) is not None and _CITATION_ANYWHERE.search(sentence) is not None
 
 
 # Weaker signals, trusted only among the notes: a sentence that is little more
@@ -246,7 +281,25 @@ PRESENT_VERBS = frozenset(
     return arrive visit attack claim report announce confirm accuse urge call ask demand offer
     """.split()
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD_START, _LOWER_WORD_END = r"(?<![\w'’-])", r"(?![a-z'’-])"  # a whole word: "[a-z][a-z'’-]*"
+
+
+def _finite_verb(verbs: frozenset[str], *, plural_s: bool) -> re.Pattern[str]:
+    """A lowercase word that is one of ``verbs``, or ends in -ed (or, with ``plural_s``, in -s but not
+    -ss). One search of the sentence stops at the first; testing each word in Python cost
+    far more. The verbs are grouped by first letter, so each word tries only its own."""
+    by_first: dict[str, list[str]] = {}
+    for verb in sorted(verbs, key=lambda verb: (-len(verb), verb)):
+        by_first.setdefault(verb[0], []).append(re.escape(verb[1:]))
+    listed = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    endings = r"(?<=ed)" + (r"|(?<=s)(?<!ss)" if plural_s else "")
+    return re.compile(
+        rf"{_LOWER_WORD_START}(?:(?:{listed}){_LOWER_WORD_END}|[a-z][a-z'’-]*(?:{endings}){_LOWER_WORD_END})"
+    )
+
+
+_FINITE_VERB = _finite_verb(FINITE_VERBS | PRESENT_VERBS, plural_s=True)
+_FINITE_VERB_STRICT = _finite_verb(FINITE_VERBS, plural_s=False)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A verb of a relative clause ("a film by X, who won the prize") does not make its sentence a statement.
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b(?:\s+\S+){0,3}")
@@ -261,19 +314,14 @@ def has_finite_verb(sentence: str, strict: bool = False) -> bool:
     sentence = _BRACKETED.sub(" ", sentence)
     if strict:
         sentence = _RELATIVE.sub(" ", sentence)
-    return any(
-        word in FINITE_VERBS
-        or word.endswith("ed")
-        or (not strict and word in PRESENT_VERBS)
-        or (not strict and word.endswith("s") and not word.endswith("ss"))
-        for word in _LOWER_WORD.findall(sentence)
-    )
+    return (_FINITE_VERB_STRICT if strict else _FINITE_VERB).search(sentence) is not None
 
 
 # A translated title in brackets opening a sentence: "[Report of the Centre on ...] "События..."".
 _BRACKETED_OPENING = re.compile(r"\[[^\[\]]{20,}\]")
 # A web address without its scheme: "1news.az", "presidentruo.org".
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|info|az|am|ru|ge|tr|uk|de|fr|int)\b")
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|gov|edu|info|az|am|ru|ge|tr|uk|de|fr|int)\b")
+_DOMAIN = re.compile(r"\b[\w-]+" + _DOMAIN_END.pattern)
 
 
 def is_apparatus(sentence: str) -> bool:
@@ -282,7 +330,9 @@ def is_apparatus(sentence: str) -> bool:
         is_citation(sentence)
         or not has_finite_verb(sentence)
         or _BRACKETED_OPENING.match(sentence) is not None
-        or _DOMAIN.search(sentence) is not None
+        # the ending first: it starts with a dot, which the engine finds at once; the name before it
+        # is tried at every word
+        or (_DOMAIN_END.search(sentence) is not None and _DOMAIN.search(sentence) is not None)
     )
 
 
