@@ -120,6 +120,40 @@ def test_pair(text, one, other, joined, reason):
     assert (happening[_record(text, one)] == happening[_record(text, other)]) is joined
 
 
+# A happening named by its name is what the undated sentences that open with that name or give it say.
+_FALCON = (
+    "Codenamed Operation Falcon, the army and the local Zarist militia entered the hamlets of the Velna valley. "
+    "Operation Falcon was condemned by officials in Lisbon as brutal. "
+    "Strikes spread through the Doran mills after Operation Falcon. "
+    "The army intervened during Operation Falcon in April–May 1961. "
+)
+# (text, one date phrase, another, joined?, reason): grouping as the pipeline does, with the whole text.
+DESCRIBED_PAIRS = [
+    (_FALCON + "Rebels later retook the hamlets seized by the Zarist militia in May–July 1961.", "April–May 1961",
+     "May–July 1961", True, "'Codenamed X, …' gives what X was: the Zarist militia in the hamlets"),
+    (_FALCON + "A brutal operation directed from Lisbon was begun in the spring of 1961.", "April–May 1961",
+     "the spring of 1961", True, "a sentence that X opens says what X was: directed from Lisbon"),
+    ("The rising known as the Harvest Uprising spread from Kelm to the Doran mills. Troops crushed the Harvest "
+     "Uprising in March 1932. In March 1932 soldiers fired on strikers at the Doran mills.", "March 1932",
+     "March 1932#2", True, "'known as X' gives what X was"),
+    (_FALCON + "In April 1961 strikers occupied the Doran mills.", "April–May 1961", "April 1961", False,
+     "a sentence that names X in passing ('after X') tells something else"),
+    (_FALCON + "Operation Heron struck the Velna valley in April 1961. In April 1961 the Zarist militia took "
+     "the hamlets.", "April 1961", "April 1961#2", False, "what X was is not what another happening was"),
+    ("The army intervened during Operation Falcon in April–May 1961. Codenamed Operation Falcon in May 1961, the "
+     "Zarist militia entered the hamlets. Rebels retook the hamlets seized by the Zarist militia in May–July 1961.",
+     "April–May 1961", "May–July 1961", False, "a dated sentence tells its own records, not the name's"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "other", "joined", "reason"), DESCRIBED_PAIRS, ids=[row[-1] for row in DESCRIBED_PAIRS]
+)
+def test_a_happening_named_by_its_name_is_what_the_text_says_it_was(text, one, other, joined, reason):
+    events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
+    assert (events[_record(text, one)].happening == events[_record(text, other)].happening) is joined
+
+
 # A short news article: "Iraq" and "Kuwait" are in most of its sentences, dated or not.
 _NEWS = (
     "Iraq threatened Kuwait yesterday with reprisals. Iraq massed tanks on the border of Kuwait. "

@@ -38,10 +38,16 @@ How much is enough depends on how the dates relate:
 
 What a record says is the part of its sentence nearer its date than any
 other date of the sentence, without the anchors it is placed against ("after
-the resignation of X": another happening). "The town", "the city", "the
-events" stand for the names of the dated sentence before, but count only in
-an account of the same kind of happening ("they managed to capture the town"
-after "the army attacked Shusha").
+the resignation of X": another happening). A happening it names by its name
+("during Operation Ring") says also what the text tells of that happening
+where it gives no date: the sentences the name opens or that give it
+("Codenamed Operation Ring, Soviet forces and the local OMON entered
+villages…"), so a reader's "villages seized by OMON in May–July 1991" is the
+operation of April–May 1991; two records that name different happenings by
+their names ("Operation Ring", "Operation Heron") are two happenings. "The
+town", "the city", "the events" stand for the names of the dated sentence
+before, but count only in an account of the same kind of happening ("they
+managed to capture the town" after "the army attacked Shusha").
 
 They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
@@ -155,6 +161,15 @@ _NAMED_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,3})([a-z][\w-]*(?:\s+[a
 _NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'’-]+)?\s+(?:in|on|during)\s+$")
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
+# A happening named by its name: "Operation Ring", "the Battle of the Bulge", "the Tet Offensive".
+_NAMED_HAPPENING = re.compile(
+    r"\b(?:Operation|Battles? of|Siege of)((?:\s+the)?(?:\s+(?!The\b)[A-Z][\w'’-]*)+)"
+    r"|((?:(?!The\b)[A-Z][\w'’-]*\s+)+)(?:Offensive|Massacre|Campaign|Uprising|Rebellion|Revolt|Pogrom|Incident|Raid)\b"
+)
+# What stands before a name that opens its sentence ("The Tet Offensive began…"), or before one given
+# ("Codenamed Operation Ring, …", "a revolt known as the Easter Rising").
+_OPENS = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
+_GIVES_NAME = re.compile(r"\b(?:code-?named|known as|called|dubbed|named)\s+(?:the\s+)?\W?$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 Topic = Callable[[], frozenset[str]]  # the words of the whole text's topic, read when first asked for
 
@@ -176,6 +191,8 @@ class _Record:
     links: frozenset[tuple[str, str]]  # names side by side, words of one name: ("bao", "dai")
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
+    own: str = ""  # the part of the sentence that is this record's (``_own_words``)
+    called: frozenset[str] = frozenset()  # the happenings it names by their names: "ring" of "Operation Ring"
 
 
 def group_happenings(events: list[Event], texts: Mapping[str, str] | None = None) -> list[Event]:
@@ -208,6 +225,7 @@ def _precedence(event: Event) -> tuple[bool, int, int]:
 def _groups(events: list[Event], text: str | None) -> list[list[_Record]]:
     records = _records(events)
     weight = _weights(records)
+    _describe(records, text)
     # Read only when two records of one day meet: most texts need it seldom, and it reads the whole text.
     topic = functools.cache(lambda: _topic(text))
     crowded = _crowded_days(records)
@@ -274,11 +292,25 @@ def _records(events: list[Event]) -> list[_Record]:
         named, named_by = _named(before, after)
         by_date = _EVENTS_OF.search(before) is not None
         records.append(
-            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, links, by_date=by_date)
+            _Record(
+                position,
+                event,
+                names,
+                words,
+                first,
+                last,
+                summary,
+                aloof,
+                named,
+                named_by,
+                links,
+                by_date=by_date,
+                own=own,
+            )
         )
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
-    common = {word for record in records for word in record.words}
+    common = _common(records)
     for record in records:
         nouns = record.names & common
         record.names, record.words = record.names - nouns, record.words | nouns
@@ -289,6 +321,47 @@ def _records(events: list[Event]) -> list[_Record]:
         if previous is None or record.event.span != previous.event.span:
             previous = record
     return records
+
+
+def _describe(records: list[_Record], text: str | None) -> None:
+    """A record that names a happening by its name ("during Operation Ring") takes the names and words of
+    the undated sentences that say what that happening was: those the name opens ("Operation Ring was
+    viewed as an attempt by Moscow…") or that give it ("Codenamed Operation Ring, Soviet forces and the
+    local OMON entered villages…"). A sentence that names it in passing ("after Operation Ring", "her
+    coverage of Operation Ring") tells something else, and one with a date tells its own records."""
+    naming: dict[str, list[_Record]] = {}
+    for record in records:
+        record.called = frozenset(_happening_name(match) for match in _NAMED_HAPPENING.finditer(record.own))
+        for name in record.called:
+            naming.setdefault(name, []).append(record)
+    if text is None or not naming:
+        return
+    hits = [match for match in _NAMED_HAPPENING.finditer(text) if _happening_name(match) in naming]
+    if not hits:
+        return
+    sentences = list(split_sentences(text))
+    starts = [sentence.start for sentence in sentences]
+    dated = {record.event.span for record in records}
+    common = _common(records)
+    for match in hits:
+        sentence = sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        told = text[sentence.start : match.start()]
+        if (sentence.start, sentence.end) in dated or not (_OPENS.fullmatch(told) or _GIVES_NAME.search(told)):
+            continue
+        names, words, _ = _words(senses(text[sentence.start : sentence.end])[1])
+        for record in naming[_happening_name(match)]:
+            record.names = record.names | (names - common)
+            record.words = record.words | words | (names & common)
+
+
+def _happening_name(match: re.Match[str]) -> str:
+    """The name of a named happening, whatever its case and spacing: "ring" of "Operation Ring"."""
+    return " ".join((match.group(1) or match.group(2)).lower().split())
+
+
+def _common(records: list[_Record]) -> set[str]:
+    """The words the text writes in lowercase: in a capitalised name they say what happened, they name nothing."""
+    return {word for record in records for word in record.words}
 
 
 def _named(before: str, after: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -527,6 +600,8 @@ def _tell_one_happening(
     if first.first > second.last + slack or second.first > first.last + slack:
         return False
     if stages_differ(first.words, second.words):
+        return False
+    if first.called and second.called and not first.called & second.called:  # "Operation Ring", "Operation Heron"
         return False
     shared_words = first.words & second.words
     said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
