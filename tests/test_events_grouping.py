@@ -107,6 +107,11 @@ PAIRS = [
      "the names of an anchor ('after X') are not the record's own"),
     ("In June 1944 the rebels occupied Leon. On 20 June 1944 the bishop preached peace in the city.",
      "June 1944", "20 June 1944", False, "'the city' stands for a name only in an account of the same kind"),
+    ("On 7 August 1998 two bombs exploded at the embassy in Nairobi. On 7 August 1998 the government of Peru "
+     "condemned the bombs at the embassy in Nairobi.", "7 August 1998", "7 August 1998#2", False,
+     "a reaction ('condemned the bombs') is not what it reacts to"),
+    ("On 7 August 1998 Peru condemned the bombing in Nairobi. Peru denounced the Nairobi bombing on 7 August 1998.",
+     "7 August 1998", "7 August 1998#2", True, "two accounts of one reaction"),
 ]  # fmt: skip
 
 
@@ -161,7 +166,8 @@ _NEWS = (
     "Iraq and Kuwait have quarrelled for decades. Traders in Kuwait fear Iraq. "
     "Kuwait's exiled rulers threatened yesterday to sue Iraq. "
     "Iraq freed forty Britons held in Kuwait yesterday. The Britons freed yesterday flew home from Iraq. "
-    "The envoy of Iraq threatened yesterday to walk out of the talks."
+    "The envoy of Iraq threatened yesterday to walk out of the talks. "
+    "A convoy bound for Kuwait came under attack yesterday. Troops attacked a Kuwait border post on Saturday."
 )
 # (the n-th "yesterday", another, joined?, reason): grouping as the pipeline does, with the whole text;
 # "yesterday" dates every dated sentence: a crowded day, which holds many happenings.
@@ -170,13 +176,14 @@ NEWS_PAIRS = [
     (3, 4, True, "what was done ('freed') and a name off the topic ('Britons')"),
     (1, 3, False, "the topic only"),
     (1, 5, False, "what was done alone ('threatened')"),
+    (6, 7, False, "a day apart from a crowded day: the same kind ('~attack') and the topic ('Kuwait') only"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("one", "other", "joined", "reason"), NEWS_PAIRS, ids=[row[-1] for row in NEWS_PAIRS])
 def test_a_news_articles_topic_tells_no_happening_apart(one, other, joined, reason):
     events = group_happenings(classify(extract_events(_NEWS, "news", Day(1990, 8, 13))), {"news": _NEWS})
-    assert [event.date_text for event in events] == ["yesterday"] * 5
+    assert [event.date_text for event in events] == ["yesterday"] * 6 + ["Saturday"]
     assert (events[one - 1].happening == events[other - 1].happening) is joined
 
 

@@ -19,7 +19,10 @@ How much is enough depends on how the dates relate:
   "Kuwait" in a short article on the Gulf crisis, where few sentences carry
   a date and each word looks rare among them);
 - two days a day apart (sources often disagree by one): a shared name and
-  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``;
+  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``,
+  and if either day is crowded, what the records of one crowded day share
+  ("Iraq" and "weapons inspectors" on Thursday and Friday of an article on
+  Iraq's weapons tell two happenings);
 - otherwise (one interval inside or across the other): a shared name (a
   capitalised word, a number that is not a year, a unit's ordinal: "Khojaly",
   "822", "366th") and the same kind of happening, when the coarser interval
@@ -622,12 +625,11 @@ def _tell_one_happening(
     rare_name = any(value > 0 for value in names)
     rare_word = any(value > 0 for value in words)
     if first.first == first.last and second.first == second.last:
+        busy = first.first in crowded or second.first in crowded
+        told = not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
         if first.first == second.first and one.granularity == "day":
-            busy = first.first in crowded
-            return total >= SAME_DATE_WEIGHT and (
-                not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
-            )
-        return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
+            return total >= SAME_DATE_WEIGHT and told
+        return rare_name and said and total >= SAME_DATE_WEIGHT and told  # a day apart
     # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
     # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
     for record, teller in ((first, second), (second, first)):
