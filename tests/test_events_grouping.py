@@ -132,8 +132,14 @@ _FALCON = (
     "Strikes spread through the Doran mills after Operation Falcon. "
     "The army intervened during Operation Falcon in April–May 1961. "
 )
+# An article about a strike: "dockers" is in most of its sentences, dated or not.
+_STRIKE = (
+    "The strike began on 2 May 1990. Dockers blocked the port gates. The dockers' union met the owners. "
+    "Dockers marched through the town. Police watched the dockers. On 14 May 1990 the ships sailed. "
+    "On 20 May 1990 the mayor resigned. "
+)
 # (text, one date phrase, another, joined?, reason): grouping as the pipeline does, with the whole text.
-DESCRIBED_PAIRS = [
+TEXT_PAIRS = [
     (_FALCON + "Rebels later retook the hamlets seized by the Zarist militia in May–July 1961.", "April–May 1961",
      "May–July 1961", True, "'Codenamed X, …' gives what X was: the Zarist militia in the hamlets"),
     (_FALCON + "A brutal operation directed from Lisbon was begun in the spring of 1961.", "April–May 1961",
@@ -148,13 +154,15 @@ DESCRIBED_PAIRS = [
     ("The army intervened during Operation Falcon in April–May 1961. Codenamed Operation Falcon in May 1961, the "
      "Zarist militia entered the hamlets. Rebels retook the hamlets seized by the Zarist militia in May–July 1961.",
      "April–May 1961", "May–July 1961", False, "a dated sentence tells its own records, not the name's"),
+    (_STRIKE + "On 9 May 1990 the owners paid the dockers. On 9 May 1990 the dockers' wives held a fair.", "9 May 1990",
+     "9 May 1990#2", False, "the same day, sharing only the article's topic ('dockers')"),
+    (_STRIKE + "On 9 May 1990 the owners raised wages. On 9 May 1990 the dockers got higher wages.", "9 May 1990",
+     "9 May 1990#2", True, "the same day, sharing a word off the topic ('wages')"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("text", "one", "other", "joined", "reason"), DESCRIBED_PAIRS, ids=[row[-1] for row in DESCRIBED_PAIRS]
-)
-def test_a_happening_named_by_its_name_is_what_the_text_says_it_was(text, one, other, joined, reason):
+@pytest.mark.parametrize(("text", "one", "other", "joined", "reason"), TEXT_PAIRS, ids=[row[-1] for row in TEXT_PAIRS])
+def test_pair_with_the_whole_text(text, one, other, joined, reason):
     events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
     assert (events[_record(text, one)].happening == events[_record(text, other)].happening) is joined
 

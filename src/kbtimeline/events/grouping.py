@@ -10,7 +10,9 @@ one. Words for what happened are read as their sense first (``synonyms``:
 people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
-- the same day: one rare word in common ("voted", "Lachin"); but a day that
+- the same day: one rare word in common ("voted", "Lachin") that is not the
+  topic of the whole text (below: two records of an article about a strike
+  are not one happening for naming the strikers); but a day that
   dates many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a
   news article) holds many happenings, so two of its records share what was
   done (a sense, or a rare word: "voted") and one more rare word or name
@@ -628,7 +630,8 @@ def _tell_one_happening(
         busy = first.first in crowded or second.first in crowded
         told = not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
         if first.first == second.first and one.granularity == "day":
-            return total >= SAME_DATE_WEIGHT and told
+            off_topic = sum(weight.get(word, 0.0) for word in (shared_names | shared_words) - topic())
+            return total >= SAME_DATE_WEIGHT and told and off_topic >= SAME_DATE_WEIGHT
         return rare_name and said and total >= SAME_DATE_WEIGHT and told  # a day apart
     # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
     # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
