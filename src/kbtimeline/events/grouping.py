@@ -21,8 +21,9 @@ How much is enough depends on how the dates relate:
   "Kuwait" in a short article on the Gulf crisis, where few sentences carry
   a date and each word looks rare among them);
 - two days a day apart (sources often disagree by one): a shared name and
-  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``,
-  and if either day is crowded, what the records of one crowded day share
+  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``
+  off the topic, and if either day is crowded, what two records of one
+  crowded day share
   ("Iraq" and "weapons inspectors" on Thursday and Friday of an article on
   Iraq's weapons tell two happenings);
 - otherwise (one interval inside or across the other): a shared name (a
@@ -90,7 +91,7 @@ from dataclasses import dataclass, replace
 
 from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
 from kbtimeline.extract.lexicon import MONTHS
-from kbtimeline.extract.sentences import split_sentences
+from kbtimeline.extract.sentences import Sentence, split_sentences
 from kbtimeline.model import Event
 
 # Words that are capitalised or frequent for reasons other than naming a happening.
@@ -167,10 +168,13 @@ _NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'�
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
 # A happening named by its name: "Operation Ring", "the Battle of the Bulge", "the Tet Offensive".
+_HEADS_BEFORE = "Operation|Battles? of|Siege of"  # "Operation Ring", "the Battle of the Bulge"
+_HEADS_AFTER = "Offensive|Massacre|Campaign|Uprising|Rebellion|Revolt|Pogrom|Incident|Raid"  # "the Tet Offensive"
 _NAMED_HAPPENING = re.compile(
-    r"\b(?:Operation|Battles? of|Siege of)((?:\s+the)?(?:\s+(?!The\b)[A-Z][\w'’-]*)+)"
-    r"|((?:(?!The\b)[A-Z][\w'’-]*\s+)+)(?:Offensive|Massacre|Campaign|Uprising|Rebellion|Revolt|Pogrom|Incident|Raid)\b"
+    rf"\b(?:{_HEADS_BEFORE})((?:\s+the)?(?:\s+(?!The\b)[A-Z][\w'’-]*)+)"
+    rf"|((?:(?!The\b)[A-Z][\w'’-]*\s+)+)(?:{_HEADS_AFTER})\b"
 )
+_HEAD = re.compile(rf"\b(?:{_HEADS_BEFORE}|{_HEADS_AFTER})\b")  # a quick look before the pattern's slow one
 # What stands before a name that opens its sentence ("The Tet Offensive began…"), or before one given
 # ("Codenamed Operation Ring, …", "a revolt known as the Easter Rising").
 _OPENS = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
@@ -230,9 +234,11 @@ def _precedence(event: Event) -> tuple[bool, int, int]:
 def _groups(events: list[Event], text: str | None) -> list[list[_Record]]:
     records = _records(events)
     weight = _weights(records)
-    _describe(records, text)
+    # The whole text's sentences, split when first asked for: most texts need them seldom.
+    split = functools.cache(lambda: list(split_sentences(text or "")))
+    _describe(records, text or "", split)
     # Read only when two records of one day meet: most texts need it seldom, and it reads the whole text.
-    topic = functools.cache(lambda: _topic(text))
+    topic = functools.cache(lambda: _topic(text, split()))
     crowded = _crowded_days(records)
     parent = list(range(len(records)))
     bounds = {index: (record.first, record.last) for index, record in enumerate(records)}
@@ -328,33 +334,33 @@ def _records(events: list[Event]) -> list[_Record]:
     return records
 
 
-def _describe(records: list[_Record], text: str | None) -> None:
+def _describe(records: list[_Record], text: str, sentences: Callable[[], list[Sentence]]) -> None:
     """A record that names a happening by its name ("during Operation Ring") takes the names and words of
     the undated sentences that say what that happening was: those the name opens ("Operation Ring was
     viewed as an attempt by Moscow…") or that give it ("Codenamed Operation Ring, Soviet forces and the
     local OMON entered villages…"). A sentence that names it in passing ("after Operation Ring", "her
     coverage of Operation Ring") tells something else, and one with a date tells its own records."""
-    naming: dict[str, list[_Record]] = {}
+    naming: dict[str, list[_Record]] = {}  # the words that name a happening, as written -> the records
     for record in records:
-        record.called = frozenset(_happening_name(match) for match in _NAMED_HAPPENING.finditer(record.own))
-        for name in record.called:
-            naming.setdefault(name, []).append(record)
-    if text is None or not naming:
+        matches = list(_NAMED_HAPPENING.finditer(record.own)) if _HEAD.search(record.own) else []
+        record.called = frozenset(map(_happening_name, matches))
+        for match in matches:
+            naming.setdefault(match.group(), []).append(record)
+    if not naming:
         return
-    hits = [match for match in _NAMED_HAPPENING.finditer(text) if _happening_name(match) in naming]
-    if not hits:
-        return
-    sentences = list(split_sentences(text))
-    starts = [sentence.start for sentence in sentences]
+    # The names as the records write them: a plain search, quicker than the pattern over a whole text.
+    written = re.compile("|".join(map(re.escape, sorted(naming, key=len, reverse=True))))
+    hits = list(written.finditer(text))
+    starts = [sentence.start for sentence in sentences()] if hits else []
     dated = {record.event.span for record in records}
     common = _common(records)
     for match in hits:
-        sentence = sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        sentence = sentences()[max(0, bisect.bisect_right(starts, match.start()) - 1)]
         told = text[sentence.start : match.start()]
         if (sentence.start, sentence.end) in dated or not (_OPENS.fullmatch(told) or _GIVES_NAME.search(told)):
             continue
         names, words, _ = _words(senses(text[sentence.start : sentence.end])[1])
-        for record in naming[_happening_name(match)]:
+        for record in naming[match.group()]:
             record.names = record.names | (names - common)
             record.words = record.words | words | (names & common)
 
@@ -431,17 +437,17 @@ def _crowded_days(records: list[_Record]) -> frozenset[int]:
     )
 
 
-def _topic(text: str | None) -> frozenset[str]:
-    """The words held by more than ``COMMON_SHARE`` of all the sentences of ``text``, dated or not (counted
-    as ``MIN_SENTENCES`` at least): what a news article is about ("Iraq", "Kuwait"), though few of its
-    sentences carry a date."""
+def _topic(text: str | None, sentences: list[Sentence]) -> frozenset[str]:
+    """The words held by more than ``COMMON_SHARE`` of all the ``sentences`` of ``text``, dated or not
+    (counted as ``MIN_SENTENCES`` at least): what a news article is about ("Iraq", "Kuwait"), though few of
+    its sentences carry a date."""
     if text is None:
         return frozenset()
     frequency: Counter[str] = Counter()
     count = 0
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         # Plain stems: a sense ("~attack") always counts as what was done, topic or not.
-        frequency.update({_token(word.group())[1] for word in _WORD.finditer(text, sentence.start, sentence.end)})
+        frequency.update({_token(word)[1] for word in set(_WORD.findall(text, sentence.start, sentence.end))})
         count += 1
     share = COMMON_SHARE * max(count, MIN_SENTENCES)
     return frozenset(word for word, held in frequency.items() if word and held > share)
@@ -628,11 +634,14 @@ def _tell_one_happening(
     rare_word = any(value > 0 for value in words)
     if first.first == first.last and second.first == second.last:
         busy = first.first in crowded or second.first in crowded
-        told = not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
         if first.first == second.first and one.granularity == "day":
-            off_topic = sum(weight.get(word, 0.0) for word in (shared_names | shared_words) - topic())
-            return total >= SAME_DATE_WEIGHT and told and off_topic >= SAME_DATE_WEIGHT
-        return rare_name and said and total >= SAME_DATE_WEIGHT and told  # a day apart
+            if total < SAME_DATE_WEIGHT:
+                return False
+        elif not (rare_name and said and total >= SAME_DATE_WEIGHT):  # a day apart
+            return False
+        if busy:
+            return _tell_one_day(shared_names, shared_words, first.links, weight, topic)
+        return sum(weight.get(word, 0.0) for word in (shared_names | shared_words) - topic()) >= SAME_DATE_WEIGHT
     # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
     # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
     for record, teller in ((first, second), (second, first)):
