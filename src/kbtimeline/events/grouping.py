@@ -11,21 +11,19 @@ people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
 - the same day: one rare word in common ("voted", "Lachin") that is not the
-  topic of the whole text (below: two records of an article about a strike
-  are not one happening for naming the strikers); but a day that
-  dates many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a
-  news article) holds many happenings, so two of its records share what was
-  done (a sense, or a rare word: "voted") and one more rare word or name
-  ("~union", "Lachin"), none of them the topic of the whole text: a word more
-  than ``COMMON_SHARE`` of all its sentences hold, dated or not ("Iraq" and
-  "Kuwait" in a short article on the Gulf crisis, where few sentences carry
-  a date and each word looks rare among them);
+  topic of the whole text: a word more than ``COMMON_SHARE`` of all its
+  sentences hold, dated or not ("Iraq" and "Kuwait" in a short article on
+  the Gulf crisis, where few sentences carry a date and each word looks rare
+  among them; the strikers in an article about a strike). A day that dates
+  many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a news
+  article) holds many happenings, so two of its records share what was done
+  (a sense, or a rare word: "voted") and one more rare word or name
+  ("~union", "Lachin"), none of them the topic;
 - two days a day apart (sources often disagree by one): a shared name and
   the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``
   off the topic, and if either day is crowded, what two records of one
-  crowded day share
-  ("Iraq" and "weapons inspectors" on Thursday and Friday of an article on
-  Iraq's weapons tell two happenings);
+  crowded day share ("Iraq" and "weapons inspectors" on Thursday and Friday
+  of an article on Iraq's weapons tell two happenings);
 - otherwise (one interval inside or across the other): a shared name (a
   capitalised word, a number that is not a year, a unit's ordinal: "Khojaly",
   "822", "366th") and the same kind of happening, when the coarser interval
