@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbtimeline.events.kinds import apparatus_cue, classify, context_cue
+from kbtimeline.events.kinds import classify, context_cue
 from kbtimeline.extract import extract_events
 
 # (sentence, date phrase, the cue that makes it context or None for an event, reason)
@@ -40,6 +40,8 @@ KINDS = [
     ("In 1944 the navy possessed a fleet of 40 destroyers.", "1944", "statistic", "a fleet's size"),
     ("Since the May 1940 offensive, the army had captured dozens of guns.", "May 1940", "statistic",
      "a running total since a date"),
+    ("The estimated strength of each army in 1916–1917 was: Because the navy had no bases, it stayed home.",
+     "1916–1917", "caption", "a lead-in to a table the text lost dates its figures"),
     ("On 5 May 1994 the terms were: a truce and an exchange of prisoners.", "5 May 1994", None,
      "a date that opens the clause is no lead-in's"),
     ("They admired late nineteenth-century poets.", "late nineteenth-century", "descriptive",
@@ -97,26 +99,6 @@ def test_kind(sentence, phrase, cue, reason):
     assert context_cue(event) == cue
     (classified,) = classify([event])
     assert classified.kind == ("event" if cue is None else "context")
-
-
-# (sentence, date phrase, the cue that makes it apparatus or None, reason)
-APPARATUS = [
-    ("The estimated strength of each army in 1916–1917 was: Because the navy had no bases, it stayed home.",
-     "1916–1917", "caption", "a lead-in to a table the text lost heads its figures"),
-    ("The losses of the fleet in 1942 were: 12 ships and 40 aircraft.", "1942", "caption",
-     "a lead-in to a list"),
-    ("On 5 May 1994 the terms were: a truce and an exchange of prisoners.", "5 May 1994", None,
-     "a date that opens the clause dates what the list gives"),
-    ("The losses of the fleet in 1942 were heavy: 12 ships sank.", "1942", None, "a copula with its complement"),
-    ("In 1942 the fleet lost: 12 ships and 40 aircraft.", "1942", None, "a verb of its own before the colon"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("sentence", "phrase", "cue", "reason"), APPARATUS, ids=[row[-1] for row in APPARATUS])
-def test_apparatus(sentence, phrase, cue, reason):
-    event = _record(sentence, phrase)
-    assert apparatus_cue(event) == cue
-    assert len(classify([event])) == (0 if cue else 1)
 
 
 def test_a_text_told_in_the_first_person_keeps_its_events():

@@ -1,14 +1,13 @@
-"""Which records are events of the story, which are context, and which are no statement at all.
+"""Which records are events of the story and which are context.
 
 A date can be true and still not mark a happening of the story: the year of a
-statistic, the release of a book or film, a comparison ("as in
+statistic or of a table the text lost ("the strength of each side in
+1993–1994 was:"), the release of a book or film, a comparison ("as in
 1991–1992"), a counterfactual ("would have been resolved in 1997"), the date
 of a report or an opinion. Those records get ``kind = "context"``; views leave them out
-unless asked. A date that heads a table the text lost ("the strength of each
-side in 1993–1994 was:") states nothing: like a caption or a table row, it is
-apparatus, and gives no record. The cues are plain English and read only the
-record's sentence and where its date sits in it, so they hold on any text;
-each cue has a name, which the tests use as the reason for a row.
+unless asked. The cues are plain English and read only the record's sentence
+and where its date sits in it, so they hold on any text; each cue has a name,
+which the tests use as the reason for a row.
 
 The rules err towards "event": hiding a happening costs a reader more than
 showing a context line.
@@ -89,7 +88,7 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 # A lead-in to a table or list ("The strength of each side in 1993–1994 was:"): a copula waits at the colon for
-# figures the text lost or lists, so the date is theirs: it heads a table, it tells nothing.
+# figures the text lost or lists, so the date is theirs, like a statistic's. Its date is still a date of the text.
 # Only a date that ends the subject counts: "On 5 May the terms were:" dates the terms, which the list gives.
 _LEAD_IN_AFTER = re.compile(r"^[)\]]?\s+(?:was|were|is|are)\s*:", re.IGNORECASE)
 # A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
@@ -220,22 +219,13 @@ CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("counterfactual", _unreal),
     ("attribution", _attribution),
     ("statistic", _statistic),
+    ("caption", _caption),
     ("descriptive", _descriptive),
     ("testimony", _testimony),
     ("present", _present),
 )
 # The cues of a voice, and the test on a whole sentence that says whether it speaks in that voice.
 VOICES = {"testimony": _first_person, "present": _in_present}
-
-
-# The cues of apparatus: a record whose date one of them holds is left out.
-APPARATUS_CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (("caption", _caption),)
-
-
-def apparatus_cue(event: Event) -> str | None:
-    """The name of the first cue that makes ``event`` apparatus (no statement at all), or None."""
-    date = _Date(event)
-    return next((name for name, cue in APPARATUS_CUES if cue(date)), None)
 
 
 def context_cue(event: Event, own_voices: frozenset[str] = frozenset()) -> str | None:
@@ -248,8 +238,7 @@ def context_cue(event: Event, own_voices: frozenset[str] = frozenset()) -> str |
 
 
 def classify(events: list[Event]) -> list[Event]:
-    """The records with their ``kind`` set, in the same order; apparatus left out."""
-    events = [event for event in events if apparatus_cue(event) is None]
+    """The records with their ``kind`` set, in the same order."""
     voices: dict[str, frozenset[str]] = {}
     for source in {event.source for event in events}:
         sentences = {event.text for event in events if event.source == source}
