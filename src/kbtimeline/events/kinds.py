@@ -95,8 +95,9 @@ _MEASURE = re.compile(
 # figures the text lost or lists, so the date is theirs, like a statistic's. Its date is still a date of the text.
 # Only a date that ends the subject counts: "On 5 May the terms were:" dates the terms, which the list gives.
 _LEAD_IN_AFTER = re.compile(r"^[)\]]?\s+(?:was|were|is|are)\s*:", re.IGNORECASE)
-# A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# A running total since or up to a date: "since the June 1992 offensive, they had captured dozens of tanks",
+# "had bought 481,000 shares through Sept. 29".
+_SINCE_BEFORE = re.compile(r"\b(?:since|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # A century used as an adjective ("late nineteenth- and early twentieth-century figures")
 # describes, it does not date.
 _CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)
