@@ -1,6 +1,6 @@
 """Kinds, apparatus and happenings of the bundled article against its hand labels (when present).
 
-    python bench/happenings.py [--shared ../shared] [--list] [--parser]
+    python bench/happenings.py [--shared ../shared] [--list] [--parser] [--unseen]
 
 The labels (``eval/quality/bundled.labels.jsonl``) judge every record the
 bundled article gave before the events work: its kind (event, background,
@@ -14,6 +14,11 @@ the labelled records as they were (every record an event of its own):
   share a happening (target >= 90%);
 - the share of happenings that join records the labels keep apart
   (target <= 5%), over all happenings and over those with two records or more.
+
+With ``--unseen``, also the texts no label judges (WikiWars dev, TBAQ news):
+per corpus, its records and how many of them are in a happening of two
+records or more, a figure to set beside the same run on another revision;
+a change that moves it is read by hand, join by join.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kbtimeline.model import Event
+from kbtimeline.model import Day, Event
 from kbtimeline.pipeline import records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,11 +79,34 @@ def figures(events: list[Event], labels: dict[tuple[int, int], dict], show: bool
     }
 
 
+def unseen(shared: Path) -> None:
+    """Records, and records in happenings of two or more, per external corpus (fast mode)."""
+    wikiwars_date = Day(2009, 12, 19)  # the corpus' document creation time (its meta.json)
+    for name in ("wikiwars-dev", "tbaq-timebank", "tbaq-aquaint"):
+        corpus = shared / "external" / name
+        dates = {
+            doc: info["dct"]
+            for doc, info in json.loads((corpus / "meta.json").read_text("utf-8")).get("docs", {}).items()
+        }
+        total = joined = 0
+        for path in sorted(corpus.glob("*.txt")):
+            with open(path, encoding="utf-8", newline="") as handle:
+                text = handle.read()
+            dct = dates.get(path.stem)
+            reference = Day(*(int(field) for field in dct[:10].split("-"))) if dct else wikiwars_date
+            events = records(text, path.stem, reference).events
+            sizes = Counter(event.happening for event in events)
+            total += len(events)
+            joined += sum(size for size in sizes.values() if size > 1)
+        print(f"{name:28} {total} records, {joined} in happenings of 2+ records")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--list", action="store_true", help="list every apparatus left, kind error and pair missed")
     parser.add_argument("--parser", action="store_true", help="titles from spaCy's parse, as extract does by default")
+    parser.add_argument("--unseen", action="store_true", help="also count joins on WikiWars dev and TBAQ news")
     args = parser.parse_args()
     path = args.shared / "eval" / "quality" / "bundled.labels.jsonl"
     if not path.is_file():
@@ -94,6 +122,8 @@ def main() -> None:
         f"apparatus {kinds['apparatus']}, background shown as event {kinds['background']}/{kinds['background']}, "
         f"duplicate pairs joined 0/{pairs}, happenings joining apart 0"
     )
+    if args.unseen:
+        unseen(args.shared)
 
 
 if __name__ == "__main__":

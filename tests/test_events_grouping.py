@@ -107,6 +107,11 @@ PAIRS = [
      "the names of an anchor ('after X') are not the record's own"),
     ("In June 1944 the rebels occupied Leon. On 20 June 1944 the bishop preached peace in the city.",
      "June 1944", "20 June 1944", False, "'the city' stands for a name only in an account of the same kind"),
+    ("On 7 August 1998 two bombs exploded at the embassy in Nairobi. On 7 August 1998 the government of Peru "
+     "condemned the bombs at the embassy in Nairobi.", "7 August 1998", "7 August 1998#2", False,
+     "a reaction ('condemned the bombs') is not what it reacts to"),
+    ("On 7 August 1998 Peru condemned the bombing in Nairobi. Peru denounced the Nairobi bombing on 7 August 1998.",
+     "7 August 1998", "7 August 1998#2", True, "two accounts of one reaction"),
 ]  # fmt: skip
 
 
@@ -120,6 +125,48 @@ def test_pair(text, one, other, joined, reason):
     assert (happening[_record(text, one)] == happening[_record(text, other)]) is joined
 
 
+# A happening named by its name is what the undated sentences that open with that name or give it say.
+_FALCON = (
+    "Codenamed Operation Falcon, the army and the local Zarist militia entered the hamlets of the Velna valley. "
+    "Operation Falcon was condemned by officials in Lisbon as brutal. "
+    "Strikes spread through the Doran mills after Operation Falcon. "
+    "The army intervened during Operation Falcon in April–May 1961. "
+)
+# An article about a strike: "dockers" is in most of its sentences, dated or not.
+_STRIKE = (
+    "The strike began on 2 May 1990. Dockers blocked the port gates. The dockers' union met the owners. "
+    "Dockers marched through the town. Police watched the dockers. On 14 May 1990 the ships sailed. "
+    "On 20 May 1990 the mayor resigned. "
+)
+# (text, one date phrase, another, joined?, reason): grouping as the pipeline does, with the whole text.
+TEXT_PAIRS = [
+    (_FALCON + "Rebels later retook the hamlets seized by the Zarist militia in May–July 1961.", "April–May 1961",
+     "May–July 1961", True, "'Codenamed X, …' gives what X was: the Zarist militia in the hamlets"),
+    (_FALCON + "A brutal operation directed from Lisbon was begun in the spring of 1961.", "April–May 1961",
+     "the spring of 1961", True, "a sentence that X opens says what X was: directed from Lisbon"),
+    ("The rising known as the Harvest Uprising spread from Kelm to the Doran mills. Troops crushed the Harvest "
+     "Uprising in March 1932. In March 1932 soldiers fired on strikers at the Doran mills.", "March 1932",
+     "March 1932#2", True, "'known as X' gives what X was"),
+    (_FALCON + "In April 1961 strikers occupied the Doran mills.", "April–May 1961", "April 1961", False,
+     "a sentence that names X in passing ('after X') tells something else"),
+    (_FALCON + "Operation Heron struck the Velna valley in April 1961. In April 1961 the Zarist militia took "
+     "the hamlets.", "April 1961", "April 1961#2", False, "what X was is not what another happening was"),
+    ("The army intervened during Operation Falcon in April–May 1961. Codenamed Operation Falcon in May 1961, the "
+     "Zarist militia entered the hamlets. Rebels retook the hamlets seized by the Zarist militia in May–July 1961.",
+     "April–May 1961", "May–July 1961", False, "a dated sentence tells its own records, not the name's"),
+    (_STRIKE + "On 9 May 1990 the owners paid the dockers. On 9 May 1990 the dockers' wives held a fair.", "9 May 1990",
+     "9 May 1990#2", False, "the same day, sharing only the article's topic ('dockers')"),
+    (_STRIKE + "On 9 May 1990 the owners raised wages. On 9 May 1990 the dockers got higher wages.", "9 May 1990",
+     "9 May 1990#2", True, "the same day, sharing a word off the topic ('wages')"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "one", "other", "joined", "reason"), TEXT_PAIRS, ids=[row[-1] for row in TEXT_PAIRS])
+def test_pair_with_the_whole_text(text, one, other, joined, reason):
+    events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
+    assert (events[_record(text, one)].happening == events[_record(text, other)].happening) is joined
+
+
 # A short news article: "Iraq" and "Kuwait" are in most of its sentences, dated or not.
 _NEWS = (
     "Iraq threatened Kuwait yesterday with reprisals. Iraq massed tanks on the border of Kuwait. "
@@ -127,7 +174,8 @@ _NEWS = (
     "Iraq and Kuwait have quarrelled for decades. Traders in Kuwait fear Iraq. "
     "Kuwait's exiled rulers threatened yesterday to sue Iraq. "
     "Iraq freed forty Britons held in Kuwait yesterday. The Britons freed yesterday flew home from Iraq. "
-    "The envoy of Iraq threatened yesterday to walk out of the talks."
+    "The envoy of Iraq threatened yesterday to walk out of the talks. "
+    "A convoy bound for Kuwait came under attack yesterday. Troops attacked a Kuwait border post on Saturday."
 )
 # (the n-th "yesterday", another, joined?, reason): grouping as the pipeline does, with the whole text;
 # "yesterday" dates every dated sentence: a crowded day, which holds many happenings.
@@ -136,13 +184,14 @@ NEWS_PAIRS = [
     (3, 4, True, "what was done ('freed') and a name off the topic ('Britons')"),
     (1, 3, False, "the topic only"),
     (1, 5, False, "what was done alone ('threatened')"),
+    (6, 7, False, "a day apart from a crowded day: the same kind ('~attack') and the topic ('Kuwait') only"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("one", "other", "joined", "reason"), NEWS_PAIRS, ids=[row[-1] for row in NEWS_PAIRS])
 def test_a_news_articles_topic_tells_no_happening_apart(one, other, joined, reason):
     events = group_happenings(classify(extract_events(_NEWS, "news", Day(1990, 8, 13))), {"news": _NEWS})
-    assert [event.date_text for event in events] == ["yesterday"] * 5
+    assert [event.date_text for event in events] == ["yesterday"] * 6 + ["Saturday"]
     assert (events[one - 1].happening == events[other - 1].happening) is joined
 
 

@@ -26,6 +26,8 @@ SENSES = [
     ("the defenders were driven out of the town", {"~withdrawal"}, "driven out is a withdrawal"),
     ("the battle of the bridge", {"~fighting"}, "a battle is fighting"),
     ("the war figures in popular media", set(), "no event word"),
+    ("the government condemned the bombing", {"~reaction"}, "a condemnation is a reaction"),
+    ("the minister welcomed the truce", {"~reaction", "~ceasefire"}, "a reaction and what it reacts to"),
 ]  # fmt: skip
 
 
@@ -47,6 +49,8 @@ STAGES = [
     ({"~end"}, set(), True, "an end is not what went on"),
     ({"~ending"}, set(), False, "a plain end is no stage: it often frames another happening"),
     ({"~ceasefire"}, {"~ceasefire", "~killing"}, False, "no stage words"),
+    ({"~reaction"}, {"~killing"}, True, "a reaction ('condemned the bombing') is not what it reacts to"),
+    ({"~reaction", "~killing"}, {"~reaction"}, False, "two accounts of one reaction"),
 ]  # fmt: skip
 
 

@@ -10,16 +10,20 @@ one. Words for what happened are read as their sense first (``synonyms``:
 people's name as its country's ("Russian", "Russia").
 How much is enough depends on how the dates relate:
 
-- the same day: one rare word in common ("voted", "Lachin"); but a day that
-  dates many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a
-  news article) holds many happenings, so two of its records share what was
-  done (a sense, or a rare word: "voted") and one more rare word or name
-  ("~union", "Lachin"), none of them the topic of the whole text: a word more
-  than ``COMMON_SHARE`` of all its sentences hold, dated or not ("Iraq" and
-  "Kuwait" in a short article on the Gulf crisis, where few sentences carry
-  a date and each word looks rare among them);
+- the same day: one rare word in common ("voted", "Lachin") that is not the
+  topic of the whole text: a word more than ``COMMON_SHARE`` of all its
+  sentences hold, dated or not ("Iraq" and "Kuwait" in a short article on
+  the Gulf crisis, where few sentences carry a date and each word looks rare
+  among them; the strikers in an article about a strike). A day that dates
+  many of the text's sentences (``CROWDED_SHARE``: "yesterday" in a news
+  article) holds many happenings, so two of its records share what was done
+  (a sense, or a rare word: "voted") and one more rare word or name
+  ("~union", "Lachin"), none of them the topic;
 - two days a day apart (sources often disagree by one): a shared name and
-  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``;
+  the same kind of happening (a shared sense), weighing ``SAME_DATE_WEIGHT``
+  off the topic, and if either day is crowded, what two records of one
+  crowded day share ("Iraq" and "weapons inspectors" on Thursday and Friday
+  of an article on Iraq's weapons tell two happenings);
 - otherwise (one interval inside or across the other): a shared name (a
   capitalised word, a number that is not a year, a unit's ordinal: "Khojaly",
   "822", "366th") and the same kind of happening, when the coarser interval
@@ -38,10 +42,16 @@ How much is enough depends on how the dates relate:
 
 What a record says is the part of its sentence nearer its date than any
 other date of the sentence, without the anchors it is placed against ("after
-the resignation of X": another happening). "The town", "the city", "the
-events" stand for the names of the dated sentence before, but count only in
-an account of the same kind of happening ("they managed to capture the town"
-after "the army attacked Shusha").
+the resignation of X": another happening). A happening it names by its name
+("during Operation Ring") says also what the text tells of that happening
+where it gives no date: the sentences the name opens or that give it
+("Codenamed Operation Ring, Soviet forces and the local OMON entered
+villages…"), so a reader's "villages seized by OMON in May–July 1991" is the
+operation of April–May 1991; two records that name different happenings by
+their names ("Operation Ring", "Operation Heron") are two happenings. "The
+town", "the city", "the events" stand for the names of the dated sentence
+before, but count only in an account of the same kind of happening ("they
+managed to capture the town" after "the army attacked Shusha").
 
 They never join when one is context, when a date is a bound ("by July",
 "since 1991": a state up to or from a time, not a happening at it) or the
@@ -79,7 +89,7 @@ from dataclasses import dataclass, replace
 
 from kbtimeline.events.synonyms import PREFIX, senses, stages_differ
 from kbtimeline.extract.lexicon import MONTHS
-from kbtimeline.extract.sentences import split_sentences
+from kbtimeline.extract.sentences import Sentence, split_sentences
 from kbtimeline.model import Event
 
 # Words that are capitalised or frequent for reasons other than naming a happening.
@@ -155,6 +165,18 @@ _NAMED_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,3})([a-z][\w-]*(?:\s+[a
 _NAMED_BEFORE = re.compile(r"\b(the\s+[a-z][\w-]*(?:\s+of))(?:\s+the)?\s+([\w'’-]+)?\s+(?:in|on|during)\s+$")
 # One happening told twice in one sentence: "in April 2016 with the 2016 Nagorno-Karabakh clashes".
 _RESTATED = re.compile(r"\s*,?\s*(?:with|during|amid|in|at)\s+the\s+$", re.IGNORECASE)
+# A happening named by its name: "Operation Ring", "the Battle of the Bulge", "the Tet Offensive".
+_HEADS_BEFORE = "Operation|Battles? of|Siege of"  # "Operation Ring", "the Battle of the Bulge"
+_HEADS_AFTER = "Offensive|Massacre|Campaign|Uprising|Rebellion|Revolt|Pogrom|Incident|Raid"  # "the Tet Offensive"
+_NAMED_HAPPENING = re.compile(
+    rf"\b(?:{_HEADS_BEFORE})((?:\s+the)?(?:\s+(?!The\b)[A-Z][\w'’-]*)+)"
+    rf"|((?:(?!The\b)[A-Z][\w'’-]*\s+)+)(?:{_HEADS_AFTER})\b"
+)
+_HEAD = re.compile(rf"\b(?:{_HEADS_BEFORE}|{_HEADS_AFTER})\b")  # a quick look before the pattern's slow one
+# What stands before a name that opens its sentence ("The Tet Offensive began…"), or before one given
+# ("Codenamed Operation Ring, …", "a revolt known as the Easter Rising").
+_OPENS = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
+_GIVES_NAME = re.compile(r"\b(?:code-?named|known as|called|dubbed|named)\s+(?:the\s+)?\W?$", re.IGNORECASE)
 _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 Topic = Callable[[], frozenset[str]]  # the words of the whole text's topic, read when first asked for
 
@@ -176,6 +198,8 @@ class _Record:
     links: frozenset[tuple[str, str]]  # names side by side, words of one name: ("bao", "dai")
     borrowed: frozenset[str] = frozenset()  # names of the dated sentence before, for "the town"
     by_date: bool = False  # names its happening by the date alone: "the events of 25–26 February"
+    own: str = ""  # the part of the sentence that is this record's (``_own_words``)
+    called: frozenset[str] = frozenset()  # the happenings it names by their names: "ring" of "Operation Ring"
 
 
 def group_happenings(events: list[Event], texts: Mapping[str, str] | None = None) -> list[Event]:
@@ -208,8 +232,11 @@ def _precedence(event: Event) -> tuple[bool, int, int]:
 def _groups(events: list[Event], text: str | None) -> list[list[_Record]]:
     records = _records(events)
     weight = _weights(records)
+    # The whole text's sentences, split when first asked for: most texts need them seldom.
+    split = functools.cache(lambda: list(split_sentences(text or "")))
+    _describe(records, text or "", split)
     # Read only when two records of one day meet: most texts need it seldom, and it reads the whole text.
-    topic = functools.cache(lambda: _topic(text))
+    topic = functools.cache(lambda: _topic(text, split()))
     crowded = _crowded_days(records)
     parent = list(range(len(records)))
     bounds = {index: (record.first, record.last) for index, record in enumerate(records)}
@@ -274,11 +301,25 @@ def _records(events: list[Event]) -> list[_Record]:
         named, named_by = _named(before, after)
         by_date = _EVENTS_OF.search(before) is not None
         records.append(
-            _Record(position, event, names, words, first, last, summary, aloof, named, named_by, links, by_date=by_date)
+            _Record(
+                position,
+                event,
+                names,
+                words,
+                first,
+                last,
+                summary,
+                aloof,
+                named,
+                named_by,
+                links,
+                by_date=by_date,
+                own=own,
+            )
         )
     # A capitalised word the text also writes in lowercase is a common noun in a name
     # ("the Khojaly Massacre", "Operation Ring"): it says what happened, it names nothing.
-    common = {word for record in records for word in record.words}
+    common = _common(records)
     for record in records:
         nouns = record.names & common
         record.names, record.words = record.names - nouns, record.words | nouns
@@ -289,6 +330,47 @@ def _records(events: list[Event]) -> list[_Record]:
         if previous is None or record.event.span != previous.event.span:
             previous = record
     return records
+
+
+def _describe(records: list[_Record], text: str, sentences: Callable[[], list[Sentence]]) -> None:
+    """A record that names a happening by its name ("during Operation Ring") takes the names and words of
+    the undated sentences that say what that happening was: those the name opens ("Operation Ring was
+    viewed as an attempt by Moscow…") or that give it ("Codenamed Operation Ring, Soviet forces and the
+    local OMON entered villages…"). A sentence that names it in passing ("after Operation Ring", "her
+    coverage of Operation Ring") tells something else, and one with a date tells its own records."""
+    naming: dict[str, list[_Record]] = {}  # the words that name a happening, as written -> the records
+    for record in records:
+        matches = list(_NAMED_HAPPENING.finditer(record.own)) if _HEAD.search(record.own) else []
+        record.called = frozenset(map(_happening_name, matches))
+        for match in matches:
+            naming.setdefault(match.group(), []).append(record)
+    if not naming:
+        return
+    # The names as the records write them: a plain search, quicker than the pattern over a whole text.
+    written = re.compile("|".join(map(re.escape, sorted(naming, key=len, reverse=True))))
+    hits = list(written.finditer(text))
+    starts = [sentence.start for sentence in sentences()] if hits else []
+    dated = {record.event.span for record in records}
+    common = _common(records)
+    for match in hits:
+        sentence = sentences()[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        told = text[sentence.start : match.start()]
+        if (sentence.start, sentence.end) in dated or not (_OPENS.fullmatch(told) or _GIVES_NAME.search(told)):
+            continue
+        names, words, _ = _words(senses(text[sentence.start : sentence.end])[1])
+        for record in naming[match.group()]:
+            record.names = record.names | (names - common)
+            record.words = record.words | words | (names & common)
+
+
+def _happening_name(match: re.Match[str]) -> str:
+    """The name of a named happening, whatever its case and spacing: "ring" of "Operation Ring"."""
+    return " ".join((match.group(1) or match.group(2)).lower().split())
+
+
+def _common(records: list[_Record]) -> set[str]:
+    """The words the text writes in lowercase: in a capitalised name they say what happened, they name nothing."""
+    return {word for record in records for word in record.words}
 
 
 def _named(before: str, after: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -353,17 +435,17 @@ def _crowded_days(records: list[_Record]) -> frozenset[int]:
     )
 
 
-def _topic(text: str | None) -> frozenset[str]:
-    """The words held by more than ``COMMON_SHARE`` of all the sentences of ``text``, dated or not (counted
-    as ``MIN_SENTENCES`` at least): what a news article is about ("Iraq", "Kuwait"), though few of its
-    sentences carry a date."""
+def _topic(text: str | None, sentences: list[Sentence]) -> frozenset[str]:
+    """The words held by more than ``COMMON_SHARE`` of all the ``sentences`` of ``text``, dated or not
+    (counted as ``MIN_SENTENCES`` at least): what a news article is about ("Iraq", "Kuwait"), though few of
+    its sentences carry a date."""
     if text is None:
         return frozenset()
     frequency: Counter[str] = Counter()
     count = 0
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         # Plain stems: a sense ("~attack") always counts as what was done, topic or not.
-        frequency.update({_token(word.group())[1] for word in _WORD.finditer(text, sentence.start, sentence.end)})
+        frequency.update({_token(word)[1] for word in set(_WORD.findall(text, sentence.start, sentence.end))})
         count += 1
     share = COMMON_SHARE * max(count, MIN_SENTENCES)
     return frozenset(word for word, held in frequency.items() if word and held > share)
@@ -528,6 +610,8 @@ def _tell_one_happening(
         return False
     if stages_differ(first.words, second.words):
         return False
+    if first.called and second.called and not first.called & second.called:  # "Operation Ring", "Operation Heron"
+        return False
     shared_words = first.words & second.words
     said = any(word.startswith(PREFIX) for word in shared_words)  # the same kind of happening
     with_borrowed = (first.names | first.borrowed) & (second.names | second.borrowed)
@@ -547,12 +631,15 @@ def _tell_one_happening(
     rare_name = any(value > 0 for value in names)
     rare_word = any(value > 0 for value in words)
     if first.first == first.last and second.first == second.last:
+        busy = first.first in crowded or second.first in crowded
         if first.first == second.first and one.granularity == "day":
-            busy = first.first in crowded
-            return total >= SAME_DATE_WEIGHT and (
-                not busy or _tell_one_day(shared_names, shared_words, first.links, weight, topic)
-            )
-        return rare_name and said and total >= SAME_DATE_WEIGHT  # a day apart
+            if total < SAME_DATE_WEIGHT:
+                return False
+        elif not (rare_name and said and total >= SAME_DATE_WEIGHT):  # a day apart
+            return False
+        if busy:
+            return _tell_one_day(shared_names, shared_words, first.links, weight, topic)
+        return sum(weight.get(word, 0.0) for word in (shared_names | shared_words) - topic()) >= SAME_DATE_WEIGHT
     # "since the 1994 ceasefire" and the ceasefire signed in May 1994: a happening named by its kind, and by
     # the words that tell which one ("the end of the war in 1994"), is the one the other tells in those words.
     for record, teller in ((first, second), (second, first)):

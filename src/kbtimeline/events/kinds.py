@@ -41,10 +41,16 @@ _WORK_AFTER_DATE = re.compile(
 # or with what another time saw, within one comma ("guarantees like those it would conclude with Russia (in
 # 1997"), but not a likeness of what the clause tells ("troops like those of the 3rd Army crossed the river in
 # May 1916").
+# A figure: "886 million shares", "$2.03 a share", "4 pence"; not the first day of a span ("from 3 to 5 May").
+_UNIT = r"(?!(?:to|through|till|until|and|or)\b)[a-z]+"
+_FIGURE = rf"(?:an?\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per cent|{_UNIT}(?:\s+{_UNIT})?))?"
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:as in|than (?:in|during|at|on)|as during|as of|like in|similar to|compared (?:with|to)|relative to)"
     r"\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?$"
-    r"|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$",
+    r"|\b(?:like|unlike|similar to)\s+(?:those|that|the ones?)\s+(?!of\b)[^;:.,]*$"
+    # A figure to measure against, with the time it held: "up from 443.6 million Thursday", "compared with
+    # 1.8353 marks and 141.52 yen Wednesday", "to $747.8 million from $623.5 million a year ago".
+    rf"|\b(?:from|compared (?:with|to))\s+{_FIGURE}(?:\s*,?\s*(?:(?:and|or)\s+)?{_FIGURE})*\s*,?\s+(?:(?:on|in)\s+)?$",
     re.IGNORECASE,
 )
 # A look back measured against another time: "since the previous year", "as in the year before".
@@ -91,8 +97,9 @@ _MEASURE = re.compile(
 # figures the text lost or lists, so the date is theirs, like a statistic's. Its date is still a date of the text.
 # Only a date that ends the subject counts: "On 5 May the terms were:" dates the terms, which the list gives.
 _LEAD_IN_AFTER = re.compile(r"^[)\]]?\s+(?:was|were|is|are)\s*:", re.IGNORECASE)
-# A running total since a date: "since the June 1992 offensive, they had captured dozens of tanks".
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# A running total since or up to a date: "since the June 1992 offensive, they had captured dozens of tanks",
+# "had bought 481,000 shares through Sept. 29".
+_SINCE_BEFORE = re.compile(r"\b(?:since|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # A century used as an adjective ("late nineteenth- and early twentieth-century figures")
 # describes, it does not date.
 _CENTURY_ADJECTIVE = re.compile(r"-century$|-$", re.IGNORECASE)

@@ -12,7 +12,9 @@ yet a capture ("attacked the town on 8 May", "captured it on 9 May"), a
 capture not the withdrawal that undid it ("occupied the city in 1914",
 "was driven out of the city in 1915"), and a thing that ended is not the
 thing going on ("talks on 20–23 September", "the talks came to an end in
-late September"). Two records of different stages are two happenings. A
+late September"), and a reaction not what it reacts to ("the government
+condemned the bombings on Friday", "two bombs exploded on Friday"). Two
+records of different stages are two happenings. A
 plain end ("the war ended", "the end of the war") is a sense but no stage: it
 often frames another happening ("the end of the war is dated from the treaty
 signed in 1919"). Pure: strings in, strings out.
@@ -37,6 +39,8 @@ SENSE_WORDS: dict[str, str] = {
     "signing": "signed signs signing concluded ratify ratified ratifies ratifying ratification",
     "adoption": "adopted adopts adoption enacted enacts enactment passed promulgated promulgation",
     "union": "unify unified unifies unifying unification",
+    "reaction": "condemn condemned condemns condemning condemnation deplore deplored deplores deploring denounce "
+    "denounced denounces denouncing denunciation welcome welcomed welcomes welcoming praised praises hailed",
 }
 # ... and the phrases (regular expressions, any case).
 SENSE_PHRASES: dict[str, tuple[str, ...]] = {
@@ -102,10 +106,17 @@ def _aimed(sense: str, match: re.Match[str]) -> str:
 FIGHT_STAGES = ("attack", "capture", "withdrawal")
 
 
+# Senses that make a happening of their own out of what they are said of: an end and what went on, a
+# reaction ("condemned the bombing") and what it reacts to.
+OWN_STAGES = ("end", "reaction")
+
+
 def stages_differ(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Whether two records report different stages: an attack, a capture, a withdrawal; an end and what went on."""
-    end = PREFIX + "end"
-    return _stage(one) != _stage(other) != "" != _stage(one) or (end in one) != (end in other)
+    """Whether two records report different stages: an attack, a capture, a withdrawal; an end and what went
+    on; a reaction and what it reacts to."""
+    return _stage(one) != _stage(other) != "" != _stage(one) or any(
+        (PREFIX + sense in one) != (PREFIX + sense in other) for sense in OWN_STAGES
+    )
 
 
 def _stage(words: frozenset[str]) -> str:
