@@ -17,6 +17,10 @@ D = "1992 was the year of the war. "  # context that sets the narrative in 1992
 EXPLICIT = [
     ("It began on 20 February 1988.", "20 February 1988", "1988-02-20", "1988-02-20", "day", None, "day month year"),
     ("It began on May 18, 1992.", "May 18, 1992", "1992-05-18", "1992-05-18", "day", None, "month day, year"),
+    ("In 1991 it spread. On May 18, [1992] it fell.", "May 18, [1992]", "1992-05-18", "1992-05-18", "day", None,
+     "an editor's bracketed year completes the day"),
+    ("In 1991 it spread. On May 18, [1992 it fell.", "May 18", "1991-05-18", "1991-05-18", "day", None,
+     "an unclosed bracket is no editor's year"),
     ("It began on 1992-05-18.", "1992-05-18", "1992-05-18", "1992-05-18", "day", None, "ISO"),
     ("It began on the 25th of May 1992.", "25th of May 1992", "1992-05-25", "1992-05-25", "day", None, "ordinal of"),
     ("It ended in May 1994.", "May 1994", "1994-05-01", "1994-05-31", "month", None, "month year"),
