@@ -92,6 +92,10 @@ RANGES = [
 # fmt: off
 IN_CONTEXT = [
     (D + "On 8 May the town fell.", "8 May", "1992-05-08", "1992-05-08", "day", None, "year from context"),
+    ("In 1992 the army spent the winter of that year in the hills.", "the winter of that year", "1992-12-01",
+     "1993-02-28", "season", None, "a season of the story's year, named by 'that year'"),
+    ("In 1992 it rained. They waited through the winter of the following year.", "the winter of the following year",
+     "1993-12-01", "1994-02-28", "season", None, "a season of the year after the story's"),
     (D + "In late February the town fell.", "late February", "1992-02-01", "1992-02-29", "month", "late",
      "late month in context"),
     (D + "The siege lasted 25–26 February.", "25–26 February", "1992-02-25", "1992-02-26", "day", None,

@@ -552,7 +552,7 @@ def _read_season(text: str, match: re.Match[str]) -> Phrase:
         if match.group("anaphor"):
             return Phrase(
                 match.start(), match.end(), "anaphoric", season=season, unit="year",
-                offset=_direction(match.group("anaphor")), modifier=modifier,
+                offset=_direction(match.group("anaphor").rsplit(maxsplit=1)[0]), modifier=modifier,  # "of that| year"
             )  # fmt: skip
         return Phrase(
             match.start(), match.end(), "season_anaphoric", season=season, modifier=modifier,
