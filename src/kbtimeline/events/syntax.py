@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kbtimeline.events import parse, wording
+from kbtimeline.events import parse, reporting, wording
 from kbtimeline.events.parse import Parsed, Token
 from kbtimeline.events.rules import Span, previous_sentence, rule_title
 from kbtimeline.events.wording import plain_subject
@@ -642,6 +642,8 @@ class _Title:
             if index == verb or token.dep not in CLAUSES or index in dropped:
                 continue
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
+            if token.dep == "ccomp" and token.head == verb and reporting.reports(self.word(verb)):
+                continue  # what was said is the news of the saying, whatever else it dates
             if own_subject or (self.subtree(index) - dropped) & self.other_dates:
                 dropped |= self.subtree(index)
                 if token.dep == "conj":

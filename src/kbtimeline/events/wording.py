@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kbtimeline.events.reporting import reworded
+
 MAX_WORDS = 17  # what a timeline line shows; a longer title beats a cut before the verb and its object
 HARD_MAX_WORDS = 18  # the essential arguments may take a title this far before it is cut
 
@@ -46,7 +48,7 @@ _EDGE = " ,;:–—-/\"'“”‘’.…"
 
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
-    text = re.sub(r"\s+", " ", text)
+    text = reworded(re.sub(r"\s+", " ", text))
     text = re.sub(r"\[[^\[\]]*\]", "", text)  # an editor's note or insertion: "[full citation needed]", "[1992]"
     text = _RELATIVE_TIME.sub("", text) if _RELATIVE_TIME_WORDS.search(text) else text
     if "respectively" in text:  # it pairs with the dates taken out

@@ -1,0 +1,161 @@
+"""News wording: what a wire story wraps around its news, taken off a title in either mode.
+
+A news sentence tells its news inside the marks of reporting: a dateline
+("WASHINGTON (AP) --"), a reporting clause ("Officials said Monday they
+will…"), an attribution (", officials said", "according to…"), days named
+relative to the day of writing ("Friday's ceremony", "earlier this week",
+"late Tuesday") and a discourse opener ("Meanwhile,", "In addition,"). On a
+timeline the date says when; the title keeps only what happened:
+
+- ``news_span``: the sentence without a dateline before it or an attribution
+  after it (where no date of the sentence is in them), so that both modes
+  choose their words from the story itself;
+- ``reworded``: a title without days told relative to the day of writing, a
+  discourse opener, an attribution at its end or a dateline, and with a
+  reporting clause whose reported subject is the reporter's own pronoun
+  folded into that clause ("Officials said they will order…" -> "Officials
+  will order…"). ``wording.tidy`` applies it to every title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+Span = tuple[int, int]
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_HOLIDAY = r"(?:Thanksgiving(?:\s+Day)?|Christmas\s+(?:Day|Eve)|New\s+Year's\s+(?:Day|Eve))"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+# A day told relative to the day of writing ("late Friday", "earlier this week", "two years ago"): read on
+# a timeline, away from the story's date, it points nowhere, and the record's date already says when.
+_DEICTIC = (
+    rf"(?:(?:late|early)\s+)?(?:(?:last|this|next|on|since|by|until|as early as|as late as)\s+)?"
+    rf"(?:{_WEEKDAY}|{_HOLIDAY}){_DAY_PART}"
+    rf"|(?:(?:late|early|earlier|later)\s+)?(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:(?:earlier|later|late|early)\s+)?(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
+    r"|over\s+the\s+weekend"
+    rf"|(?:(?:more than|almost|nearly|about|some|just|only)\s+)?{_COUNT}\s+(?:\w+\s+)?{_UNIT}\s+(?:or so\s+)?ago"
+    r"|a\s+week\s+or\s+so\s+ago"
+)
+_DEICTICS = rf"(?:also\s+)?(?:{_DEICTIC})(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:{_DEICTIC}))*"  # "Friday and Thursday"
+_DEICTIC_PHRASE = re.compile(rf"(?:,\s*)?\b(?<!\bthe\s){_DEICTICS}\b(?!'s|’s)", re.IGNORECASE)
+_DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)\s*,?\s*", re.IGNORECASE)  # "Late Monday, officials…"
+_DEICTIC_POSSESSIVE = re.compile(
+    rf"\b(?:{_WEEKDAY}|(?:this|last|next)\s+(?:week|weekend|month|year)|yesterday|today|tonight)(?:'s|’s)\s+",
+    re.IGNORECASE,
+)
+# Cheap first look: most titles hold none of these words, and the patterns above are costly to try.
+_DEICTIC_WORD = re.compile(
+    rf"{_WEEKDAY}|Thanksgiving|Christmas|New Year|yesterday|today|tonight|this |last |next |ago\b|weekend",
+    re.IGNORECASE,
+)
+# "Meanwhile," "In addition," "Also," opening a title: they tie it to a sentence the reader does not see.
+_OPENER = re.compile(
+    r"^(?:(?:also|meanwhile|however|indeed|similarly|nevertheless|nonetheless|even so|in addition|in contrast|"
+    r"by contrast|in fact|actually|instead|moreover|furthermore|separately|still|then|but|and|so)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_INNER_OPENER = re.compile(r",\s*(?:however|meanwhile|though|too|moreover|in turn)(?:\s*,|(?=\s*[.…]|$))", re.IGNORECASE)
+# "WASHINGTON (AP) --", "O'SMACH, Cambodia (AP)_", "INDEPENDENCE, Mo. _": a place in capitals, maybe its
+# state or country and the agency, then a dash or the wire's underscore.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"(?:,\s+[^\n()_—–]{3,30}?)?\s*(?:\([A-Za-z .-]{2,25}\))?\s*(?:--|[—–_])\s*"
+)
+# Verbs that report what someone said: the reported clause is their news.
+REPORTING_VERBS = frozenset(
+    "said says say announced announces reported reports confirmed confirms added declared stated told tells "
+    "insisted warned acknowledged claimed noted predicted estimated indicated disclosed revealed".split()
+)
+_REPORTING = rf"(?:told reporters|told [A-Z][\w.]*(?:\s[A-Z]\w*)*|{'|'.join(sorted(REPORTING_VERBS - {'told'}))})"
+# ", officials said." ", the sources said Monday." ", according to the police.": who told it, at the end.
+_ATTRIBUTION_AT_END = re.compile(
+    rf",\s*(?:(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+(?:to|in|at|on|during|after|before|from)\s+[\w' ]{{1,30}})?|according\s+to\s+[^,;]{{2,60}})"
+    r"\s*[.…]?[\"'”’]*\s*$"
+)
+_ATTRIBUTION_WORD = re.compile(rf"\b(?:{_REPORTING}|according to)\b")
+# "Officials said (that) they will order…": the reporter is the reported clause's subject.
+_OWN_REPORT = re.compile(
+    rf"^(?P<subject>[A-Z][^,;:\"“”`]{{1,80}}?)\s+(?:also\s+)?{_REPORTING}\s+(?:that\s+)?"
+    r"(?P<pronoun>he|she|it|they)\s+(?P<rest>[a-z]\w*\b.*)$"
+)
+_BE = re.compile(r"^(?:is|was|'s|will be|would be|has been|had been)\s+(?!\w+ed\b)")
+_ORGANISATION = frozenset(
+    "company firm bank corp corp. inc inc. co co. ltd ltd. group government agency department ministry court "
+    "party council committee board union newspaper network station army navy police service office".split()
+)
+_DASH = r"\s+(?:—|--|_)\s+"
+_DASH_ASIDE = re.compile(rf"{_DASH}[^—_]*$")
+_PAIRED_DASHES = re.compile(rf"{_DASH}[^—_]{{1,60}}?{_DASH}")  # "stated unambiguously _ unambiguously _ that"
+
+
+def reports(verb: str) -> bool:
+    """Whether ``verb`` (a word as written) reports speech: its clause complement is what was said."""
+    return verb.lower() in REPORTING_VERBS
+
+
+def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:
+    """``sentence`` (offsets in ``text``) without a dateline before it or an attribution after it where
+    none of ``dates`` (offsets in ``text``) is in them: the story's own words."""
+    start, end = sentence
+    words = text[start:end]
+    dateline = _DATELINE.match(words)
+    if dateline and len(words) - dateline.end() > 20 and all(date[0] >= start + dateline.end() for date in dates):
+        start += dateline.end()
+    if _ATTRIBUTION_WORD.search(words):
+        found = _ATTRIBUTION_AT_END.search(text, start, end)
+        if found and all(date[1] <= found.start() for date in dates) and len(text[start : found.start()].split()) > 4:
+            end = found.start()
+    return start, end
+
+
+def reworded(title: str) -> str:
+    """``title`` without a dateline, days told relative to the day of writing, a discourse opener or an
+    attribution at its end, and with a reporting clause folded into what the reporter reported of itself."""
+    if "``" in title or "''" in title:  # the wire's quotes: often opened in one sentence, closed in another
+        title = re.sub(r"\s*(?:``|'')\s*", " ", title).strip()
+    dateline = _DATELINE.match(title)
+    if dateline and len(title[dateline.end() :].split()) >= 3:
+        title = title[dateline.end() :]
+    if _DEICTIC_WORD.search(title):
+        kept = _DEICTIC_POSSESSIVE.sub("the ", title)
+        kept = _DEICTIC_PHRASE.sub("", _DEICTIC_OPENING.sub("", kept))
+        title = kept if len(kept.split()) >= 2 else title
+    if _ATTRIBUTION_WORD.search(title):
+        found = _ATTRIBUTION_AT_END.search(title)
+        title = title[: found.start()] if found and len(title[: found.start()].split()) >= 3 else title
+        title = _own_report(title)
+    title = _PAIRED_DASHES.sub(" ", title)
+    dash = _DASH_ASIDE.search(title)
+    if dash and len(title[: dash.start()].split()) >= 5:
+        title = title[: dash.start()] + ("…" if title.endswith("…") else "")
+    title = _INNER_OPENER.sub("", title)
+    opened = _OPENER.sub("", title)
+    title = opened if len(opened.split()) >= 2 else title
+    title = re.sub(r"\s{2,}", " ", title).strip()
+    return title[:1].upper() + title[1:]
+
+
+def _own_report(title: str) -> str:
+    """ "Officials said Monday they will order…" -> "Officials will order…": the reporter's own news."""
+    found = _OWN_REPORT.match(title)
+    if found is None or not _agrees(found.group("subject"), found.group("pronoun")):
+        return title
+    if found.group("pronoun") == "it" and _BE.match(found.group("rest")):
+        return title  # "said it was likely that…": "it" is no one
+    return f"{found.group('subject')} {found.group('rest')}"
+
+
+def _agrees(subject: str, pronoun: str) -> bool:
+    """Whether ``pronoun`` may stand for ``subject``: its head word (before an "of" phrase) in number and kind."""
+    head = re.split(r"\s+(?:of|for|at|in|from|with)\s+", subject, maxsplit=1)[0].split()[-1]
+    plural = " and " in subject or (head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us")))
+    organisation = head.lower() in _ORGANISATION or head.rstrip(".") in ("Corp", "Inc", "Co", "Ltd")
+    if pronoun == "they":
+        return plural
+    if pronoun == "it":
+        return not plural and (organisation or head[:1].islower())
+    return not plural and not organisation
