@@ -58,7 +58,9 @@ _OPENER = re.compile(
     r"by contrast|in fact|actually|instead|moreover|furthermore|separately|still|then|but|and|so)\b,?\s+)+",
     re.IGNORECASE,
 )
-_INNER_OPENER = re.compile(r",\s*(?:however|meanwhile|though|too|moreover|in turn)(?:\s*,|(?=\s*[.…]|$))", re.IGNORECASE)
+_INNER_OPENER = re.compile(
+    r",\s*(?:however|meanwhile|though|too|moreover|in turn)(?:\s*,|(?=\s*[.…]|$))", re.IGNORECASE
+)
 # "WASHINGTON (AP) --", "O'SMACH, Cambodia (AP)_", "INDEPENDENCE, Mo. _": a place in capitals, maybe its
 # state or country and the agency, then a dash or the wire's underscore.
 _DATELINE = re.compile(
@@ -71,9 +73,11 @@ REPORTING_VERBS = frozenset(
     "insisted warned acknowledged claimed noted predicted estimated indicated disclosed revealed".split()
 )
 _REPORTING = rf"(?:told reporters|told [A-Z][\w.]*(?:\s[A-Z]\w*)*|{'|'.join(sorted(REPORTING_VERBS - {'told'}))})"
+_SETTING = r"(?:to|in|at|on|during|after|before|from)"  # "Castro said to cheers", "he said in a statement"
 # ", officials said." ", the sources said Monday." ", according to the police.": who told it, at the end.
 _ATTRIBUTION_AT_END = re.compile(
-    rf",\s*(?:(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+(?:to|in|at|on|during|after|before|from)\s+[\w' ]{{1,30}})?|according\s+to\s+[^,;]{{2,60}})"
+    rf",\s*(?:(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+{_SETTING}\s+[\w' ]{{1,30}})?"
+    r"|according\s+to\s+[^,;]{2,60})"
     r"\s*[.…]?[\"'”’]*\s*$"
 )
 _ATTRIBUTION_WORD = re.compile(rf"\b(?:{_REPORTING}|according to)\b")
