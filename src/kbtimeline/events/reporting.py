@@ -31,8 +31,9 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a fe
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 # A day told relative to the day of writing ("late Friday", "earlier this week", "two years ago"): read on
 # a timeline, away from the story's date, it points nowhere, and the record's date already says when.
+_GOVERNING = r"(?:last|this|next|on|since|by|until|for|after|before|through|as early as|as late as)"
 _DEICTIC = (
-    rf"(?:(?:late|early)\s+)?(?:(?:last|this|next|on|since|by|until|as early as|as late as)\s+)?"
+    rf"(?:(?:late|early)\s+)?(?:{_GOVERNING}\s+)?"
     rf"(?:{_WEEKDAY}|{_HOLIDAY}){_DAY_PART}"
     rf"|(?:(?:late|early|earlier|later)\s+)?(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:(?:earlier|later|late|early)\s+)?(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
@@ -41,8 +42,13 @@ _DEICTIC = (
     r"|a\s+week\s+or\s+so\s+ago"
 )
 _DEICTICS = rf"(?:also\s+)?(?:{_DEICTIC})(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:{_DEICTIC}))*"  # "Friday and Thursday"
-_DEICTIC_PHRASE = re.compile(rf"(?:,\s*)?\b(?<!\bthe\s){_DEICTICS}\b(?!'s|’s)", re.IGNORECASE)
-_DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)\s*,?\s*", re.IGNORECASE)  # "Late Monday, officials…"
+# A day that is the object of "of" ("part of Sunday night") stays; opening the title, one that is the subject
+# too ("Today is a sad day"): only one set apart by a comma or before the subject goes.
+_DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go
+    rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s)(?<!\bthe\s)(?<!\bof\s){_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
+)
+_DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an)\s))", re.IGNORECASE)
+_ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
 _DEICTIC_POSSESSIVE = re.compile(
     rf"\b(?:{_WEEKDAY}|(?:this|last|next)\s+(?:week|weekend|month|year)|yesterday|today|tonight)(?:'s|’s)\s+",
     re.IGNORECASE,
@@ -82,11 +88,15 @@ _ATTRIBUTION_AT_END = re.compile(
 )
 _ATTRIBUTION_WORD = re.compile(rf"\b(?:{_REPORTING}|according to)\b")
 # "Officials said (that) they will order…": the reporter is the reported clause's subject.
+# An appositive after the reporter goes with the reporting ("W. Brent LeGere, chairman, said he expects…").
 _OWN_REPORT = re.compile(
-    rf"^(?P<subject>[A-Z][^,;:\"“”`]{{1,80}}?)\s+(?:also\s+)?{_REPORTING}\s+(?:that\s+)?"
-    r"(?P<pronoun>he|she|it|they)\s+(?P<rest>[a-z]\w*\b.*)$"
+    rf"^(?P<subject>[A-Za-z][^,;:\"“”`]{{1,80}}?)(?:,\s+[^,;:\"“”`]{{1,60}},)?\s+(?:also\s+)?{_REPORTING}\s+"
+    r"(?:that\s+)?(?P<pronoun>he|she|it|they)\s+(?P<rest>[a-z]\w*\b.*)$"
 )
+# "He noted that the company's order entry has increased…": a reporter the title cannot name says nothing.
+_PRONOUN_REPORT = re.compile(rf"^(?:he|she|they|it)\s+(?:also\s+)?{_REPORTING},?\s+(?:that\s+)?", re.IGNORECASE)
 _BE = re.compile(r"^(?:is|was|'s|will be|would be|has been|had been)\s+(?!\w+ed\b)")
+_MODAL_PAST = re.compile(r"^(?:would|could|might|should)\b")
 _ORGANISATION = frozenset(
     "company firm bank corp corp. inc inc. co co. ltd ltd. group government agency department ministry court "
     "party council committee board union newspaper network station army navy police service office".split()
@@ -126,8 +136,13 @@ def reworded(title: str) -> str:
         title = title[dateline.end() :]
     if _DEICTIC_WORD.search(title):
         kept = _DEICTIC_POSSESSIVE.sub("the ", title)
-        kept = _DEICTIC_PHRASE.sub("", _DEICTIC_OPENING.sub("", kept))
+        opening = _DEICTIC_OPENING.match(kept)
+        if opening and ("," in opening.group() or not re.fullmatch(_WEEKDAY, opening.group().strip(), re.IGNORECASE)):
+            kept = kept[opening.end() :]  # not a bare weekday before a capital: "Sunday Times editors met…"
+        kept = _DEICTIC_PHRASE.sub("", kept)
         title = kept if len(kept.split()) >= 2 else title
+    title = _INNER_OPENER.sub("", title)
+    title = _ORPHAN_POSSESSIVE.sub("the ", title) if "'s" in title or "’s" in title else title
     if _ATTRIBUTION_WORD.search(title):
         found = _ATTRIBUTION_AT_END.search(title)
         title = title[: found.start()] if found and len(title[: found.start()].split()) >= 3 else title
@@ -136,7 +151,6 @@ def reworded(title: str) -> str:
     dash = _DASH_ASIDE.search(title)
     if dash and len(title[: dash.start()].split()) >= 5:
         title = title[: dash.start()] + ("…" if title.endswith("…") else "")
-    title = _INNER_OPENER.sub("", title)
     opened = _OPENER.sub("", title)
     title = opened if len(opened.split()) >= 2 else title
     title = re.sub(r"\s{2,}", " ", title).strip()
@@ -144,12 +158,18 @@ def reworded(title: str) -> str:
 
 
 def _own_report(title: str) -> str:
-    """ "Officials said Monday they will order…" -> "Officials will order…": the reporter's own news."""
+    """ "Officials said Monday they will order…" -> "Officials will order…": the reporter's own news; "He
+    noted that the company's order entry has increased" -> "The company's order entry has increased"."""
+    pronoun = _PRONOUN_REPORT.match(title)
+    if pronoun and _word_count(title[pronoun.end() :]) >= 3:
+        return title[pronoun.end() :]
     found = _OWN_REPORT.match(title)
     if found is None or not _agrees(found.group("subject"), found.group("pronoun")):
         return title
     if found.group("pronoun") == "it" and _BE.match(found.group("rest")):
         return title  # "said it was likely that…": "it" is no one
+    if _MODAL_PAST.match(found.group("rest")):
+        return title  # "said they would appeal": a plan told, not a thing done
     return f"{found.group('subject')} {found.group('rest')}"
 
 
@@ -163,3 +183,7 @@ def _agrees(subject: str, pronoun: str) -> bool:
     if pronoun == "it":
         return not plural and (organisation or head[:1].islower())
     return not plural and not organisation
+
+
+def _word_count(text: str) -> int:
+    return sum(any(char.isalnum() for char in word) for word in text.split())

@@ -1,0 +1,86 @@
+"""News wording taken off a title (events/reporting.py): (title as chosen -> as shown, reason)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbtimeline.events.reporting import news_span, reworded
+
+REWORDED = [
+    ("Clinton said Friday the INS did the right thing", "Clinton said the INS did the right thing",
+     "a weekday after the verb"),
+    ("Late Monday, U.S. officials approved the visas", "U.S. officials approved the visas", "an opening day, a comma"),
+    ("Yesterday New York governor George Pataki toured five counties",
+     "New York governor George Pataki toured five counties", "an opening day before a named subject"),
+    ("Statements made Friday and Thursday by Lawrence Wechsler", "Statements made by Lawrence Wechsler",
+     "two days coordinated go together"),
+    ("The location for Friday's ceremony was chosen", "The location for the ceremony was chosen",
+     "a day's possessive becomes 'the'"),
+    ("Quarterly net income this year has risen", "Quarterly net income has risen", "'this year' mid-clause"),
+    ("Gen. Schwarzkopf, a week or so ago, picked the time", "Gen. Schwarzkopf picked the time", "'a week or so ago'"),
+    ("Elian's mother died more than four decades ago", "Elian's mother died", "'more than N decades ago'"),
+    ("Today is a sad day for the family", "Today is a sad day for the family", "negative: the day is the subject"),
+    ("A businessman spent part of Sunday night with protesters", "A businessman spent part of Sunday night with "
+     "protesters", "negative: the object of 'of' stays"),
+    ("The army crossed the river the next year", "The army crossed the river the next year",
+     "negative: a day told relative to the story is wording.tidy's"),
+    ("Sunday Times editors met the minister", "Sunday Times editors met the minister",
+     "negative: a weekday that is part of a name before the subject's noun stays"),
+    ("WASHINGTON (AP) -- The Senate passed the bill", "The Senate passed the bill", "a dateline"),
+    ("O'SMACH, Cambodia (AP)_ The commander sent a team", "The commander sent a team", "a dateline, wire underscore"),
+    ("The Senate passed the bill, officials said", "The Senate passed the bill", "an attribution at the end"),
+    ("The Senate passed the bill, he said in a statement", "The Senate passed the bill", "an attribution and where"),
+    ("The Senate passed the bill, according to aides", "The Senate passed the bill", "'according to' at the end"),
+    ("The Senate passed the bill, he said the army would go", "The Senate passed the bill, he said the army would go",
+     "negative: a clause after 'said' is no attribution"),
+    ("Officials said they will order the relatives to go", "Officials will order the relatives to go",
+     "the reporter's own pronoun: folded"),
+    ("The company said it earned $5.2 million", "The company earned $5.2 million", "'it' for a company"),
+    ("W. Brent LeGere, chairman, said he expects revenue to rise", "W. Brent LeGere expects revenue to rise",
+     "the reporter's appositive goes with the saying"),
+    ("The relatives said they would appeal the decision", "The relatives said they would appeal the decision",
+     "negative: 'would' after the fold reads as a plan"),
+    ("The company said it was likely that prices would rise", "The company said it was likely that prices would rise",
+     "negative: 'it was likely': an empty 'it'"),
+    ("Clinton said they had left", "Clinton said they had left", "negative: 'they' is not Clinton"),
+    ("The company said he had resigned", "The company said he had resigned", "negative: 'he' is not a company"),
+    ("He noted that the company's orders have increased", "The company's orders have increased",
+     "a pronoun reporter says nothing: what was reported"),
+    ("He added one more .", "He added one more .", "negative: too little after the saying"),
+    ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),
+    ("The bank, meanwhile, cut its rate", "The bank cut its rate", "a discourse word inside"),
+    ("In contrast, protesters were calmer", "Protesters were calmer", "'In contrast,' opener"),
+    ("Lawyers stated unambiguously _ unambiguously _ that she knew nothing",
+     "Lawyers stated unambiguously that she knew nothing", "the wire's paired dashes"),
+    ("Visas were approved for the father _ a doctor and a cousin", "Visas were approved for the father",
+     "a dash aside at the end"),
+    ("``It helped us to win,'' Geremek said", "It helped us to win", "the wire's quotes go, the attribution too"),
+]  # fmt: skip
+
+
+def test_rows_are_unique():
+    assert len({row[0] for row in REWORDED}) == len(REWORDED)
+
+
+@pytest.mark.parametrize(("title", "shown", "reason"), REWORDED, ids=[row[-1] for row in REWORDED])
+def test_reworded(title, shown, reason):
+    assert reworded(title) == shown
+
+
+SPANS = [
+    ("WASHINGTON (AP) -- The Senate passed the bill on Thursday.", "Thursday",
+     "The Senate passed the bill on Thursday.", "a dateline before the story goes"),
+    ("WASHINGTON, March 5 (AP) -- The Senate passed the bill.", "March 5",
+     "WASHINGTON, March 5 (AP) -- The Senate passed the bill.", "negative: the date is the dateline's: it stays"),
+    ("The Senate passed the bill on Thursday, officials said.", "Thursday",
+     "The Senate passed the bill on Thursday", "an attribution after the news goes"),
+    ("The Senate passed the bill, officials said on Thursday.", "Thursday",
+     "The Senate passed the bill, officials said on Thursday.", "negative: the date is the saying's: it stays"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "date", "told", "reason"), SPANS, ids=[row[-1] for row in SPANS])
+def test_news_span(sentence, date, told, reason):
+    start = sentence.index(date)
+    span = news_span(sentence, (0, len(sentence)), [(start, start + len(date))])
+    assert sentence[span[0] : span[1]] == told
