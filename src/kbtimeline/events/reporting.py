@@ -79,10 +79,11 @@ REPORTING_VERBS = frozenset(
     "insisted warned acknowledged claimed noted predicted estimated indicated disclosed revealed".split()
 )
 _REPORTING = rf"(?:told reporters|told [A-Z][\w.]*(?:\s[A-Z]\w*)*|{'|'.join(sorted(REPORTING_VERBS - {'told'}))})"
+_NOT_RELATIVE = r"(?!(?:which|who|whom|that|as)\b)"  # ", which Congress declared" is no attribution
 _SETTING = r"(?:to|in|at|on|during|after|before|from)"  # "Castro said to cheers", "he said in a statement"
 # ", officials said." ", the sources said Monday." ", according to the police.": who told it, at the end.
 _ATTRIBUTION_AT_END = re.compile(
-    rf",\s*(?:(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+{_SETTING}\s+[\w' ]{{1,30}})?"
+    rf",\s*(?:{_NOT_RELATIVE}(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+{_SETTING}\s+[\w' ]{{1,30}})?"
     r"|according\s+to\s+[^,;]{2,60})"
     r"\s*[.…]?[\"'”’]*\s*$"
 )
@@ -94,12 +95,21 @@ _OWN_REPORT = re.compile(
     r"(?:that\s+)?(?P<pronoun>he|she|it|they)\s+(?P<rest>[a-z]\w*\b.*)$"
 )
 # "He noted that the company's order entry has increased…": a reporter the title cannot name says nothing.
-_PRONOUN_REPORT = re.compile(rf"^(?:he|she|they|it)\s+(?:also\s+)?{_REPORTING},?\s+(?:that\s+)?", re.IGNORECASE)
+# Only "said" may leave out "that": "declared the regime illegal", "insisted on an attack" are no reports.
+_PRONOUN_REPORT = re.compile(
+    rf"^(?:he|she|they|it)\s+(?:also\s+)?(?:(?:said|says),?\s+(?:that\s+)?(?!(?:on|in|at|to|for|with|by|from|so)\b)"
+    rf"|{_REPORTING},?\s+that\s+)",
+    re.IGNORECASE,
+)
 _BE = re.compile(r"^(?:is|was|'s|will be|would be|has been|had been)\s+(?!\w+ed\b)")
 _MODAL_PAST = re.compile(r"^(?:would|could|might|should)\b")
 _ORGANISATION = frozenset(
     "company firm bank corp corp. inc inc. co co. ltd ltd. group government agency department ministry court "
     "party council committee board union newspaper network station army navy police service office".split()
+)
+_OPENING_PREPOSITION = re.compile(
+    r"^(?:under|in|on|at|after|before|during|despite|with|without|by|from|following|for|as|when|while|although)\s",
+    re.IGNORECASE,
 )
 _DASH = r"\s+(?:—|--|_)\s+"
 _DASH_ASIDE = re.compile(rf"{_DASH}[^—_]*$")
@@ -141,7 +151,7 @@ def reworded(title: str) -> str:
             kept = kept[opening.end() :]  # not a bare weekday before a capital: "Sunday Times editors met…"
         kept = _DEICTIC_PHRASE.sub("", kept)
         title = kept if len(kept.split()) >= 2 else title
-    title = _INNER_OPENER.sub("", title)
+    title = _INNER_OPENER.sub(_comma_kept, title)
     title = _ORPHAN_POSSESSIVE.sub("the ", title) if "'s" in title or "’s" in title else title
     if _ATTRIBUTION_WORD.search(title):
         found = _ATTRIBUTION_AT_END.search(title)
@@ -153,8 +163,15 @@ def reworded(title: str) -> str:
         title = title[: dash.start()] + ("…" if title.endswith("…") else "")
     opened = _OPENER.sub("", title)
     title = opened if len(opened.split()) >= 2 else title
-    title = re.sub(r"\s{2,}", " ", title).strip()
+    title = re.sub(r"\s+(?=[?!])", "", re.sub(r"\s{2,}", " ", title)).strip()
     return title[:1].upper() + title[1:]
+
+
+def _comma_kept(found: re.Match[str]) -> str:
+    """What ", however," leaves: nothing ("The bank cut"), or a comma after an opening phrase ("Under
+    pressure from Washington, Prince Sihanouk changed…")."""
+    opening = _OPENING_PREPOSITION.match(found.string) and "," not in found.string[: found.start()]
+    return "," if opening and found.group().rstrip().endswith(",") else ""
 
 
 def _own_report(title: str) -> str:
