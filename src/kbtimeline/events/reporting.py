@@ -48,6 +48,14 @@ _DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago,
     rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s)(?<!\bthe\s)(?<!\bof\s){_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
 )
 _DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an)\s))", re.IGNORECASE)
+# A weekday on a noun ("Friday ceremony", "the Friday explosions"): the noun without it; a title that was only
+# the two then says too little, and the clause is chosen instead.
+_WEEKDAY_ON_NOUN = re.compile(
+    rf"(?:^|(?<=\bthe\s)){_WEEKDAY}\s+(?:the\s+)?(?=(?!(?:is|was|were|are|has|had|will|would|could|saw|marked)\b)(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+# "It was not until [Tuesday] that Castro revealed…" with the date gone: the news is after "that".
+_CLEFT = re.compile(r"^it\s+(?:was|is|wasn't)\s+(?:not\s+|only\s+|just\s+)?(?:until\s+)?that\s+", re.IGNORECASE)
 _ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
 _DEICTIC_POSSESSIVE = re.compile(
     rf"\b(?:{_WEEKDAY}|(?:this|last|next)\s+(?:week|weekend|month|year)|yesterday|today|tonight)(?:'s|’s)\s+",
@@ -85,7 +93,8 @@ _NOT_RELATIVE = r"(?!(?:which|who|whom|that|as)\b)"  # ", which Congress declare
 _SETTING = r"(?:to|in|at|on|during|after|before|from)"  # "Castro said to cheers", "he said in a statement"
 # ", officials said." ", the sources said Monday." ", according to the police.": who told it, at the end.
 _ATTRIBUTION_AT_END = re.compile(
-    rf",\s*(?:{_NOT_RELATIVE}(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}(?:\s+[A-Z]\w+|\s+{_SETTING}\s+[\w' ]{{1,30}})?"
+    rf",[\"'”’]*\s*(?:{_NOT_RELATIVE}(?:[a-zA-Z][\w.'’-]*\s+){{1,6}}{_REPORTING}"
+    rf"(?:\s+[A-Z]\w+|\s+{_SETTING}\s+[\w' ]{{1,30}})?"
     r"|according\s+to\s+[^,;]{2,60})"
     r"\s*[.…]?[\"'”’]*\s*$"
 )
@@ -151,9 +160,11 @@ def reworded(title: str) -> str:
         opening = _DEICTIC_OPENING.match(kept)
         if opening and ("," in opening.group() or not re.fullmatch(_WEEKDAY, opening.group().strip(), re.IGNORECASE)):
             kept = kept[opening.end() :]  # not a bare weekday before a capital: "Sunday Times editors met…"
-        kept = _DEICTIC_PHRASE.sub("", kept)
-        title = kept if len(kept.split()) >= 2 else title
+        kept = _WEEKDAY_ON_NOUN.sub("", _DEICTIC_PHRASE.sub("", kept))
+        title = kept if kept.strip() else title  # "Ceremony" alone: the parser then takes the clause
     title = _INNER_OPENER.sub(_comma_kept, title) if "," in title else title
+    cleft = _CLEFT.match(title)
+    title = title[cleft.end() :] if cleft and _word_count(title[cleft.end() :]) >= 3 else title
     title = _ORPHAN_POSSESSIVE.sub("the ", title) if "'s" in title or "’s" in title else title
     if _holds(lowered, _REPORT_HINTS):
         found = _ATTRIBUTION_AT_END.search(title)

@@ -97,6 +97,7 @@ class _Title:
                 self.kids[token.head].append(token.i)
         self.needs_antecedent = False
         self.removed: set[int] = set()
+        self.the: set[int] = set()  # the "'s" of a day told relative to the day of writing, shown as "the"
         date = self._covering(own)
         self.date = date
         others = [self._covering(span) for span in dates if span != own]
@@ -157,6 +158,10 @@ class _Title:
                    or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
+        if not _DATE_WORD.search(" ".join(tokens[index].text for index in date)):  # "Friday's ceremony"
+            # reads "the ceremony", in its clause: alone, "The ceremony" says nothing
+            self.the = {index for index in removed if tokens[index].tag == "POS" and index == last + 1}
+            removed -= self.the
         self.removed = removed
         head = tokens[unit].head
         witnessed = self.child(head, ("dobj",)) if self.word(head) in WITNESS_VERBS else None
@@ -175,7 +180,7 @@ class _Title:
                and self.word(tokens[modified].head) == "of"
                and tokens[tokens[tokens[modified].head].head].pos == "NOUN"):  # fmt: skip
             modified = tokens[tokens[modified].head].head  # "the capture of Lachin on 18 May": the capture
-        if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
+        if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN") and not self.the
                 and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
             if len(title.split()) >= 2:
@@ -262,7 +267,14 @@ class _Title:
             and self.tokens[index].tag == "IN"
             and following in removed
             and following in self.date
+            and not self._on_noun()  # "after Thursday's ruling", "after Friday prayers": "after" is the noun's
         )
+
+    def _on_noun(self) -> bool:
+        """Whether the date modifies a noun that is no time noun ("Thursday's ruling", "Friday prayers")."""
+        tokens = self.tokens
+        return any(tokens[index].dep in ("poss", "compound") and tokens[index].head not in self.date
+                   and self.word(tokens[index].head) not in TIME_NOUNS for index in self.date)  # fmt: skip
 
     def _about_noun(self, noun: int, preposition: str | None) -> bool:
         """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
@@ -877,7 +889,7 @@ class _Title:
         kept = kept - self._stray_commas(kept)
         for index in sorted(kept):
             token = self.tokens[index]
-            text = replace.get(index, token.text)
+            text = "the" if index in self.the else replace.get(index, token.text)
             joined = previous is not None and previous == index - 1 and token.start == self.tokens[previous].end
             if joined and pieces:
                 pieces[-1] += text
