@@ -271,9 +271,11 @@ class _Title:
         )
 
     def _on_noun(self) -> bool:
-        """Whether the date modifies a noun that is no time noun ("Thursday's ruling", "Friday prayers")."""
+        """Whether the date modifies a noun that is no time noun ("Thursday's ruling", "Friday prayers"; a
+        common noun read as a compound is more often a misparse: "in the winter cost Azerbaijan…")."""
         tokens = self.tokens
-        return any(tokens[index].dep in ("poss", "compound") and tokens[index].head not in self.date
+        return any((tokens[index].dep == "poss" or (tokens[index].dep == "compound" and tokens[index].pos == "PROPN"))
+                   and tokens[index].head not in self.date
                    and self.word(tokens[index].head) not in TIME_NOUNS for index in self.date)  # fmt: skip
 
     def _about_noun(self, noun: int, preposition: str | None) -> bool:
