@@ -435,7 +435,7 @@ NEWS = [
     ("Travel visas were approved on Monday for the father _ a pediatrician, a psychologist and a cousin.", "Monday",
      "Travel visas were approved for the father", SAME, "the wire's dash aside at the end goes"),
     ("``We will appeal,'' the lawyer said on Friday.", "Friday",
-     "We will appeal", SAME, "the wire's `` '' quotes go, with the attribution after the quote"),
+     "The lawyer said we will appeal", SAME, "a quote first, the saying's date after: who said what"),
     ("The bank, meanwhile, cut its prime rate to 10% in November 1989.", "November 1989",
      "The bank cut its prime rate to 10%", SAME, "', meanwhile,' inside: residue of the story's thread"),
 ]  # fmt: skip

@@ -56,6 +56,20 @@ _WEEKDAY_ON_NOUN = re.compile(
 )
 # "It was not until [Tuesday] that Castro revealed…" with the date gone: the news is after "that".
 _CLEFT = re.compile(r"^it\s+(?:was|is|wasn't)\s+(?:not\s+|only\s+|just\s+)?(?:until\s+)?that\s+", re.IGNORECASE)
+# A quote first, then who said it: "``X,'' Holder said…", "``X,'' said Ana Bonnin, one of…".
+_QUOTE_FIRST = re.compile(
+    r"^(?:``|[\"“])(?P<quote>[^\"“”`']{10,160}?)[,.!?]?\s*(?:''|[\"”])\s*"
+    r"(?:(?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,5}?)\s+(?:said|says)"
+    r"|(?:said|says)\s+(?P<named>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\b"
+)
+# Words that open a quoted sentence and take a small letter inside "X said …".
+_SENTENCE_WORDS = frozenset(
+    "the a an that this these those there it its it's we we'll we're our they their he his she her you your no "
+    "nothing all some many what when if".split()
+)
+_WHEN_ALONE = re.compile(r"^(?:when|while|as|once)\s+(?=\w)", re.IGNORECASE)  # a "when" clause with no main one
+# The end of a first sentence a title ran past (a quote kept two together): a lowercase word, a full stop.
+_SENTENCE_END = re.compile(r"(?<=[a-z%\d])[.!?][\"”']*\s+(?=[A-Z\"“`])")
 _ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
 _DEICTIC_POSSESSIVE = re.compile(
     rf"\b(?:{_WEEKDAY}|(?:this|last|next)\s+(?:week|weekend|month|year)|yesterday|today|tonight)(?:'s|’s)\s+",
@@ -149,8 +163,15 @@ def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:
 def reworded(title: str) -> str:
     """``title`` without a dateline, days told relative to the day of writing, a discourse opener or an
     attribution at its end, and with a reporting clause folded into what the reporter reported of itself."""
+    quoted = _QUOTE_FIRST.match(title)
+    if quoted:  # "``That matter is under review,'' Holder said when asked…": Holder said that matter is under review
+        quote = quoted.group("quote")
+        first = quote.split(None, 1)[0]
+        quote = first.lower() + quote[len(first) :] if first.lower() in _SENTENCE_WORDS else quote
+        title = f"{quoted.group('who') or quoted.group('named')} said {quote}"
     if "``" in title or "''" in title:  # the wire's quotes: often opened in one sentence, closed in another
         title = re.sub(r"\s*(?:``|'')\s*", " ", title).strip()
+    title = _first_sentence(title)
     dateline = _DATELINE.match(title)
     if dateline and len(title[dateline.end() :].split()) >= 3:
         title = title[dateline.end() :]
@@ -175,6 +196,8 @@ def reworded(title: str) -> str:
         dash = _DASH_ASIDE.search(title)
         if dash and len(title[: dash.start()].split()) >= 5:
             title = title[: dash.start()] + ("…" if title.endswith("…") else "")
+    marked = _WHEN_ALONE.match(title)
+    title = title[marked.end() :] if marked and "," not in title and _word_count(title) > 4 else title
     opener = _OPENER.match(title)
     title = title[opener.end() :] if opener and len(title[opener.end() :].split()) >= 2 else title
     title = re.sub(r"\s+(?=[?!])", "", re.sub(r"\s{2,}", " ", title)).strip()
@@ -184,6 +207,15 @@ def reworded(title: str) -> str:
 def _holds(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``hints``: plain substring looks, cheaper than one pattern of them all."""
     return any(hint in text for hint in hints)
+
+
+def _first_sentence(title: str) -> str:
+    """The title's first sentence, where it ran into a second one and the first holds a clause."""
+    for found in _SENTENCE_END.finditer(title):
+        word = title[: found.start()].rsplit(None, 1)[-1]
+        if word.islower() and len(word) >= 3 and _word_count(title[: found.start()]) >= 4:
+            return title[: found.start()]
+    return title
 
 
 def _comma_kept(found: re.Match[str]) -> str:
