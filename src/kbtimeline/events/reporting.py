@@ -67,7 +67,7 @@ _SENTENCE_WORDS = frozenset(
     "the a an that this these those there it its it's we we'll we're our they their he his she her you your no "
     "nothing all some many what when if".split()
 )
-_WHEN_ALONE = re.compile(r"^(?:when|while|as|once)\s+(?=\w)", re.IGNORECASE)  # a "when" clause with no main one
+_WHEN_ALONE = re.compile(r"^(?:when|while|once)\s+(?=\w)", re.IGNORECASE)  # a "when" clause with no main one
 # The end of a first sentence a title ran past (a quote kept two together): a lowercase word, a full stop.
 _SENTENCE_END = re.compile(r"(?<=[a-z%\d])[.!?][\"”']*\s+(?=[A-Z\"“`])")
 _ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
