@@ -271,13 +271,13 @@ class _Title:
         )
 
     def _on_noun(self) -> bool:
-        """Whether the date, a day told relative to the day of writing, modifies a noun that is no time noun
-        ("Thursday's ruling", "Friday prayers"; a common noun read as a compound is more often a misparse: "in
-        the winter cost Azerbaijan…", and so is a year: "In 219 BC, Hannibal…")."""
+        """Whether the date modifies a noun that is no time noun: as its possessive ("Thursday's ruling",
+        "1981's soldiers") or, a weekday, as a compound ("Friday prayers"; a common noun or a year read as a
+        compound is more often a misparse: "in the winter cost Azerbaijan…", "In 219 BC, Hannibal…")."""
         tokens = self.tokens
-        if _DATE_WORD.search(" ".join(tokens[index].text for index in self.date)):
-            return False
-        return any((tokens[index].dep == "poss" or (tokens[index].dep == "compound" and tokens[index].pos == "PROPN"))
+        weekday = not _DATE_WORD.search(" ".join(tokens[index].text for index in self.date))
+        return any((tokens[index].dep == "poss" or (weekday and tokens[index].dep == "compound"
+                                                    and tokens[index].pos == "PROPN"))
                    and tokens[index].head not in self.date
                    and self.word(tokens[index].head) not in TIME_NOUNS for index in self.date)  # fmt: skip
 
