@@ -70,6 +70,11 @@ REWORDED = [
      "Two leaders were arrested and police were forced to use tear gas", "a 'when' clause alone: its marker goes"),
     ("When the war ended, the army went home", "When the war ended, the army went home",
      "negative: a 'when' clause before its main clause stays"),
+    ("Until this week", "Until this week", "negative: a title that would be one word stays"),
+    ("Production costs, compared with a year ago, were boosted", "Production costs, compared with a year ago, were "
+     "boosted", "negative: the object of 'with' stays"),
+    ("The group would be ready to leave as soon as Tuesday", "The group would be ready to leave",
+     "'as soon as Tuesday' goes whole"),
     ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),
     ("The bank, meanwhile, cut its rate", "The bank cut its rate", "a discourse word inside"),
     ("In contrast, protesters were calmer", "Protesters were calmer", "'In contrast,' opener"),

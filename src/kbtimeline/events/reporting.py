@@ -10,6 +10,8 @@ timeline the date says when; the title keeps only what happened:
 - ``news_span``: the sentence without a dateline before it or an attribution
   after it (where no date of the sentence is in them), so that both modes
   choose their words from the story itself;
+- ``lead``: for a dateline standing alone, the story's first sentence, whose
+  news the dateline's date dates;
 - ``reworded``: a title without days told relative to the day of writing, a
   discourse opener, an attribution at its end or a dateline, and with a
   reporting clause whose reported subject is the reporter's own pronoun
@@ -22,6 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kbtimeline.extract.dateline import is_dateline
+from kbtimeline.extract.sentences import split_sentences
+
 Span = tuple[int, int]
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -31,7 +36,7 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a fe
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 # A day told relative to the day of writing ("late Friday", "earlier this week", "two years ago"): read on
 # a timeline, away from the story's date, it points nowhere, and the record's date already says when.
-_GOVERNING = r"(?:last|this|next|on|since|by|until|for|after|before|through|as early as|as late as)"
+_GOVERNING = r"(?:last|this|next|on|since|by|until|for|after|before|through|as (?:early|late|soon) as)"
 _DEICTIC = (
     rf"(?:(?:late|early)\s+)?(?:{_GOVERNING}\s+)?"
     rf"(?:{_WEEKDAY}|{_HOLIDAY}){_DAY_PART}"
@@ -44,8 +49,10 @@ _DEICTIC = (
 _DEICTICS = rf"(?:also\s+)?(?:{_DEICTIC})(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:{_DEICTIC}))*"  # "Friday and Thursday"
 # A day that is the object of "of" ("part of Sunday night") stays; opening the title, one that is the subject
 # too ("Today is a sad day"): only one set apart by a comma or before the subject goes.
+# A day that is the object of "of", "with", "than" stays: "part of Sunday night", "compared with a year ago".
+_NOT_GOVERNED = r"(?<!\bthe\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bthan\s)(?<!\bfrom\s)(?<!\bto\s)"
 _DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go
-    rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s)(?<!\bthe\s)(?<!\bof\s){_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
+    rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s){_NOT_GOVERNED}{_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
 )
 _DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an)\s))", re.IGNORECASE)
 # A weekday on a noun ("Friday ceremony", "the Friday explosions"): the noun without it; a title that was only
@@ -160,6 +167,15 @@ def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:
     return start, end
 
 
+def lead(text: str, sentence: Span, reach: int = 1500) -> str | None:
+    """The story's first sentence, where ``sentence`` is a dateline alone ("WASHINGTON, August 8 (Xinhua)
+    --"): what the dateline dates, to be titled in its place; else None."""
+    if not is_dateline(text[sentence[0] : sentence[1]]):
+        return None
+    following = next(iter(split_sentences(text[sentence[1] : sentence[1] + reach])), None)
+    return None if following is None else text[sentence[1] + following.start : sentence[1] + following.end]
+
+
 def reworded(title: str) -> str:
     """``title`` without a dateline, days told relative to the day of writing, a discourse opener or an
     attribution at its end, and with a reporting clause folded into what the reporter reported of itself."""
@@ -181,8 +197,9 @@ def reworded(title: str) -> str:
         opening = _DEICTIC_OPENING.match(kept)
         if opening and ("," in opening.group() or not re.fullmatch(_WEEKDAY, opening.group().strip(), re.IGNORECASE)):
             kept = kept[opening.end() :]  # not a bare weekday before a capital: "Sunday Times editors met…"
-        kept = _WEEKDAY_ON_NOUN.sub("", _DEICTIC_PHRASE.sub("", kept))
-        title = kept if kept.strip() else title  # "Ceremony" alone: the parser then takes the clause
+        kept = _DEICTIC_PHRASE.sub("", kept)
+        title = kept if _word_count(kept) >= 2 else title  # "Until this week." stays
+        title = _WEEKDAY_ON_NOUN.sub("", title) or title  # "Ceremony" alone: the parser then takes the clause
     title = _INNER_OPENER.sub(_comma_kept, title) if "," in title else title
     cleft = _CLEFT.match(title)
     title = title[cleft.end() :] if cleft and _word_count(title[cleft.end() :]) >= 3 else title

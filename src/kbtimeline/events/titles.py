@@ -39,7 +39,12 @@ def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
             for span, dates in dates_in.items()
             for own in dates
         }
-    return [replace(event, title=titles[(told[event.span], _in_sentence(event, told[event.span]))]) for event in events]
+    # a dateline alone ("WASHINGTON, August 8 (Xinhua) --"): its date is the story's, titled by its first sentence
+    leads = {span: rules.rule_title(story, 0, 0) for span in sentences if (story := reporting.lead(text, span))}
+    return [
+        replace(event, title=leads.get(event.span) or titles[(told[event.span], _in_sentence(event, told[event.span]))])
+        for event in events
+    ]
 
 
 def _in_sentence(event: Event, sentence: Span) -> Span:
