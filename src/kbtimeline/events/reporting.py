@@ -12,6 +12,8 @@ timeline the date says when; the title keeps only what happened:
   choose their words from the story itself;
 - ``lead``: for a dateline standing alone, the story's first sentence, whose
   news the dateline's date dates;
+- ``teller``: in the parse, the reporting clause kept where what it reported
+  names no one ("Ogden Projects Inc. said net income jumped…");
 - ``reworded``: a title without days told relative to the day of writing, a
   discourse opener, an attribution at its end or a dateline, and with a
   reporting clause whose reported subject is the reporter's own pronoun
@@ -23,9 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kbtimeline.extract.dateline import is_dateline
 from kbtimeline.extract.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from kbtimeline.events.parse import Parsed
 
 Span = tuple[int, int]
 
@@ -54,7 +60,10 @@ _NOT_GOVERNED = r"(?<!\bthe\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bthan\s)(?<!\bfrom\s)
 _DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go
     rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s){_NOT_GOVERNED}{_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
 )
-_DEICTIC_OPENING = re.compile(rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an)\s))", re.IGNORECASE)
+_DEICTIC_OPENING = re.compile(
+    rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an|it|its|he|his|she|her|they|their|we)\s))",
+    re.IGNORECASE,
+)
 # A weekday on a noun ("Friday ceremony", "the Friday explosions"): the noun without it; a title that was only
 # the two then says too little, and the clause is chosen instead.
 _WEEKDAY_ON_NOUN = re.compile(
@@ -144,12 +153,28 @@ _OPENING_PREPOSITION = re.compile(
 )
 _DASH = r"\s+(?:—|--|_)\s+"
 _DASH_ASIDE = re.compile(rf"{_DASH}[^—_]*$")
-_PAIRED_DASHES = re.compile(rf"{_DASH}[^—_]{{1,60}}?{_DASH}")  # "stated unambiguously _ unambiguously _ that"
+# An aside between dashes, or the dashes it left ("stated unambiguously _ unambiguously _ that", "women -- --").
+_PAIRED_DASHES = re.compile(rf"{_DASH}(?:[^—_]{{1,60}}?{_DASH}|(?:—|--|_)\s+)")
 
 
 def reports(verb: str) -> bool:
     """Whether ``verb`` (a word as written) reports speech: its clause complement is what was said."""
     return verb.lower() in REPORTING_VERBS
+
+
+def teller(tokens: Parsed, kids: list[list[int]], verb: int) -> int:
+    """The reporting verb above ``verb`` where the reported clause's subject names no one ("Ogden Projects
+    Inc. said net income jumped…": "Net income jumped" alone does not say whose), else ``verb``."""
+    token = tokens[verb]
+    if token.dep != "ccomp" or token.head == verb or not reports(tokens[token.head].text):
+        return verb
+    reporter = next((kid for kid in kids[token.head] if tokens[kid].dep == "nsubj"), None)
+    subject = next((kid for kid in kids[verb] if tokens[kid].dep in ("nsubj", "nsubjpass")), None)
+    if reporter is None or subject is None or tokens[reporter].pos not in ("NOUN", "PROPN"):
+        return verb
+    # a singular noun with no determiner: "net income", not "troops" (a plural names its people well enough)
+    bare = tokens[subject].tag == "NN" and not any(tokens[kid].dep in ("det", "poss") for kid in kids[subject])
+    return token.head if bare else verb
 
 
 def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:

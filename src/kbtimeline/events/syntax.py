@@ -204,7 +204,7 @@ class _Title:
             verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
-        return self._clause(verb, removed)
+        return self._clause(reporting.teller(tokens, self.kids, verb), removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
         """The date's root climbed to its preposition, a time noun it modifies, a date it is coordinated with."""
