@@ -78,6 +78,13 @@ REWORDED = [
     ("Yesterday it closed at $4.375 a share", "It closed at $4.375 a share", "an opening day before a pronoun"),
     ("Thousands of women -- -- marched along the boulevard", "Thousands of women marched along the boulevard",
      "the dashes of an aside already taken out"),
+    ("The two men, Ronald Stauber and Michael Gingrich, were named in a bulletin sent by the FBI office to police",
+     "Ronald Stauber and Michael Gingrich were named in a bulletin sent by the FBI office to police",
+     "a long title: the appositive's names stand for a subject that only counts"),
+    ("Ricardo Alarcon, head of Cuba's National Assembly and Castro's key man, said the convictions prove nothing new",
+     "Ricardo Alarcon said the convictions prove nothing new", "a long title: a name's appositive goes"),
+    ("Gonzalez's lawyer, Greg Craig, asked for a visa for his client", "Gonzalez's lawyer, Greg Craig, asked for a "
+     "visa for his client", "negative: a short title keeps its appositive"),
     ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),
     ("The bank, meanwhile, cut its rate", "The bank cut its rate", "a discourse word inside"),
     ("In contrast, protesters were calmer", "Protesters were calmer", "'In contrast,' opener"),

@@ -86,6 +86,15 @@ _SENTENCE_WORDS = frozenset(
 _WHEN_ALONE = re.compile(r"^(?:when|while|once)\s+(?=\w)", re.IGNORECASE)  # a "when" clause with no main one
 # The end of a first sentence a title ran past (a quote kept two together): a lowercase word, a full stop.
 _SENTENCE_END = re.compile(r"(?<=[a-z%\d])[.!?][\"”']*\s+(?=[A-Z\"“`])")
+# A subject, an appositive between commas, then the verb: "Ricardo Alarcon, head of Cuba's National Assembly,
+# said…", "The two men, Ronald Stauber and Michael Gingrich, were named…".
+_APPOSITIVE = re.compile(
+    r"^(?P<subject>[A-Z][^,;:()]{1,60}?),\s+(?P<aside>[^,;:()]{3,90}?),\s+"
+    r"(?=(?:also\s+)?(?:was|were|is|are|has|had|have|will|would|could|can|said|says|told|took|made|met|gave|went|came|"
+    r"left|won|lost|began|fled|flew|sent|[a-z]{3,}ed)\b)"
+)
+_NAMES = re.compile(r"^(?:[A-Z][\w.'’-]*\s+(?:and\s+)?)*[A-Z][\w.'’-]*$")  # "Ronald Stauber and Michael Gingrich"
+_LONG = 15  # words: past this, an appositive goes before anything is cut
 _ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
 _DEICTIC_POSSESSIVE = re.compile(
     rf"\b(?:{_WEEKDAY}|(?:this|last|next)\s+(?:week|weekend|month|year)|yesterday|today|tonight)(?:'s|’s)\s+",
@@ -162,6 +171,9 @@ def reports(verb: str) -> bool:
     return verb.lower() in REPORTING_VERBS
 
 
+_QUOTES = frozenset(('"', "“", "``", "'"))
+
+
 def teller(tokens: Parsed, kids: list[list[int]], verb: int) -> int:
     """The reporting verb above ``verb`` where the reported clause's subject names no one ("Ogden Projects
     Inc. said net income jumped…": "Net income jumped" alone does not say whose), else ``verb``."""
@@ -174,7 +186,18 @@ def teller(tokens: Parsed, kids: list[list[int]], verb: int) -> int:
         return verb
     # a singular noun with no determiner: "net income", not "troops" (a plural names its people well enough)
     bare = tokens[subject].tag == "NN" and not any(tokens[kid].dep in ("det", "poss") for kid in kids[subject])
-    return token.head if bare else verb
+    first = min(_subtree(kids, verb))  # a quote ("noted that “in military terms…”") is told by its teller
+    quoted = any(tokens[index].text in _QUOTES for index in range(max(first - 1, 0), min(first + 2, len(tokens))))
+    return token.head if bare or quoted else verb
+
+
+def _subtree(kids: list[list[int]], index: int) -> set[int]:
+    found, stack = set(), [index]
+    while stack:
+        node = stack.pop()
+        found.add(node)
+        stack.extend(kids[node])
+    return found
 
 
 def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:
@@ -238,6 +261,7 @@ def reworded(title: str) -> str:
         dash = _DASH_ASIDE.search(title)
         if dash and len(title[: dash.start()].split()) >= 5:
             title = title[: dash.start()] + ("…" if title.endswith("…") else "")
+    title = _without_appositive(title) if _word_count(title) > _LONG else title
     marked = _WHEN_ALONE.match(title)
     title = title[marked.end() :] if marked and "," not in title and _word_count(title) > 4 else title
     opener = _OPENER.match(title)
@@ -249,6 +273,17 @@ def reworded(title: str) -> str:
 def _holds(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``hints``: plain substring looks, cheaper than one pattern of them all."""
     return any(hint in text for hint in hints)
+
+
+def _without_appositive(title: str) -> str:
+    """A long title without the appositive after its subject; where the subject only counts or points
+    ("The two men") and the appositive names them, the names instead."""
+    found = _APPOSITIVE.match(title)
+    if found is None:
+        return title
+    subject, aside = found.group("subject"), found.group("aside")
+    named = _NAMES.match(aside) and not _NAMES.match(subject)
+    return f"{aside if named else subject} {title[found.end() :]}"
 
 
 def _first_sentence(title: str) -> str:
