@@ -85,6 +85,12 @@ REWORDED = [
      "Ricardo Alarcon said the convictions prove nothing new", "a long title: a name's appositive goes"),
     ("Gonzalez's lawyer, Greg Craig, asked for a visa for his client", "Gonzalez's lawyer, Greg Craig, asked for a "
      "visa for his client", "negative: a short title keeps its appositive"),
+    ("Anheuser said its new strategy -- started in some markets last month and expected to be applied soon in "
+     "selected markets nationwide -- will mean lower earnings",
+     "Anheuser said its new strategy will mean lower earnings",
+     "a long aside between dashes goes, not all that follows its first dash"),
+    ("The Pentagon said it will re-examine the question", "The Pentagon will re-examine the question",
+     "'it' for a named institution"),
     ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),
     ("The bank, meanwhile, cut its rate", "The bank cut its rate", "a discourse word inside"),
     ("In contrast, protesters were calmer", "Protesters were calmer", "'In contrast,' opener"),

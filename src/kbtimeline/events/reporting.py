@@ -161,9 +161,9 @@ _OPENING_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _DASH = r"\s+(?:—|--|_)\s+"
-_DASH_ASIDE = re.compile(rf"{_DASH}[^—_]*$")
+_DASH_ASIDE = re.compile(rf"{_DASH}(?:(?!--)[^—_])*$")
 # An aside between dashes, or the dashes it left ("stated unambiguously _ unambiguously _ that", "women -- --").
-_PAIRED_DASHES = re.compile(rf"{_DASH}(?:[^—_]{{1,60}}?{_DASH}|(?:—|--|_)\s+)")
+_PAIRED_DASHES = re.compile(rf"{_DASH}(?:(?:(?!--)[^—_]){{1,120}}?{_DASH}|(?:—|--|_)\s+)")
 
 
 def reports(verb: str) -> bool:
@@ -325,8 +325,9 @@ def _agrees(subject: str, pronoun: str) -> bool:
     organisation = head.lower() in _ORGANISATION or head.rstrip(".") in ("Corp", "Inc", "Co", "Ltd")
     if pronoun == "they":
         return plural
-    if pronoun == "it":
-        return not plural and (organisation or head[:1].islower())
+    if pronoun == "it":  # "the company", "Sun Microsystems Inc.", "The Pentagon", "NATO"
+        named = head.isupper() or subject.startswith("The ")
+        return not plural and (organisation or named or head[:1].islower())
     return not plural and not organisation
 
 
