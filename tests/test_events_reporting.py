@@ -94,6 +94,8 @@ REWORDED = [
     ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),
     ("The bank, meanwhile, cut its rate", "The bank cut its rate", "a discourse word inside"),
     ("In contrast, protesters were calmer", "Protesters were calmer", "'In contrast,' opener"),
+    ("Ironically, NATO's newest members were still under the Soviet umbrella",
+     "NATO's newest members were still under the Soviet umbrella", "'Ironically,' opener: the writer's comment"),
     ("Lawyers stated unambiguously _ unambiguously _ that she knew nothing",
      "Lawyers stated unambiguously that she knew nothing", "the wire's paired dashes"),
     ("Visas were approved for the father _ a doctor and a cousin", "Visas were approved for the father",

@@ -110,7 +110,8 @@ _DASH_HINTS = ("—", "--", "_")
 # "Meanwhile," "In addition," "Also," opening a title: they tie it to a sentence the reader does not see.
 _OPENER = re.compile(
     r"^(?:(?:also|meanwhile|however|indeed|similarly|nevertheless|nonetheless|even so|in addition|in contrast|"
-    r"by contrast|in fact|actually|instead|moreover|furthermore|separately|still|then|but|and|so)\b,?\s+)+",
+    r"by contrast|in fact|actually|ironically|notably|surprisingly|in turn|"
+    r"instead|moreover|furthermore|separately|still|then|but|and|so)\b,?\s+)+",
     re.IGNORECASE,
 )
 _INNER_OPENER = re.compile(
