@@ -57,8 +57,10 @@ _DEICTICS = rf"(?:also\s+)?(?:{_DEICTIC})(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:{_DEI
 # too ("Today is a sad day"): only one set apart by a comma or before the subject goes.
 # A day that is the object of "of", "with", "than" stays: "part of Sunday night", "compared with a year ago".
 _NOT_GOVERNED = r"(?<!\bthe\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bthan\s)(?<!\bfrom\s)(?<!\bto\s)"
-_DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go
-    rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s*,)?|(?<=\s){_NOT_GOVERNED}{_DEICTICS}\b(?!'s|’s))", re.IGNORECASE
+_DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go; "this year alone"
+    rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s+alone\b)?(?:\s*,)?|(?<=\s){_NOT_GOVERNED}{_DEICTICS}\b(?!'s|’s)"
+    r"(?:\s+alone\b)?)",
+    re.IGNORECASE,
 )
 _DEICTIC_OPENING = re.compile(
     rf"^{_DEICTICS}\b(?!'s|’s)(?:\s*,\s*|\s+(?=(?-i:[A-Z])|(?:the|a|an|it|its|he|his|she|her|they|their|we)\s))",
@@ -74,13 +76,14 @@ _WEEKDAY_ON_NOUN = re.compile(
 _CLEFT = re.compile(r"^it\s+(?:was|is|wasn't)\s+(?:not\s+|only\s+|just\s+)?(?:until\s+)?that\s+", re.IGNORECASE)
 # A quote first, then who said it: "``X,'' Holder said…", "``X,'' said Ana Bonnin, one of…".
 _QUOTE_FIRST = re.compile(
-    r"^(?:``|[\"“])(?P<quote>[^\"“”`']{10,160}?)[,.!?]?\s*(?:''|[\"”])\s*"
+    r"^(?:``|[\"“])(?P<quote>(?:[^\"“”`']|(?<=\w)'(?=\w)){10,160}?)[,.!?]?\s*(?:''|[\"”])\s*"
     r"(?:(?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,5}?)\s+(?:said|says)"
     r"|(?:said|says)\s+(?P<named>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\b"
 )
 # Words that open a quoted sentence and take a small letter inside "X said …".
 _SENTENCE_WORDS = frozenset(
-    "the a an that this these those there it its it's we we'll we're our they their he his she her you your no "
+    "the a an that that's this these those there there's it its it's we we'll we're we've our they they're they've "
+    "their he he's his she she's her you your no "
     "nothing all some many what when if".split()
 )
 _WHEN_ALONE = re.compile(r"^(?:when|while|once)\s+(?=\w)", re.IGNORECASE)  # a "when" clause with no main one
@@ -267,6 +270,7 @@ def reworded(title: str) -> str:
     title = title[marked.end() :] if marked and "," not in title and _word_count(title) > 4 else title
     opener = _OPENER.match(title)
     title = title[opener.end() :] if opener and len(title[opener.end() :].split()) >= 2 else title
+    title = re.sub(r"\b(that|said|says)\s*,\s*", r"\1 ", title)  # "said that [“after these charges…”], the…"
     title = re.sub(r"\s+(?=[?!])", "", re.sub(r"\s{2,}", " ", title)).strip()
     return title[:1].upper() + title[1:]
 
