@@ -428,6 +428,10 @@ NEWS = [
      "Elian's father asked his relatives to end their court battle after the ruling", SAME,
      "the own day's possessive becomes 'the'; the preposition governs the noun and stays; no noun-phrase title "
      "'Thursday ruling'"),
+    ("A man was arrested in connection with last year's deadly embassy blasts in Kenya and Tanzania.", "last year",
+     "A man was arrested in connection with the deadly embassy blasts in Kenya and Tanzania",
+     "The deadly embassy blasts in Kenya and Tanzania",
+     "a day's possessive on a noun that says enough alone: that noun (parser), read with 'the'"),
     ("Saddam doubled the army from 1981's 500,000 soldiers to a million.", "1981",
      "Saddam doubled the army from 1981's 500,000 soldiers to a million",
      "Saddam doubled the army from 500,000 soldiers to a million",

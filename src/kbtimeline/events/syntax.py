@@ -159,7 +159,7 @@ class _Title:
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
         if not _DATE_WORD.search(" ".join(tokens[index].text for index in date)):  # "Friday's ceremony"
-            # reads "the ceremony", in its clause: alone, "The ceremony" says nothing
+            # reads "the ceremony"
             self.the = {index for index in removed if tokens[index].tag == "POS" and index == last + 1}
             removed -= self.the
         self.removed = removed
@@ -180,10 +180,10 @@ class _Title:
                and self.word(tokens[modified].head) == "of"
                and tokens[tokens[tokens[modified].head].head].pos == "NOUN"):  # fmt: skip
             modified = tokens[tokens[modified].head].head  # "the capture of Lachin on 18 May": the capture
-        if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN") and not self.the
+        if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
                 and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
-            if len(title.split()) >= 2:
+            if len(title.split()) >= (3 if self.the else 2):  # "The ceremony" for "Friday's ceremony" says nothing
                 return title
         verb = self._clause_head(head if unit != head else unit)
         opening = self._opening_phrase(unit, verb)
