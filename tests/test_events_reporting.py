@@ -95,6 +95,8 @@ REWORDED = [
      "an apostrophe inside a word is no quote mark"),
     ("The thrift said that , the association expects record earnings",
      "The thrift said that the association expects record earnings", "a comma left after 'that' goes"),
+    ("The thrift said that \" , the association expects record earnings .\"",
+     "The thrift said that the association expects record earnings .\"", "with the quote mark the aside left"),
     ("Asset sales shrank revenue by one-third this year alone", "Asset sales shrank revenue by one-third",
      "'this year alone'"),
     ("Meanwhile, the bank cut its rate", "The bank cut its rate", "a discourse opener"),

@@ -270,7 +270,7 @@ def reworded(title: str) -> str:
     title = title[marked.end() :] if marked and "," not in title and _word_count(title) > 4 else title
     opener = _OPENER.match(title)
     title = title[opener.end() :] if opener and len(title[opener.end() :].split()) >= 2 else title
-    title = re.sub(r"\b(that|said|says)\s*,\s*", r"\1 ", title)  # "said that [“after these charges…”], the…"
+    title = re.sub(r"\b(that|said|says)\s*[\"“]?\s*,\s*", r"\1 ", title)  # "said that [“after these charges…”], the…"
     title = re.sub(r"\s+(?=[?!])", "", re.sub(r"\s{2,}", " ", title)).strip()
     return title[:1].upper() + title[1:]
 
