@@ -83,6 +83,9 @@ REWORDED = [
      "a long title: the appositive's names stand for a subject that only counts"),
     ("Ricardo Alarcon, head of Cuba's National Assembly and Castro's key man, said the convictions prove nothing new",
      "Ricardo Alarcon said the convictions prove nothing new", "a long title: a name's appositive goes"),
+    ("A 1996 law named for him and Sen. Jesse Helms, R-N.C., strengthened the 1959 trade embargo against Cuba",
+     "A 1996 law named for him and Sen. Jesse Helms strengthened the 1959 trade embargo against Cuba",
+     "a long title: an appositive in capitals after a subject that names is no name for it: it goes"),
     ("Gonzalez's lawyer, Greg Craig, asked for a visa for his client", "Gonzalez's lawyer, Greg Craig, asked for a "
      "visa for his client", "negative: a short title keeps its appositive"),
     ("Anheuser said its new strategy -- started in some markets last month and expected to be applied soon in "

@@ -97,6 +97,7 @@ _APPOSITIVE = re.compile(
     r"left|won|lost|began|fled|flew|sent|[a-z]{3,}ed)\b)"
 )
 _NAMES = re.compile(r"^(?:[A-Z][\w.'’-]*\s+(?:and\s+)?)*[A-Z][\w.'’-]*$")  # "Ronald Stauber and Michael Gingrich"
+_COUNTING = re.compile(r"^(?:the|these|those|both|two|three|four|five|six|seven|eight|nine|ten)\s", re.IGNORECASE)
 _LONG = 15  # words: past this, an appositive goes before anything is cut
 _ORPHAN_POSSESSIVE = re.compile(r"(?:(?<=\s)|^)(?:'s|’s)\s+")  # "advertised in [today]'s editions"
 _DEICTIC_POSSESSIVE = re.compile(
@@ -287,7 +288,8 @@ def _without_appositive(title: str) -> str:
     if found is None:
         return title
     subject, aside = found.group("subject"), found.group("aside")
-    named = _NAMES.match(aside) and not _NAMES.match(subject)
+    counting = _COUNTING.match(subject) and len(subject.split()) <= 4 and len(aside.split()) >= 2
+    named = counting and _NAMES.match(aside)
     return f"{aside if named else subject} {title[found.end() :]}"
 
 
