@@ -53,9 +53,9 @@ _DEICTIC = (
     r"|a\s+week\s+or\s+so\s+ago"
 )
 _DEICTICS = rf"(?:also\s+)?(?:{_DEICTIC})(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:{_DEICTIC}))*"  # "Friday and Thursday"
-# A day that is the object of "of" ("part of Sunday night") stays; opening the title, one that is the subject
-# too ("Today is a sad day"): only one set apart by a comma or before the subject goes.
-# A day that is the object of "of", "with", "than" stays: "part of Sunday night", "compared with a year ago".
+# A day that is the object of "of", "with", "than" stays: "part of Sunday night", "compared with a year ago";
+# opening the title, one that is the subject too ("Today is a sad day"): only one set apart by a comma or
+# before the subject goes.
 _NOT_GOVERNED = r"(?<!\bthe\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bthan\s)(?<!\bfrom\s)(?<!\bto\s)"
 _DEICTIC_PHRASE = re.compile(  # between commas ("Schwarzkopf, a week or so ago, picked") both go; "this year alone"
     rf"(?:,\s*{_DEICTICS}\b(?!'s|’s)(?:\s+alone\b)?(?:\s*,)?|(?<=\s){_NOT_GOVERNED}{_DEICTICS}\b(?!'s|’s)"
@@ -165,6 +165,7 @@ _OPENING_PREPOSITION = re.compile(
     r"^(?:under|in|on|at|after|before|during|despite|with|without|by|from|following|for|as|when|while|although)\s",
     re.IGNORECASE,
 )
+_QUOTES = frozenset(('"', "“", "”", "``", "''"))
 _DASH = r"\s+(?:—|--|_)\s+"
 _DASH_ASIDE = re.compile(rf"{_DASH}(?:(?!--)[^—_])*$")
 # An aside between dashes, or the dashes it left ("stated unambiguously _ unambiguously _ that", "women -- --").
@@ -174,9 +175,6 @@ _PAIRED_DASHES = re.compile(rf"{_DASH}(?:(?:(?!--)[^—_]){{1,120}}?{_DASH}|(?:�
 def reports(verb: str) -> bool:
     """Whether ``verb`` (a word as written) reports speech: its clause complement is what was said."""
     return verb.lower() in REPORTING_VERBS
-
-
-_QUOTES = frozenset(('"', "“", "``", "'"))
 
 
 def teller(tokens: Parsed, kids: list[list[int]], verb: int) -> int:
@@ -191,18 +189,10 @@ def teller(tokens: Parsed, kids: list[list[int]], verb: int) -> int:
         return verb
     # a singular noun with no determiner: "net income", not "troops" (a plural names its people well enough)
     bare = tokens[subject].tag == "NN" and not any(tokens[kid].dep in ("det", "poss") for kid in kids[subject])
-    first = min(_subtree(kids, verb))  # a quote ("noted that “in military terms…”") is told by its teller
-    quoted = any(tokens[index].text in _QUOTES for index in range(max(first - 1, 0), min(first + 2, len(tokens))))
+    # a quote between the two ("noted that “in military terms…", "“X,” Holder said") is told by its teller
+    between = range(min(verb, token.head) + 1, max(verb, token.head))
+    quoted = any(tokens[index].text in _QUOTES for index in between)
     return token.head if bare or quoted else verb
-
-
-def _subtree(kids: list[list[int]], index: int) -> set[int]:
-    found, stack = set(), [index]
-    while stack:
-        node = stack.pop()
-        found.add(node)
-        stack.extend(kids[node])
-    return found
 
 
 def news_span(text: str, sentence: Span, dates: Sequence[Span]) -> Span:
