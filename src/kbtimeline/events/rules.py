@@ -133,7 +133,8 @@ def rule_title(sentence: str, date_start: int, date_end: int, others: Iterable[S
     clause_start, clause_end = _news_part(sentence, clause_start, clause_end, date_start, date_end)
     before = sentence[clause_start:date_start]
     after = _RESIDUE_AFTER.sub("", sentence[date_end:clause_end])
-    stripped = _without_governor(before)
+    possessive = after.startswith(("'s", "’s"))  # "after Thursday's ruling": "after" governs the ruling
+    stripped = before.rstrip() if possessive else _without_governor(before)
     set_apart = after.lstrip().startswith(",")
     governed = stripped != before.rstrip() or not after.strip(" .,;:") or (not before.strip() and set_apart)
     opening = _AFTER_OPENING_DATE.match(after) if not _LEAD_IN.sub("", before.strip(" ,;:–—-\"'“”")) else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kbtimeline.events import parse, wording
+from kbtimeline.events import parse, reporting, wording
 from kbtimeline.events.parse import Parsed, Token
 from kbtimeline.events.rules import Span, previous_sentence, rule_title
 from kbtimeline.events.wording import plain_subject
@@ -97,6 +97,7 @@ class _Title:
                 self.kids[token.head].append(token.i)
         self.needs_antecedent = False
         self.removed: set[int] = set()
+        self.the: set[int] = set()  # the "'s" of a day told relative to the day of writing, shown as "the"
         date = self._covering(own)
         self.date = date
         others = [self._covering(span) for span in dates if span != own]
@@ -157,6 +158,10 @@ class _Title:
                    or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
+        if not _DATE_WORD.search(" ".join(tokens[index].text for index in date)):  # "Friday's ceremony"
+            # reads "the ceremony"
+            self.the = {index for index in removed if tokens[index].tag == "POS" and index == last + 1}
+            removed -= self.the
         self.removed = removed
         head = tokens[unit].head
         witnessed = self.child(head, ("dobj",)) if self.word(head) in WITNESS_VERBS else None
@@ -178,7 +183,7 @@ class _Title:
         if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
                 and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
-            if len(title.split()) >= 2:
+            if len(title.split()) >= (3 if self.the else 2):  # "The ceremony" for "Friday's ceremony" says nothing
                 return title
         verb = self._clause_head(head if unit != head else unit)
         opening = self._opening_phrase(unit, verb)
@@ -199,7 +204,7 @@ class _Title:
             verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
-        return self._clause(verb, removed)
+        return self._clause(reporting.teller(tokens, self.kids, verb), removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
         """The date's root climbed to its preposition, a time noun it modifies, a date it is coordinated with."""
@@ -262,7 +267,19 @@ class _Title:
             and self.tokens[index].tag == "IN"
             and following in removed
             and following in self.date
+            and not self._on_noun()  # "after Thursday's ruling", "after Friday prayers": "after" is the noun's
         )
+
+    def _on_noun(self) -> bool:
+        """Whether the date modifies a noun that is no time noun: as its possessive ("Thursday's ruling",
+        "1981's soldiers") or, a weekday, as a compound ("Friday prayers"; a common noun or a year read as a
+        compound is more often a misparse: "in the winter cost Azerbaijan…", "In 219 BC, Hannibal…")."""
+        tokens = self.tokens
+        weekday = not _DATE_WORD.search(" ".join(tokens[index].text for index in self.date))
+        return any((tokens[index].dep == "poss" or (weekday and tokens[index].dep == "compound"
+                                                    and tokens[index].pos == "PROPN"))
+                   and tokens[index].head not in self.date
+                   and self.word(tokens[index].head) not in TIME_NOUNS for index in self.date)  # fmt: skip
 
     def _about_noun(self, noun: int, preposition: str | None) -> bool:
         """Whether a date on ``noun`` dates the noun and not its clause: the noun is inside another
@@ -642,6 +659,8 @@ class _Title:
             if index == verb or token.dep not in CLAUSES or index in dropped:
                 continue
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
+            if token.dep == "ccomp" and token.head == verb and reporting.reports(self.word(verb)):
+                continue  # what was said is the news of the saying, whatever else it dates
             if own_subject or (self.subtree(index) - dropped) & self.other_dates:
                 dropped |= self.subtree(index)
                 if token.dep == "conj":
@@ -875,7 +894,7 @@ class _Title:
         kept = kept - self._stray_commas(kept)
         for index in sorted(kept):
             token = self.tokens[index]
-            text = replace.get(index, token.text)
+            text = "the" if index in self.the else replace.get(index, token.text)
             joined = previous is not None and previous == index - 1 and token.start == self.tokens[previous].end
             if joined and pieces:
                 pieces[-1] += text

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kbtimeline.events import rules
+from kbtimeline.events import reporting, rules
 from kbtimeline.events.rules import Span
 from kbtimeline.model import Event
 
@@ -22,9 +22,13 @@ def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
 
     ``parser``: use spaCy's parse (installed with ``kbtimeline[nlp]``); else rules only.
     """
+    sentences: dict[Span, list[Span]] = {}
+    for event in events:
+        sentences.setdefault(event.span, []).append(event.date_span)
+    told = {span: reporting.news_span(text, span, dates) for span, dates in sentences.items()}
     dates_in: dict[Span, list[Span]] = {}
     for event in events:
-        dates_in.setdefault(event.span, []).append(_in_sentence(event))
+        dates_in.setdefault(told[event.span], []).append(_in_sentence(event, told[event.span]))
     if parser:
         from kbtimeline.events import syntax  # imports the parser module only on this path
 
@@ -35,9 +39,14 @@ def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
             for span, dates in dates_in.items()
             for own in dates
         }
-    return [replace(event, title=titles[(event.span, _in_sentence(event))]) for event in events]
+    # a dateline alone ("WASHINGTON, August 8 (Xinhua) --"): its date is the story's, titled by its first sentence
+    leads = {span: rules.rule_title(story, 0, 0) for span in sentences if (story := reporting.lead(text, span))}
+    return [
+        replace(event, title=leads.get(event.span) or titles[(told[event.span], _in_sentence(event, told[event.span]))])
+        for event in events
+    ]
 
 
-def _in_sentence(event: Event) -> Span:
-    """Where the event's date phrase is in its sentence."""
-    return event.date_span[0] - event.span[0], event.date_span[1] - event.span[0]
+def _in_sentence(event: Event, sentence: Span) -> Span:
+    """Where the event's date phrase is in its sentence (as told: ``reporting.news_span``)."""
+    return event.date_span[0] - sentence[0], event.date_span[1] - sentence[0]

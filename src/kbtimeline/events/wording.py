@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kbtimeline.events.reporting import reworded
+
 MAX_WORDS = 17  # what a timeline line shows; a longer title beats a cut before the verb and its object
 HARD_MAX_WORDS = 18  # the essential arguments may take a title this far before it is cut
 
@@ -58,7 +60,7 @@ _ASIDE_ALONE = re.compile(r"^[(\[]([^()\[\]]*?)[\s,;]*[)\]]$")
 
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
-    text = _SPACES.sub(" ", text)
+    text = reworded(_SPACES.sub(" ", text))
     if "[" in text:
         text = _EDITORS_NOTE.sub("", text)  # an editor's note or insertion: "[full citation needed]", "[1992]"
     text = _RELATIVE_TIME.sub("", text) if _RELATIVE_TIME_WORDS.search(text) else text
