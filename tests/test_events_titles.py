@@ -272,8 +272,8 @@ TITLES = [
      "parser: a date after 'and' opens the next clause, even where the parse made two sentences of one "
      "(was: 'A tank crashed…')"),
     ("The war began in 1988. On May 18, [1992] the Karabakh Army entered the town, thus ending the three-year "
-     "blockade.", "1992", "The Karabakh Army entered the town, thus ending the three-year blockade", SAME,
-     "parser: another date's opening phrase goes (was: 'On May 18, the Karabakh Army…')"),
+     "blockade.", "May 18, [1992]", "The Karabakh Army entered the town, thus ending the three-year blockade", SAME,
+     "an editor's bracketed year is part of the date phrase that goes (was: 'On May 18, the Karabakh Army…')"),
     ("Aristides continued to oppose the policy, and tension between the two camps built over the winter, so that "
      "the ostracism of 482 BC became a direct contest between Themistocles and Aristides.", "482 BC",
      "Tension between the two camps built over the winter…",

@@ -19,6 +19,8 @@ EXPLICIT = [
     ("It began on May 18, 1992.", "May 18, 1992", "1992-05-18", "1992-05-18", "day", None, "month day, year"),
     ("In 1991 it spread. On May 18, [1992] it fell.", "May 18, [1992]", "1992-05-18", "1992-05-18", "day", None,
      "an editor's bracketed year completes the day"),
+    ("In 1991 it spread. It fell on May 18 (1992).", "May 18 (1992)", "1992-05-18", "1992-05-18", "day", None,
+     "a year in parentheses completes the day"),
     ("In 1991 it spread. On May 18, [1992 it fell.", "May 18", "1991-05-18", "1991-05-18", "day", None,
      "an unclosed bracket is no editor's year"),
     ("It began on 1992-05-18.", "1992-05-18", "1992-05-18", "1992-05-18", "day", None, "ISO"),

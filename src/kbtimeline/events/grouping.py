@@ -126,7 +126,7 @@ _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not 
 _WORD = re.compile(r"[^\W_][\w'’]*")  # "Russian-brokered" is "Russian" and "brokered"
 _YEAR = re.compile(r"\d{4}")
 # What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
-_SPLIT = re.compile(r"[\s,/\[\]()]*")
+_SPLIT = re.compile(r"[\s,/\[\]()]*(?:in\s+)?")  # "May 18, [1992]" is read as one; "May 18 [in 1992]" is not
 # Consecutive periods coordinated under one "during": "during the spring and summer of 1991".
 _STRETCH_BEFORE = re.compile(r"\b(?:during|throughout|through|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|,\s*and|to|through|–|-)\s*(?:the\s+)?", re.IGNORECASE)

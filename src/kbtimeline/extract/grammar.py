@@ -118,11 +118,11 @@ NARROWER = (
 def _then_year(group: Group, name: str) -> str:
     """An optional year after a day or a holiday: "8 May[, 1992]", "Christmas[ 1963]".
 
-    An editor's bracketed year belongs to the date it completes: "On May 18, [1992] the army…" is
-    18 May 1992, not a day of the story's year beside a year of its own.
+    A bracketed year belongs to the date it completes: "On May 18, [1992] the army…", "May 18 (1992)"
+    is 18 May 1992, not a day of the story's year beside a year of its own.
     """
-    bracketed_open = r"(?:\[(?=\d{4}\]))?"
-    bracketed_close = r"(?:(?<=\[\d{4})\])?"
+    bracketed_open = r"(?:[\[(](?=\d{4}[\])]))?"
+    bracketed_close = r"(?:(?<=[\[(]\d{4})[\])])?"
     return r"(?:,?\s+" + bracketed_open + group(name, f"{ERA_YEAR}|{YEAR4}") + bracketed_close + ")?"
 
 
