@@ -1,0 +1,166 @@
+"""``extract --jobs 2`` against ``--jobs 1`` on a generated corpus of many documents, in the same run.
+
+A corpus is cut from the bundled text into documents of varied sizes (4 to
+100 KB by default, as a knowledge base's pages are; none longer than the text,
+which would tell the same happenings again), --mb megabytes of them.
+Each round runs, one after the other, on the first two cores only:
+``kbtimeline extract CORPUS --fast --jobs 1``, the same with ``--jobs 2``, and
+two ``--jobs 1`` processes side by side, each on half of the documents: what
+two cores give at that moment with no coordination at all, the ceiling to
+read the speed-up against when other work shares the machine. Wall times are
+medians of --runs rounds; the CPU time is of all the processes of a run
+(workers included), so what parallel work costs shows even on a busy machine.
+The start-up of a process that extracts a one-line document is timed too: it
+is paid once whatever --jobs says, and bounds the speed-up on a small corpus.
+
+    python bench/jobs.py [--mb 4.6 9.2] [--runs 5] [--documents-kb 4 100]
+
+The output of --jobs 2 is checked to be the bytes --jobs 1 writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 1.9  # --jobs 2 at least this many times as fast as --jobs 1 (issue 13)
+
+
+class Run(NamedTuple):
+    wall: float
+    cpu: float  # user + system, of the process and the workers it waited for
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, nargs="+", default=[4.6], help="corpus sizes, in MB")
+    parser.add_argument("--runs", type=int, default=5, help="rounds per corpus (medians taken)")
+    parser.add_argument(
+        "--documents-kb", type=int, nargs=2, default=(4, 100), metavar=("LOW", "HIGH"), help="document sizes"
+    )
+    args = parser.parse_args()
+    cores = sorted(os.sched_getaffinity(0))[:2] if hasattr(os, "sched_getaffinity") else []
+    if len(cores) < 2:
+        raise SystemExit("--jobs 2 vs --jobs 1: fewer than two cores available")
+    sentences = [
+        sentence
+        for source in sorted((ROOT / "data" / "sources").glob("*.txt"))
+        for sentence in re.split(r"(?<=[.?!]) (?=[A-Z])", source.read_text(encoding="utf-8"))
+    ]
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        tiny = folder / "tiny.txt"
+        tiny.write_text(sentences[0][:200], encoding="utf-8")
+        start_up = statistics.median(
+            extract([tiny], 1, folder / "tiny.json", cores).wall for _ in range(max(3, args.runs))
+        )
+        print(f"start-up, a one-line document, --jobs 1: {start_up:.2f} s wall (paid once, whatever --jobs)")
+        for mb in args.mb:
+            corpus = folder / f"corpus-{mb:g}"
+            documents = generate(corpus, sentences, int(mb * 1e6), args.documents_kb)
+            compare(corpus, documents, mb, args.runs, cores, start_up)
+
+
+def generate(folder: Path, sentences: list[str], size: int, kilobytes: tuple[int, int]) -> list[Path]:
+    """Documents of runs of consecutive sentences, of sizes spread evenly on a log scale, ``size`` bytes in all."""
+    chooser = random.Random(13)
+    folder.mkdir()
+    documents: list[Path] = []
+    written = 0
+    low, high = (kilobytes[0] * 1000, kilobytes[1] * 1000)
+    while written < size:
+        wanted = min(int(low * (high / low) ** chooser.random()), size - written)
+        at, chosen, length = chooser.randrange(len(sentences)), [], 0
+        while length < wanted:
+            chosen.append(sentences[at % len(sentences)])
+            length += len(chosen[-1].encode()) + 1
+            at += 1
+        path = folder / f"doc-{len(documents):04d}.txt"
+        path.write_text(" ".join(chosen), encoding="utf-8")
+        documents.append(path)
+        written += path.stat().st_size
+    return documents
+
+
+def compare(corpus: Path, documents: list[Path], mb: float, runs: int, cores: list[int], start_up: float) -> None:
+    """One corpus: --jobs 1, --jobs 2 and the two halves side by side, ``runs`` rounds, interleaved."""
+    out = corpus.parent / "out"
+    halves = [documents[0::2], documents[1::2]]
+    one: list[Run] = []
+    two: list[Run] = []
+    side: list[Run] = []
+    for _ in range(runs):
+        one.append(extract([corpus], 1, out.with_suffix(".1.json"), cores))
+        two.append(extract([corpus], 2, out.with_suffix(".2.json"), cores))
+        side.append(side_by_side(halves, out, cores))
+    if out.with_suffix(".1.json").read_bytes() != out.with_suffix(".2.json").read_bytes():
+        raise SystemExit("--jobs 2 wrote other bytes than --jobs 1")
+    sizes = sorted(document.stat().st_size for document in documents)
+    mb = sum(sizes) / 1e6
+    print(
+        f"\n{len(documents)} documents, {mb:.2f} MB ({sizes[0] / 1e3:.0f} to {sizes[-1] / 1e3:.0f} KB, median"
+        f" {statistics.median(sizes) / 1e3:.0f}), --fast, on 2 cores; median of {runs} rounds;"
+        f" load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
+    print(f"{'':<34} {'wall':>8} {'MB/s':>6} {'CPU':>8}")
+    rows = (("--jobs 1", one), ("--jobs 2", two), ("two --jobs 1 side by side, halves", side))
+    walls = {}
+    for label, measured in rows:
+        wall, cpu = (statistics.median(getattr(run, field) for run in measured) for field in ("wall", "cpu"))
+        walls[label] = wall
+        print(f"{label:<34} {wall:>6.2f} s {mb / wall:>6.2f} {cpu:>6.2f} s")
+    speed_up = walls["--jobs 1"] / walls["--jobs 2"]
+    ceiling = walls["--jobs 1"] / walls["two --jobs 1 side by side, halves"]
+    bound = walls["--jobs 1"] / (start_up + (walls["--jobs 1"] - start_up) / 2)
+    verdict = "met" if speed_up >= TARGET else "NOT met"
+    print(
+        f"--jobs 2 / --jobs 1: {speed_up:.2f}x (target {TARGET:g}x: {verdict}); side by side: {ceiling:.2f}x;"
+        f" with the start-up paid once and the rest halved: {bound:.2f}x"
+    )
+
+
+def extract(inputs: list[Path], jobs: int, output: Path, cores: list[int]) -> Run:
+    """``kbtimeline extract INPUTS --fast --jobs JOBS -o OUTPUT`` on ``cores``, as a user runs it."""
+    started = time.perf_counter()
+    cpu = _wait(_start(inputs, jobs, output, cores))
+    return Run(time.perf_counter() - started, cpu)
+
+
+def side_by_side(halves: list[list[Path]], out: Path, cores: list[int]) -> Run:
+    """Two ``--jobs 1`` processes at once, each on half of the documents: wall time until both are done."""
+    started = time.perf_counter()
+    children = [_start(half, 1, out.with_suffix(f".half{number}.json"), cores) for number, half in enumerate(halves)]
+    cpu = sum(_wait(child) for child in children)
+    return Run(time.perf_counter() - started, cpu)
+
+
+def _start(inputs: list[Path], jobs: int, output: Path, cores: list[int]) -> subprocess.Popen[bytes]:
+    """``kbtimeline extract`` started on ``cores``; it keeps the texts beside OUTPUT, as by default."""
+    command = [sys.executable, "-m", "kbtimeline", "extract", *map(str, inputs), "--fast", "--jobs", str(jobs)]
+    child = subprocess.Popen(
+        [*command, "-o", str(output)], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.sched_setaffinity(0, cores)
+    )
+    return child
+
+
+def _wait(child: subprocess.Popen[bytes]) -> float:
+    """Wait for the process; its CPU time (user + system), with that of the workers it waited for."""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"kbtimeline extract failed with exit code {child.returncode}")
+    return usage.ru_utime + usage.ru_stime
+
+
+if __name__ == "__main__":
+    main()
