@@ -233,6 +233,7 @@ def run() -> None:
         sys.exit(code)
     try:
         atexit._run_exitfuncs()  # the hooks the interpreter would run; they print their own errors
+        sys.stdout.flush()  # anything a hook wrote (a reader gone by now is no matter: the exit follows)
         sys.stderr.flush()
     finally:
         os._exit(code)
