@@ -71,12 +71,8 @@ def hoist_global_options(args: list[str], commands: Iterable[str]) -> list[str]:
     ``range 1991 --data x.json`` becomes ``--data x.json range 1991``, so one
     parser reads them wherever they are typed; anything after ``--`` stays.
     """
-    names = set(commands)
-    at = 0
-    while at < len(args) and args[at] not in names:
-        takes_value = GLOBAL_OPTIONS.get(args[at], False)
-        at += 2 if takes_value else 1
-    if at >= len(args):
+    at = _command_at(args)
+    if at >= len(args) or args[at] not in set(commands):
         return args
     moved: list[str] = []
     kept: list[str] = []
@@ -247,15 +243,21 @@ def _register_the_invoked_command(args: list[str]) -> None:
     query itself. Without a known command name (``--help``, a typo) all are
     registered, for Click's help and its error message.
     """
-    position = 0
-    while position < len(args) and args[position].startswith("-"):
-        position += 2 if GLOBAL_OPTIONS.get(args[position]) else 1
+    position = _command_at(args)
     name = args[position] if position < len(args) else None
     if name not in COMMAND_MODULES:
         registered()
         return
     import_module(f"{__package__}.{COMMAND_MODULES[name]}")
     app.registered_commands[:] = [command for command in app.registered_commands if _name(command) == name]
+
+
+def _command_at(args: list[str]) -> int:
+    """Where the command's name stands in ``args``: after the global options typed before it, and their values."""
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        at += 2 if GLOBAL_OPTIONS.get(args[at]) else 1
+    return at
 
 
 def _name(command: CommandInfo) -> str:
