@@ -13,7 +13,10 @@ medians of --runs rounds; the CPU time is of all the processes of a run
 The start-up of a process that extracts a one-line document is timed too: it
 is paid once whatever --jobs says, and bounds the speed-up on a small corpus.
 
-    python bench/jobs.py [--mb 4.6 9.2] [--runs 5] [--documents-kb 4 100]
+    python bench/jobs.py [--mb 4.6 9.2] [--runs 5] [--documents-kb 4 100] [--baseline REV]
+
+With --baseline REV (a git revision), the --jobs 1 and --jobs 2 of that
+revision's src/ run in the same rounds, interleaved with this checkout's.
 
 Wall time is only fair on an idle machine: the load average is printed beside
 it. CPU time is not disturbed as much by other work, so a second figure is
@@ -42,6 +45,7 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.9  # --jobs 2 at least this many times as fast as --jobs 1 (issue 13)
+SIDE = "two --jobs 1 side by side, halves"
 
 
 class Run(NamedTuple):
@@ -56,11 +60,14 @@ def main() -> None:
     parser.add_argument(
         "--documents-kb", type=int, nargs=2, default=(4, 100), metavar=("LOW", "HIGH"), help="document sizes"
     )
+    parser.add_argument("--baseline", metavar="REV", help="a git revision timed in the same rounds")
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))[:2] if hasattr(os, "sched_getaffinity") else []
     if len(cores) < 2:
         raise SystemExit("--jobs 2 vs --jobs 1: fewer than two cores available")
-    place = Place(cores)
+    # Bytecode written once and read after, as from an installed wheel, even where PYTHONDONTWRITEBYTECODE is set.
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    place = Place(cores, environment)
     sentences = [
         sentence
         for source in sorted((ROOT / "data" / "sources").glob("*.txt"))
@@ -68,8 +75,18 @@ def main() -> None:
     ]
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
+        baseline = None
+        if args.baseline:  # its src/ unpacked beside the corpus, found first on the path
+            archive = ["git", "-C", str(ROOT), "archive", args.baseline, "src"]
+            (folder / "baseline").mkdir()
+            unpack = ["tar", "-x", "-C", str(folder / "baseline")]
+            subprocess.run(unpack, input=subprocess.run(archive, capture_output=True, check=True).stdout, check=True)
+            python_path = {"PYTHONPATH": str(folder / "baseline" / "src")}
+            baseline = place._replace(environment={**environment, **python_path}, label=f" ({args.baseline})")
         tiny = folder / "tiny.txt"
         tiny.write_text(sentences[0][:200], encoding="utf-8")
+        if baseline is not None:
+            extract([tiny], 1, folder / "tiny.json", baseline)  # its bytecode written
         start_up = median([extract([tiny], 1, folder / "tiny.json", place) for _ in range(max(3, args.runs))])
         print(
             f"start-up, a one-line document, --jobs 1: {start_up.wall:.2f} s wall, {start_up.cpu:.2f} s CPU"
@@ -78,7 +95,7 @@ def main() -> None:
         for mb in args.mb:
             corpus = folder / f"corpus-{mb:g}"
             documents = generate(corpus, sentences, int(mb * 1e6), args.documents_kb)
-            compare(corpus, documents, mb, args.runs, place, start_up)
+            compare(corpus, documents, args.runs, [place] if baseline is None else [place, baseline], start_up)
 
 
 def generate(folder: Path, sentences: list[str], size: int, kilobytes: tuple[int, int]) -> list[Path]:
@@ -102,19 +119,22 @@ def generate(folder: Path, sentences: list[str], size: int, kilobytes: tuple[int
     return documents
 
 
-def compare(corpus: Path, documents: list[Path], mb: float, runs: int, place: Place, start_up: Run) -> None:
-    """One corpus: --jobs 1, --jobs 2 and the two halves side by side, ``runs`` rounds, interleaved."""
+def compare(corpus: Path, documents: list[Path], runs: int, places: list[Place], start_up: Run) -> None:
+    """One corpus: --jobs 1, --jobs 2 (of this checkout, and of the baseline) and the two halves side by
+    side, ``runs`` rounds, interleaved."""
     out = corpus.parent / "out"
     halves = [documents[0::2], documents[1::2]]
-    one: list[Run] = []
-    two: list[Run] = []
-    side: list[Run] = []
+    measured: dict[str, list[Run]] = {}
     for _ in range(runs):
-        one.append(extract([corpus], 1, out.with_suffix(".1.json"), place))
-        two.append(extract([corpus], 2, out.with_suffix(".2.json"), place))
-        side.append(side_by_side(halves, out, place))
-    if out.with_suffix(".1.json").read_bytes() != out.with_suffix(".2.json").read_bytes():
-        raise SystemExit("--jobs 2 wrote other bytes than --jobs 1")
+        for place in places:
+            for jobs in (1, 2):
+                output = out.with_suffix(f".{jobs}{place.label.strip(' ()')}.json")
+                measured.setdefault(f"--jobs {jobs}{place.label}", []).append(extract([corpus], jobs, output, place))
+        measured.setdefault(SIDE, []).append(side_by_side(halves, out, places[0]))
+    for place in places:
+        one, two = (out.with_suffix(f".{jobs}{place.label.strip(' ()')}.json").read_bytes() for jobs in (1, 2))
+        if one != two:
+            raise SystemExit(f"--jobs 2 wrote other bytes than --jobs 1{place.label}")
     sizes = sorted(document.stat().st_size for document in documents)
     mb = sum(sizes) / 1e6
     print(
@@ -123,18 +143,19 @@ def compare(corpus: Path, documents: list[Path], mb: float, runs: int, place: Pl
         f" load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     print(f"{'':<34} {'wall':>8} {'MB/s':>6} {'CPU':>8}")
-    rows = {"--jobs 1": median(one), "--jobs 2": median(two), "two --jobs 1 side by side, halves": median(side)}
+    rows = {label: median(samples) for label, samples in measured.items()}
     for label, run in rows.items():
         print(f"{label:<34} {run.wall:>6.2f} s {mb / run.wall:>6.2f} {run.cpu:>6.2f} s")
-    first, second = rows["--jobs 1"], rows["--jobs 2"]
-    speed_up = first.wall / second.wall
-    verdict = "met" if speed_up >= TARGET else "NOT met"
-    print(
-        f"--jobs 2 / --jobs 1, wall: {speed_up:.2f}x (target {TARGET:g}x: {verdict});"
-        f" side by side: {first.wall / rows['two --jobs 1 side by side, halves'].wall:.2f}x"
-    )
-    from_cpu = first.cpu / (start_up.cpu + (second.cpu - start_up.cpu) / 2)
-    print(f"from CPU time alone (start-up once, the rest of --jobs 2 halved): {from_cpu:.2f}x")
+    for place in places:
+        first, second = rows[f"--jobs 1{place.label}"], rows[f"--jobs 2{place.label}"]
+        speed_up = first.wall / second.wall
+        verdict = "met" if speed_up >= TARGET else "NOT met"
+        from_cpu = first.cpu / (start_up.cpu + (second.cpu - start_up.cpu) / 2)
+        print(
+            f"--jobs 2 / --jobs 1{place.label}, wall: {speed_up:.2f}x (target {TARGET:g}x: {verdict});"
+            f" side by side: {first.wall / rows[SIDE].wall:.2f}x;"
+            f" from CPU time alone (start-up once, the rest of --jobs 2 halved): {from_cpu:.2f}x"
+        )
 
 
 def median(runs: list[Run]) -> Run:
@@ -157,9 +178,11 @@ def side_by_side(halves: list[list[Path]], out: Path, place: Place) -> Run:
 
 
 class Place(NamedTuple):
-    """Where the measured processes run: on which cores."""
+    """Where the measured processes run: on which cores, with which environment (the baseline's path)."""
 
     cores: list[int]
+    environment: dict[str, str]
+    label: str = ""  # what the rows of a baseline say after "--jobs N"
 
     def enter(self) -> None:
         """In the child, before it starts."""
@@ -169,7 +192,9 @@ class Place(NamedTuple):
 def _start(inputs: list[Path], jobs: int, output: Path, place: Place) -> subprocess.Popen[bytes]:
     """``kbtimeline extract`` started at ``place``; it keeps the texts beside OUTPUT, as by default."""
     command = [sys.executable, "-m", "kbtimeline", "extract", *map(str, inputs), "--fast", "--jobs", str(jobs)]
-    child = subprocess.Popen([*command, "-o", str(output)], stdout=subprocess.DEVNULL, preexec_fn=place.enter)
+    child = subprocess.Popen(
+        [*command, "-o", str(output)], stdout=subprocess.DEVNULL, preexec_fn=place.enter, env=place.environment
+    )
     return child
 
 
