@@ -113,11 +113,32 @@ def test_a_bad_date_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "1992-05-08" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "reason"),
+    [
+        (["--version"], 0, "success"),
+        (["range", "8/5/1992"], 2, "a usage error"),
+        (["--data", "/nonexistent/events.json", "list"], 1, "an error"),
+    ],
+)
+def test_the_quick_exit_runs_the_exit_hooks_and_keeps_the_code(args: list[str], code: int, reason: str) -> None:
+    """The console script's ``run`` skips freeing memory at exit, not what exit hooks do, nor their output."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(print, 'the hook ran')\n"
+        "from kbtimeline.__main__ import run\n"
+        "sys.argv = ['kbtimeline', *sys.argv[1:]]\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == code, reason
+    assert result.stdout.endswith("the hook ran\n"), reason
+
+
 @pytest.mark.parametrize("args", [["range", "1991", "1994", "--json"], ["search", "Shusha"]])
 def test_the_query_path_stays_light(tmp_path: Path, args: list[str]) -> None:
     """Queries never import rich, dateutil, pydantic, the extractor, spaCy, Textual, Dask, pyarrow or the
-    modules of the other commands: they cost start-up time; nor multiprocessing, which would cost them the
-    exit without teardown (cli.run)."""
+    modules of the other commands, nor multiprocessing: they cost start-up time."""
     data = write_events(tmp_path / "events.json", [])
     probe = (
         "import sys\n"

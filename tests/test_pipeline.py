@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+from concurrent.futures import Future
 
 import pytest
 
@@ -62,3 +64,33 @@ def test_a_killed_worker_costs_only_its_document() -> None:
         if number % 2
     ]
     assert [count for _, count, error in shown if error is None] == [1] * 6
+
+
+def test_the_last_documents_go_out_one_by_one_the_largest_first_and_come_back_in_input_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the end no worker is left alone with a whole batch; the output is still in input order."""
+    texts = [f"In {1900 + number} the {'long ' * (number * 7 % 13)}story went on." for number in range(30)]
+    documents = [
+        Document(f"doc{number}", len(text), source=f"doc{number}", content=text.encode())
+        for number, text in enumerate(texts)
+    ]
+    sent: list[list[str]] = []
+    submit = pipeline._Workers.submit
+
+    def recorded(self: pipeline._Workers, batch: pipeline.Batch) -> Future[list[pipeline.Outcome]]:
+        sent.append([document.name for document in batch])
+        return submit(self, batch)
+
+    monkeypatch.setattr(pipeline._Workers, "submit", recorded)
+    two = [(outcome.name, tuple(outcome.pieces)) for outcome in pipeline.extract_all(documents, 2, None, "jsonl")]
+    one = [(outcome.name, tuple(outcome.pieces)) for outcome in pipeline.extract_all(documents, 1, None, "jsonl")]
+    assert two == one and [name for name, _ in two] == [document.name for document in documents]
+    alone = list(itertools.takewhile(lambda batch: len(batch) == 1, reversed(sent)))[::-1]
+    assert all(len(batch) == pipeline.BATCH_DOCUMENTS for batch in sent[: -len(alone)]), "whole batches until then"
+    # The batches held back when the input ended: at least all but one of HELD per worker.
+    assert len(alone) >= (pipeline.HELD * 2 - 1) * pipeline.BATCH_DOCUMENTS
+    sizes = {document.name: document.size for document in documents}
+    last = [sizes[name] for (name,) in alone]
+    assert last == sorted(last, reverse=True), "the largest first"
+    assert sorted(name for (name,) in alone) == sorted(document.name for document in documents[-len(alone) :])

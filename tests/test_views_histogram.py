@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbtimeline.model import Event, KbTimelineError, parse_day
-from kbtimeline.output.views import count_buckets, render_histogram, render_sparkline
+from kbtimeline.output.views import BY, count_buckets, render_histogram, render_sparkline
+from kbtimeline.output.views.histogram import busiest_bucket
 from test_views_fixtures import ANCIENT, WAR, event
 
 day = parse_day
@@ -67,6 +70,24 @@ def test_decade_labels_across_the_eras():
     events = [year(y) for y in ("-0010", "-0009", "0000", "0001", "0010", "0790", "1990")]
     labels = [bucket.label for bucket in count_buckets(events, "decade").buckets if bucket.count]
     assert labels == ["10s BC", "9 to 1 BC", "AD 1 to 9", "AD 10s", "AD 790s", "1990s"]
+
+
+starts = st.sampled_from(["-0490", "0000", "0001", "1917", "1918", "1992", "1993"])
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.tuples(starts, st.sampled_from(["year", "decade", "century"])), max_size=12),
+    st.sampled_from(BY),
+    st.sampled_from([(None, None), ("1900-01-01", "1993-06-30"), ("0001-01-01", "0001-12-31")]),
+)
+def test_the_busiest_bucket_is_the_first_of_the_most_counted(when, by, window):
+    """``stats`` names its busiest year and month without counting every empty bucket: the same answer."""
+    events = [year(start, granularity) for start, granularity in when]
+    start, end = (day(side) if side else None for side in window)
+    buckets = count_buckets(events, by, start=start, end=end).buckets
+    expected = max(buckets, key=lambda bucket: bucket.count) if buckets else None
+    assert busiest_bucket(events, by, start=start, end=end) == expected
 
 
 def test_unknown_bucket_is_a_user_error():

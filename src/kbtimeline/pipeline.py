@@ -39,6 +39,7 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}  # the format an out
 BATCH_BYTES, BATCH_DOCUMENTS = 250_000, 64  # enough work to be worth sending to a process
 PARSED_BATCH_BYTES = 25_000  # titles from the parser take ~10x as long: batches of as much time
 IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, and memory stays bounded
+HELD = 2  # batches per worker read ahead but not sent, to be shared out document by document at the end
 
 Batch = list[Document]
 # Where documents are extracted: documents, reference date, format, titles from the parser -> their
@@ -169,17 +170,57 @@ def extract_all(
         return
     workers = _Workers(jobs, reference_date, fmt, parser, with_text)
     try:
-        pending: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
-        for batch in chain(head, batches):
-            pending.append((batch, workers.submit(batch)))
-            if len(pending) >= IN_FLIGHT * jobs:
-                yield from workers.outcomes(*pending.popleft())
-        while pending:
-            yield from workers.outcomes(*pending.popleft())
+        yield from _in_order(workers, chain(head, batches), jobs)
     except BaseException:  # Ctrl-C, or the reader gone: the queued batches are dropped
         workers.pool.shutdown(wait=False, cancel_futures=True)
         raise
     workers.pool.shutdown()
+
+
+def _in_order(workers: _Workers, batches: Iterable[Batch], jobs: int) -> Iterator[Outcome]:
+    """The outcomes of ``batches`` extracted by ``workers``, in input order, with no core idle at the end.
+
+    ``IN_FLIGHT`` batches per worker are sent ahead in input order, and ``HELD``
+    more are read but kept back. Once the input ends, the documents kept back
+    are sent one by one, the largest first: every worker then ends on a short
+    document, instead of one of them working through a whole batch alone while
+    the others wait: a batch is about a quarter of a second of work, and two
+    cores get through a corpus of a few MB in a few seconds.
+    """
+    # Each entry of ``slots`` is one batch, in input order: the parts it was sent in, with their futures
+    # (one part, or each document on its own at the end); ``held`` are those not sent yet.
+    slots: deque[list[tuple[Batch, Future[list[Outcome]]]]] = deque()
+    held: deque[tuple[Batch, list[tuple[Batch, Future[list[Outcome]]]]]] = deque()
+    source = iter(batches)
+    ended = False
+    while True:
+        while not ended and len(held) < HELD * jobs:
+            following = next(source, None)
+            if following is None:
+                ended = True
+                break
+            slots.append([])
+            held.append((following, slots[-1]))
+        if ended:  # the last documents: each on its own, the largest first
+            alone = [
+                (number, position, document)
+                for number, (batch, _) in enumerate(held)
+                for position, document in enumerate(batch)
+            ]
+            futures = {
+                (number, position): workers.submit([document])
+                for number, position, document in sorted(alone, key=lambda item: -item[2].size)
+            }
+            for number, (batch, parts) in enumerate(held):
+                parts.extend(([document], futures[number, position]) for position, document in enumerate(batch))
+            held.clear()
+        while held and len(slots) - len(held) < IN_FLIGHT * jobs:
+            batch, parts = held.popleft()
+            parts.append((batch, workers.submit(batch)))
+        if not slots:
+            return
+        for part in slots.popleft():
+            yield from workers.outcomes(*part)
 
 
 def extract_batch(

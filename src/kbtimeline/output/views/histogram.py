@@ -78,6 +78,31 @@ def count_buckets(events: Iterable[Event], by: str, *, start: Day | None = None,
     whatever window shows it, and the axis never runs outside the window: an
     event that began earlier and runs into it is not counted there.
     """
+    counted, uncounted = _tally(events, by, start, end)
+    if not counted:
+        return Counts(by, (), uncounted)
+    low = _index(start, by) if start is not None else min(counted)
+    high = _index(end, by) if end is not None else max(counted)
+    buckets = tuple(Bucket(*_names(index, by), counted.get(index, 0)) for index in range(low, high + 1))
+    return Counts(by, buckets, uncounted)
+
+
+def busiest_bucket(
+    events: Iterable[Event], by: str, *, start: Day | None = None, end: Day | None = None
+) -> Bucket | None:
+    """The bucket ``count_buckets`` counts most events in, the earliest of a tie; None if it counts none.
+
+    Without naming the empty buckets between (``stats`` over centuries would name every month of them).
+    """
+    counted, _ = _tally(events, by, start, end)
+    if not counted:
+        return None
+    index = max(counted, key=lambda index: (counted[index], -index))
+    return Bucket(*_names(index, by), counted[index])
+
+
+def _tally(events: Iterable[Event], by: str, start: Day | None, end: Day | None) -> tuple[dict[int, int], int]:
+    """The events counted per bucket index (``count_buckets``), and how many were too coarse to count."""
     if by not in BY:
         raise KbTimelineError(f"cannot count by {by!r}: choose one of {', '.join(BY)}")
     counted: dict[int, int] = {}
@@ -91,12 +116,7 @@ def count_buckets(events: Iterable[Event], by: str, *, start: Day | None = None,
         else:
             index = _index(first, by)
             counted[index] = counted.get(index, 0) + 1
-    if not counted:
-        return Counts(by, (), uncounted)
-    low = _index(start, by) if start is not None else min(counted)
-    high = _index(end, by) if end is not None else max(counted)
-    buckets = tuple(Bucket(*_names(index, by), counted.get(index, 0)) for index in range(low, high + 1))
-    return Counts(by, buckets, uncounted)
+    return counted, uncounted
 
 
 def _index(day: Day, by: str) -> int:

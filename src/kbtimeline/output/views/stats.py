@@ -17,7 +17,7 @@ from typing import Any
 
 from kbtimeline.model import GRANULARITIES, Day, Event
 from kbtimeline.output.views._text import Segment, check_width, clean, ellipsis_for, finish, plural
-from kbtimeline.output.views.histogram import Counts, bar_chart, count_buckets
+from kbtimeline.output.views.histogram import Bucket, bar_chart, busiest_bucket
 
 
 def compute_stats(
@@ -47,8 +47,8 @@ def compute_stats(
         ],
         "earliest": _moment(ordered[0], ordered[0].start.iso()) if ordered else None,
         "latest": _latest(ordered),
-        "busiest_year": _busiest(count_buckets(ordered, "year", start=start, end=end)),
-        "busiest_month": _busiest(count_buckets(ordered, "month", start=start, end=end)),
+        "busiest_year": _busiest(busiest_bucket(ordered, "year", start=start, end=end)),
+        "busiest_month": _busiest(busiest_bucket(ordered, "month", start=start, end=end)),
     }
 
 
@@ -69,10 +69,9 @@ def _moment(event: Event, date: str) -> dict[str, str]:
     return {"id": event.id, "date": date, "when": event.when, "title": event.title}
 
 
-def _busiest(counts: Counts) -> dict[str, Any] | None:
-    if not counts.buckets:
+def _busiest(bucket: Bucket | None) -> dict[str, Any] | None:
+    if bucket is None:
         return None
-    bucket = max(counts.buckets, key=lambda bucket: bucket.count)
     return {"key": bucket.key, "label": bucket.label, "events": bucket.count}
 
 
