@@ -38,6 +38,8 @@ TIME_NOUNS = frozenset(
     "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
     "middle course turn half hours spring summer autumn fall winter season period time part rest".split()
 )
+# A time noun that also names a happening: "the fall of Chengdu".
+EVENT_TIME_NOUNS = frozenset(("fall",))
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
 TEMPORAL_PREPOSITIONS = frozenset("after before following until till since upon".split())
@@ -52,6 +54,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 PREPOSITIONAL = frozenset(
     "following including according regarding concerning given excluding starting beginning".split()
 )
+# Of those, the ones that take no object as a preposition ("starting in 1990"): with one, a verb.
+PREPOSITIONAL_OR_VERB = frozenset("starting beginning".split())
 # Words of the date phrase the parse hangs elsewhere: "Sometime after 490 BC", "early in the morning of",
 # "at 11:30 a.m. local time", "from 1995 onward".
 RESIDUE_BEFORE = frozenset("sometime sometimes early late shortly soon just around approximately about roughly".split())
@@ -126,7 +130,7 @@ class _Title:
         tokens = self.tokens
         while tokens[index].head != index and (
             tokens[index].pos not in ("VERB", "AUX")
-            or self.word(index) in PREPOSITIONAL
+            or self._prepositional(index)
             or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
             or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
             or (tokens[index].dep == "acl" and tokens[index].tag == "VBG")  # "launched attacks forcing…"
@@ -134,6 +138,20 @@ class _Title:
         ):
             index = tokens[index].head
         return index
+
+    def _prepositional(self, index: int) -> bool:
+        """A participle that works as a preposition ("Following the resignation"), not one with an object of
+        its own ("…, beginning the Nanchang Uprising on 1 August": the clause that says what began)."""
+        verb = self.word(index) in PREPOSITIONAL_OR_VERB and self.child(index, ("dobj",)) is not None
+        return self.word(index) in PREPOSITIONAL and not verb
+
+    def _time_noun(self, index: int) -> bool:
+        """A noun that only places the date in time ("the night of", "the fall of 1941"), not an event
+        named by the same word ("the fall of Chengdu on 10 December")."""
+        of = self.child(index, ("prep",))
+        event = of is not None and self.word(of) == "of" and not self.subtree(of) & self.date
+        noun = self.tokens[index].pos != "VERB"  # "…, beginning the uprising on 1 August": a verb
+        return noun and self.word(index) in TIME_NOUNS and not (event and self.word(index) in EVENT_TIME_NOUNS)
 
     def _infinitive(self, index: int, deps: tuple[str, ...] = ("acl", "advcl", "relcl")) -> bool:
         """A "to" infinitive on a noun or a clause: it has no subject of its own to say who did it."""
@@ -148,13 +166,21 @@ class _Title:
         units = list(dict.fromkeys(self._governed(root, others) for root in roots))
         units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
         unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
-        if tokens[unit].dep == "dobj":  # "passed the winter", "spent 493 BC": the verb needs its object
+        if self._in_name(date):  # "the April 12 Incident", "the Autumn Harvest Uprising": a name keeps its date
+            verb = self._clause_head(unit)
+            while tokens[verb].dep == "acl" and tokens[verb].tag == "VBN":  # "…, known as the X, was staged"
+                verb = self._clause_head(tokens[verb].head)
+            return self._clause(verb, set())
+        if tokens[unit].dep == "dobj" and not self._reduced_passive(tokens[unit].head):
+            # "passed the winter", "spent 493 BC": the verb needs its object
             return self._clause(self._clause_head(unit), set())
         removed = set().union(*(self.subtree(index) for index in units))
         last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
         removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
-                   or tokens[index].tag == "POS" or (tokens[index].pos == "ADV" and tokens[index].head in date)
-                   or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
+                   or (tokens[index].tag == "POS" and index == last + 1) or index in self._when_of_date(unit) or (tokens[index].pos == "ADV" and tokens[index].head in date)
+                   or index in self.other_dates
+                   or (tokens[index].dep == "cc" and index + 1 in self.other_dates)}  # fmt: skip
+        # "in 1957 alone", "1965's", "in late 1940 and early 1941"
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
         self.removed = removed
@@ -207,15 +233,42 @@ class _Title:
         while tokens[index].head != index:
             token, head = tokens[index], tokens[tokens[index].head]
             governs = (
-                (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or head.text.lower() in PREPOSITIONAL))
-                or (token.dep == "prep" and head.text.lower() in PREPOSITIONAL)
-                or (token.dep in ("prep", *NOUN_MODIFIERS) and head.text.lower() in TIME_NOUNS)
+                (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or self._prepositional(head.i)))
+                or (token.dep == "prep" and self._prepositional(head.i))
+                or (token.dep in ("prep", *NOUN_MODIFIERS) and self._time_noun(head.i))
                 or (token.dep in ("conj", "appos") and any(head.i in other for other in others))
             )
             if not governs:
                 break
             index = head.i
         return index
+
+    def _in_name(self, date: set[int]) -> bool:
+        """Whether the date is a word of a proper name: after "the", before the capitalised noun it modifies
+        ("the April 12 Incident"), with no preposition of its own."""
+        tokens = self.tokens
+        first, name = min(date), max(date) + 1
+        while name < len(tokens) and tokens[name].pos == "PROPN" and tokens[name].text[:1].isupper():
+            name += 1
+        words = set(range(max(date) + 1, name))
+        return bool(words) and first > 0 and self.word(first - 1) == "the" and all(
+            tokens[index].head in date | words for index in date
+        )
+
+    def _when_of_date(self, unit: int) -> set[int]:
+        """A "when" clause the parse hangs on a date that opens the sentence ("In 1912 when his men seized a
+        horse, Huerta ordered…"): it only says which moment of the date; the news is the clause the date
+        opens. After its verb ("began on 31 March, when insurgents ambushed…") the clause tells the news;
+        before a pronoun ("…, he hired") it names who that is."""
+        tokens, governor = self.tokens, self.tokens[unit].head
+        subject = self.child(governor, SUBJECTS)
+        if subject is not None and tokens[subject].tag == "PRP":
+            return set()
+        clauses = [kid for index in self.date for kid in self.kids[index] if kid not in self.date
+                   and tokens[kid].dep in ("relcl", "advcl")
+                   and any(self.word(mark) == "when" for mark in self.kids[kid])
+                   and max(self.subtree(kid)) < governor]  # fmt: skip
+        return set().union(*(self.subtree(kid) for kid in clauses))
 
     def _opening_phrase(self, unit: int, verb: int) -> int | None:
         """The object of an "After…"/"Following…" phrase that opens the clause and holds the date."""
@@ -400,6 +453,7 @@ class _Title:
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
+                    or self._reduced_passive(verb)
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self.child(verb, ("agent",)))
                 ):  # "…, completing their departure": the troops were completing their departure;
                     # "villages seized by the militia", "when first revealed": were seized, was first revealed
@@ -577,13 +631,15 @@ class _Title:
         for kid in sorted(self.kids[verb]):
             if kid not in kept or kid < verb:
                 continue
-            if tokens[kid].dep in ("dobj", "attr"):
+            if tokens[kid].dep in ("dobj", "attr", "oprd"):  # "This was called the April 12 Incident"
                 noun = kid
             elif tokens[kid].dep in ("prep", "agent") and (found := self.child(kid, ("pobj", "pcomp"))) is not None:
                 noun = found
             else:
                 continue
             phrase = {index for index in kept if index >= min(self.subtree(noun))}  # "the general election in…"
+            if tokens[noun].dep == "oprd":  # "This was called the April 12 Incident by the party": its name
+                phrase &= self.subtree(noun)
             if noun in phrase and len(self._content(phrase)) >= 2:
                 first = min(phrase)
                 if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
@@ -609,7 +665,9 @@ class _Title:
             attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
             mark = self.child(index, ("mark",))
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
-            if (token.dep == "appos" and not self._listed(index)) or opening or attribution or concessive:
+            appositive = token.dep == "appos" and not self._listed(index) and self._set_off(index)
+            appositive = appositive or self._aside_relative(index, head)
+            if appositive or opening or attribution or concessive:
                 phrase = self.subtree(index)
                 dropped |= phrase | {
                     edge
@@ -617,6 +675,29 @@ class _Title:
                     if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text in (",", "-", "–", "—")
                 }
         return dropped
+
+    def _aside_relative(self, index: int, head: int) -> bool:
+        """A relative clause between commas on the subject ("Huerta, who commanded the armed forces,
+        conspired…"): it tells about the subject, not what happened at the date."""
+        tokens = self.tokens
+        phrase = self.subtree(index)
+        return (
+            tokens[index].dep == "relcl"
+            and index != head
+            and tokens[tokens[index].head].dep in SUBJECTS
+            and tokens[min(phrase)].tag in ("WP", "WDT")
+            and self._set_off(index)
+            and max(phrase) + 1 < len(tokens)
+            and tokens[max(phrase) + 1].text == ","
+            and not phrase & self.date
+        )
+
+    def _set_off(self, appos: int) -> bool:
+        """Whether an appositive stands apart, after a comma or dash ("Mutalibov, the leader of the party,"),
+        and is no second object the small model misread ("appointed Villa his chief commander")."""
+        first = min(self.subtree(appos))
+        reflexive = self.word(appos).endswith(("self", "selves"))  # "Saddam Hussein himself was captured"
+        return reflexive or (first > 0 and self.tokens[first - 1].text in (",", ";", "-", "–", "—", "(", ":"))
 
     def _listed(self, appos: int) -> bool:
         """Whether an "appositive" is an item of a list the small model misread ("between Armenia, the NKR
@@ -647,6 +728,19 @@ class _Title:
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
         return dropped
+
+    def _reduced_passive(self, verb: int) -> bool:
+        """A past participle with an agent right after a noun, which the small model hangs on the clause
+        ("…a member of the movement founded about 1910 by Zapata"): it says what was done to that noun."""
+        tokens = self.tokens
+        return (
+            tokens[verb].dep == "advcl"
+            and tokens[verb].tag in ("VBN", "VBD")
+            and verb > 0
+            and tokens[verb - 1].pos == "NOUN"
+            and self.child(verb, ("agent",)) is not None
+            and self.child(verb, SUBJECTS) is None
+        )
 
     def _stray_subject(self, verb: int) -> int | None:
         """A subject the small model hung before its verb as an appositive: of the opening phrase ("In
@@ -682,6 +776,8 @@ class _Title:
             if subject is not None and tokens[subject].tag not in ("WDT", "WP") and subject not in self.removed:
                 return subject
             token = tokens[verb]
+            if self._reduced_passive(verb):  # "the movement founded in 1910 by Zapata": the movement
+                return verb - 1
             if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
                 return token.head if token.dep == "acl" else None
             if token.head == verb or token.dep not in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp"):
