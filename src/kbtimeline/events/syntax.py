@@ -176,9 +176,10 @@ class _Title:
             return self._clause(self._clause_head(unit), set())
         removed = set().union(*(self.subtree(index) for index in units))
         last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
+        when = self._when_of_date(unit)
         removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
-                   or (tokens[index].tag == "POS" and index == last + 1) or index in self._when_of_date(unit) or (tokens[index].pos == "ADV" and tokens[index].head in date)
-                   or index in self.other_dates
+                   or (tokens[index].tag == "POS" and index == last + 1) or index in when
+                   or (tokens[index].pos == "ADV" and tokens[index].head in date) or index in self.other_dates
                    or (tokens[index].dep == "cc" and index + 1 in self.other_dates)}  # fmt: skip
         # "in 1957 alone", "1965's", "in late 1940 and early 1941"
         removed |= self._orphans(removed)
@@ -251,8 +252,11 @@ class _Title:
         while name < len(tokens) and tokens[name].pos == "PROPN" and tokens[name].text[:1].isupper():
             name += 1
         words = set(range(max(date) + 1, name))
-        return bool(words) and first > 0 and self.word(first - 1) == "the" and all(
-            tokens[index].head in date | words for index in date
+        return (
+            bool(words)
+            and first > 0
+            and self.word(first - 1) == "the"
+            and all(tokens[index].head in date | words for index in date)
         )
 
     def _when_of_date(self, unit: int) -> set[int]:
