@@ -412,6 +412,27 @@ TITLES = [
     ("On 13 December 2003 Saddam Hussein himself was captured near Tikrit.", "13 December 2003",
      "Saddam Hussein himself was captured near Tikrit", "Saddam Hussein was captured near Tikrit",
      "parser: a reflexive appositive goes"),
+    ("The army fought through several lines until reaching the main defensive line in November 1944.",
+     "November 1944", "The army fought through several lines until reaching the main defensive line",
+     "The army reached the main defensive line", "parser: 'until reaching' with the date is a happening, told finite"),
+    ("Japan surrendered, with the surrender documents signed aboard the battleship on 2 September 1945.",
+     "2 September 1945", "Japan surrendered, with the surrender documents signed aboard the battleship",
+     "The surrender documents were signed aboard the battleship",
+     "parser: 'with X signed' is a clause of its own: X was signed"),
+    ("The rebels responded with a new strategy hammered out in a series of meetings in March 1973.", "March 1973",
+     "The rebels responded with a new strategy hammered out in a series of meetings",
+     "A new strategy was hammered out in a series of meetings", "parser: a participle on a noun: it was done"),
+    ("Iraq attacked 65 cities in retaliation for Karbala-5, an early 1987 attempt to capture Basra.", "early 1987",
+     "Iraq attacked 65 cities in retaliation for Karbala-5, an early 1987 attempt to capture Basra",
+     "Attempt to capture Basra",
+     "parser: the appositive the date dates is the title, not an aside to drop (was: 'Early 1987')"),
+    ("Enver Pasha led the army. He was, however, a poor commander. He launched an offensive against the Russians "
+     "in December 1914.", "December 1914", "Enver Pasha launched an offensive against the Russians", SAME,
+     "a pronoun whose sentence before has the same pronoun for subject: named from the one before that"),
+    ("Franco made another attempt to capture Madrid in January and February 1937, but again failed.",
+     "February 1937", "Franco made another attempt to capture Madrid",
+     "Franco made another attempt to capture Madrid but again failed",
+     "parser: a date coordinated with this one is no other date's news (was: 'to capture Madrid' dropped)"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

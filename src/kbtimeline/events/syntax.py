@@ -26,7 +26,7 @@ Where the parse gives nothing usable the rule title stands in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from kbtimeline.events import parse, wording
 from kbtimeline.events.parse import Parsed, Token
@@ -86,15 +86,37 @@ def titles(text: str, dates_in: dict[Span, list[Span]]) -> dict[tuple[Span, Span
     for span, previous in zip(wanting, before, strict=True):
         for own in dates_in[span]:
             made[(span, own)] = _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span], previous)
+    # "He was a poor commander. He launched an offensive in December 1914": who "he" is, one sentence further
+    further = [(span, previous) for span, previous in zip(wanting, before, strict=True)
+               if any(made[(span, own)].wants_earlier for own in dates_in[span])]  # fmt: skip
+    earlier = parse.parse([previous_sentence(text, _previous_start(text, span[0])) for span, _ in further])
+    for (span, previous), first in zip(further, earlier, strict=True):
+        for own in dates_in[span]:
+            made[(span, own)] = _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span], previous, first)
     return {key: title.text for key, title in made.items()}
+
+
+def _previous_start(text: str, start: int) -> int:
+    """Where the sentence before the one starting at ``start`` starts."""
+    return text.rfind(previous_sentence(text, start), 0, start)
 
 
 class _Title:
     """The title of one date phrase of one parsed sentence."""
 
-    def __init__(self, sentence: str, tokens: Parsed, own: Span, dates: list[Span], previous: Parsed | None = None):
-        """``previous``: the parse of the sentence before, where a pronoun may find what it names."""
-        self.sentence, self.tokens, self.previous = sentence, tokens, previous
+    def __init__(
+        self,
+        sentence: str,
+        tokens: Parsed,
+        own: Span,
+        dates: list[Span],
+        previous: Parsed | None = None,
+        earlier: Parsed | None = None,
+    ):
+        """``previous``: the parse of the sentence before, where a pronoun may find what it names;
+        ``earlier``: the one before that, where the sentence before has the same pronoun for subject."""
+        self.sentence, self.tokens, self.previous, self.earlier = sentence, tokens, previous, earlier
+        self.wants_earlier = False
         self.kids: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
             if token.head != token.i:
@@ -226,6 +248,12 @@ class _Title:
             verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
+        subjectless = tokens[verb].tag == "VBG" and self._implicit_subject(verb) is None
+        if subjectless and modified is not None and tokens[modified].pos == "NOUN":
+            # "…, leading to the surrender of General Lee the next day", no subject found: the surrender
+            title = self._noun_phrase(modified, removed)
+            if len(title.split()) >= 2:
+                return title
         return self._clause(verb, removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
@@ -418,6 +446,7 @@ class _Title:
                 if outcome is not None:
                     return outcome
             self._name_subject(subject, replace)
+            self._finite(verb, subject, replace)
             kept = self._subject_first(verb, subject, kept, replace)
         else:
             stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
@@ -434,7 +463,8 @@ class _Title:
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
-                named = self._short_noun_phrase(implicit)
+                clause = self.subtree(verb) if tokens[verb].head == implicit else set()
+                named = _short_noun_phrase(self.tokens, self.kids, implicit, without=clause)
                 if tokens[implicit].tag == "PRP" and self.word(implicit) in PERSONAL:
                     named = self._antecedent(implicit) or named
                 group = [verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in ("aux", "auxpass", "neg")
@@ -450,17 +480,19 @@ class _Title:
                 elif (
                     first == verb
                     and tokens[verb].tag == "VBG"
-                    and tokens[verb].dep == "advcl"
+                    and (tokens[verb].dep == "advcl" or self._temporal_gerund(verb))
                     and (past := _past(verb_word))
-                ):  # "The alliance expanded, adding Greece": the alliance added Greece
+                ):  # "The alliance expanded, adding Greece": the alliance added Greece; "fought on until
+                    # reaching the line in November": reached the line
                     verb_word = past
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
                     or self._reduced_passive(verb)
-                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self.child(verb, ("agent",)))
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self._clause_noun(verb))
                 ):  # "…, completing their departure": the troops were completing their departure;
-                    # "villages seized by the militia", "when first revealed": were seized, was first revealed
+                    # "villages seized by the militia", "when first revealed": were seized, was first revealed;
+                    # "any activity deemed communist in 1956": was deemed
                     plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
                     verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
@@ -669,7 +701,8 @@ class _Title:
             attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
             mark = self.child(index, ("mark",))
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
-            appositive = token.dep == "appos" and not self._listed(index) and self._set_off(index)
+            # "…, an early 1987 attempt to capture Basra": the noun itself is no aside
+            appositive = token.dep == "appos" and index != head and not self._listed(index) and self._set_off(index)
             appositive = appositive or self._aside_relative(index, head)
             if appositive or opening or attribution or concessive:
                 phrase = self.subtree(index)
@@ -727,11 +760,55 @@ class _Title:
             if index == verb or token.dep not in CLAUSES or index in dropped:
                 continue
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
-            if own_subject or (self.subtree(index) - dropped) & self.other_dates:
+            # a date coordinated with this one ("in January and February 1937") went with it: no other news
+            if own_subject or (self.subtree(index) - dropped) & (self.other_dates - self._coordinated()):
                 dropped |= self.subtree(index)
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
         return dropped
+
+    def _finite(self, verb: int, subject: int, replace: dict[int, str]) -> None:
+        """A participle with its own subject after "with" ("with the documents signed on 2 September",
+        "with HMS Furious launching Camels in July") made a finite verb: were signed, launched."""
+        tokens = self.tokens
+        if (tokens[verb].dep not in ("pcomp", "advcl") or self.word(tokens[verb].head) != "with"
+                or self.child(verb, ("aux", "auxpass")) is not None):  # fmt: skip
+            return
+        text = replace.get(verb, tokens[verb].text)
+        if tokens[verb].tag == "VBN":
+            plural = tokens[subject].tag in ("NNS", "NNPS") or self.child(subject, ("conj",)) is not None
+            first = verb  # "were finally signed"
+            while first - 1 in self.kids[verb] and tokens[first - 1].dep == "advmod":
+                first -= 1
+            replace[first] = f"{'were' if plural else 'was'} {replace.get(first, tokens[first].text)}"
+        elif tokens[verb].tag == "VBG" and (past := _past(text)):
+            replace[verb] = past
+
+    def _coordinated(self) -> set[int]:
+        """The other dates joined to this one by "and" or as its appositive ("in January and February")."""
+        tokens = self.tokens
+
+        def linked(other: set[int]) -> bool:
+            both = other | self.date
+            return any(tokens[index].dep in ("conj", "appos") and tokens[index].head in both
+                       and (tokens[index].head in self.date) != (index in self.date) for index in both)  # fmt: skip
+
+        return set().union(*(other for other in self.others if linked(other)))
+
+    def _clause_noun(self, participle: int) -> bool:
+        """Whether a participle on a noun tells what was done to it ("a speech made to Congress"): the noun
+        has an agent, or a place in a clause; a noun the parse made the root, with a participle, is a
+        clause whose verb the small model mistook ("The U-boat threat lessened in 1917")."""
+        noun = self.tokens[participle].head
+        verb = self.tokens[self._root(participle)].pos in ("VERB", "AUX")  # "Antipathy between X culminated…"
+        return self.child(participle, ("agent",)) is not None or (
+            verb and self.tokens[noun].dep != "ROOT" and self.word(participle) != "known"
+        )
+
+    def _temporal_gerund(self, verb: int) -> bool:
+        """An "-ing" form after "until", "after", "before" ("until reaching the line"): a happening of its own."""
+        token = self.tokens[verb]
+        return token.tag == "VBG" and token.dep == "pcomp" and self.word(token.head) in TEMPORAL_PREPOSITIONS
 
     def _reduced_passive(self, verb: int) -> bool:
         """A past participle with an agent right after a noun, which the small model hangs on the clause
@@ -814,7 +891,14 @@ class _Title:
         named = _named_subject(self.tokens[:pronoun], kind, reverse=True)
         if named is None and self.previous is None:
             self.needs_antecedent = True
-        return named or (_named_subject(self.previous, kind) if self.previous else None)
+        if named or self.previous is None:
+            return named
+        named = _named_subject(self.previous, kind, subjects_only=True)
+        if named is None and _pronoun_subject(self.previous, kind):
+            # "He was a poor commander. He launched…": the one before says who
+            self.wants_earlier = self.earlier is None
+            return _named_subject(self.earlier, kind) if self.earlier else None
+        return named or _named_subject(self.previous, kind)
 
     def _short_noun_phrase(self, noun: int) -> str:
         return _short_noun_phrase(self.tokens, self.kids, noun)
@@ -1010,12 +1094,15 @@ def _agrees(token: Token, kind: str | None) -> bool:
     return token.tag in ("NN", "NNP")
 
 
-def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
-    """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it."""
+def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int, without: Set[int] = frozenset()) -> str:
+    """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it;
+    ``without`` the clause it is named for ("any activity [deemed communist in 1956]")."""
     keep, stack = {noun}, [noun]
     while stack:
         parent = stack.pop()
         for kid in kids[parent]:
+            if kid in without:
+                continue
             dep = tokens[kid].dep
             hyphenated = tokens[parent].dep in ("amod", "compound") and (dep == "npadvmod" or tokens[kid].tag == "HYPH")
             if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of") or hyphenated:
@@ -1026,7 +1113,8 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
         # ("Forces led by general Andranik", "The armies from the Eastern satrapies")
         for kid in sorted(kids[noun]):
             phrase = _subtree(kids, kid)
-            if kid > noun and tokens[kid].dep in ("prep", "acl") and len(keep | phrase) <= MAX_SHORT_NP:
+            if (kid > noun and kid not in without and tokens[kid].dep in ("prep", "acl")
+                    and len(keep | phrase) <= MAX_SHORT_NP):  # fmt: skip
                 keep |= phrase
                 break
     ordered = sorted(keep)
@@ -1052,8 +1140,11 @@ def _subtree(kids: list[list[int]], index: int) -> set[int]:
     return found
 
 
-def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -> str | None:
-    """The first (or, ``reverse``, last) subject among ``tokens`` that is a name agreeing with ``kind``."""
+def _named_subject(
+    tokens: Parsed, kind: str | None, *, reverse: bool = False, subjects_only: bool = False
+) -> str | None:
+    """The first (or, ``reverse``, last) subject among ``tokens`` that is a name agreeing with ``kind``;
+    for a person, unless ``subjects_only``, else the first person named."""
     kids: list[list[int]] = [[] for _ in tokens]
     for token in tokens:
         if token.head != token.i and token.head < len(tokens):
@@ -1069,7 +1160,7 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             named = _short_noun_phrase(tokens, kids, token.i)
             if _names(named, kind):
                 return named
-    if reverse or kind != "person":
+    if reverse or kind != "person" or subjects_only:
         return None
     for token in ordered:  # "he" or "she" with no named subject before: the first person named
         if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
@@ -1077,6 +1168,14 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             if _names(named, kind):
                 return named
     return None
+
+
+def _pronoun_subject(tokens: Parsed, kind: str | None) -> bool:
+    """Whether the first subject of a main clause among ``tokens`` is a pronoun of ``kind`` ("He was…")."""
+    subjects = [token for token in tokens if token.dep in ("nsubj", "nsubjpass") and token.head < len(tokens)
+                and tokens[token.head].dep in ("ROOT", "conj")]  # fmt: skip
+    first = subjects[0] if subjects else None
+    return first is not None and first.tag == "PRP" and PERSONAL.get(first.text.lower()) == kind
 
 
 def _same_noun(tokens: Parsed, noun: str) -> str | None:
