@@ -433,6 +433,14 @@ TITLES = [
      "February 1937", "Franco made another attempt to capture Madrid",
      "Franco made another attempt to capture Madrid but again failed",
      "parser: a date coordinated with this one is no other date's news (was: 'to capture Madrid' dropped)"),
+    ("Iraq blamed Iran, and in September 1980, attacked.", "September 1980",
+     "Iraq blamed Iran, and in September 1980, attacked", "Iraq attacked",
+     "parser: a subjectless conjunct the date opens after a comma takes the first conjunct's subject"),
+    ("The army kept the town it captured in 1992.", "1992", "The army kept the town it captured",
+     "The army captured the town", "parser: a relative clause without 'that' and without object: its noun"),
+    ("The army recaptured the peninsula (lost in 1986 in Operation Dawn) through the use of gas.", "1986",
+     "The army recaptured the peninsula through the use of gas", "The peninsula was lost in Operation Dawn",
+     "parser: a participle in parentheses after a noun tells what was done to it, inside the parentheses"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

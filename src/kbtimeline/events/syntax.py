@@ -419,6 +419,9 @@ class _Title:
                 if verb not in self.subtree(unit):
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
+        inside = self._in_parentheses(verb)
+        if inside:  # "(lost in 1986 in Operation Dawn-8) through…": the aside
+            kept &= inside
         kept -= self._others_news(verb, kept)
         for kid in self.kids[verb]:  # "On May 18, [1992] the army entered…": another date's opening goes too
             phrase = self.subtree(kid)
@@ -472,7 +475,7 @@ class _Title:
                 first = min(group)
                 if all(tokens[index].dep in ("advmod", "aux", "auxpass", "neg", "punct") for index in kept
                        if index < first):  # fmt: skip
-                    first = min(kept)
+                    first = min(index for index in kept if tokens[index].pos != "PUNCT")  # not a stray comma
                 named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
                 verb_word = replace.get(first, tokens[first].text)
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
@@ -507,6 +510,17 @@ class _Title:
             first = min(index for index in kept if tokens[index].pos != "PUNCT")
             named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
             replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
+        relative_subject = self.child(verb, ("nsubj",))
+        if (marker is None and tokens[verb].dep == "relcl" and tokens[verb].head < verb and verb in kept
+                and relative_subject is not None and tokens[relative_subject].tag not in ("WDT", "WP")
+                and not any(tokens[kid].tag == "WRB" for kid in self.kids[verb]) and self.word(verb) not in BE_FORMS
+                and not any(tokens[kid].dep in ("dobj", "attr", "ccomp", "xcomp") for kid in self.kids[verb])
+                and not any(tokens[kid].dep == "prep" and kid in kept and not set(self.kids[kid]) & kept
+                            for kid in self.kids[verb])  # "the town they fled from": no object to supply
+                and tokens[tokens[verb].head].pos == "NOUN"):  # fmt: skip
+            # "keeping the gains they achieved during the previous year": they achieved the gains
+            noun = self._short_noun_phrase(tokens[verb].head)
+            replace[verb] = f"{replace.get(verb, tokens[verb].text)} {noun[0].lower() + noun[1:]}"
         self._name_pointed(kept, replace)
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
@@ -811,17 +825,31 @@ class _Title:
         return token.tag == "VBG" and token.dep == "pcomp" and self.word(token.head) in TEMPORAL_PREPOSITIONS
 
     def _reduced_passive(self, verb: int) -> bool:
-        """A past participle with an agent right after a noun, which the small model hangs on the clause
-        ("…a member of the movement founded about 1910 by Zapata"): it says what was done to that noun."""
+        """Whether ``verb`` is a past participle on the noun before it that the small model hangs on the
+        clause: see ``_passive_noun``."""
+        return self._passive_noun(verb) is not None
+
+    def _passive_noun(self, verb: int) -> int | None:
+        """The noun a past participle right after it, with an agent or in parentheses, says what was done to
+        ("…a member of the movement founded about 1910 by Zapata", "recaptured the peninsula (lost in 1986)"),
+        where the small model hangs the participle on the clause."""
         tokens = self.tokens
-        return (
-            tokens[verb].dep == "advcl"
-            and tokens[verb].tag in ("VBN", "VBD")
-            and verb > 0
-            and tokens[verb - 1].pos == "NOUN"
-            and self.child(verb, ("agent",)) is not None
-            and self.child(verb, SUBJECTS) is None
-        )
+        if tokens[verb].dep != "advcl" or tokens[verb].tag not in ("VBN", "VBD") or self.child(verb, SUBJECTS):
+            return None
+        if verb > 0 and tokens[verb - 1].pos == "NOUN" and self.child(verb, ("agent",)) is not None:
+            return verb - 1
+        if verb > 1 and tokens[verb - 1].text == "(" and tokens[verb - 2].pos == "NOUN" and self._in_parentheses(verb):
+            return verb - 2
+        return None
+
+    def _in_parentheses(self, verb: int) -> set[int]:
+        """The words from ``verb`` to the closing parenthesis, where the verb opens one that holds the date."""
+        tokens = self.tokens
+        if verb == 0 or tokens[verb - 1].text != "(":
+            return set()
+        close = next((index for index in range(verb, len(tokens)) if tokens[index].text == ")"), len(tokens))
+        inside = set(range(verb, close))
+        return inside if self.date <= inside else set()
 
     def _stray_subject(self, verb: int) -> int | None:
         """A subject the small model hung before its verb as an appositive: of the opening phrase ("In
@@ -857,8 +885,9 @@ class _Title:
             if subject is not None and tokens[subject].tag not in ("WDT", "WP") and subject not in self.removed:
                 return subject
             token = tokens[verb]
-            if self._reduced_passive(verb):  # "the movement founded in 1910 by Zapata": the movement
-                return verb - 1
+            noun = self._passive_noun(verb)
+            if noun is not None:  # "the movement founded in 1910 by Zapata": the movement
+                return noun
             if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
                 return token.head if token.dep == "acl" else None
             if token.head == verb or token.dep not in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp"):
@@ -1206,4 +1235,5 @@ def _names(words: str, kind: str | None) -> bool:
     """Whether ``words`` can name what a pronoun of ``kind`` stands for: a date names no one ("February
     1986"), and a plural name is no person ("the United States" is no "he")."""
     plural = words.lower().startswith("the ") and words.endswith("s")
-    return not _DATE_WORD.search(words) and not (kind == "person" and plural)
+    relative = words.lower().startswith(("whose ", "which ", "whom "))  # "whose officers" names no one
+    return not _DATE_WORD.search(words) and not (kind == "person" and plural) and not relative
