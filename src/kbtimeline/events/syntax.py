@@ -70,6 +70,9 @@ DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "adv
 # What ends where a title may stop: a phrase, a clause, an object or a conjunct.
 PHRASES = (*CLAUSES, "prep", "agent", "dobj", "pobj", "attr", "appos", "npadvmod")
 MAX_SHORT_NP = 7
+# What a verb without a subject climbs through to the clause whose subject it shares ("…, and Chengdu
+# before retreating to Taipei": the government retreated).
+CLIMBED_FOR_SUBJECT = ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp", "npadvmod")
 # What a noun keeps to stand for itself: "the new president of Azerbaijan".
 NAME_PARTS = ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj")
 _DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
@@ -367,7 +370,9 @@ class _Title:
         determiner = self.child(noun, ("det",))
         inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
         if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
-            return token.pos == "NOUN" and inside
+            # nor what the clause says of it: "The operations of 1950 were more successful"
+            judged = self.word(clause) in BE_FORMS and self.child(clause, ("acomp",)) is not None
+            return token.pos == "NOUN" and inside and not judged
         if preposition not in (None, "of"):  # "in 2008" on a noun is as likely to be the clause's
             return predicate or temporal
         nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
@@ -397,6 +402,10 @@ class _Title:
             # "after the June offensive": the June offensive, not "offensive"; "the ostracism of 482 BC"
             # is no title alone ("Ostracism 482 BC"): its clause says more
             kept |= self.date & self.subtree(noun)
+        of = tokens[min(self.date)].head if min(self.date) > noun else None
+        if (len(self._content(kept)) <= 1 and tokens[noun].pos == "PROPN" and of is not None
+                and self.word(of) == "of" and tokens[of].head == noun):  # fmt: skip
+            kept |= {of} | (self.date & self.subtree(noun))  # a name with its year: "the Constitution of 1917"
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
             kept.discard(first)
@@ -411,6 +420,10 @@ class _Title:
         tokens = self.tokens
         if tokens[verb].dep == "relcl" and tokens[tokens[verb].head].dep == "attr":
             verb = self._clause_head(tokens[verb].head)  # "X was a conflict that took place in 1988": X
+        reflexive = self.child(verb, SUBJECTS)
+        if (reflexive is not None and self.word(reflexive).endswith(("self", "selves"))
+                and tokens[verb].dep in ("ccomp", "xcomp") and tokens[verb].head != verb):  # fmt: skip
+            verb = self._clause_head(tokens[verb].head)  # "He found himself surrounded in 1916": he found
         kept = self.subtree(verb) - removed
         for other in self.relative_others:  # "as in the previous year": residue of another date
             roots = [index for index in other if tokens[index].head not in other or tokens[index].head == index]
@@ -890,7 +903,7 @@ class _Title:
                 return noun
             if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
                 return token.head if token.dep == "acl" else None
-            if token.head == verb or token.dep not in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp"):
+            if token.head == verb or token.dep not in CLIMBED_FOR_SUBJECT:
                 return None
             verb = token.head
         return None
