@@ -450,6 +450,18 @@ TITLES = [
      "December 10, 1949.", "December 10, 1949", "Chengdu before retreating to Taipei",
      "The government retreated to Taipei",
      "parser: an '-ing' clause after 'before' takes the main subject, told finite"),
+    ("Events of 1917 proved decisive in ending the war.", "1917", "Events proved decisive in ending the war",
+     "Events of 1917 proved decisive in ending the war", "parser: a bare noun keeps its 'of DATE' in its clause"),
+    ("Saigon surrendered in 1975; Laos and Cambodia were overrun by Communist troops that same spring.",
+     "that same spring", "Laos and Cambodia were overrun by Communist troops", SAME,
+     "a predicate the small model reads as a noun dates its clause (was: 'Overrun by Communist troops')"),
+    ("In 1918 the army failed to break through, finally being defeated in the Battle of Vittorio Veneto in "
+     "October 1918.", "October 1918", "Being defeated in the Battle of Vittorio Veneto",
+     "The army was finally defeated in the Battle of Vittorio Veneto",
+     "parser: 'being' of a passive participle clause made finite, before its adverbs"),
+    ("Private Price is regarded as the last soldier killed in the war: he was shot by a sniper at 10:57 on "
+     "11 November 1918.", "10:57 on 11 November 1918", "He was shot by a sniper", "Private Price was shot by a sniper",
+     "parser: a clause before a colon is a sentence of its own"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

@@ -232,6 +232,8 @@ class _Title:
             title = self._noun_phrase(modified, removed)
             if len(title.split()) >= 2:
                 return title
+            if self.word(unit) == "of" and tokens[unit].head == modified:  # "Events of 1917 proved decisive…":
+                removed = self.removed = removed - self.subtree(unit)  # a bare noun keeps its date in its clause
         verb = self._clause_head(head if unit != head else unit)
         opening = self._opening_phrase(unit, verb)
         if opening is not None:  # "After talks in Baku on 20 May, the sides agreed…": the talks
@@ -241,7 +243,8 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
-        following, before = max(removed) + 1, min(removed) - 1
+        edges = removed or self.subtree(unit)  # a date kept in its clause is still where the clause opens
+        following, before = max(edges) + 1, min(edges) - 1
         opens = before < 0 or tokens[before].dep == "cc"  # "…, and at 11:30 a.m. the flag was raised"
         if opens and following < len(tokens) and self._root(following) != self._root(verb):
             verb = self._root(following)  # the parse made two sentences of one; the date opens the second
@@ -283,10 +286,13 @@ class _Title:
         while name < len(tokens) and tokens[name].pos == "PROPN" and tokens[name].text[:1].isupper():
             name += 1
         words = set(range(max(date) + 1, name))
+        opening = first - 1  # "the April 12 Incident", "the Iraq Spring Fighting of 2004"
+        if opening > 0 and tokens[opening].pos == "PROPN" and tokens[opening].head in words:
+            opening -= 1
         return (
             bool(words)
-            and first > 0
-            and self.word(first - 1) == "the"
+            and opening >= 0
+            and self.word(opening) == "the"
             and all(tokens[index].head in date | words for index in date)
         )
 
@@ -369,6 +375,8 @@ class _Title:
         temporal = temporal or example
         determiner = self.child(noun, ("det",))
         inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
+        if token.dep == "acomp":  # "were overrun by troops that same spring", "overrun" misread as a noun
+            return False
         if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
             # nor what the clause says of it: "The operations of 1950 were more successful"
             judged = self.word(clause) in BE_FORMS and self.child(clause, ("acomp",)) is not None
@@ -490,9 +498,17 @@ class _Title:
                        if index < first):  # fmt: skip
                     first = min(index for index in kept if tokens[index].pos != "PUNCT")  # not a stray comma
                 named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
+                plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
+                plural = plural or self.word(implicit) in ("they", "we")
+                being = next((kid for kid in group if self.word(kid) == "being" and tokens[kid].dep == "auxpass"), None)
+                if being is not None:  # "…, finally being decisively defeated": were finally decisively defeated
+                    replace[being] = "" if being != first else "were" if plural else "was"
                 verb_word = replace.get(first, tokens[first].text)
+                if being is not None and being != first:
+                    verb_word = f"{'were' if plural else 'was'} {verb_word}"
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
+
                 elif (
                     first == verb
                     and tokens[verb].tag == "VBG"
@@ -509,8 +525,7 @@ class _Title:
                 ):  # "…, completing their departure": the troops were completing their departure;
                     # "villages seized by the militia", "when first revealed": were seized, was first revealed;
                     # "any activity deemed communist in 1956": was deemed
-                    plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
-                    verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
+                    verb_word = f"{'were' if plural else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
@@ -777,11 +792,13 @@ class _Title:
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
         dropped: set[int] = set()
-        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own
+        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own, and
+            # so is one before a colon ("Price is regarded as the last soldier killed: he was shot at 10:57")
             phrase = self.subtree(kid)
+            breaks = (";", ":") if max(phrase) < verb else (";",)
             between = range(max(phrase) + 1, verb) if max(phrase) < verb else range(verb + 1, min(phrase))
-            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text == ";" for index in between):
-                dropped |= phrase | {index for index in between if self.tokens[index].text == ";"}
+            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text in breaks for index in between):
+                dropped |= phrase | {index for index in between if self.tokens[index].text in breaks}
         for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
@@ -1159,6 +1176,8 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int, without
                     and len(keep | phrase) <= MAX_SHORT_NP):  # fmt: skip
                 keep |= phrase
                 break
+    keep |= {index for index in range(min(keep) + 1, max(keep)) if tokens[index].tag == "HYPH"
+             and {index - 1, index + 1} <= keep}  # fmt: skip  # "Austro-Hungarians", not "Austro Hungarians"
     ordered = sorted(keep)
     span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
     if len(span) > MAX_SHORT_NP:
