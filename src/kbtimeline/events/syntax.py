@@ -232,8 +232,6 @@ class _Title:
             title = self._noun_phrase(modified, removed)
             if len(title.split()) >= 2:
                 return title
-            if self.word(unit) == "of" and tokens[unit].head == modified:  # "Events of 1917 proved decisive…":
-                removed = self.removed = removed - self.subtree(unit)  # a bare noun keeps its date in its clause
         verb = self._clause_head(head if unit != head else unit)
         opening = self._opening_phrase(unit, verb)
         if opening is not None:  # "After talks in Baku on 20 May, the sides agreed…": the talks
@@ -243,8 +241,7 @@ class _Title:
         first = tokens[verb]
         if first.dep == "conj" and unit < first.head < verb:  # a date before both conjuncts dates the first
             verb = first.head
-        edges = removed or self.subtree(unit)  # a date kept in its clause is still where the clause opens
-        following, before = max(edges) + 1, min(edges) - 1
+        following, before = max(removed) + 1, min(removed) - 1
         opens = before < 0 or tokens[before].dep == "cc"  # "…, and at 11:30 a.m. the flag was raised"
         if opens and following < len(tokens) and self._root(following) != self._root(verb):
             verb = self._root(following)  # the parse made two sentences of one; the date opens the second
