@@ -276,8 +276,9 @@ class _Title:
         return index
 
     def _in_name(self, date: set[int]) -> bool:
-        """Whether the date is a word of a proper name: after "the", before the capitalised noun it modifies
-        ("the April 12 Incident"), with no preposition of its own."""
+        """Whether the date is a word of a proper name that reads wrong without it: after "the", before the
+        capitalised noun it modifies ("the April 12 Incident", "the Autumn Harvest Uprising"), with no
+        preposition of its own. A year goes: "the 1784 Treaty of Mangalore" is the Treaty of Mangalore."""
         tokens = self.tokens
         first, name = min(date), max(date) + 1
         while name < len(tokens) and tokens[name].pos == "PROPN" and tokens[name].text[:1].isupper():
@@ -288,6 +289,7 @@ class _Title:
             opening -= 1
         return (
             bool(words)
+            and not all(tokens[index].text.isdigit() for index in date)  # "the 1784 Treaty": the Treaty reads
             and opening >= 0
             and self.word(opening) == "the"
             and all(tokens[index].head in date | words for index in date)
