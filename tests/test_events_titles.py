@@ -460,6 +460,13 @@ TITLES = [
     ("Private Price is regarded as the last soldier killed in the war: he was shot by a sniper at 10:57 on "
      "11 November 1918.", "10:57 on 11 November 1918", "He was shot by a sniper", "Private Price was shot by a sniper",
      "parser: a clause before a colon is a sentence of its own"),
+    ("The company reported a loss for its fourth quarter ended June 30, 1989.", "June 30, 1989",
+     "The company reported a loss for its fourth quarter ended", "The fourth quarter ended",
+     "parser: a participle that says when a period ran takes no 'was' (negative: not 'was ended')"),
+    ("The toy maker, whose stock peaked at $65 a share in 1983, filed for bankruptcy.", "1983",
+     "The toy maker, whose stock peaked at $65 a share filed for bankruptcy",
+     "The toy maker's stock peaked at $65 a share",
+     "parser: a 'whose' relative clause names its owner, and takes no object from its noun"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

@@ -40,6 +40,9 @@ TIME_NOUNS = frozenset(
 )
 # A time noun that also names a happening: "the fall of Chengdu".
 EVENT_TIME_NOUNS = frozenset(("fall",))
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")  # which, who, whose, where
+# Participles on a noun that say when a period ran, not what was done to it ("the quarter ended June 30").
+PERIOD_PARTICIPLES = frozenset("ended ending begun started closed expired".split())
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
 TEMPORAL_PREPOSITIONS = frozenset("after before following until till since upon".split())
@@ -529,6 +532,13 @@ class _Title:
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
+        whose = min(self.subtree(relative)) if relative is not None else None
+        if whose is not None and tokens[whose].tag == "WP$" and tokens[verb].dep == "relcl":
+            owner = tokens[verb].head  # "the toy maker, whose stock peaked": its stock; "Coleco, a toy maker
+            if tokens[owner].dep == "appos" and tokens[tokens[owner].head].pos == "PROPN":  # whose…": Coleco's
+                owner = tokens[owner].head
+            owner = self._short_noun_phrase(owner)
+            replace[whose] = f"{owner}'" if owner.endswith("s") else f"{owner}'s"
         marker = next((kid for kid in self.kids[verb] if kid < verb and self.word(kid) in ("that", "which", "whom")
                        and tokens[kid].dep in ("mark", "dobj")), None)  # fmt: skip
         if (marker is not None and tokens[verb].dep in ("relcl", "acl") and kept
@@ -539,7 +549,8 @@ class _Title:
             replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
         relative_subject = self.child(verb, ("nsubj",))
         if (marker is None and tokens[verb].dep == "relcl" and tokens[verb].head < verb and verb in kept
-                and relative_subject is not None and tokens[relative_subject].tag not in ("WDT", "WP")
+                and relative_subject is not None
+                and not any(tokens[index].tag in WH_TAGS for index in self.subtree(relative_subject))
                 and not any(tokens[kid].tag == "WRB" for kid in self.kids[verb]) and self.word(verb) not in BE_FORMS
                 and not any(tokens[kid].dep in ("dobj", "attr", "ccomp", "xcomp") for kid in self.kids[verb])
                 and not any(tokens[kid].dep == "prep" and kid in kept and not set(self.kids[kid]) & kept
@@ -844,8 +855,9 @@ class _Title:
         clause whose verb the small model mistook ("The U-boat threat lessened in 1917")."""
         noun = self.tokens[participle].head
         verb = self.tokens[self._root(participle)].pos in ("VERB", "AUX")  # "Antipathy between X culminated…"
+        period = self.word(participle) in PERIOD_PARTICIPLES  # "the quarter ended June 30": no one ended it
         return self.child(participle, ("agent",)) is not None or (
-            verb and self.tokens[noun].dep != "ROOT" and self.word(participle) != "known"
+            verb and not period and self.tokens[noun].dep != "ROOT" and self.word(participle) != "known"
         )
 
     def _temporal_gerund(self, verb: int) -> bool:
@@ -1175,8 +1187,9 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int, without
                     and len(keep | phrase) <= MAX_SHORT_NP):  # fmt: skip
                 keep |= phrase
                 break
-    keep |= {index for index in range(min(keep) + 1, max(keep)) if tokens[index].tag == "HYPH"
-             and {index - 1, index + 1} <= keep}  # fmt: skip  # "Austro-Hungarians", not "Austro Hungarians"
+    for index in range(min(keep), max(keep) + 1):  # "Austro-Hungarians", "high-flying": a hyphenated word whole
+        if tokens[index].tag == "HYPH" and (index in keep or {index - 1, index + 1} <= keep) and index > 0:
+            keep |= {index - 1, index, index + 1}
     ordered = sorted(keep)
     span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
     if len(span) > MAX_SHORT_NP:
