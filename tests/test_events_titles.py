@@ -467,6 +467,15 @@ TITLES = [
      "The toy maker, whose stock peaked at $65 a share filed for bankruptcy",
      "The toy maker's stock peaked at $65 a share",
      "parser: a 'whose' relative clause names its owner, and takes no object from its noun"),
+    ("Serbian forces retook part of Macedonia by recapturing Bitola on 19 November 1916.", "19 November 1916",
+     "Serbian forces retook part of Macedonia by recapturing Bitola", "Serbian forces recaptured Bitola",
+     "parser: 'by doing' with the date is the happening, told finite with the main subject"),
+    ("A Serbian counter attack succeeded in driving the invaders from the country by the end of 1914.",
+     "the end of 1914", "A Serbian counter attack succeeded in driving the invaders from the country", SAME,
+     "an '-ing' complement of a verb is part of its clause (was: 'A Serbian counter attack driving…')"),
+    ("Hannibal took the Romans by surprise two years later (218 BC) by reviving the plan of his brother.", "218 BC",
+     "Hannibal took the Romans by surprise by reviving the plan of his brother", SAME,
+     "a date restated in parentheses is one date: neither is the other's news"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

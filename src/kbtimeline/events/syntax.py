@@ -163,6 +163,7 @@ class _Title:
             or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
             or (tokens[index].dep == "acl" and tokens[index].tag == "VBG")  # "launched attacks forcing…"
             or (tokens[index].dep == "conj" and tokens[tokens[index].head].dep == "xcomp")  # "to capture and force"
+            or self._complement_gerund(index)  # "succeeded in driving them out by 1914": succeeded
         ):
             index = tokens[index].head
         return index
@@ -180,6 +181,22 @@ class _Title:
         event = of is not None and self.word(of) == "of" and not self.subtree(of) & self.date
         noun = self.tokens[index].pos != "VERB"  # "…, beginning the uprising on 1 August": a verb
         return noun and self.word(index) in TIME_NOUNS and not (event and self.word(index) in EVENT_TIME_NOUNS)
+
+    def _complement_gerund(self, index: int) -> bool:
+        """An "-ing" form after a preposition that completes its verb ("succeeded in driving", "took the
+        Romans by surprise by reviving"), not one after "after", "before", "until": part of that verb's clause."""
+        token = self.tokens[index]
+        preposition = self.tokens[token.head]
+        means = self.word(token.head) == "by" and token.tag == "VBG"  # "retook Macedonia by recapturing Bitola"
+        return (
+            token.tag in ("VBG", "VB")  # "took the Romans by surprise", "surprise" misread as a verb
+            and token.dep == "pcomp"
+            and preposition.dep == "prep"
+            and self.word(token.head) not in (*TEMPORAL_PREPOSITIONS, "with", "without")
+            and not means
+            and self.child(index, SUBJECTS) is None  # "with the BEF taking 30,441 prisoners": its own clause
+            and self.tokens[preposition.head].pos in ("VERB", "AUX")
+        )
 
     def _infinitive(self, index: int, deps: tuple[str, ...] = ("acl", "advcl", "relcl")) -> bool:
         """A "to" infinitive on a noun or a clause: it has no subject of its own to say who did it."""
@@ -341,8 +358,10 @@ class _Title:
         """Words of the date phrase the parse did not put under it, next to it."""
         tokens, found = self.tokens, set()
         before = min(removed) - 1
-        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)):
-            found.add(before)
+        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)
+                               or (self.word(before) == "as" and before + 1 in found | removed
+                                   and self.word(before + 1) in ("late", "early", "as"))):  # fmt: skip
+            found.add(before)  # "as late as 1781", "as early as May"
             before -= 1
         after = max(removed) + 1
         for phrase in RESIDUE_AFTER:
@@ -844,8 +863,12 @@ class _Title:
 
         def linked(other: set[int]) -> bool:
             both = other | self.date
-            return any(tokens[index].dep in ("conj", "appos") and tokens[index].head in both
-                       and (tokens[index].head in self.date) != (index in self.date) for index in both)  # fmt: skip
+            first, second = sorted((other, self.date), key=min)
+            restated = all(tokens[index].text in "()," for index in range(max(first) + 1, min(second)))
+            # "two years later (218 BC)": one date told twice
+            return restated or any(tokens[index].dep in ("conj", "appos") and tokens[index].head in both
+                                   and (tokens[index].head in self.date) != (index in self.date)
+                                   for index in both)  # fmt: skip
 
         return set().union(*(other for other in self.others if linked(other)))
 
@@ -863,7 +886,8 @@ class _Title:
     def _temporal_gerund(self, verb: int) -> bool:
         """An "-ing" form after "until", "after", "before" ("until reaching the line"): a happening of its own."""
         token = self.tokens[verb]
-        return token.tag == "VBG" and token.dep == "pcomp" and self.word(token.head) in TEMPORAL_PREPOSITIONS
+        preposition = self.word(token.head)  # "…, by recapturing Bitola on 19 November": recaptured Bitola
+        return token.tag == "VBG" and token.dep == "pcomp" and preposition in (*TEMPORAL_PREPOSITIONS, "by")
 
     def _reduced_passive(self, verb: int) -> bool:
         """Whether ``verb`` is a past participle on the noun before it that the small model hangs on the
