@@ -828,13 +828,14 @@ class _Title:
             between = range(max(phrase) + 1, verb) if max(phrase) < verb else range(verb + 1, min(phrase))
             if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text in breaks for index in between):
                 dropped |= phrase | {index for index in between if self.tokens[index].text in breaks}
+        # a date coordinated with this one ("in January and February 1937") went with it: no other news
+        news = self.other_dates - self._coordinated()
         for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
                 continue
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
-            # a date coordinated with this one ("in January and February 1937") went with it: no other news
-            if own_subject or (self.subtree(index) - dropped) & (self.other_dates - self._coordinated()):
+            if own_subject or (self.subtree(index) - dropped) & news:
                 dropped |= self.subtree(index)
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
