@@ -476,6 +476,15 @@ TITLES = [
     ("Hannibal took the Romans by surprise two years later (218 BC) by reviving the plan of his brother.", "218 BC",
      "Hannibal took the Romans by surprise by reviving the plan of his brother", SAME,
      "a date restated in parentheses is one date: neither is the other's news"),
+    ("Another attempt was made by the Americans to push back towards Quebec, but they failed at Trois-Rivieres on "
+     "June 8, 1776.", "June 8, 1776", "They failed at Trois-Rivieres", "The Americans failed at Trois-Rivieres",
+     "parser: 'they' named from the agent of a passive where no subject agrees"),
+    ("Although the Armenians were outnumbered by the Azerbaijani Army, they managed to capture the town on "
+     "9 May 1992.", "9 May 1992", "The Armenians managed to capture the town", SAME,
+     "an agent comes after the subjects: 'they' are not the Army (negative)"),
+    ("The 1916 Battle of Jutland was the largest naval battle of the war. It took place on 31 May 1916 in the "
+     "North Sea.", "31 May 1916", "It took place in the North Sea", "The Battle of Jutland took place in the North Sea",
+     "parser: a subject named with its year names 'it' without the year"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

@@ -1253,9 +1253,14 @@ def _named_subject(
     subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep == "advcl"
                    and any(tokens[kid].dep in ("mark", "advmod") and tokens[kid].text.lower() in TEMPORAL_MARKS
                            for kid in kids[token.head])]  # fmt: skip
-    for token in [token for token in ordered if token not in subordinate] + subordinate:
-        if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
-            named = _short_noun_phrase(tokens, kids, token.i)
+    # the agent of a passive is who did it, after the subjects: "Another attempt was made by the Americans,
+    # but they failed"; a plural noun only ("outnumbered by the Army, they…" is no army)
+    agents = [token for token in ordered if token.dep == "pobj" and token.head < len(tokens)
+              and tokens[token.head].dep == "agent" and token.tag in ("NNS", "NNPS") and kind == "plural"]  # fmt: skip
+    for token in [token for token in ordered if token not in subordinate] + subordinate + agents:
+        subject = token.dep in ("nsubj", "nsubjpass") or token in agents
+        if subject and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
+            named = _short_noun_phrase(tokens, kids, token.i, without=_dated(tokens, kids, token.i))
             if _names(named, kind):
                 return named
     if reverse or kind != "person" or subjects_only:
@@ -1266,6 +1271,17 @@ def _named_subject(
             if _names(named, kind):
                 return named
     return None
+
+
+def _dated(tokens: Parsed, kids: list[list[int]], noun: int) -> set[int]:
+    """The words of a noun's phrases that hold a date ("The 1916 Battle of Jutland", "The Concordat of 1801"):
+    without them the noun can name what a pronoun stands for."""
+    determiner = next((kid for kid in kids[noun] if tokens[kid].dep == "det" and kid < noun), None)
+    inside = [kid for kid in kids[noun] if (tokens[kid].dep == "prep" and tokens[kid].text.lower() == "of")
+              or (tokens[kid].dep in ("nummod", "compound", "nmod", "amod") and determiner is not None
+                  and determiner < kid < noun)]  # fmt: skip  # not a date the parse glued to a name's front
+    return {index for kid in inside if _DATE_WORD.search(" ".join(tokens[index].text for index in _subtree(kids, kid)))
+            for index in _subtree(kids, kid)}  # fmt: skip
 
 
 def _pronoun_subject(tokens: Parsed, kind: str | None) -> bool:
