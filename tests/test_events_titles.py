@@ -485,6 +485,10 @@ TITLES = [
     ("The 1916 Battle of Jutland was the largest naval battle of the war. It took place on 31 May 1916 in the "
      "North Sea.", "31 May 1916", "It took place in the North Sea", "The Battle of Jutland took place in the North Sea",
      "parser: a subject named with its year names 'it' without the year"),
+    ("Aristides opposed the policy in 484 BC, and tension between the two camps built over the winter.", "the winter",
+     "Tension between the two camps built", SAME,
+     "a noun the small model made a conjunct of a verb is the subject of the participle after it (was: 'The two "
+     "camps built')"),
 ]  # fmt: skip
 
 # Known gaps: (text, date phrase, mode, title wanted, the gap)

@@ -508,7 +508,7 @@ class _Title:
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
-                clause = self.subtree(verb) if tokens[verb].head == implicit else set()
+                clause = self.subtree(verb) if verb in self.subtree(implicit) else set()
                 named = _short_noun_phrase(self.tokens, self.kids, implicit, without=clause)
                 if tokens[implicit].tag == "PRP" and self.word(implicit) in PERSONAL:
                     named = self._antecedent(implicit) or named
@@ -881,8 +881,21 @@ class _Title:
         verb = self.tokens[self._root(participle)].pos in ("VERB", "AUX")  # "Antipathy between X culminated…"
         period = self.word(participle) in PERIOD_PARTICIPLES  # "the quarter ended June 30": no one ended it
         return self.child(participle, ("agent",)) is not None or (
-            verb and not period and self.tokens[noun].dep != "ROOT" and self.word(participle) != "known"
+            verb
+            and not period
+            and self.tokens[noun].dep != "ROOT"
+            and self.word(participle) != "known"
+            and self._verbless_noun(participle) is None
         )
+
+    def _verbless_noun(self, participle: int) -> int | None:
+        """The noun a participle is the verb of, where the small model made that noun a conjunct of a verb
+        ("Aristides continued…, and tension between the two camps built over the winter"): tension built."""
+        tokens, top = self.tokens, self.tokens[participle].head
+        while tokens[top].dep == "pobj" and tokens[tokens[top].head].dep == "prep":
+            top = tokens[tokens[top].head].head
+        stranded = tokens[top].dep == "conj" and tokens[tokens[top].head].pos in ("VERB", "AUX")
+        return top if stranded and tokens[top].pos == "NOUN" and top < participle else None
 
     def _temporal_gerund(self, verb: int) -> bool:
         """An "-ing" form after "until", "after", "before" ("until reaching the line"): a happening of its own."""
@@ -955,7 +968,8 @@ class _Title:
             if noun is not None:  # "the movement founded in 1910 by Zapata": the movement
                 return noun
             if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
-                return token.head if token.dep == "acl" else None
+                stranded = self._verbless_noun(verb) if token.dep == "acl" else None
+                return stranded if stranded is not None else token.head if token.dep == "acl" else None
             if token.head == verb or token.dep not in CLIMBED_FOR_SUBJECT:
                 return None
             verb = token.head
@@ -1207,7 +1221,7 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int, without
         # a bare noun says little alone ("Forces made for Shusha"): with its first phrase, if short
         # ("Forces led by general Andranik", "The armies from the Eastern satrapies")
         for kid in sorted(kids[noun]):
-            phrase = _subtree(kids, kid)
+            phrase = _subtree(kids, kid) - without
             if (kid > noun and kid not in without and tokens[kid].dep in ("prep", "acl")
                     and len(keep | phrase) <= MAX_SHORT_NP):  # fmt: skip
                 keep |= phrase
