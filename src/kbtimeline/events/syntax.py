@@ -356,7 +356,7 @@ class _Title:
 
     def _residue(self, removed: set[int]) -> set[int]:
         """Words of the date phrase the parse did not put under it, next to it."""
-        tokens, found = self.tokens, set()
+        tokens, found = self.tokens, set[int]()
         before = min(removed) - 1
         while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)
                                or (self.word(before) == "as" and before + 1 in found | removed
@@ -556,8 +556,8 @@ class _Title:
             owner = tokens[verb].head  # "the toy maker, whose stock peaked": its stock; "Coleco, a toy maker
             if tokens[owner].dep == "appos" and tokens[tokens[owner].head].pos == "PROPN":  # whose…": Coleco's
                 owner = tokens[owner].head
-            owner = self._short_noun_phrase(owner)
-            replace[whose] = f"{owner}'" if owner.endswith("s") else f"{owner}'s"
+            name = self._short_noun_phrase(owner)
+            replace[whose] = f"{name}'" if name.endswith("s") else f"{name}'s"
         marker = next((kid for kid in self.kids[verb] if kid < verb and self.word(kid) in ("that", "which", "whom")
                        and tokens[kid].dep in ("mark", "dobj")), None)  # fmt: skip
         if (marker is not None and tokens[verb].dep in ("relcl", "acl") and kept
