@@ -91,13 +91,20 @@ _OPENING_PHRASE = re.compile(
 _TEMPORAL_CLAUSE = re.compile(r"^(?:when|as|while|once)\s+([^,]+),", re.IGNORECASE)
 _AFTER_AND = re.compile(r",\s+and\s+$")
 _PAST_VERB = re.compile(
-    r"^[a-z]+ed\s+(?:to|the|a|an|his|her|its|their|by|in|on|at|from|into|with|back|up|out|down|off)\b"
+    r"^[a-z]+ed(?:\s+(?:to|the|a|an|his|her|its|their|by|in|on|at|from|into|with|back|up|out|down|off)\b|\W*$)"
 )
 # An aside inside a clause: a phrase between commas opened by a preposition, a participle, a relative
 # pronoun or an article (an appositive), short enough not to be the clause itself.
 _INNER_ASIDE = re.compile(
     r",\s+(?:including\b[^;]{0,120}?|(?:with|on|in|made up of|led by|backed by|supported by|located|based|who|which|"
     r"whose|the|a|an|along|for example)\b(?:[^,;]|,(?=\d)){0,120}),(?=\s+(?!(?:the|a|an)\b)[a-z])"
+)
+# A name's reflexive before its verb, and a name's relative clause between commas before its verb.
+_REFLEXIVE = re.compile(
+    r"\b([A-Z][\w.'-]*)\s+(?:himself|herself|itself|themselves)\b(?=\s+(?:was|were|had|has|did|[a-z]+ed)\b)"
+)
+_NAME_RELATIVE = re.compile(
+    r"^((?:The\s+)?(?:[A-Z][\w.'-]*\s*){1,4}),\s+(?:who|whose)\b[^,;()]{0,80},(?=\s+[a-z]+ed\b)"
 )
 _NOT_NAME_OPENINGS = frozenset(
     "under beginning starting following despite with after before during in on at by since from when while as "
@@ -243,8 +250,12 @@ def _with_subject(clause: str, sentence: str, clause_start: int) -> str:
 
 
 def _without_asides(clause: str) -> str:
-    """A long clause without the asides set apart by commas ("The USS Maddox, on an intelligence mission
-    along the coast, fired…"), first to last, until it fits: dropped before anything is cut."""
+    """The clause without a name's reflexive ("Saddam Hussein himself was captured") or its relative clause
+    between commas ("Huerta, who commanded the army, conspired…"); if long, without the other asides set
+    apart by commas ("The USS Maddox, on an intelligence mission along the coast, fired…"), first to last,
+    until it fits: dropped before anything is cut."""
+    clause = _REFLEXIVE.sub(r"\1", clause)
+    clause = _NAME_RELATIVE.sub(r"\1", clause)
     while len(clause.split()) > wording.MAX_WORDS:
         aside = _INNER_ASIDE.search(clause)
         if aside is None:

@@ -26,7 +26,7 @@ Where the parse gives nothing usable the rule title stands in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from kbtimeline.events import parse, reporting, wording
 from kbtimeline.events.parse import Parsed, Token
@@ -38,6 +38,11 @@ TIME_NOUNS = frozenset(
     "night morning evening eve afternoon dawn dusk day days week weeks month months year years end beginning start "
     "middle course turn half hours spring summer autumn fall winter season period time part rest".split()
 )
+# A time noun that also names a happening: "the fall of Chengdu".
+EVENT_TIME_NOUNS = frozenset(("fall",))
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")  # which, who, whose, where
+# Participles on a noun that say when a period ran, not what was done to it ("the quarter ended June 30").
+PERIOD_PARTICIPLES = frozenset("ended ending begun started closed expired".split())
 WITNESS_VERBS = frozenset("saw see sees witnessed brought marked".split())
 TEMPORAL_MARKS = frozenset("as when once while".split())
 TEMPORAL_PREPOSITIONS = frozenset("after before following until till since upon".split())
@@ -52,6 +57,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 PREPOSITIONAL = frozenset(
     "following including according regarding concerning given excluding starting beginning".split()
 )
+# Of those, the ones that take no object as a preposition ("starting in 1990"): with one, a verb.
+PREPOSITIONAL_OR_VERB = frozenset("starting beginning".split())
 # Words of the date phrase the parse hangs elsewhere: "Sometime after 490 BC", "early in the morning of",
 # "at 11:30 a.m. local time", "from 1995 onward".
 RESIDUE_BEFORE = frozenset("sometime sometimes early late shortly soon just around approximately about roughly".split())
@@ -66,6 +73,9 @@ DROP_ORDER = (("relcl", "acl", "advcl", "parataxis", "appos"), ("npadvmod", "adv
 # What ends where a title may stop: a phrase, a clause, an object or a conjunct.
 PHRASES = (*CLAUSES, "prep", "agent", "dobj", "pobj", "attr", "appos", "npadvmod")
 MAX_SHORT_NP = 7
+# What a verb without a subject climbs through to the clause whose subject it shares ("…, and Chengdu
+# before retreating to Taipei": the government retreated).
+CLIMBED_FOR_SUBJECT = ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp", "npadvmod")
 # What a noun keeps to stand for itself: "the new president of Azerbaijan".
 NAME_PARTS = ("det", "amod", "compound", "nmod", "nummod", "poss", "case", "flat", "pobj")
 _DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(MONTH_NAMES)})\b")
@@ -82,15 +92,37 @@ def titles(text: str, dates_in: dict[Span, list[Span]]) -> dict[tuple[Span, Span
     for span, previous in zip(wanting, before, strict=True):
         for own in dates_in[span]:
             made[(span, own)] = _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span], previous)
+    # "He was a poor commander. He launched an offensive in December 1914": who "he" is, one sentence further
+    further = [(span, previous) for span, previous in zip(wanting, before, strict=True)
+               if any(made[(span, own)].wants_earlier for own in dates_in[span])]  # fmt: skip
+    earlier = parse.parse([previous_sentence(text, _previous_start(text, span[0])) for span, _ in further])
+    for (span, previous), first in zip(further, earlier, strict=True):
+        for own in dates_in[span]:
+            made[(span, own)] = _Title(text[span[0] : span[1]], parsed[span], own, dates_in[span], previous, first)
     return {key: title.text for key, title in made.items()}
+
+
+def _previous_start(text: str, start: int) -> int:
+    """Where the sentence before the one starting at ``start`` starts."""
+    return text.rfind(previous_sentence(text, start), 0, start)
 
 
 class _Title:
     """The title of one date phrase of one parsed sentence."""
 
-    def __init__(self, sentence: str, tokens: Parsed, own: Span, dates: list[Span], previous: Parsed | None = None):
-        """``previous``: the parse of the sentence before, where a pronoun may find what it names."""
-        self.sentence, self.tokens, self.previous = sentence, tokens, previous
+    def __init__(
+        self,
+        sentence: str,
+        tokens: Parsed,
+        own: Span,
+        dates: list[Span],
+        previous: Parsed | None = None,
+        earlier: Parsed | None = None,
+    ):
+        """``previous``: the parse of the sentence before, where a pronoun may find what it names;
+        ``earlier``: the one before that, where the sentence before has the same pronoun for subject."""
+        self.sentence, self.tokens, self.previous, self.earlier = sentence, tokens, previous, earlier
+        self.wants_earlier = False
         self.kids: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
             if token.head != token.i:
@@ -127,14 +159,45 @@ class _Title:
         tokens = self.tokens
         while tokens[index].head != index and (
             tokens[index].pos not in ("VERB", "AUX")
-            or self.word(index) in PREPOSITIONAL
+            or self._prepositional(index)
             or tokens[index].dep in ("xcomp", "aux", "auxpass", "acomp")  # "were able to bring": were
             or self._infinitive(index)  # "…for legislation to ban…": the clause that says who
             or (tokens[index].dep == "acl" and tokens[index].tag == "VBG")  # "launched attacks forcing…"
             or (tokens[index].dep == "conj" and tokens[tokens[index].head].dep == "xcomp")  # "to capture and force"
+            or self._complement_gerund(index)  # "succeeded in driving them out by 1914": succeeded
         ):
             index = tokens[index].head
         return index
+
+    def _prepositional(self, index: int) -> bool:
+        """A participle that works as a preposition ("Following the resignation"), not one with an object of
+        its own ("…, beginning the Nanchang Uprising on 1 August": the clause that says what began)."""
+        verb = self.word(index) in PREPOSITIONAL_OR_VERB and self.child(index, ("dobj",)) is not None
+        return self.word(index) in PREPOSITIONAL and not verb
+
+    def _time_noun(self, index: int) -> bool:
+        """A noun that only places the date in time ("the night of", "the fall of 1941"), not an event
+        named by the same word ("the fall of Chengdu on 10 December")."""
+        of = self.child(index, ("prep",))
+        event = of is not None and self.word(of) == "of" and not self.subtree(of) & self.date
+        noun = self.tokens[index].pos != "VERB"  # "…, beginning the uprising on 1 August": a verb
+        return noun and self.word(index) in TIME_NOUNS and not (event and self.word(index) in EVENT_TIME_NOUNS)
+
+    def _complement_gerund(self, index: int) -> bool:
+        """An "-ing" form after a preposition that completes its verb ("succeeded in driving", "took the
+        Romans by surprise by reviving"), not one after "after", "before", "until": part of that verb's clause."""
+        token = self.tokens[index]
+        preposition = self.tokens[token.head]
+        means = self.word(token.head) == "by" and token.tag == "VBG"  # "retook Macedonia by recapturing Bitola"
+        return (
+            token.tag in ("VBG", "VB")  # "took the Romans by surprise", "surprise" misread as a verb
+            and token.dep == "pcomp"
+            and preposition.dep == "prep"
+            and self.word(token.head) not in (*TEMPORAL_PREPOSITIONS, "with", "without")
+            and not means
+            and self.child(index, SUBJECTS) is None  # "with the BEF taking 30,441 prisoners": its own clause
+            and self.tokens[preposition.head].pos in ("VERB", "AUX")
+        )
 
     def _infinitive(self, index: int, deps: tuple[str, ...] = ("acl", "advcl", "relcl")) -> bool:
         """A "to" infinitive on a noun or a clause: it has no subject of its own to say who did it."""
@@ -149,13 +212,22 @@ class _Title:
         units = list(dict.fromkeys(self._governed(root, others) for root in roots))
         units = [unit for unit in units if not any(unit in self.subtree(other) for other in units if other != unit)]
         unit = min(units, key=lambda index: len(self._path(index)))  # the one nearest the root governs
-        if tokens[unit].dep == "dobj":  # "passed the winter", "spent 493 BC": the verb needs its object
+        if self._in_name(date):  # "the April 12 Incident", "the Autumn Harvest Uprising": a name keeps its date
+            verb = self._clause_head(unit)
+            while tokens[verb].dep == "acl" and tokens[verb].tag == "VBN":  # "…, known as the X, was staged"
+                verb = self._clause_head(tokens[verb].head)
+            return self._clause(verb, set())
+        if tokens[unit].dep == "dobj" and not self._reduced_passive(tokens[unit].head):
+            # "passed the winter", "spent 493 BC": the verb needs its object
             return self._clause(self._clause_head(unit), set())
         removed = set().union(*(self.subtree(index) for index in units))
         last = max(date)  # words after the date are not its phrase ("the winter of 1991–1992 Stepanakert")
+        when = self._when_of_date(unit)
         removed = {index for index in removed if index <= last or tokens[index].pos == "PUNCT"
-                   or tokens[index].tag == "POS" or (tokens[index].pos == "ADV" and tokens[index].head in date)
-                   or index in self.other_dates}  # fmt: skip  # "in 1957 alone", "1965's"
+                   or (tokens[index].tag == "POS" and index == last + 1) or index in when
+                   or (tokens[index].pos == "ADV" and tokens[index].head in date) or index in self.other_dates
+                   or (tokens[index].dep == "cc" and index + 1 in self.other_dates)}  # fmt: skip
+        # "in 1957 alone", "1965's", "in late 1940 and early 1941"
         removed |= self._orphans(removed)
         removed |= self._residue(removed)
         if not _DATE_WORD.search(" ".join(tokens[index].text for index in date)):  # "Friday's ceremony"
@@ -204,6 +276,12 @@ class _Title:
             verb = later[0]  # "A tank crashed through the gates, and at 11:30 the flag was raised": the flag
         if tokens[verb].pos not in ("VERB", "AUX"):
             return None  # no verb above the date: a misparse ("the destroyer, on a mission, fired…" as a noun)
+        subjectless = tokens[verb].tag == "VBG" and self._implicit_subject(verb) is None
+        if subjectless and modified is not None and tokens[modified].pos == "NOUN":
+            # "…, leading to the surrender of General Lee the next day", no subject found: the surrender
+            title = self._noun_phrase(modified, removed)
+            if len(title.split()) >= 2:
+                return title
         return self._clause(reporting.teller(tokens, self.kids, verb), removed)
 
     def _governed(self, index: int, others: list[set[int]]) -> int:
@@ -212,15 +290,50 @@ class _Title:
         while tokens[index].head != index:
             token, head = tokens[index], tokens[tokens[index].head]
             governs = (
-                (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or head.text.lower() in PREPOSITIONAL))
-                or (token.dep == "prep" and head.text.lower() in PREPOSITIONAL)
-                or (token.dep in ("prep", *NOUN_MODIFIERS) and head.text.lower() in TIME_NOUNS)
+                (token.dep == "pobj" and (head.pos in ("ADP", "SCONJ") or self._prepositional(head.i)))
+                or (token.dep == "prep" and self._prepositional(head.i))
+                or (token.dep in ("prep", *NOUN_MODIFIERS) and self._time_noun(head.i))
                 or (token.dep in ("conj", "appos") and any(head.i in other for other in others))
             )
             if not governs:
                 break
             index = head.i
         return index
+
+    def _in_name(self, date: set[int]) -> bool:
+        """Whether the date is a word of a proper name that reads wrong without it: after "the", before the
+        capitalised noun it modifies ("the April 12 Incident", "the Autumn Harvest Uprising"), with no
+        preposition of its own. A year goes: "the 1784 Treaty of Mangalore" is the Treaty of Mangalore."""
+        tokens = self.tokens
+        first, name = min(date), max(date) + 1
+        while name < len(tokens) and tokens[name].pos == "PROPN" and tokens[name].text[:1].isupper():
+            name += 1
+        words = set(range(max(date) + 1, name))
+        opening = first - 1  # "the April 12 Incident", "the Iraq Spring Fighting of 2004"
+        if opening > 0 and tokens[opening].pos == "PROPN" and tokens[opening].head in words:
+            opening -= 1
+        return (
+            bool(words)
+            and not all(tokens[index].text.isdigit() for index in date)  # "the 1784 Treaty": the Treaty reads
+            and opening >= 0
+            and self.word(opening) == "the"
+            and all(tokens[index].head in date | words for index in date)
+        )
+
+    def _when_of_date(self, unit: int) -> set[int]:
+        """A "when" clause the parse hangs on a date that opens the sentence ("In 1912 when his men seized a
+        horse, Huerta ordered…"): it only says which moment of the date; the news is the clause the date
+        opens. After its verb ("began on 31 March, when insurgents ambushed…") the clause tells the news;
+        before a pronoun ("…, he hired") it names who that is."""
+        tokens, governor = self.tokens, self.tokens[unit].head
+        subject = self.child(governor, SUBJECTS)
+        if subject is not None and tokens[subject].tag == "PRP":
+            return set()
+        clauses = [kid for index in self.date for kid in self.kids[index] if kid not in self.date
+                   and tokens[kid].dep in ("relcl", "advcl")
+                   and any(self.word(mark) == "when" for mark in self.kids[kid])
+                   and max(self.subtree(kid)) < governor]  # fmt: skip
+        return set().union(*(self.subtree(kid) for kid in clauses))
 
     def _opening_phrase(self, unit: int, verb: int) -> int | None:
         """The object of an "After…"/"Following…" phrase that opens the clause and holds the date."""
@@ -248,10 +361,12 @@ class _Title:
 
     def _residue(self, removed: set[int]) -> set[int]:
         """Words of the date phrase the parse did not put under it, next to it."""
-        tokens, found = self.tokens, set()
+        tokens, found = self.tokens, set[int]()
         before = min(removed) - 1
-        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)):
-            found.add(before)
+        while before >= 0 and (self.word(before) in RESIDUE_BEFORE or self._date_preposition(before, removed)
+                               or (self.word(before) == "as" and before + 1 in found | removed
+                                   and self.word(before + 1) in ("late", "early", "as"))):  # fmt: skip
+            found.add(before)  # "as late as 1781", "as early as May"
             before -= 1
         after = max(removed) + 1
         for phrase in RESIDUE_AFTER:
@@ -298,8 +413,12 @@ class _Title:
         temporal = temporal or example
         determiner = self.child(noun, ("det",))
         inside = preposition == "of" or (determiner is not None and determiner < min(self.date) < noun)
+        if token.dep == "acomp":  # "were overrun by troops that same spring", "overrun" misread as a noun
+            return False
         if token.dep in SUBJECTS:  # "The 1992 battle…", "The shock of October 1973…", not "Figures in 2008"
-            return token.pos == "NOUN" and inside
+            # nor what the clause says of it: "The operations of 1950 were more successful"
+            judged = self.word(clause) in BE_FORMS and self.child(clause, ("acomp",)) is not None
+            return token.pos == "NOUN" and inside and not judged
         if preposition not in (None, "of"):  # "in 2008" on a noun is as likely to be the clause's
             return predicate or temporal
         nested = token.dep in ("compound", "conj", "appos", "nmod", "poss") or (
@@ -329,6 +448,10 @@ class _Title:
             # "after the June offensive": the June offensive, not "offensive"; "the ostracism of 482 BC"
             # is no title alone ("Ostracism 482 BC"): its clause says more
             kept |= self.date & self.subtree(noun)
+        of = tokens[min(self.date)].head if min(self.date) > noun else None
+        if (len(self._content(kept)) <= 1 and tokens[noun].pos == "PROPN" and of is not None
+                and self.word(of) == "of" and tokens[of].head == noun):  # fmt: skip
+            kept |= {of} | (self.date & self.subtree(noun))  # a name with its year: "the Constitution of 1917"
         first = min(kept, default=noun)
         if self.tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
             kept.discard(first)
@@ -343,6 +466,10 @@ class _Title:
         tokens = self.tokens
         if tokens[verb].dep == "relcl" and tokens[tokens[verb].head].dep == "attr":
             verb = self._clause_head(tokens[verb].head)  # "X was a conflict that took place in 1988": X
+        reflexive = self.child(verb, SUBJECTS)
+        if (reflexive is not None and self.word(reflexive).endswith(("self", "selves"))
+                and tokens[verb].dep in ("ccomp", "xcomp") and tokens[verb].head != verb):  # fmt: skip
+            verb = self._clause_head(tokens[verb].head)  # "He found himself surrounded in 1916": he found
         kept = self.subtree(verb) - removed
         for other in self.relative_others:  # "as in the previous year": residue of another date
             roots = [index for index in other if tokens[index].head not in other or tokens[index].head == index]
@@ -351,6 +478,9 @@ class _Title:
                 if verb not in self.subtree(unit):
                     kept -= self.subtree(unit) | self._orphans(self.subtree(unit))
         kept -= self._asides(kept, verb)
+        inside = self._in_parentheses(verb)
+        if inside:  # "(lost in 1986 in Operation Dawn-8) through…": the aside
+            kept &= inside
         kept -= self._others_news(verb, kept)
         for kid in self.kids[verb]:  # "On May 18, [1992] the army entered…": another date's opening goes too
             phrase = self.subtree(kid)
@@ -378,6 +508,7 @@ class _Title:
                 if outcome is not None:
                     return outcome
             self._name_subject(subject, replace)
+            self._finite(verb, subject, replace)
             kept = self._subject_first(verb, subject, kept, replace)
         else:
             stray = self._stray_subject(verb) if tokens[verb].dep in ("ROOT", "ccomp") else None
@@ -394,7 +525,8 @@ class _Title:
             if implicit is None and tokens[verb].tag in ("VBD", "VBZ", "VBP"):
                 return None  # a finite verb whose subject the parse lost ("Was blockaded…"): the rules do better
             if implicit is not None:
-                named = self._short_noun_phrase(implicit)
+                clause = self.subtree(verb) if verb in self.subtree(implicit) else set()
+                named = _short_noun_phrase(self.tokens, self.kids, implicit, without=clause)
                 if tokens[implicit].tag == "PRP" and self.word(implicit) in PERSONAL:
                     named = self._antecedent(implicit) or named
                 group = [verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in ("aux", "auxpass", "neg")
@@ -402,30 +534,47 @@ class _Title:
                 first = min(group)
                 if all(tokens[index].dep in ("advmod", "aux", "auxpass", "neg", "punct") for index in kept
                        if index < first):  # fmt: skip
-                    first = min(kept)
+                    first = min(index for index in kept if tokens[index].pos != "PUNCT")  # not a stray comma
                 named = named[0].lower() + named[1:] if tokens[implicit].pos != "PROPN" else named
+                plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
+                plural = plural or self.word(implicit) in ("they", "we")
+                being = next((kid for kid in group if self.word(kid) == "being" and tokens[kid].dep == "auxpass"), None)
+                if being is not None:  # "…, finally being decisively defeated": were finally decisively defeated
+                    replace[being] = "" if being != first else "were" if plural else "was"
                 verb_word = replace.get(first, tokens[first].text)
+                if being is not None and being != first:
+                    verb_word = f"{'were' if plural else 'was'} {verb_word}"
                 if verb_word.lower() == "having":  # "Having crossed into Europe": the army had crossed
                     verb_word = "had"
+
                 elif (
                     first == verb
                     and tokens[verb].tag == "VBG"
-                    and tokens[verb].dep == "advcl"
+                    and (tokens[verb].dep == "advcl" or self._temporal_gerund(verb))
                     and (past := _past(verb_word))
-                ):  # "The alliance expanded, adding Greece": the alliance added Greece
+                ):  # "The alliance expanded, adding Greece": the alliance added Greece; "fought on until
+                    # reaching the line in November": reached the line
                     verb_word = past
                 elif len(group) == 1 and (
                     (tokens[verb].tag == "VBG" and tokens[verb].dep in ("advcl", "conj"))
                     or (tokens[verb].tag == "VBN" and tokens[verb].dep == "advcl")
-                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self.child(verb, ("agent",)))
+                    or self._reduced_passive(verb)
+                    or (tokens[verb].tag == "VBN" and tokens[verb].dep == "acl" and self._clause_noun(verb))
                 ):  # "…, completing their departure": the troops were completing their departure;
-                    # "villages seized by the militia", "when first revealed": were seized, was first revealed
-                    plural = tokens[implicit].tag in ("NNS", "NNPS") or self.child(implicit, ("conj",)) is not None
-                    verb_word = f"{'were' if plural or self.word(implicit) in ('they', 'we') else 'was'} {verb_word}"
+                    # "villages seized by the militia", "when first revealed": were seized, was first revealed;
+                    # "any activity deemed communist in 1956": was deemed
+                    verb_word = f"{'were' if plural else 'was'} {verb_word}"
                 replace[first] = f"{named} {verb_word}"
         relative = self.child(verb, ("nsubj", "nsubjpass"))
         if relative is not None and tokens[relative].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
             replace[relative] = self._short_noun_phrase(tokens[verb].head)
+        whose = min(self.subtree(relative)) if relative is not None else None
+        if whose is not None and tokens[whose].tag == "WP$" and tokens[verb].dep == "relcl":
+            owner = tokens[verb].head  # "the toy maker, whose stock peaked": its stock; "Coleco, a toy maker
+            if tokens[owner].dep == "appos" and tokens[tokens[owner].head].pos == "PROPN":  # whose…": Coleco's
+                owner = tokens[owner].head
+            name = self._short_noun_phrase(owner)
+            replace[whose] = f"{name}'" if name.endswith("s") else f"{name}'s"
         marker = next((kid for kid in self.kids[verb] if kid < verb and self.word(kid) in ("that", "which", "whom")
                        and tokens[kid].dep in ("mark", "dobj")), None)  # fmt: skip
         if (marker is not None and tokens[verb].dep in ("relcl", "acl") and kept
@@ -434,6 +583,18 @@ class _Title:
             first = min(index for index in kept if tokens[index].pos != "PUNCT")
             named = f"{self._short_noun_phrase(tokens[verb].head)} {tokens[marker].text}"
             replace[first] = named if first == marker else f"{named} {replace.get(first, tokens[first].text)}"
+        relative_subject = self.child(verb, ("nsubj",))
+        if (marker is None and tokens[verb].dep == "relcl" and tokens[verb].head < verb and verb in kept
+                and relative_subject is not None
+                and not any(tokens[index].tag in WH_TAGS for index in self.subtree(relative_subject))
+                and not any(tokens[kid].tag == "WRB" for kid in self.kids[verb]) and self.word(verb) not in BE_FORMS
+                and not any(tokens[kid].dep in ("dobj", "attr", "ccomp", "xcomp") for kid in self.kids[verb])
+                and not any(tokens[kid].dep == "prep" and kid in kept and not set(self.kids[kid]) & kept
+                            for kid in self.kids[verb])  # "the town they fled from": no object to supply
+                and tokens[tokens[verb].head].pos == "NOUN"):  # fmt: skip
+            # "keeping the gains they achieved during the previous year": they achieved the gains
+            noun = self._short_noun_phrase(tokens[verb].head)
+            replace[verb] = f"{replace.get(verb, tokens[verb].text)} {noun[0].lower() + noun[1:]}"
         self._name_pointed(kept, replace)
         core = {verb, *(kid for kid in self.kids[verb] if tokens[kid].dep in (*SUBJECTS, *CORE))}
         if not core & {kid for kid in self.kids[verb] if tokens[kid].dep in CORE[:6]}:
@@ -594,13 +755,15 @@ class _Title:
         for kid in sorted(self.kids[verb]):
             if kid not in kept or kid < verb:
                 continue
-            if tokens[kid].dep in ("dobj", "attr"):
+            if tokens[kid].dep in ("dobj", "attr", "oprd"):  # "This was called the April 12 Incident"
                 noun = kid
             elif tokens[kid].dep in ("prep", "agent") and (found := self.child(kid, ("pobj", "pcomp"))) is not None:
                 noun = found
             else:
                 continue
             phrase = {index for index in kept if index >= min(self.subtree(noun))}  # "the general election in…"
+            if tokens[noun].dep == "oprd":  # "This was called the April 12 Incident by the party": its name
+                phrase &= self.subtree(noun)
             if noun in phrase and len(self._content(phrase)) >= 2:
                 first = min(phrase)
                 if tokens[first].head == noun and self.word(first) in ("the", "a", "an"):
@@ -626,7 +789,10 @@ class _Title:
             attribution = token.dep == "prep" and self.word(index) in ("according", "despite")
             mark = self.child(index, ("mark",))
             concessive = token.dep == "advcl" and mark is not None and self.word(mark) in CONCESSIVE
-            if (token.dep == "appos" and not self._listed(index)) or opening or attribution or concessive:
+            # "…, an early 1987 attempt to capture Basra": the noun itself is no aside
+            appositive = token.dep == "appos" and index != head and not self._listed(index) and self._set_off(index)
+            appositive = appositive or self._aside_relative(index, head)
+            if appositive or opening or attribution or concessive:
                 phrase = self.subtree(index)
                 dropped |= phrase | {
                     edge
@@ -634,6 +800,29 @@ class _Title:
                     if token.dep == "appos" and 0 <= edge < len(tokens) and tokens[edge].text in (",", "-", "–", "—")
                 }
         return dropped
+
+    def _aside_relative(self, index: int, head: int) -> bool:
+        """A relative clause between commas on the subject ("Huerta, who commanded the armed forces,
+        conspired…"): it tells about the subject, not what happened at the date."""
+        tokens = self.tokens
+        phrase = self.subtree(index)
+        return (
+            tokens[index].dep == "relcl"
+            and index != head
+            and tokens[tokens[index].head].dep in SUBJECTS
+            and tokens[min(phrase)].tag in ("WP", "WDT")
+            and self._set_off(index)
+            and max(phrase) + 1 < len(tokens)
+            and tokens[max(phrase) + 1].text == ","
+            and not phrase & self.date
+        )
+
+    def _set_off(self, appos: int) -> bool:
+        """Whether an appositive stands apart, after a comma or dash ("Mutalibov, the leader of the party,"),
+        and is no second object the small model misread ("appointed Villa his chief commander")."""
+        first = min(self.subtree(appos))
+        reflexive = self.word(appos).endswith(("self", "selves"))  # "Saddam Hussein himself was captured"
+        return reflexive or (first > 0 and self.tokens[first - 1].text in (",", ";", "-", "–", "—", "(", ":"))
 
     def _listed(self, appos: int) -> bool:
         """Whether an "appositive" is an item of a list the small model misread ("between Armenia, the NKR
@@ -649,11 +838,15 @@ class _Title:
     def _others_news(self, verb: int, kept: set[int]) -> set[int]:
         """Clauses and conjuncts that hold another date, or have their own subject: another happening."""
         dropped: set[int] = set()
-        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own
+        for kid in self.kids[verb]:  # a clause on the far side of a semicolon is a sentence of its own, and
+            # so is one before a colon ("Price is regarded as the last soldier killed: he was shot at 10:57")
             phrase = self.subtree(kid)
+            breaks = (";", ":") if max(phrase) < verb else (";",)
             between = range(max(phrase) + 1, verb) if max(phrase) < verb else range(verb + 1, min(phrase))
-            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text == ";" for index in between):
-                dropped |= phrase | {index for index in between if self.tokens[index].text == ";"}
+            if self.tokens[kid].dep in CLAUSES and any(self.tokens[index].text in breaks for index in between):
+                dropped |= phrase | {index for index in between if self.tokens[index].text in breaks}
+        # a date coordinated with this one ("in January and February 1937") went with it: no other news
+        news = self.other_dates - self._coordinated()
         for index in sorted(kept, key=lambda index: -len(self._path(index))):  # the innermost clause first
             token = self.tokens[index]
             if index == verb or token.dep not in CLAUSES or index in dropped:
@@ -661,11 +854,100 @@ class _Title:
             own_subject = token.dep == "conj" and token.pos in ("VERB", "AUX") and self.child(index, SUBJECTS)
             if token.dep == "ccomp" and token.head == verb and reporting.reports(self.word(verb)):
                 continue  # what was said is the news of the saying, whatever else it dates
-            if own_subject or (self.subtree(index) - dropped) & self.other_dates:
+            if own_subject or (self.subtree(index) - dropped) & news:
                 dropped |= self.subtree(index)
                 if token.dep == "conj":
                     dropped |= {kid for kid in self.kids[token.head] if self.tokens[kid].dep == "cc" and kid < index}
         return dropped
+
+    def _finite(self, verb: int, subject: int, replace: dict[int, str]) -> None:
+        """A participle with its own subject after "with" ("with the documents signed on 2 September",
+        "with HMS Furious launching Camels in July") made a finite verb: were signed, launched."""
+        tokens = self.tokens
+        if (tokens[verb].dep not in ("pcomp", "advcl") or self.word(tokens[verb].head) != "with"
+                or self.child(verb, ("aux", "auxpass")) is not None):  # fmt: skip
+            return
+        text = replace.get(verb, tokens[verb].text)
+        if tokens[verb].tag == "VBN":
+            plural = tokens[subject].tag in ("NNS", "NNPS") or self.child(subject, ("conj",)) is not None
+            first = verb  # "were finally signed"
+            while first - 1 in self.kids[verb] and tokens[first - 1].dep == "advmod":
+                first -= 1
+            replace[first] = f"{'were' if plural else 'was'} {replace.get(first, tokens[first].text)}"
+        elif tokens[verb].tag == "VBG" and (past := _past(text)):
+            replace[verb] = past
+
+    def _coordinated(self) -> set[int]:
+        """The other dates joined to this one by "and" or as its appositive ("in January and February")."""
+        tokens = self.tokens
+
+        def linked(other: set[int]) -> bool:
+            both = other | self.date
+            first, second = sorted((other, self.date), key=min)
+            restated = all(tokens[index].text in "()," for index in range(max(first) + 1, min(second)))
+            # "two years later (218 BC)": one date told twice
+            return restated or any(tokens[index].dep in ("conj", "appos") and tokens[index].head in both
+                                   and (tokens[index].head in self.date) != (index in self.date)
+                                   for index in both)  # fmt: skip
+
+        return set().union(*(other for other in self.others if linked(other)))
+
+    def _clause_noun(self, participle: int) -> bool:
+        """Whether a participle on a noun tells what was done to it ("a speech made to Congress"): the noun
+        has an agent, or a place in a clause; a noun the parse made the root, with a participle, is a
+        clause whose verb the small model mistook ("The U-boat threat lessened in 1917")."""
+        noun = self.tokens[participle].head
+        verb = self.tokens[self._root(participle)].pos in ("VERB", "AUX")  # "Antipathy between X culminated…"
+        period = self.word(participle) in PERIOD_PARTICIPLES  # "the quarter ended June 30": no one ended it
+        return self.child(participle, ("agent",)) is not None or (
+            verb
+            and not period
+            and self.tokens[noun].dep != "ROOT"
+            and self.word(participle) != "known"
+            and self._verbless_noun(participle) is None
+        )
+
+    def _verbless_noun(self, participle: int) -> int | None:
+        """The noun a participle is the verb of, where the small model made that noun a conjunct of a verb
+        ("Aristides continued…, and tension between the two camps built over the winter"): tension built."""
+        tokens, top = self.tokens, self.tokens[participle].head
+        while tokens[top].dep == "pobj" and tokens[tokens[top].head].dep == "prep":
+            top = tokens[tokens[top].head].head
+        stranded = tokens[top].dep == "conj" and tokens[tokens[top].head].pos in ("VERB", "AUX")
+        return top if stranded and tokens[top].pos == "NOUN" and top < participle else None
+
+    def _temporal_gerund(self, verb: int) -> bool:
+        """An "-ing" form after "until", "after", "before" ("until reaching the line"): a happening of its own."""
+        token = self.tokens[verb]
+        preposition = self.word(token.head)  # "…, by recapturing Bitola on 19 November": recaptured Bitola
+        return token.tag == "VBG" and token.dep == "pcomp" and preposition in (*TEMPORAL_PREPOSITIONS, "by")
+
+    def _reduced_passive(self, verb: int) -> bool:
+        """Whether ``verb`` is a past participle on the noun before it that the small model hangs on the
+        clause: see ``_passive_noun``."""
+        return self._passive_noun(verb) is not None
+
+    def _passive_noun(self, verb: int) -> int | None:
+        """The noun a past participle right after it, with an agent or in parentheses, says what was done to
+        ("…a member of the movement founded about 1910 by Zapata", "recaptured the peninsula (lost in 1986)"),
+        where the small model hangs the participle on the clause."""
+        tokens = self.tokens
+        if tokens[verb].dep != "advcl" or tokens[verb].tag not in ("VBN", "VBD") or self.child(verb, SUBJECTS):
+            return None
+        if verb > 0 and tokens[verb - 1].pos == "NOUN" and self.child(verb, ("agent",)) is not None:
+            return verb - 1
+        if verb > 1 and tokens[verb - 1].text == "(" and tokens[verb - 2].pos == "NOUN" and self._in_parentheses(verb):
+            return verb - 2
+        return None
+
+    def _in_parentheses(self, verb: int) -> set[int]:
+        """The words from ``verb`` to the closing parenthesis, where the verb opens one that holds the date."""
+        tokens = self.tokens
+        if verb == 0 or tokens[verb - 1].text != "(":
+            return set()
+        close = next((index for index in range(verb, len(tokens)) if tokens[index].text == ")"), len(tokens))
+        inside = set(range(verb, close))
+        return inside if self.date <= inside else set()
 
     def _stray_subject(self, verb: int) -> int | None:
         """A subject the small model hung before its verb as an appositive: of the opening phrase ("In
@@ -701,9 +983,13 @@ class _Title:
             if subject is not None and tokens[subject].tag not in ("WDT", "WP") and subject not in self.removed:
                 return subject
             token = tokens[verb]
+            noun = self._passive_noun(verb)
+            if noun is not None:  # "the movement founded in 1910 by Zapata": the movement
+                return noun
             if token.dep in ("relcl", "acl") and tokens[token.head].pos in ("NOUN", "PROPN"):
-                return token.head if token.dep == "acl" else None
-            if token.head == verb or token.dep not in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp"):
+                stranded = self._verbless_noun(verb) if token.dep == "acl" else None
+                return stranded if stranded is not None else token.head if token.dep == "acl" else None
+            if token.head == verb or token.dep not in CLIMBED_FOR_SUBJECT:
                 return None
             verb = token.head
         return None
@@ -733,7 +1019,14 @@ class _Title:
         named = _named_subject(self.tokens[:pronoun], kind, reverse=True)
         if named is None and self.previous is None:
             self.needs_antecedent = True
-        return named or (_named_subject(self.previous, kind) if self.previous else None)
+        if named or self.previous is None:
+            return named
+        named = _named_subject(self.previous, kind, subjects_only=True)
+        if named is None and _pronoun_subject(self.previous, kind):
+            # "He was a poor commander. He launched…": the one before says who
+            self.wants_earlier = self.earlier is None
+            return _named_subject(self.earlier, kind) if self.earlier else None
+        return named or _named_subject(self.previous, kind)
 
     def _short_noun_phrase(self, noun: int) -> str:
         return _short_noun_phrase(self.tokens, self.kids, noun)
@@ -929,12 +1222,15 @@ def _agrees(token: Token, kind: str | None) -> bool:
     return token.tag in ("NN", "NNP")
 
 
-def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
-    """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it."""
+def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int, without: Set[int] = frozenset()) -> str:
+    """A noun with its determiners, adjectives, compounds and an "of" phrase: a name to stand for it;
+    ``without`` the clause it is named for ("any activity [deemed communist in 1956]")."""
     keep, stack = {noun}, [noun]
     while stack:
         parent = stack.pop()
         for kid in kids[parent]:
+            if kid in without:
+                continue
             dep = tokens[kid].dep
             hyphenated = tokens[parent].dep in ("amod", "compound") and (dep == "npadvmod" or tokens[kid].tag == "HYPH")
             if dep in NAME_PARTS or (dep == "prep" and tokens[kid].text.lower() == "of") or hyphenated:
@@ -944,10 +1240,14 @@ def _short_noun_phrase(tokens: Parsed, kids: list[list[int]], noun: int) -> str:
         # a bare noun says little alone ("Forces made for Shusha"): with its first phrase, if short
         # ("Forces led by general Andranik", "The armies from the Eastern satrapies")
         for kid in sorted(kids[noun]):
-            phrase = _subtree(kids, kid)
-            if kid > noun and tokens[kid].dep in ("prep", "acl") and len(keep | phrase) <= MAX_SHORT_NP:
+            phrase = _subtree(kids, kid) - without
+            if (kid > noun and kid not in without and tokens[kid].dep in ("prep", "acl")
+                    and len(keep | phrase) <= MAX_SHORT_NP):  # fmt: skip
                 keep |= phrase
                 break
+    for index in range(min(keep), max(keep) + 1):  # "Austro-Hungarians", "high-flying": a hyphenated word whole
+        if tokens[index].tag == "HYPH" and (index in keep or {index - 1, index + 1} <= keep) and index > 0:
+            keep |= {index - 1, index, index + 1}
     ordered = sorted(keep)
     span = [index for index in ordered if ordered[0] <= index <= noun or index in keep]
     if len(span) > MAX_SHORT_NP:
@@ -971,8 +1271,11 @@ def _subtree(kids: list[list[int]], index: int) -> set[int]:
     return found
 
 
-def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -> str | None:
-    """The first (or, ``reverse``, last) subject among ``tokens`` that is a name agreeing with ``kind``."""
+def _named_subject(
+    tokens: Parsed, kind: str | None, *, reverse: bool = False, subjects_only: bool = False
+) -> str | None:
+    """The first (or, ``reverse``, last) subject among ``tokens`` that is a name agreeing with ``kind``;
+    for a person, unless ``subjects_only``, else the first person named."""
     kids: list[list[int]] = [[] for _ in tokens]
     for token in tokens:
         if token.head != token.i and token.head < len(tokens):
@@ -983,12 +1286,17 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
     subordinate = [token for token in ordered if token.head < len(tokens) and tokens[token.head].dep == "advcl"
                    and any(tokens[kid].dep in ("mark", "advmod") and tokens[kid].text.lower() in TEMPORAL_MARKS
                            for kid in kids[token.head])]  # fmt: skip
-    for token in [token for token in ordered if token not in subordinate] + subordinate:
-        if token.dep in ("nsubj", "nsubjpass") and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
-            named = _short_noun_phrase(tokens, kids, token.i)
+    # the agent of a passive is who did it, after the subjects: "Another attempt was made by the Americans,
+    # but they failed"; a plural noun only ("outnumbered by the Army, they…" is no army)
+    agents = [token for token in ordered if token.dep == "pobj" and token.head < len(tokens)
+              and tokens[token.head].dep == "agent" and token.tag in ("NNS", "NNPS") and kind == "plural"]  # fmt: skip
+    for token in [token for token in ordered if token not in subordinate] + subordinate + agents:
+        subject = token.dep in ("nsubj", "nsubjpass") or token in agents
+        if subject and token.pos in ("NOUN", "PROPN") and _agrees(token, kind):
+            named = _short_noun_phrase(tokens, kids, token.i, without=_dated(tokens, kids, token.i))
             if _names(named, kind):
                 return named
-    if reverse or kind != "person":
+    if reverse or kind != "person" or subjects_only:
         return None
     for token in ordered:  # "he" or "she" with no named subject before: the first person named
         if token.tag == "NNP" and token.dep in ("dobj", "pobj", "appos", "nsubj", "nsubjpass"):
@@ -996,6 +1304,25 @@ def _named_subject(tokens: Parsed, kind: str | None, *, reverse: bool = False) -
             if _names(named, kind):
                 return named
     return None
+
+
+def _dated(tokens: Parsed, kids: list[list[int]], noun: int) -> set[int]:
+    """The words of a noun's phrases that hold a date ("The 1916 Battle of Jutland", "The Concordat of 1801"):
+    without them the noun can name what a pronoun stands for."""
+    determiner = next((kid for kid in kids[noun] if tokens[kid].dep == "det" and kid < noun), None)
+    inside = [kid for kid in kids[noun] if (tokens[kid].dep == "prep" and tokens[kid].text.lower() == "of")
+              or (tokens[kid].dep in ("nummod", "compound", "nmod", "amod") and determiner is not None
+                  and determiner < kid < noun)]  # fmt: skip  # not a date the parse glued to a name's front
+    return {index for kid in inside if _DATE_WORD.search(" ".join(tokens[index].text for index in _subtree(kids, kid)))
+            for index in _subtree(kids, kid)}  # fmt: skip
+
+
+def _pronoun_subject(tokens: Parsed, kind: str | None) -> bool:
+    """Whether the first subject of a main clause among ``tokens`` is a pronoun of ``kind`` ("He was…")."""
+    subjects = [token for token in tokens if token.dep in ("nsubj", "nsubjpass") and token.head < len(tokens)
+                and tokens[token.head].dep in ("ROOT", "conj")]  # fmt: skip
+    first = subjects[0] if subjects else None
+    return first is not None and first.tag == "PRP" and PERSONAL.get(first.text.lower()) == kind
 
 
 def _same_noun(tokens: Parsed, noun: str) -> str | None:
@@ -1026,4 +1353,5 @@ def _names(words: str, kind: str | None) -> bool:
     """Whether ``words`` can name what a pronoun of ``kind`` stands for: a date names no one ("February
     1986"), and a plural name is no person ("the United States" is no "he")."""
     plural = words.lower().startswith("the ") and words.endswith("s")
-    return not _DATE_WORD.search(words) and not (kind == "person" and plural)
+    relative = words.lower().startswith(("whose ", "which ", "whom "))  # "whose officers" names no one
+    return not _DATE_WORD.search(words) and not (kind == "person" and plural) and not relative
