@@ -19,7 +19,8 @@ DATE_WORDS = [
     "century", "twentieth", "spring", "that", "three", "years", "earlier", "later", "a", "Retrieved",
     "Archived", "Resolution", "1416", "Q3", "half", "first", "Christmas", "ago", "last", "yesterday",
     "Friday", "Sept", "week", "weekend", "this", "quarter", "third-quarter", "coming", "noon", "10 p.m.",
-    "said", "will", "from now", "Century", "dawn", "latter part",
+    "said", "will", "from now", "Century", "dawn", "latter part", "'89", "0945", "hrs", "190s", "/", "days",
+    "5pm", "1.2", "620", "at", "8th",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(DATE_WORDS) | st.text(max_size=6), max_size=60).map(" ".join)

