@@ -23,6 +23,15 @@ NEWS_DAY = Day(2000, 1, 7)  # a Friday: the day news rows are written on ("said 
 
 # (text, date phrase, rules' title, parser's title, reason)
 TITLES = [
+    ("Two top aides to Netanyahu, political adviser Uzi Arad and Cabinet Secretary Danny Naveh, left for Europe on "
+     "1 March 1998 to investigate the Syrian issue.", "1 March 1998",
+     "Two top aides to Netanyahu left for Europe to investigate the Syrian issue", SAME,
+     "parser: an aside the model split in two goes whole (was: '…to Netanyahu Danny Naveh, left…')"),
+    ('In January 1951, the armies launched their Third Phase Offensive (aka the "Chinese Winter Offensive"), '
+     "using night attacks.", "Winter", "The armies launched their Third Phase Offensive, using night attacks",
+     "The armies launched their Third Phase Offensive using night attacks",
+     "parser: a season inside another name of the happening dates the clause that tells it (was: 'Aka the "
+     "Chinese Offensive')"),
     ("On 8 May 1992 Armenian troops attacked the town.", "8 May 1992",
      "Armenian troops attacked the town", SAME, "date and its preposition removed"),
     ("On the night of 3 June 1992, rebels crossed the river.", "3 June 1992",
@@ -660,6 +669,8 @@ TIDY = [
     ("Armenia declared (its independence", "Armenia declared", "an aside opened and never closed goes"),
     ("(Armenia declared its independence,)", "Armenia declared its independence", "a clause that was an aside"),
     ("and the army entered the capital,", "The army entered the capital", "no conjunction or comma at the ends"),
+    ('Acheson informed Truman, ", I have news', "Acheson informed Truman, I have news",
+     "a lone quote gone leaves one comma, not two"),
 ]  # fmt: skip
 
 

@@ -252,6 +252,8 @@ class _Title:
                and self.word(tokens[modified].head) == "of"
                and tokens[tokens[tokens[modified].head].head].pos == "NOUN"):  # fmt: skip
             modified = tokens[tokens[modified].head].head  # "the capture of Lachin on 18 May": the capture
+        if modified is not None and tokens[modified].dep == "appos" and tokens[modified].pos == "PROPN":
+            modified = None  # another name of what the clause tells ("their offensive (aka the Winter Offensive)")
         if (modified is not None and tokens[modified].pos in ("NOUN", "PROPN")
                 and self._about_noun(modified, self.word(unit) if tokens[unit].dep == "prep" else None)):  # fmt: skip
             title = self._noun_phrase(modified, removed)
@@ -822,7 +824,15 @@ class _Title:
         and is no second object the small model misread ("appointed Villa his chief commander")."""
         first = min(self.subtree(appos))
         reflexive = self.word(appos).endswith(("self", "selves"))  # "Saddam Hussein himself was captured"
-        return reflexive or (first > 0 and self.tokens[first - 1].text in (",", ";", "-", "–", "—", "(", ":"))
+        # one aside the small model split in two ("Two aides to Netanyahu, adviser Uzi Arad and Cabinet
+        # Secretary Danny Naveh, left…"): the second part runs on from a first that is set off
+        siblings = self.kids[self.tokens[appos].head]
+        run_on = any(
+            kid < appos and self.tokens[kid].dep == "appos" and max(self.subtree(kid)) == first - 1
+            and self._set_off(kid)
+            for kid in siblings
+        )  # fmt: skip
+        return reflexive or run_on or (first > 0 and self.tokens[first - 1].text in (",", ";", "-", "–", "—", "(", ":"))
 
     def _listed(self, appos: int) -> bool:
         """Whether an "appositive" is an item of a list the small model misread ("between Armenia, the NKR

@@ -77,6 +77,7 @@ def tidy(text: str) -> str:
     if text[:1] in ("(", "["):
         text = _ASIDE_ALONE.sub(r"\1", text)  # a clause that was an aside
     text = _balanced(text.strip(_EDGE)).strip(_EDGE)
+    text = _rare(_REPEATED_STOPS, r"\1", text)  # ", \", I…": a lone quote gone leaves its commas
     text = _OPENING_LINK.sub("", text)
     text = _without_dangling_end(text)
     return text[:1].upper() + text[1:]
