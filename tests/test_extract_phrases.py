@@ -30,6 +30,8 @@ EXPLICIT = [
     ("It ended in 1994.", "1994", "1994-01-01", "1994-12-31", "year", None, "bare year"),
     ("Marathon was fought in 490 BC.", "490 BC", "-0489-01-01", "-0489-12-31", "year", None, "BC year"),
     ("Varus fell in AD 9.", "AD 9", "0009-01-01", "0009-12-31", "year", None, "AD year"),
+    ("The 990 A.D. war ended.", "990 A.D.", "0990-01-01", "0990-12-31", "year", None,
+     "a dotted era after a year with no preposition (crashed: int('990 A.D.'))"),
     ("They fought in the 1990s.", "the 1990s", "1990-01-01", "1999-12-31", "decade", None, "decade"),
     ("It grew in the late 1980s.", "the late 1980s", "1980-01-01", "1989-12-31", "decade", "late", "late decade"),
     ("It was built in the 20th century.", "the 20th century", "1900-01-01", "1999-12-31", "century", None,
