@@ -210,6 +210,7 @@ def season_range(group: Group) -> str:
 def date_range(group: Group) -> str:
     return (
         group("left", _range_side(group, "l_", right=False))
+        + r"(?!-\d\d-\d)"  # the year of an ISO day ("2005-12-31") starts no range 2005–12
         + group("conn", r"\s?[–—-]\s?|/|\s+(?:to|until|till|through|and)\s+")
         + group("right", _range_side(group, "r_", right=True))
     )

@@ -877,8 +877,8 @@ def _year_alone_is_date(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     if not token[0].isdigit():
         return True
-    if re.search(r"[A-Za-z]\s*$", token):
-        return True  # "490 BC": the era says it is a year
+    if not token.isdigit():
+        return True  # "490 BC", "990 A.D.": the era says it is a year
     before = _previous_word(text, start)
     if before in ("post-", "pre-"):
         return True  # "the post-1959 politics"
