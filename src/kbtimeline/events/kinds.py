@@ -63,6 +63,21 @@ _UNREAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNREAL_AFTER = re.compile(r"\b(?:would|could|might|should|must) have\b", re.IGNORECASE)
+# A forecast or an expectation: "is expected to do little better in the fourth quarter", "will continue through
+# next year", "predicted earnings of $4 a share for this year", "his estimate for next year": what someone
+# expects of a time, not what happened at it. "The will of the people" is no future, "an estimated 20,000
+# died in 1992" a count of what happened.
+_EXPECTING = (
+    r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )\bwill\s+(?:not\s+|also\s+|likely\s+|probably\s+)?"
+    r"(?!be\s+\w+ed\b)[a-z]{2,}"
+    r"|\b(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to|\bexpects?\s+to|\bpredict(?:s|ed)?|\bforecasts?"
+    r"|\bestimates?\s+for"
+)
+_EXPECTING_BEFORE = re.compile(rf"(?:{_EXPECTING})\b[^;:.,]*$", re.IGNORECASE)
+_EXPECTING_AFTER = re.compile(rf"^[^;:.]*?(?:{_EXPECTING})\b", re.IGNORECASE)
+# What follows the date is its clause's only where the date opens it ("Next year, the company will…"); after
+# "officials said Monday" or "the earthquake last month", the date is the saying's or the noun's.
+_OPENS_CLAUSE = re.compile(r"^\W*(?:(?:in|by|for|during|through|over|from|until|on|at)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # An attribution: "X opined in 2008", "a correspondent who visited in 1994 noted that",
 # "testified to by X, in 1992". "was reported to have" is hearsay about a happening, not
 # the date of a report: a passive counts only with its agent ("by").
@@ -155,6 +170,13 @@ def _unreal(date: _Date) -> bool:
     return bool(_UNREAL_BEFORE.search(date.before) or _UNREAL_AFTER.search(own_clause))
 
 
+def _forecast(date: _Date) -> bool:
+    if _EXPECTING_BEFORE.search(date.before):
+        return True
+    own_clause = _RELATIVE_CLAUSE.split(date.after, 1)[0]
+    return _OPENS_CLAUSE.match(date.before) is not None and _EXPECTING_AFTER.search(own_clause) is not None
+
+
 def _attribution(date: _Date) -> bool:
     if not _says(date.sentence):
         return False
@@ -224,6 +246,7 @@ CUES: tuple[tuple[str, Callable[[_Date], bool]], ...] = (
     ("work", _work),
     ("comparison", _comparison),
     ("counterfactual", _unreal),
+    ("forecast", _forecast),
     ("attribution", _attribution),
     ("statistic", _statistic),
     ("caption", _caption),
