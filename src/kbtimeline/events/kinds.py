@@ -65,16 +65,22 @@ _UNREAL_BEFORE = re.compile(
 _UNREAL_AFTER = re.compile(r"\b(?:would|could|might|should|must) have\b", re.IGNORECASE)
 # A forecast or an expectation: "is expected to do little better in the fourth quarter", "will continue through
 # next year", "predicted earnings of $4 a share for this year", "his estimate for next year": what someone
-# expects of a time, not what happened at it. "The will of the people" is no future, "an estimated 20,000
-# died in 1992" a count of what happened.
+# expects of a time, not what happened at it. A day someone "will" act on is a plan the news reports ("The
+# monarch will meet Bush on Thursday"), so "will" counts for a coarser time only; "the will of the people" is
+# no future, "an estimated 20,000 died in 1992" a count of what happened, and "Cuba predicted Wednesday"
+# dates the predicting.
 _EXPECTING = (
+    r"\b(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to|\bexpects?\s+to"
+    r"|\b(?:predict(?:s|ed)?|forecasts?)\s+(?!(?:on|in|at|during)\s+$)(?=\w)|\bestimates?\s+for"
+)
+_WILL = (
     r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )\bwill\s+(?:not\s+|also\s+|likely\s+|probably\s+)?"
     r"(?!be\s+\w+ed\b)[a-z]{2,}"
-    r"|\b(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to|\bexpects?\s+to|\bpredict(?:s|ed)?|\bforecasts?"
-    r"|\bestimates?\s+for"
 )
-_EXPECTING_BEFORE = re.compile(rf"(?:{_EXPECTING})\b[^;:.,]*$", re.IGNORECASE)
-_EXPECTING_AFTER = re.compile(rf"^[^;:.]*?(?:{_EXPECTING})\b", re.IGNORECASE)
+_EXPECTING_BEFORE = re.compile(rf"(?:{_EXPECTING})[^;:.,]*$", re.IGNORECASE)
+_WILL_BEFORE = re.compile(rf"(?:{_WILL})\b[^;:.,]*$", re.IGNORECASE)
+_EXPECTING_AFTER = re.compile(rf"^[^;:.]*?(?:{_EXPECTING})", re.IGNORECASE)
+_WILL_AFTER = re.compile(rf"^[^;:.]*?(?:{_WILL})\b", re.IGNORECASE)
 # What follows the date is its clause's only where the date opens it ("Next year, the company will…"); after
 # "officials said Monday" or "the earthquake last month", the date is the saying's or the noun's.
 _OPENS_CLAUSE = re.compile(r"^\W*(?:(?:in|by|for|during|through|over|from|until|on|at)\s+(?:the\s+)?)?$", re.IGNORECASE)
@@ -144,6 +150,7 @@ class _Date:
         self.sentence, self.phrase = event.text, event.text[start:end]
         self.before, self.after = _clause_before(event.text[:start]), _clause_after(event.text[end:])
         self.following = event.text[end:]
+        self.granularity = event.granularity
 
 
 def _clause_before(text: str) -> str:
@@ -171,10 +178,13 @@ def _unreal(date: _Date) -> bool:
 
 
 def _forecast(date: _Date) -> bool:
-    if _EXPECTING_BEFORE.search(date.before):
+    coarse = date.granularity not in ("day", "week")
+    if _EXPECTING_BEFORE.search(date.before) or (coarse and _WILL_BEFORE.search(date.before)):
         return True
     own_clause = _RELATIVE_CLAUSE.split(date.after, 1)[0]
-    return _OPENS_CLAUSE.match(date.before) is not None and _EXPECTING_AFTER.search(own_clause) is not None
+    if _OPENS_CLAUSE.match(date.before) is None:
+        return False
+    return _EXPECTING_AFTER.search(own_clause) is not None or (coarse and _WILL_AFTER.search(own_clause) is not None)
 
 
 def _attribution(date: _Date) -> bool:
