@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kbtimeline.events import grouping
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
 from kbtimeline.extract import extract_events
@@ -238,3 +239,26 @@ def test_every_happening_is_a_record_of_its_group_that_stands_for_itself(sentenc
         if head.span == event.span and head is not event:
             between = text[min(head.date_span[1], event.date_span[1]) : max(head.date_span[0], event.date_span[0])]
             assert between.strip(" ,[]()") == "", "two dates of one sentence join only when they are one date"
+
+
+def _apart(between: int) -> str:
+    """One happening told twice, with ``between`` dated statements of other years between its two accounts."""
+    years = [year for year in range(1000, 2400) if not 1991 <= year <= 1993][:between]
+    filler = " ".join(f"In {year} the harvest was counted." for year in years)
+    return f"On 18 May 1992 the army entered Lachin. {filler} On 19 May 1992 Lachin was taken by the army."
+
+
+# (records between the two accounts, joined?, reason): the join reaches ``_WINDOW`` records, not further.
+REACH = [
+    (0, True, "side by side"),
+    (grouping._WINDOW - 1, True, "far apart in a long text, within the reach: still one happening"),
+    (grouping._WINDOW, False, "beyond the reach: a long text's far parts tell their own happenings"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("between", "joined", "reason"), REACH, ids=[row[-1] for row in REACH])
+def test_two_accounts_join_within_the_reach(between, joined, reason):
+    text = _apart(between)
+    events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
+    assert len(events) == between + 2
+    assert (events[0].happening == events[-1].happening) is joined
