@@ -353,15 +353,22 @@ def _describe(records: list[_Record], text: str, sentences: Callable[[], list[Se
     starts = [sentence.start for sentence in sentences()] if hits else []
     dated = {record.event.span for record in records}
     common = _common(records)
+    # What the text says of each name, gathered before it is given to the records that name it: a text that
+    # names one happening in every copy of itself costs its names and its records, not their product.
+    told_names: dict[str, set[str]] = {}
+    told_words: dict[str, set[str]] = {}
     for match in hits:
         sentence = sentences()[max(0, bisect.bisect_right(starts, match.start()) - 1)]
         told = text[sentence.start : match.start()]
         if (sentence.start, sentence.end) in dated or not (_OPENS.fullmatch(told) or _GIVES_NAME.search(told)):
             continue
         names, words, _ = _words(senses(text[sentence.start : sentence.end])[1])
-        for record in naming[match.group()]:
-            record.names = record.names | (names - common)
-            record.words = record.words | words | (names & common)
+        told_names.setdefault(match.group(), set()).update(names - common)
+        told_words.setdefault(match.group(), set()).update(words | (names & common))
+    for name, gained in told_names.items():
+        for record in naming[name]:
+            record.names = record.names | gained
+            record.words = record.words | told_words[name]
 
 
 def _happening_name(match: re.Match[str]) -> str:
