@@ -592,9 +592,9 @@ def _matches(
         reach = range(block, min(block + 2 * _WINDOW, len(records)))
         for left, right in _candidates(records, reach, weight):
             first, second = min(left, right), max(left, right)
-            if first < block + _WINDOW and second - first <= _WINDOW:
-                if _tell_one_happening(records[left], records[right], weight, topic, crowded):
-                    partners.setdefault(first, array("q")).append(second)
+            near = first < block + _WINDOW and second - first <= _WINDOW  # else another block's, or out of reach
+            if near and _tell_one_happening(records[left], records[right], weight, topic, crowded):
+                partners.setdefault(first, array("q")).append(second)
     return ((first, second) for first in sorted(partners) for second in sorted(partners[first]))
 
 
