@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kbtimeline.events import grouping
 from kbtimeline.events.grouping import group_happenings
 from kbtimeline.events.kinds import classify
 from kbtimeline.extract import extract_events
@@ -238,3 +239,53 @@ def test_every_happening_is_a_record_of_its_group_that_stands_for_itself(sentenc
         if head.span == event.span and head is not event:
             between = text[min(head.date_span[1], event.date_span[1]) : max(head.date_span[0], event.date_span[0])]
             assert between.strip(" ,[]()") == "", "two dates of one sentence join only when they are one date"
+
+
+def _apart(between: int) -> str:
+    """One happening told twice, with ``between`` dated statements of other years between its two accounts."""
+    years = [year for year in range(1000, 2400) if not 1991 <= year <= 1993][:between]
+    filler = " ".join(f"In {year} the harvest was counted." for year in years)
+    return f"On 18 May 1992 the army entered Lachin. {filler} On 19 May 1992 Lachin was taken by the army."
+
+
+# (records between the two accounts, joined?, reason): the join reaches ``_WINDOW`` records, not further.
+REACH = [
+    (0, True, "side by side"),
+    (grouping._WINDOW - 1, True, "far apart in a long text, within the reach: still one happening"),
+    (grouping._WINDOW, False, "beyond the reach: a long text's far parts tell their own happenings"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("between", "joined", "reason"), REACH, ids=[row[-1] for row in REACH])
+def test_two_accounts_join_within_the_reach(between, joined, reason):
+    text = _apart(between)
+    events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
+    assert len(events) == between + 2
+    assert (events[0].happening == events[-1].happening) is joined
+
+
+# Records of a text with a reach of 4 (place: sentence); the others are filler of other years. The pairs are
+# swept in blocks of 4 records: a pair may straddle two blocks.
+_REACH_SLOTS = {
+    2: "On 18 May 1992 the army entered Lachin.",
+    6: "On 19 May 1992 Lachin was taken by the army.",
+    7: "On 3 June 1992 the militia stormed Kelbar.",
+    9: "On 8 July 1992 rebels burned Dorvan.",
+    11: "On 8 July 1992 Dorvan was burned by rebels.",
+    12: "On 3 June 1992 the militia stormed Kelbar.",
+}
+# (one place, another, joined?, reason)
+REACH_PAIRS = [
+    (2, 6, True, "4 apart, across two blocks: within the reach"),
+    (7, 12, False, "5 apart: beyond the reach"),
+    (9, 11, True, "2 apart, in one block"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("one", "other", "joined", "reason"), REACH_PAIRS, ids=[row[-1] for row in REACH_PAIRS])
+def test_the_reach_holds_across_blocks(monkeypatch, one, other, joined, reason):
+    monkeypatch.setattr(grouping, "_WINDOW", 4)
+    text = " ".join(_REACH_SLOTS.get(place, f"In {1500 + place} the harvest was counted.") for place in range(16))
+    events = group_happenings(classify(extract_events(text, "doc")), {"doc": text})
+    assert len(events) == 16
+    assert (events[one].happening == events[other].happening) is joined

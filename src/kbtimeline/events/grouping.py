@@ -71,8 +71,10 @@ third for these comparisons.
 
 Each record's ``happening`` is the id of its group's representative: an event
 before context, then the most precise date, then the earliest in the text.
-Which words count is decided from the text's own frequencies, so the same
-rules hold on any text; no parser is needed, so ``extract --fast`` groups as
+Records more than a thousand records apart are not compared: an account and
+its retelling lie within one article, and the time stays linear on a text of
+any length (``_matches``). Which words count is decided from the text's own
+frequencies, so the same rules hold on any text; no parser is needed, so ``extract --fast`` groups as
 the default does. Pure: records in, records out.
 """
 
@@ -123,6 +125,7 @@ STEM = 7  # letters that stand for a word: "captured" and "capture", but "militi
 _REACH = 60  # characters before a date where the words that govern it ("by", "the events of", "the") are
 _ANCHOR_REACH = 200  # characters before a date where an anchor it sits in ("after the losses in") may open
 _SLACK_DAYS = 1  # between two single days only: sources disagree by a day, not by a year
+_WINDOW = 1000  # records apart in the text: farther ones are not compared (``_matches``)
 _WORD = re.compile(r"[^\W_][\w'’]*")  # "Russian-brokered" is "Russian" and "brokered"
 _YEAR = re.compile(r"\d{4}")
 # What may stand between the two halves of one split date: "May 18, [1992]", "August/September 1956".
@@ -352,15 +355,22 @@ def _describe(records: list[_Record], text: str, sentences: Callable[[], list[Se
     starts = [sentence.start for sentence in sentences()] if hits else []
     dated = {record.event.span for record in records}
     common = _common(records)
+    # What the text says of each name, gathered before it is given to the records that name it: a text that
+    # names one happening in every copy of itself costs its names and its records, not their product.
+    told_names: dict[str, set[str]] = {}
+    told_words: dict[str, set[str]] = {}
     for match in hits:
         sentence = sentences()[max(0, bisect.bisect_right(starts, match.start()) - 1)]
         told = text[sentence.start : match.start()]
         if (sentence.start, sentence.end) in dated or not (_OPENS.fullmatch(told) or _GIVES_NAME.search(told)):
             continue
         names, words, _ = _words(senses(text[sentence.start : sentence.end])[1])
-        for record in naming[match.group()]:
-            record.names = record.names | (names - common)
-            record.words = record.words | words | (names & common)
+        told_names.setdefault(match.group(), set()).update(names - common)
+        told_words.setdefault(match.group(), set()).update(words | (names & common))
+    for name, gained in told_names.items():
+        for record in naming[name]:
+            record.names = record.names | gained
+            record.words = record.words | told_words[name]
 
 
 def _happening_name(match: re.Match[str]) -> str:
@@ -567,22 +577,44 @@ def _matches(
 ) -> Iterator[tuple[int, int]]:
     """Pairs of records of different sentences that tell one happening, in text order.
 
+    Only records at most ``_WINDOW`` records apart in the text are compared:
+    an account and the summary or retelling of it that a reader ties to it lie
+    within one article, and the longest hold a few hundred dated statements
+    (183 in WikiWars' World War I, 189 in the bundled article), so on such a
+    text every pair is compared. A longer text is a collection (a book, a
+    feed, articles run together) whose far parts tell their own happenings:
+    bounding the reach keeps the time and the pairs kept linear in the text,
+    where a text that tells one happening in each of its thousand copies would
+    have a million pairs. The records are taken in blocks of ``_WINDOW``: a
+    pair within reach has its first record in one block and its second in
+    that block or the next, so each block is swept with the next.
+    """
+    partners: dict[int, array[int]] = {}  # the pairs, by their first record: the second ones
+    for block in range(0, len(records), _WINDOW):
+        reach = range(block, min(block + 2 * _WINDOW, len(records)))
+        for left, right in _candidates(records, reach, weight):
+            first, second = min(left, right), max(left, right)
+            near = first < block + _WINDOW and second - first <= _WINDOW  # else another block's, or out of reach
+            if near and _tell_one_happening(records[left], records[right], weight, topic, crowded):
+                partners.setdefault(first, array("q")).append(second)
+    return ((first, second) for first in sorted(partners) for second in sorted(partners[first]))
+
+
+def _candidates(records: list[_Record], among: range, weight: dict[str, float]) -> Iterator[tuple[int, int]]:
+    """The pairs of the records ``among`` that may tell one happening, each once.
+
     Only records whose intervals meet and that share a word that weighs
     something are compared (no rule joins two records without one): a sweep
     over the starts within each word's records, not every pair, so a long text
-    of many dates in one year costs little more than its records. A text that
-    tells one happening many times has many pairs: each is kept in 8 bytes.
+    of many dates in one year costs little more than its records.
     """
-    by_start = sorted(
-        (index for index, record in enumerate(records) if not record.aloof), key=lambda index: records[index].first
-    )
+    by_start = sorted((index for index in among if not records[index].aloof), key=lambda index: records[index].first)
     holding: dict[str, list[int]] = {}  # a word that weighs -> the places in by_start of the records with it
     for place, index in enumerate(by_start):
         record = records[index]
         for word in record.names | record.borrowed | record.words:
             if weight.get(word, 0.0) > 0:
                 holding.setdefault(word, []).append(place)
-    partners: dict[int, array[int]] = {}  # the pairs, by their first record: the second ones
     for place, left in enumerate(by_start):
         reach = records[left].last + _SLACK_DAYS
         candidates: set[int] = set()
@@ -592,10 +624,8 @@ def _matches(
                 if records[by_start[places[later]]].first > reach:
                     break
                 candidates.add(places[later])
-        for right in (by_start[later] for later in candidates):
-            if _tell_one_happening(records[left], records[right], weight, topic, crowded):
-                partners.setdefault(min(left, right), array("q")).append(max(left, right))
-    return ((first, second) for first in sorted(partners) for second in sorted(partners[first]))
+        for later in candidates:
+            yield left, by_start[later]
 
 
 def _tell_one_happening(
