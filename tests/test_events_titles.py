@@ -23,6 +23,13 @@ NEWS_DAY = Day(2000, 1, 7)  # a Friday: the day news rows are written on ("said 
 
 # (text, date phrase, rules' title, parser's title, reason)
 TITLES = [
+    ("The siege of the city continued until 5 May 1942.", "5 May 1942", "The siege of the city ended", SAME,
+     "a date that ends a stretch gives its end (was: 'The siege of the city continued')"),
+    ("The fighting lasted until the end of 1994.", "the end of 1994", "The fighting ended", SAME,
+     "'lasted until' the end of a year: the fighting ended"),
+    ("He remained in office until 1990.", "1990", "He remained in office", SAME,
+     "'remained in office' still says where he was: no end made of it"),
+    ("The war continued in 1943.", "1943", "The war continued", SAME, "no 'until': the stretch goes on"),
     ("Two top aides to Netanyahu, political adviser Uzi Arad and Cabinet Secretary Danny Naveh, left for Europe on "
      "1 March 1998 to investigate the Syrian issue.", "1 March 1998",
      "Two top aides to Netanyahu left for Europe to investigate the Syrian issue", SAME,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kbtimeline.events import reporting, rules
+from kbtimeline.events import reporting, rules, wording
 from kbtimeline.events.rules import Span
 from kbtimeline.model import Event
 
@@ -42,8 +42,9 @@ def retitle(events: Sequence[Event], text: str, *, parser: bool) -> list[Event]:
     # a dateline alone ("WASHINGTON, August 8 (Xinhua) --"): its date is the story's, titled by its first sentence
     leads = {span: rules.rule_title(story, 0, 0) for span in sentences if (story := reporting.lead(text, span))}
     return [
-        replace(event, title=leads.get(event.span) or titles[(told[event.span], _in_sentence(event, told[event.span]))])
+        replace(event, title=wording.ended(title, text[event.span[0] : event.date_span[0]]))
         for event in events
+        for title in [leads.get(event.span) or titles[(told[event.span], _in_sentence(event, told[event.span]))]]
     ]
 
 

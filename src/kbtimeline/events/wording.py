@@ -58,6 +58,20 @@ _CONJUNCTION_COMMA = re.compile(r"\b(and|or|but),")
 _ASIDE_ALONE = re.compile(r"^[(\[]([^()\[\]]*?)[\s,;]*[)\]]$")
 
 
+# A stretch told by its end ("The siege lasted until 5 May 1942"): with the date gone, "The siege lasted" says
+# nothing, and what happened at that date is the end ("He remained in office" still says where he was).
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|up to)\s+$", re.IGNORECASE)
+_STRETCH_VERB = re.compile(r"\b(?:lasted|continued|persisted|endured|went on)(…?)$")
+
+
+def ended(title: str, before: str) -> str:
+    """``title`` for a date that ends a stretch, said as the end: "The siege lasted" → "The siege ended".
+
+    ``before``: the sentence up to the date phrase, which says whether the date was governed by "until".
+    """
+    return _STRETCH_VERB.sub(r"ended\1", title) if _UNTIL_BEFORE.search(before) else title
+
+
 def tidy(text: str) -> str:
     """Spaces, punctuation and brackets as a reader expects them, the first letter a capital."""
     text = reworded(_SPACES.sub(" ", text))
