@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kbtimeline.events.titles import retitle
@@ -102,6 +102,12 @@ stories = st.lists(_SENTENCES, min_size=1, max_size=4).map(" ".join)
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=stories, with_reference=st.booleans())
+# two dates as near a happening's name: their values were compared to break the tie, and values do not order
+@example(
+    text="In (1992) the army spent the eighteenth century  ) In the eighties the army spent the eighties in the hills. "
+    "In a day before the army spent the eighties in the hills.",
+    with_reference=False,
+)
 def test_sentences_from_the_lexicon_never_raise(text, with_reference):
     """Every table of the lexicon in the shapes the grammar reads, with anaphors and ranges:
     no phrase raises (as "the winter of that year" and "the 990 A.D. war" once did), and

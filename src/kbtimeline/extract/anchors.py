@@ -102,7 +102,10 @@ def happening_date(text: str, start: int, end: int, dated: Sequence[tuple[int, i
         if len(matched) < needed or not all(name in matched for name in names):
             continue
         in_sentence = [item for item in dated[: index + 1] if item[0] >= low]
-        distance, value = min((min(abs(item[0] - place) for _, place in places), item[2]) for item in in_sentence)
+        distance, value = min(
+            ((min(abs(item[0] - place) for _, place in places), item[2]) for item in in_sentence),
+            key=lambda near: near[0],  # the nearest date; of two as near, the first (values do not order)
+        )
         if distance <= _NEAR:  # the date is told with the happening, not elsewhere in a long sentence
             return value
     return None
