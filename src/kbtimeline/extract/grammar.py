@@ -267,6 +267,11 @@ def offset_date(group: Group) -> str:
     )
 
 
+def _count_of_units(group: Group) -> str:
+    """ "two days", "three weeks": what "two days later", "three weeks ago", "ten days after the vote" count."""
+    return group("count", NUMBER_WORD) + r"\s+" + group("unit", UNIT)
+
+
 def _counted_part(group: Group, name: str) -> str:
     """ "second quarter", "half", "period": a part of a year, counted or not, its groups named after ``name``."""
     return (
@@ -398,9 +403,7 @@ def counted_from_happening(group: Group) -> str:
     day of the rebellion" is its fifth day."""
     return (
         "(?:(?:"
-        + group("count", NUMBER_WORD)
-        + r"\s+"
-        + group("unit", UNIT)
+        + _count_of_units(group)
         + r"|[Tt]he\s+"
         + group("the_unit", r"day|week|month|year")
         + r")\s+"
@@ -451,9 +454,7 @@ def anaphoric(group: Group) -> str:
         + r"\s+(?:same\s+)?"
         + group("that_noun", noun)
         + r"\b(?!-)|"
-        + group("count", NUMBER_WORD)
-        + r"\s+"
-        + group("unit", UNIT)
+        + _count_of_units(group)
         + r"\s+"
         + group("way", r"later|earlier|previously|(?:before|after)(?=\s*[,.;:)])")
         + r"\b(?!\s+than\b)|[Tt]he\s+day\s+"
@@ -529,9 +530,7 @@ def deictic(group: Group) -> str:
         + r"(?:\s+"
         + group("day_b", DAY)
         + r")?|"
-        + group("count", NUMBER_WORD)
-        + r"\s+"
-        + group("unit", UNIT)
+        + _count_of_units(group)
         + r"\s+"
         + group("ago", r"ago|from\s+now|hence")
         # "would be redeemed in five years": that far ahead (the reader checks the tense)
